@@ -1,0 +1,253 @@
+"""Review of submitted progress reports, as a reviewer of figures would make it.
+
+Per report: the reporting unit exists and existed on the report date (a former district's
+UBND after it ceased is a warning: the figures belong to ``area:`` of an existing unit), the
+period has begun, the report is not dated after the as-of date.  Per figure: the target and
+area exist, percentages lie in 0–100, levels in 0–3, numerator and denominator agree with
+the value.  Per task entry: the task exists, ``done`` has a date and evidence, dates are
+consistent, the unit is assigned, the deliverable is named.  Across reports: two figures
+for one series, area and year must agree, and task reports must not contradict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kh284 import diagnostics as dg
+from kh284.checks.references import unknown_area, unknown_unit
+from kh284.dataset import LoadedReport
+from kh284.deadlines import deliverable_key
+from kh284.diagnostics import Diagnostic, Location
+from kh284.index import Index
+from kh284.textnorm import suggest
+
+#: A value computed from numerator/denominator may differ by this much (rounding).
+RATIO_TOLERANCE = 0.051
+
+
+@dataclass(frozen=True)
+class FigureKey:
+    """Identifies one point of a series: measure, area, year."""
+
+    measure: str
+    area: str
+    period: int
+
+
+def check(index: Index, as_of: dt.date) -> Iterator[Diagnostic]:
+    """All diagnostics about progress reports."""
+    seen_figures: dict[FigureKey, tuple[float, Location]] = {}
+    task_entries: dict[tuple[str, str], list[tuple[LoadedReport, int]]] = {}
+    for loaded in index.dataset.reports:
+        yield from _report(index, loaded, as_of)
+        yield from _figures(index, loaded, seen_figures)
+        yield from _tasks(index, loaded, task_entries)
+    yield from _task_conflicts(task_entries)
+
+
+def _report(index: Index, loaded: LoadedReport, as_of: dt.date) -> Iterator[Diagnostic]:
+    report, doc = loaded.report, loaded.document
+    problem = unknown_unit(index, doc.file, ("unit",), report.unit)
+    if problem:
+        yield problem
+    elif not index.unit_exists_on(report.unit, report.reported_on):
+        unit = index.units.items[report.unit]
+        successors = index.successors_on(report.unit, report.reported_on) or unit.successors
+        yield dg.make(
+            "D505",
+            doc.location(("unit",)),
+            unit=report.unit,
+            reported_on=report.reported_on.isoformat(),
+            until=unit.valid_until.isoformat() if unit.valid_until else "",
+            successors=successors or "-",
+        )
+    if report.period > report.reported_on.year:
+        yield dg.make(
+            "D514",
+            doc.location(("period",)),
+            period=report.period,
+            reported_on=report.reported_on.isoformat(),
+        )
+    if report.reported_on > as_of:
+        yield dg.make(
+            "D504",
+            doc.location(("reported_on",)),
+            reported_on=report.reported_on.isoformat(),
+            as_of=as_of.isoformat(),
+        )
+
+
+def _figures(
+    index: Index, loaded: LoadedReport, seen: dict[FigureKey, tuple[float, Location]]
+) -> Iterator[Diagnostic]:
+    report, doc = loaded.report, loaded.document
+    default_area = index.province_area
+    for i, figure in enumerate(report.indicators):
+        base = ("indicators", i)
+        target = index.targets.items.get(figure.target)
+        if target is None:
+            hint = suggest(figure.target, index.targets)
+            where = doc.location((*base, "target"))
+            yield dg.make("R302", where, id=figure.target, suggestion=hint or "")
+            continue
+        area = figure.area or default_area or ""
+        if figure.area is not None:
+            problem = unknown_area(index, doc.file, (*base, "area"), figure.area)
+            if problem:
+                yield problem
+                continue
+        where = doc.location((*base, "value"))
+        if target.unit == "percent" and not 0 <= figure.value <= 100:
+            yield dg.make("D506", where, value=_num(figure.value))
+        if target.unit == "level" or target.scope.kind == "count_of_areas":
+            if figure.value not in (0, 1, 2, 3):
+                yield dg.make("D515", where, value=_num(figure.value))
+        yield from _ratio(doc.location(base), where, figure.value, figure.numerator,
+                          figure.denominator, target.unit)  # fmt: skip
+        key = FigureKey(target.measure_id, area, report.period)
+        if key in seen:
+            other_value, other_where = seen[key]
+            if other_value != figure.value:
+                yield dg.make(
+                    "D503",
+                    where,
+                    [other_where],
+                    target=key.measure,
+                    area=area,
+                    period=report.period,
+                    value=_num(figure.value),
+                    other_value=_num(other_value),
+                    other=other_where,
+                )
+        else:
+            seen[key] = (figure.value, where)
+
+
+def _ratio(
+    base: Location,
+    where: Location,
+    value: float,
+    numerator: float | None,
+    denominator: float | None,
+    unit: str,
+) -> Iterator[Diagnostic]:
+    if numerator is None or denominator is None:
+        return
+    if numerator > denominator:
+        yield dg.make("D501", base, numerator=_num(numerator), denominator=_num(denominator))
+        return
+    computed = numerator / denominator * (100 if unit == "percent" else 1)
+    if abs(computed - value) > RATIO_TOLERANCE:
+        yield dg.make("D502", where, value=_num(value), computed=f"{computed:.2f}")
+
+
+def _tasks(
+    index: Index,
+    loaded: LoadedReport,
+    entries: dict[tuple[str, str], list[tuple[LoadedReport, int]]],
+) -> Iterator[Diagnostic]:
+    report, doc = loaded.report, loaded.document
+    for i, entry in enumerate(report.tasks):
+        base = ("tasks", i)
+        task = index.tasks.items.get(entry.task)
+        if task is None:
+            hint = suggest(entry.task, index.tasks)
+            where = doc.location((*base, "task"))
+            yield dg.make("R303", where, id=entry.task, suggestion=hint or "")
+            continue
+        if entry.status == "done":
+            if entry.completed_on is None:
+                yield dg.make("D507", doc.location(base), task=entry.task)
+            if not entry.evidence:
+                yield dg.make("D508", doc.location(base), task=entry.task)
+        elif entry.completed_on is not None:
+            where = doc.location((*base, "completed_on"))
+            yield dg.make("D513", where, task=entry.task, status=entry.status)
+        if entry.completed_on is not None and entry.completed_on > report.reported_on:
+            yield dg.make(
+                "D509",
+                doc.location((*base, "completed_on")),
+                completed_on=entry.completed_on.isoformat(),
+                reported_on=report.reported_on.isoformat(),
+            )
+        if report.unit in index.units and report.unit not in _assigned(index, task.id):
+            yield dg.make("D510", doc.location((*base, "task")), unit=report.unit, task=task.id)
+        if entry.event is not None and entry.event not in index.events:
+            hint = suggest(entry.event, index.events)
+            yield dg.make(
+                "R304", doc.location((*base, "event")), id=entry.event, suggestion=hint or ""
+            )
+            continue
+        key, problem = deliverable_key(task, entry.year, entry.event)
+        if problem is not None:
+            yield dg.make(
+                "D512", doc.location(base), task=task.id, problem_vi=problem[0],
+                problem_en=problem[1],
+            )  # fmt: skip
+            continue
+        assert key is not None
+        entries.setdefault((task.id, key), []).append((loaded, i))
+
+
+def _assigned(index: Index, task_id: str) -> set[str]:
+    """Lead and coordinating units of a task, with group members and successors."""
+    task = index.tasks.items[task_id]
+    assigned: set[str] = set()
+    frontier = [*task.lead, *task.coordinating]
+    while frontier:
+        unit_id = frontier.pop()
+        if unit_id in assigned:
+            continue
+        assigned.add(unit_id)
+        unit = index.units.items.get(unit_id)
+        if unit is not None:
+            frontier.extend(unit.members)
+            frontier.extend(unit.successors)
+    groups = [u for u in assigned if index.units.items.get(u) and index.units.items[u].kind == "group"]
+    if groups and not any(index.units.items[g].members for g in groups):
+        # a group without listed members ("các sở, ban ngành, địa phương") admits any agency
+        assigned.update(k for k, u in index.units.items.items() if u.kind == "agency")
+    return assigned
+
+
+def _task_conflicts(
+    entries: dict[tuple[str, str], list[tuple[LoadedReport, int]]],
+) -> Iterator[Diagnostic]:
+    for (task_id, key), found in entries.items():
+        for a_index, (a, ai) in enumerate(found):
+            for b, bi in found[a_index + 1 :]:
+                first, second = sorted(
+                    [(a, ai), (b, bi)], key=lambda p: (p[0].report.reported_on, p[0].document.file)
+                )
+                if _contradict(first, second):
+                    one, two = first[0], second[0]
+                    where = two.document.location(("tasks", second[1], "status"))
+                    other = one.document.location(("tasks", first[1], "status"))
+                    yield dg.make(
+                        "D511",
+                        where,
+                        [other],
+                        task=task_id,
+                        deliverable=key or "-",
+                        status=two.report.tasks[second[1]].status,
+                        other_status=one.report.tasks[first[1]].status,
+                        other=other,
+                    )
+
+
+def _contradict(first: tuple[LoadedReport, int], second: tuple[LoadedReport, int]) -> bool:
+    """Two entries about one deliverable that cannot both be true."""
+    a = first[0].report.tasks[first[1]]
+    b = second[0].report.tasks[second[1]]
+    a_date, b_date = first[0].report.reported_on, second[0].report.reported_on
+    if a.status == "done" and b.status == "done":
+        return a.completed_on != b.completed_on
+    if a_date == b_date:
+        return a.status != b.status
+    return a.status == "done" and b.status != "done"
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,74 @@
+"""Terminal views of ``kh284 targets``: the list of targets, and one target's history."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from kh284.evaluation.targets import TargetResult
+from kh284.evaluation.vocabulary import TARGET_LABELS, label
+from kh284.render.terminal import TARGET_STYLES, goal_text, to_text
+
+
+def listing(results: list[TargetResult], lang: str, *, color: bool, width: int) -> str:
+    """Every target with its clause, comparator, value and due year."""
+    table = Table(expand=True)
+    for name in ("ID", "Mục" if lang == "vi" else "Clause", "Chỉ tiêu" if lang == "vi" else
+                 "Target", "Mục tiêu" if lang == "vi" else "Goal", "Hạn" if lang == "vi"
+                 else "Due", "Phạm vi" if lang == "vi" else "Scope"):  # fmt: skip
+        table.add_column(name)
+    for r in results:
+        t = r.target
+        scope = t.scope.area
+        if t.scope.kind == "count_of_areas":
+            scope = f"{t.scope.level} ∈ {t.scope.area}: {t.scope.area_comparator} {t.scope.area_value:g}"
+        table.add_row(
+            Text(t.id), Text(t.clause), Text(t.name if lang == "vi" else t.name_en),
+            Text(goal_text(r)), Text(str(t.due_year)), Text(scope),
+        )  # fmt: skip
+    return to_text([table], color=color, width=width)
+
+
+def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
+    """One target: its text, verdict, components and every reported figure."""
+    t = result.target
+    vi = lang == "vi"
+    parts: list[RenderableType] = [
+        Text(f"{t.id} — {t.name if vi else t.name_en}", style="bold"),
+        Text(f"{t.clause}: “{t.text}”"),
+        Text(("Mục tiêu: " if vi else "Goal: ") + goal_text(result) + f" ({t.due_year})"),
+    ]
+    if t.interpretation:
+        parts.append(Text(("Cách hiểu: " if vi else "Interpretation: ") + t.interpretation))
+    status = label(TARGET_LABELS, result.status, lang)
+    parts.append(Text(("Đánh giá: " if vi else "Verdict: ") + status, style=TARGET_STYLES[result.status]))
+    parts.append(Text(result.reason_vi if vi else result.reason_en))
+    components = Table(show_header=False, box=None)
+    for key, value in (
+        ("baseline", f"{result.baseline_year}: {result.baseline_value}" if result.baseline_year else "—"),
+        ("latest", f"{result.latest_year}: {result.latest_value}" if result.latest_year else "—"),
+        ("projected", "—" if result.projected_value is None else f"{result.projected_value:.2f}"),
+        ("ratio", "—" if result.ratio is None else f"{result.ratio:.3f}"),
+    ):  # fmt: skip
+        components.add_row(Text(key), Text(value))
+    parts.append(components)
+    if result.areas:
+        areas = Table(title="Địa bàn" if vi else "Areas")
+        areas.add_column("area")
+        areas.add_column("value")
+        areas.add_column("counts")
+        for a in result.areas:
+            areas.add_row(Text(a.area), Text("—" if a.value is None else f"{a.value:g}"),
+                          Text("✓" if a.counts else "✗"))  # fmt: skip
+        parts.append(areas)
+    history = Table(title="Số liệu đã báo cáo" if vi else "Reported figures")
+    for name in ("year", "value", "by", "reported_on", "document", "file"):
+        history.add_column(name)
+    for p in result.points:
+        history.add_row(
+            Text(str(p.year)), Text(f"{p.value:g}"), Text(p.unit), Text(p.reported_on.isoformat()),
+            Text(p.document or p.source or ""), Text(str(p.location)),
+        )  # fmt: skip
+    parts.append(history)
+    return to_text(parts, color=color, width=width)

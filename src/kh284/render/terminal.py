@@ -1,0 +1,242 @@
+"""The ``terminal`` format: rich tables for people, diagnostics as ``file:line:col`` lines.
+
+Functions return text (ANSI colours included only when asked); the CLI prints it.  User
+text goes through ``rich.text.Text``, never through markup, so brackets in data files
+cannot inject styles.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable
+
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from kh284.diagnostics import Diagnostic, Severity, count_by_severity
+from kh284.engine import Outcome
+from kh284.evaluation.targets import TargetResult
+from kh284.evaluation.tasks import Headline, TaskResult
+from kh284.evaluation.vocabulary import TARGET_LABELS, TASK_LABELS, label
+
+TARGET_STYLES = {
+    "achieved": "green",
+    "on_track": "green",
+    "needs_acceleration": "yellow",
+    "stagnating": "red",
+    "not_maintained": "red",
+    "missed": "bold red",
+    "no_data": "dim",
+}
+TASK_STYLES = {
+    "done_on_time": "green",
+    "done_late": "dark_orange",
+    "in_progress": "blue",
+    "overdue": "bold red",
+    "not_due": "dim",
+    "waiting_for_event": "dim",
+    "ongoing": "cyan",
+}
+SEVERITY_STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+COMPARATORS = {"at_least": "≥", "above": ">", "approximately": "≈", "equal": "=",
+               "at_most": "≤", "below": "<"}  # fmt: skip
+T = {
+    "target": ("Chỉ tiêu", "Target"),
+    "goal": ("Mục tiêu", "Goal"),
+    "latest": ("Mới nhất", "Latest"),
+    "progress": ("Tiến độ", "Progress"),
+    "status": ("Trạng thái", "Status"),
+    "why": ("Căn cứ", "Why"),
+    "task": ("Nhiệm vụ", "Task"),
+    "lead": ("Chủ trì", "Lead"),
+    "due": ("Hạn", "Due"),
+    "days": ("Số ngày quá hạn", "Days overdue"),
+    "last": ("Báo cáo gần nhất", "Last report"),
+    "none": ("chưa báo cáo", "nothing reported"),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    vi, en = T[key]
+    return vi if lang == "vi" else en
+
+
+def to_text(renderables: Iterable[RenderableType], *, color: bool, width: int) -> str:
+    """Render rich objects to a string."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    for item in renderables:
+        # a line of text is never wrapped, so ``file:line:col`` parsers see whole lines
+        console.print(item, soft_wrap=isinstance(item, Text))
+    return buffer.getvalue()
+
+
+def diagnostic_line(diag: Diagnostic, lang: str) -> Text:
+    """``file:line:col: severity CODE message``."""
+    line = Text()
+    line.append(str(diag.location), style="bold")
+    line.append(": ")
+    line.append(diag.severity.label, style=SEVERITY_STYLES[diag.severity])
+    line.append(f" {diag.code} ", style="bold")
+    line.append(diag.message(lang))
+    return line
+
+
+def summary_line(diags: list[Diagnostic], files: int, lang: str) -> Text:
+    """One line: counts of errors, warnings and infos over the files read."""
+    counts = count_by_severity(diags)
+    if lang == "vi":
+        text = (
+            f"{counts['error']} lỗi, {counts['warning']} cảnh báo, {counts['info']} thông tin "
+            f"trong {files} tệp"
+        )
+    else:
+        text = (
+            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} infos "
+            f"in {files} files"
+        )
+    style = "red" if counts["error"] else ("yellow" if counts["warning"] else "green")
+    return Text(text, style=style)
+
+
+def goal_text(result: TargetResult) -> str:
+    """``≥ 90%``, ``≈ 35% (±2.5)``, ``≥ 5 (mức ≥ 2)``."""
+    target = result.target
+    unit = "%" if target.unit == "percent" else ""
+    text = f"{COMPARATORS[target.comparator]} {target.value:g}{unit}"
+    if target.tolerance is not None:
+        text += f" (±{target.tolerance:g})"
+    if target.every_year:
+        text += " /năm"
+    return text
+
+
+def _bar(result: TargetResult, width: int = 12) -> Text:
+    value, target = result.latest_value, result.target.value
+    if value is None or target <= 0:
+        return Text("")
+    share = max(0.0, min(1.0, value / target))
+    filled = round(share * width)
+    return Text("█" * filled + "░" * (width - filled), style=TARGET_STYLES[result.status])
+
+
+def targets_tables(outcome: Outcome, lang: str) -> list[RenderableType]:
+    """One table per group of targets."""
+    groups: dict[str, list[TargetResult]] = {}
+    for result in outcome.targets:
+        groups.setdefault(result.target.group, []).append(result)
+    tables: list[RenderableType] = []
+    for group, results in groups.items():
+        table = Table(title=Text(group, style="bold"), title_justify="left", expand=True)
+        table.add_column("ID", no_wrap=True)
+        table.add_column(_t("target", lang), ratio=2)
+        table.add_column(_t("goal", lang), no_wrap=True)
+        table.add_column(_t("latest", lang), no_wrap=True)
+        table.add_column(_t("progress", lang), no_wrap=True)
+        table.add_column(_t("status", lang), no_wrap=True)
+        table.add_column(_t("why", lang), ratio=3)
+        for r in results:
+            latest = "—" if r.latest_value is None else f"{r.latest_value:g} ({r.latest_year})"
+            name = r.target.name if lang == "vi" else r.target.name_en
+            table.add_row(
+                Text(r.target.id),
+                Text(name),
+                Text(goal_text(r)),
+                Text(latest),
+                _bar(r),
+                Text(label(TARGET_LABELS, r.status, lang), style=TARGET_STYLES[r.status]),
+                Text(r.reason_vi if lang == "vi" else r.reason_en),
+            )
+        tables.append(table)
+    return tables
+
+
+def headline_line(head: Headline | None, lang: str) -> Text:
+    """The completion rate of deliverables already due."""
+    if head is None:
+        return Text("")
+    rate = "—" if head.rate is None else f"{head.rate:.0f}%"
+    if lang == "vi":
+        text = (
+            f"Tỷ lệ hoàn thành nhiệm vụ đã đến hạn: {rate} ({head.done}/{head.due}; "
+            f"đúng hạn {head.done_on_time}, quá hạn chưa xong {head.overdue})"
+        )
+    else:
+        text = (
+            f"Completion of tasks already due: {rate} ({head.done}/{head.due}; "
+            f"on time {head.done_on_time}, overdue and not done {head.overdue})"
+        )
+    return Text(text, style="bold")
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def tasks_table(
+    rows: list[TaskResult], lang: str, unit_name: Callable[[str], str], width: int
+) -> Table:
+    """All task deliverables with their status."""
+    table = Table(expand=True)
+    table.add_column("ID", no_wrap=True)
+    table.add_column(_t("task", lang), ratio=3)
+    table.add_column(_t("lead", lang), ratio=1)
+    table.add_column(_t("due", lang), no_wrap=True)
+    table.add_column(_t("status", lang), no_wrap=True)
+    for r in rows:
+        due = r.deliverable.due.strftime("%d/%m/%Y") if r.deliverable.due else r.task.deadline.text
+        table.add_row(
+            Text(r.label),
+            Text(_short(r.task.text, max(30, width // 2))),
+            Text(_lead(r, unit_name)),
+            Text(due),
+            Text(label(TASK_LABELS, r.status, lang), style=TASK_STYLES[r.status]),
+        )
+    return table
+
+
+def _lead(row: TaskResult, unit_name: Callable[[str], str]) -> str:
+    lead = ", ".join(unit_name(u) for u in row.lead)
+    if row.lead_now != row.lead:
+        lead += " → " + ", ".join(unit_name(u) for u in row.lead_now)
+    return lead
+
+
+def overdue_table(
+    rows: list[TaskResult], lang: str, unit_name: Callable[[str], str], width: int
+) -> Table:
+    """Overdue deliverables, most overdue first."""
+    table = Table(expand=True)
+    table.add_column("ID", no_wrap=True)
+    table.add_column(_t("task", lang), ratio=3)
+    table.add_column(_t("lead", lang), ratio=1)
+    table.add_column(_t("due", lang), no_wrap=True)
+    table.add_column(_t("days", lang), justify="right", no_wrap=True)
+    table.add_column(_t("last", lang), no_wrap=True)
+    for r in rows:
+        due = r.deliverable.due.strftime("%d/%m/%Y") if r.deliverable.due else ""
+        last = (
+            label(TASK_LABELS, "in_progress", lang)
+            if r.last_report == "in_progress"
+            else (r.last_report or _t("none", lang))
+        )
+        table.add_row(
+            Text(r.label),
+            Text(_short(r.task.text, max(30, width // 2))),
+            Text(_lead(r, unit_name)),
+            Text(due),
+            Text(str(r.days_overdue), style="bold red"),
+            Text(last),
+        )
+    return table
