@@ -22,7 +22,11 @@ import typer
 from kh284 import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from kh284.diagnostics import Diagnostic
     from kh284.engine import Outcome
+    from kh284.evaluation.tasks import TaskResult
 
 app = typer.Typer(
     name="kh284",
@@ -144,14 +148,13 @@ def _emit(text: str) -> None:
     sys.stdout.flush()
 
 
-def _finish(diags: list[object], fail_on: FailOn) -> NoReturn:
-    from kh284.diagnostics import Diagnostic, exit_code_for
+def _finish(diags: Sequence[Diagnostic], fail_on: FailOn) -> NoReturn:
+    from kh284.diagnostics import exit_code_for
 
-    typed = [d for d in diags if isinstance(d, Diagnostic)]
-    raise typer.Exit(int(exit_code_for(typed, fail_on.value)))
+    raise typer.Exit(int(exit_code_for(diags, fail_on.value)))
 
 
-def _data_diagnostics(outcome: Outcome, verbose: bool) -> list[object]:
+def _data_diagnostics(outcome: Outcome, verbose: bool) -> list[Diagnostic]:
     """Diagnostics to list as lines: data problems, plus verdict findings with verbose."""
     return [d for d in outcome.diagnostics if verbose or d.code[0] not in "TK"]
 
@@ -164,7 +167,7 @@ def validate(
     output_format: FormatOpt = Format.terminal,
     fail_on: FailOnOpt = FailOn.error,
 ) -> None:
-    """Kiểm tra các tệp dữ liệu / validate every data file (exit 0 clean, 1 errors, 2 cannot run)."""
+    """Kiểm tra các tệp dữ liệu / validate every data file (0 clean, 1 errors, 2 cannot run)."""
     outcome = _run(data_dir, _as_of(as_of), evaluate=False, lang=lang.value)
     if output_format is Format.json:
         from kh284.render import json_format, plain
@@ -177,7 +180,7 @@ def validate(
         files = len(outcome.dataset.documents)
         lines.append(terminal.summary_line(outcome.diagnostics, files, lang.value))
         _emit(terminal.to_text(lines, color=_color(), width=_width()))
-    _finish(list(outcome.diagnostics), fail_on)
+    _finish(outcome.diagnostics, fail_on)
 
 
 @app.command()
@@ -200,8 +203,7 @@ def check(
 
         width = _width()
         parts: list[object] = [
-            terminal.diagnostic_line(d, lang.value)  # type: ignore[arg-type]
-            for d in _data_diagnostics(outcome, verbose)
+            terminal.diagnostic_line(d, lang.value) for d in _data_diagnostics(outcome, verbose)
         ]
         parts.extend(terminal.targets_tables(outcome, lang.value))
         if outcome.evaluated:
@@ -210,10 +212,10 @@ def check(
         files = len(outcome.dataset.documents)
         parts.append(terminal.summary_line(outcome.diagnostics, files, lang.value))
         _emit(terminal.to_text(parts, color=_color(), width=width))  # type: ignore[arg-type]
-    _finish(list(outcome.diagnostics), fail_on)
+    _finish(outcome.diagnostics, fail_on)
 
 
-def _namer(outcome: Outcome) -> typer.models.Any:
+def _namer(outcome: Outcome) -> Callable[[str], str]:
     units = outcome.index.units.items
 
     def name(unit_id: str) -> str:
@@ -242,7 +244,11 @@ def targets(
             from kh284.textnorm import suggest
 
             hint = suggest(target_id, [r.target.id for r in outcome.targets])
-            msg = f"Không có chỉ tiêu '{target_id}'" if lang is Lang.vi else f"No target '{target_id}'"
+            msg = (
+                f"Không có chỉ tiêu '{target_id}'"
+                if lang is Lang.vi
+                else f"No target '{target_id}'"
+            )
             if hint:
                 msg += f" — '{hint}'?"
             typer.echo(f"kh284: {msg}", err=True)
@@ -335,9 +341,9 @@ def overdue(
     _finish(_task_diagnostics(outcome, rows), fail_on)
 
 
-def _task_diagnostics(outcome: Outcome, rows: list[object]) -> list[object]:
+def _task_diagnostics(outcome: Outcome, rows: Sequence[TaskResult]) -> list[Diagnostic]:
     """Data problems, plus the task findings of the rows shown."""
-    shown = {getattr(r, "task").id for r in rows}  # noqa: B009
+    shown = {r.task.id for r in rows}
     return [
         d
         for d in outcome.diagnostics
@@ -347,7 +353,7 @@ def _task_diagnostics(outcome: Outcome, rows: list[object]) -> list[object]:
 
 def _task_output(
     outcome: Outcome,
-    rows: list[typer.models.Any],
+    rows: list[TaskResult],
     command: str,
     lang: Lang,
     output_format: Format,
@@ -358,7 +364,7 @@ def _task_output(
     if output_format is Format.json:
         from kh284.render import json_format, plain
 
-        data = plain.outcome_dict(outcome, command, lang.value, tasks=rows, diagnostics=diags)  # type: ignore[arg-type]
+        data = plain.outcome_dict(outcome, command, lang.value, tasks=rows, diagnostics=diags)
         data.pop("targets")
         _emit(json_format.render(data))
         return
@@ -366,9 +372,7 @@ def _task_output(
 
     width = _width()
     parts: list[object] = [
-        terminal.diagnostic_line(d, lang.value)  # type: ignore[arg-type]
-        for d in diags
-        if getattr(d, "code", "K")[0] != "K"
+        terminal.diagnostic_line(d, lang.value) for d in diags if d.code[0] != "K"
     ]
     parts.append(terminal.headline_line(outcome.headline, lang.value))
     table = terminal.overdue_table if overdue else terminal.tasks_table

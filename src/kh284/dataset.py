@@ -11,12 +11,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location
 from kh284.loader import Document, load_file
 from kh284.models import EventsFile, PlanFile, ProgressReport, TargetsFile, UnitsFile
 from kh284.schema import validate
+
+M = TypeVar("M", bound=BaseModel)
 
 #: At most this many progress files are read (see README, "Limits").
 MAX_PROGRESS_FILES = 20_000
@@ -68,7 +73,7 @@ def load_dataset(data_dir: Path) -> Dataset:
     return dataset
 
 
-def _load_core(dataset: Dataset, root: Path, name: str, model: type) -> object | None:
+def _load_core(dataset: Dataset, root: Path, name: str, model: type[M]) -> M | None:
     path = root / name
     if not path.exists() and not path.is_symlink():
         dataset.diagnostics.append(dg.make("Y114", Location(name), name=name))
@@ -137,11 +142,7 @@ def _yaml_files(folder: Path) -> list[Path]:
         found.extend(
             base / name for name in sorted(files) if name.lower().endswith((".yaml", ".yml"))
         )
-        found.extend(
-            base / name
-            for name in dirs
-            if name.lower().endswith((".yaml", ".yml"))
-        )
+        found.extend(base / name for name in dirs if name.lower().endswith((".yaml", ".yml")))
         if len(found) > MAX_PROGRESS_FILES:
             break
     return sorted(found)

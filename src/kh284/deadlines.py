@@ -110,8 +110,7 @@ def deliverable_key(
         if len(deadline.events) > 1:
             if event is None:
                 return None, (
-                    "cần 'event': nhiệm vụ gắn với nhiều sự kiện "
-                    f"({', '.join(deadline.events)})",
+                    f"cần 'event': nhiệm vụ gắn với nhiều sự kiện ({', '.join(deadline.events)})",
                     f"needs 'event': the task has one deliverable per event "
                     f"({', '.join(deadline.events)})",
                 )

@@ -97,6 +97,21 @@ def make(
     **args: object,
 ) -> Diagnostic:
     """Build a diagnostic with the catalogue's default severity unless one is given."""
+    return _build(code, location, related, severity, args)
+
+
+def make_from(code: str, location: Location, args: Mapping[str, object]) -> Diagnostic:
+    """Like ``make``, with the template's arguments as a mapping."""
+    return _build(code, location, (), None, args)
+
+
+def _build(
+    code: str,
+    location: Location,
+    related: Iterable[Location],
+    severity: Severity | None,
+    args: Mapping[str, object],
+) -> Diagnostic:
     entry = messages.CATALOGUE[code]
     return Diagnostic(
         code=code,

@@ -54,8 +54,7 @@ def run(data_dir: Path, as_of: dt.date, *, evaluate: bool) -> Outcome:
         outcome.evaluated = True
         series = collect(index, as_of)
         outcome.targets = [
-            evaluate_target(index, series, target, as_of)
-            for target in index.targets.items.values()
+            evaluate_target(index, series, target, as_of) for target in index.targets.items.values()
         ]
         outcome.tasks = evaluate_tasks(index, as_of)
         outcome.headline = headline(outcome.tasks, as_of)
@@ -93,13 +92,25 @@ def _task_findings(index: Index, results: Iterable[TaskResult], as_of: dt.date) 
         due = result.deliverable.due.isoformat() if result.deliverable.due else ""
         if result.status == "overdue":
             found.append(
-                dg.make("K701", where, task=result.task.id, deliverable=deliverable,
-                        days=result.days_overdue, due=due)  # fmt: skip
+                dg.make(
+                    "K701",
+                    where,
+                    task=result.task.id,
+                    deliverable=deliverable,
+                    days=result.days_overdue,
+                    due=due,
+                )
             )
         elif result.status == "done_late" and result.completed_on is not None:
             found.append(
-                dg.make("K702", where, task=result.task.id, deliverable=deliverable,
-                        completed_on=result.completed_on.isoformat(), due=due)  # fmt: skip
+                dg.make(
+                    "K702",
+                    where,
+                    task=result.task.id,
+                    deliverable=deliverable,
+                    completed_on=result.completed_on.isoformat(),
+                    due=due,
+                )
             )
         elif result.status == "ongoing":
             for year in unreported_years(index, result.task, as_of):

@@ -22,7 +22,7 @@ class Entry:
     en: str
 
 
-E, W, I = "error", "warning", "info"
+E, W = "error", "warning"
 
 CATALOGUE: dict[str, Entry] = {
     # -- reading files -------------------------------------------------------------------
@@ -112,9 +112,7 @@ CATALOGUE: dict[str, Entry] = {
         "More than {limit} files under progress/; the rest were not read",
     ),
     # -- schema --------------------------------------------------------------------------
-    "S201": Entry(
-        E, "unknown-key", "Khóa không hợp lệ '{key}'{hint}", "Unknown key '{key}'{hint}"
-    ),
+    "S201": Entry(E, "unknown-key", "Khóa không hợp lệ '{key}'{hint}", "Unknown key '{key}'{hint}"),
     "S202": Entry(E, "missing-key", "Thiếu khóa bắt buộc '{key}'", "Missing required key '{key}'"),
     "S203": Entry(
         E,
@@ -192,12 +190,8 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "S299": Entry(E, "schema", "Dữ liệu không hợp lệ: {detail}", "Invalid data: {detail}"),
     # -- references ----------------------------------------------------------------------
-    "R301": Entry(
-        E, "unknown-unit", "Không có đơn vị '{id}'{hint}", "No unit '{id}'{hint}"
-    ),
-    "R302": Entry(
-        E, "unknown-target", "Không có chỉ tiêu '{id}'{hint}", "No target '{id}'{hint}"
-    ),
+    "R301": Entry(E, "unknown-unit", "Không có đơn vị '{id}'{hint}", "No unit '{id}'{hint}"),
+    "R302": Entry(E, "unknown-target", "Không có chỉ tiêu '{id}'{hint}", "No target '{id}'{hint}"),
     "R303": Entry(
         E, "unknown-task", "Không có nhiệm vụ '{id}'{hint}", "No appendix task '{id}'{hint}"
     ),
@@ -389,9 +383,7 @@ CATALOGUE: dict[str, Entry] = {
         "Chỉ tiêu '{id}' cần đẩy nhanh: {why_vi}",
         "Target '{id}' needs acceleration: {why_en}",
     ),
-    "T605": Entry(
-        W, "target-no-data", "Chỉ tiêu '{id}': {why_vi}", "Target '{id}': {why_en}"
-    ),
+    "T605": Entry(W, "target-no-data", "Chỉ tiêu '{id}': {why_vi}", "Target '{id}': {why_en}"),
     "K701": Entry(
         E,
         "task-overdue",

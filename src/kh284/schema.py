@@ -7,7 +7,7 @@ pydantic error type maps to one stable ``S`` code with a message in both languag
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -63,13 +63,12 @@ def validate(document: Document, model: type[M]) -> tuple[M | None, list[Diagnos
 def _data_path(data: Any, loc: tuple[Any, ...]) -> PathKey:
     """The part of a pydantic ``loc`` that exists in the data (drops union/type tags)."""
     path: list[str | int] = []
-    node = data
+    node: Any = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
+        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            node = cast(Any, node)[part]
             path.append(part)
         elif isinstance(node, dict) and isinstance(part, str):
             path.append(part)  # a key that is missing or unknown: keep it as the last step
@@ -129,7 +128,7 @@ def _diagnostic(document: Document, model: type[BaseModel], error: Any) -> Diagn
             args.setdefault("value", str(value))
         if code == "S214":
             args.setdefault("value", str(value))
-        return dg.make(code, where, **args)
+        return dg.make_from(code, where, args)
     if kind in _RANGE:
         bound = f"{_RANGE[kind]} {next(iter(ctx.values()), '')}"
         return dg.make("S206", where, value=value, key=key, bound=bound)

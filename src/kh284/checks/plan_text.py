@@ -122,9 +122,9 @@ def _errata(index: Index) -> Iterator[Diagnostic]:
         if erratum.text in texts.get(erratum.where, ""):
             if erratum.where in index.tasks:
                 where = index.locate("plan.yaml", (*index.tasks.paths[erratum.where], "text"))
-            yield dg.make("P404", where, **args)
+            yield dg.make_from("P404", where, args)
         else:
-            yield dg.make("P405", where, **args)
+            yield dg.make_from("P405", where, args)
 
 
 def _numbering(index: Index) -> Iterator[Diagnostic]:

@@ -8,6 +8,7 @@ scope areas, shared measures) and duplicate ids in every table.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic
@@ -25,7 +26,7 @@ def check(index: Index) -> Iterator[Diagnostic]:
     yield from _targets(index)
 
 
-def _duplicates(index: Index, table: Table[object]) -> Iterator[Diagnostic]:
+def _duplicates(index: Index, table: Table[Any]) -> Iterator[Diagnostic]:
     for key, path in table.duplicates:
         first = index.where(table, key)
         yield dg.make("R306", index.locate(table.file, (*path, "id")), [first], id=key, first=first)

@@ -101,11 +101,17 @@ def _figures(
         where = doc.location((*base, "value"))
         if target.unit == "percent" and not 0 <= figure.value <= 100:
             yield dg.make("D506", where, value=_num(figure.value))
-        if target.unit == "level" or target.scope.kind == "count_of_areas":
-            if figure.value not in (0, 1, 2, 3):
-                yield dg.make("D515", where, value=_num(figure.value))
-        yield from _ratio(doc.location(base), where, figure.value, figure.numerator,
-                          figure.denominator, target.unit)  # fmt: skip
+        is_level = target.unit == "level" or target.scope.kind == "count_of_areas"
+        if is_level and figure.value not in (0, 1, 2, 3):
+            yield dg.make("D515", where, value=_num(figure.value))
+        yield from _ratio(
+            doc.location(base),
+            where,
+            figure.value,
+            figure.numerator,
+            figure.denominator,
+            target.unit,
+        )
         key = FigureKey(target.measure_id, area, report.period)
         if key in seen:
             other_value, other_where = seen[key]
@@ -183,9 +189,12 @@ def _tasks(
         key, problem = deliverable_key(task, entry.year, entry.event)
         if problem is not None:
             yield dg.make(
-                "D512", doc.location(base), task=task.id, problem_vi=problem[0],
+                "D512",
+                doc.location(base),
+                task=task.id,
+                problem_vi=problem[0],
                 problem_en=problem[1],
-            )  # fmt: skip
+            )
             continue
         assert key is not None
         entries.setdefault((task.id, key), []).append((loaded, i))
@@ -205,7 +214,9 @@ def _assigned(index: Index, task_id: str) -> set[str]:
         if unit is not None:
             frontier.extend(unit.members)
             frontier.extend(unit.successors)
-    groups = [u for u in assigned if index.units.items.get(u) and index.units.items[u].kind == "group"]
+    groups = [
+        u for u in assigned if index.units.items.get(u) and index.units.items[u].kind == "group"
+    ]
     if groups and not any(index.units.items[g].members for g in groups):
         # a group without listed members ("các sở, ban ngành, địa phương") admits any agency
         assigned.update(k for k, u in index.units.items.items() if u.kind == "agency")

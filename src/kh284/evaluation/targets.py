@@ -50,9 +50,13 @@ def meets(comparator: str, target: float, value: float, tolerance: float | None 
 
 
 def project(
-    base_year: int, base: float, last_year: int, last: float, due_year: int,
+    base_year: int,
+    base: float,
+    last_year: int,
+    last: float,
+    due_year: int,
     bounds: tuple[float, float] | None,
-) -> float:  # fmt: skip
+) -> float:
     """Linear projection of the trend from (base_year, base) to (last_year, last)."""
     slope = (last - base) / (last_year - base_year)
     projected = last + slope * (due_year - last_year)
@@ -112,8 +116,9 @@ def evaluate_target(index: Index, series: Series, target: Target, as_of: dt.date
     """The verdict on ``target`` from ``series`` as of ``as_of``."""
     if target.scope.kind == "count_of_areas":
         return _count_target(index, series, target, as_of)
-    points = sorted(series.get((target.measure_id, target.scope.area), {}).values(),
-                    key=lambda p: p.year)  # fmt: skip
+    points = sorted(
+        series.get((target.measure_id, target.scope.area), {}).values(), key=lambda p: p.year
+    )
     values = {p.year: p.value for p in points}
     result = _judge(target, values, as_of, _bounds(target, None))
     result.points = points
@@ -135,32 +140,37 @@ def _fmt(value: float) -> str:
 
 
 def _judge(
-    target: Target, values: dict[int, float], as_of: dt.date,
+    target: Target,
+    values: dict[int, float],
+    as_of: dt.date,
     bounds: tuple[float, float] | None,
-) -> TargetResult:  # fmt: skip
+) -> TargetResult:
     """Apply the status rules to one series of yearly values."""
-    ok = lambda v: meets(target.comparator, target.value, v, target.tolerance)  # noqa: E731
+
+    def ok(value: float) -> bool:
+        return meets(target.comparator, target.value, value, target.tolerance)
+
     goal = _fmt(target.value)
     if target.every_year:
         start = target.from_year or min(values, default=as_of.year)
         judged = {y: v for y, v in values.items() if start <= y <= as_of.year}
         failing = sorted(y for y, v in judged.items() if not ok(v))
-        base = TargetResult(target, "no_data", "", "", values=values)
+        verdict = TargetResult(target, "no_data", "", "", values=values)
         if judged:
-            _fill(base, judged)
+            _fill(verdict, judged)
         if failing:
             shown = ", ".join(f"{y} ({_fmt(judged[y])})" for y in failing)
-            base.status, base.failing_years = "not_maintained", failing
-            base.reason_vi = f"không đạt {goal} trong năm {shown}"
-            base.reason_en = f"below {goal} in {shown}"
+            verdict.status, verdict.failing_years = "not_maintained", failing
+            verdict.reason_vi = f"không đạt {goal} trong năm {shown}"
+            verdict.reason_en = f"below {goal} in {shown}"
         elif judged:
-            base.status = "achieved"
-            base.reason_vi = f"đạt mọi năm từ {start} ({len(judged)} năm có số liệu)"
-            base.reason_en = f"met in every reported year since {start} ({len(judged)} years)"
+            verdict.status = "achieved"
+            verdict.reason_vi = f"đạt mọi năm từ {start} ({len(judged)} năm có số liệu)"
+            verdict.reason_en = f"met in every reported year since {start} ({len(judged)} years)"
         else:
-            base.reason_vi = f"chưa có số liệu từ năm {start}"
-            base.reason_en = f"no figure since {start}"
-        return base
+            verdict.reason_vi = f"chưa có số liệu từ năm {start}"
+            verdict.reason_en = f"no figure since {start}"
+        return verdict
     result = TargetResult(target, "no_data", "chưa có số liệu", "nothing reported", values=values)
     if not values:
         return result
@@ -174,11 +184,15 @@ def _judge(
         return result
     if as_of.year > target.due_year:
         result.status = "missed"
-        result.reason_vi = f"hết năm {target.due_year}, mới đạt {_fmt(last)} ({last_year}), cần {goal}"
+        result.reason_vi = (
+            f"hết năm {target.due_year}, mới đạt {_fmt(last)} ({last_year}), cần {goal}"
+        )
         result.reason_en = f"{target.due_year} is over at {_fmt(last)} ({last_year}), needed {goal}"
         return result
     if len(values) < 2:
-        result.reason_vi = f"chỉ có một số liệu ({last_year}: {_fmt(last)}); cần hai để tính xu hướng"
+        result.reason_vi = (
+            f"chỉ có một số liệu ({last_year}: {_fmt(last)}); cần hai để tính xu hướng"
+        )
         result.reason_en = f"only one point ({last_year}: {_fmt(last)}); a trend needs two"
         return result
     base_year, base = result.baseline_year, result.baseline_value
@@ -232,8 +246,12 @@ def _count_target(index: Index, series: Series, target: Target, as_of: dt.date) 
     latest_year = years[-1] if years else None
     ok = meets(target.comparator, target.value, counts[latest_year]) if latest_year else False
     if latest_year is not None and (ok or latest_year in complete):
-        result = _judge(target, {**complete, latest_year: counts[latest_year]}, as_of,
-                        _bounds(target, len(areas)))  # fmt: skip
+        result = _judge(
+            target,
+            {**complete, latest_year: counts[latest_year]},
+            as_of,
+            _bounds(target, len(areas)),
+        )
     else:
         result = _judge(target, complete, as_of, _bounds(target, len(areas)))
         if latest_year is not None and result.status in ("no_data", "achieved"):

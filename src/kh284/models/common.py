@@ -97,9 +97,7 @@ def _finite_number(value: object) -> object:
 
 Text = Annotated[str, BeforeValidator(_strict_text)]
 Id = Annotated[str, BeforeValidator(_strict_text), AfterValidator(_id_check(ID_PATTERN))]
-TaskId = Annotated[
-    str, BeforeValidator(_strict_text), AfterValidator(_id_check(TASK_ID_PATTERN))
-]
+TaskId = Annotated[str, BeforeValidator(_strict_text), AfterValidator(_id_check(TASK_ID_PATTERN))]
 SectionId = Annotated[
     str, BeforeValidator(_strict_text), AfterValidator(_id_check(SECTION_ID_PATTERN))
 ]

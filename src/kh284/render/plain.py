@@ -32,9 +32,7 @@ def diagnostic_dict(diag: Diagnostic, lang: str) -> dict[str, Any]:
         "file": loc.file,
         "line": loc.line,
         "column": loc.column,
-        "related": [
-            {"file": r.file, "line": r.line, "column": r.column} for r in diag.related
-        ],
+        "related": [{"file": r.file, "line": r.line, "column": r.column} for r in diag.related],
     }
 
 
@@ -65,9 +63,7 @@ def target_dict(result: TargetResult, lang: str) -> dict[str, Any]:
             "projected_value": _round(result.projected_value),
             "ratio": _round(result.ratio),
             "failing_years": result.failing_years,
-            "areas": [
-                {"area": a.area, "value": a.value, "counts": a.counts} for a in result.areas
-            ],
+            "areas": [{"area": a.area, "value": a.value, "counts": a.counts} for a in result.areas],
             "missing_areas": result.missing_areas,
         },
         "history": [

@@ -14,19 +14,31 @@ from kh284.render.terminal import TARGET_STYLES, goal_text, to_text
 def listing(results: list[TargetResult], lang: str, *, color: bool, width: int) -> str:
     """Every target with its clause, comparator, value and due year."""
     table = Table(expand=True)
-    for name in ("ID", "Mục" if lang == "vi" else "Clause", "Chỉ tiêu" if lang == "vi" else
-                 "Target", "Mục tiêu" if lang == "vi" else "Goal", "Hạn" if lang == "vi"
-                 else "Due", "Phạm vi" if lang == "vi" else "Scope"):  # fmt: skip
+    for name in (
+        "ID",
+        "Mục" if lang == "vi" else "Clause",
+        "Chỉ tiêu" if lang == "vi" else "Target",
+        "Mục tiêu" if lang == "vi" else "Goal",
+        "Hạn" if lang == "vi" else "Due",
+        "Phạm vi" if lang == "vi" else "Scope",
+    ):
         table.add_column(name)
     for r in results:
         t = r.target
         scope = t.scope.area
         if t.scope.kind == "count_of_areas":
-            scope = f"{t.scope.level} ∈ {t.scope.area}: {t.scope.area_comparator} {t.scope.area_value:g}"
+            scope = (
+                f"{t.scope.level} ∈ {t.scope.area}: "
+                f"{t.scope.area_comparator} {t.scope.area_value:g}"
+            )
         table.add_row(
-            Text(t.id), Text(t.clause), Text(t.name if lang == "vi" else t.name_en),
-            Text(goal_text(r)), Text(str(t.due_year)), Text(scope),
-        )  # fmt: skip
+            Text(t.id),
+            Text(t.clause),
+            Text(t.name if lang == "vi" else t.name_en),
+            Text(goal_text(r)),
+            Text(str(t.due_year)),
+            Text(scope),
+        )
     return to_text([table], color=color, width=width)
 
 
@@ -42,15 +54,20 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
     if t.interpretation:
         parts.append(Text(("Cách hiểu: " if vi else "Interpretation: ") + t.interpretation))
     status = label(TARGET_LABELS, result.status, lang)
-    parts.append(Text(("Đánh giá: " if vi else "Verdict: ") + status, style=TARGET_STYLES[result.status]))
+    parts.append(
+        Text(("Đánh giá: " if vi else "Verdict: ") + status, style=TARGET_STYLES[result.status])
+    )
     parts.append(Text(result.reason_vi if vi else result.reason_en))
     components = Table(show_header=False, box=None)
     for key, value in (
-        ("baseline", f"{result.baseline_year}: {result.baseline_value}" if result.baseline_year else "—"),
+        (
+            "baseline",
+            f"{result.baseline_year}: {result.baseline_value}" if result.baseline_year else "—",
+        ),
         ("latest", f"{result.latest_year}: {result.latest_value}" if result.latest_year else "—"),
         ("projected", "—" if result.projected_value is None else f"{result.projected_value:.2f}"),
         ("ratio", "—" if result.ratio is None else f"{result.ratio:.3f}"),
-    ):  # fmt: skip
+    ):
         components.add_row(Text(key), Text(value))
     parts.append(components)
     if result.areas:
@@ -59,16 +76,23 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
         areas.add_column("value")
         areas.add_column("counts")
         for a in result.areas:
-            areas.add_row(Text(a.area), Text("—" if a.value is None else f"{a.value:g}"),
-                          Text("✓" if a.counts else "✗"))  # fmt: skip
+            areas.add_row(
+                Text(a.area),
+                Text("—" if a.value is None else f"{a.value:g}"),
+                Text("✓" if a.counts else "✗"),
+            )
         parts.append(areas)
     history = Table(title="Số liệu đã báo cáo" if vi else "Reported figures")
     for name in ("year", "value", "by", "reported_on", "document", "file"):
         history.add_column(name)
     for p in result.points:
         history.add_row(
-            Text(str(p.year)), Text(f"{p.value:g}"), Text(p.unit), Text(p.reported_on.isoformat()),
-            Text(p.document or p.source or ""), Text(str(p.location)),
-        )  # fmt: skip
+            Text(str(p.year)),
+            Text(f"{p.value:g}"),
+            Text(p.unit),
+            Text(p.reported_on.isoformat()),
+            Text(p.document or p.source or ""),
+            Text(str(p.location)),
+        )
     parts.append(history)
     return to_text(parts, color=color, width=width)

@@ -39,8 +39,14 @@ TASK_STYLES = {
     "ongoing": "cyan",
 }
 SEVERITY_STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-COMPARATORS = {"at_least": "≥", "above": ">", "approximately": "≈", "equal": "=",
-               "at_most": "≤", "below": "<"}  # fmt: skip
+COMPARATORS = {
+    "at_least": "≥",
+    "above": ">",
+    "approximately": "≈",
+    "equal": "=",
+    "at_most": "≤",
+    "below": "<",
+}
 T = {
     "target": ("Chỉ tiêu", "Target"),
     "goal": ("Mục tiêu", "Goal"),

@@ -1,0 +1,40 @@
+"""Shared test helpers: a CLI runner with fixed width and no colour, and data paths."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from kh284.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+DEMO = ROOT / "examples" / "demo"
+
+
+@pytest.fixture(autouse=True)
+def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("KH284_DATA_DIR", raising=False)
+    monkeypatch.delenv("KH284_LANG", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+def run_cli(*args: str, code: int | None = 0) -> str:
+    """Run ``kh284 args``; assert the exit code (showing the output when it differs)."""
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    output = result.stdout
+    if code is not None:
+        assert result.exit_code == code, f"exit {result.exit_code}, output:\n{result.output}"
+    assert "Traceback" not in result.output
+    return output
+
+
+def run_json(*args: str, code: int | None = 0) -> Any:
+    """Run ``kh284 args --format json`` and parse the output."""
+    return json.loads(run_cli(*args, "--format", "json", code=code))

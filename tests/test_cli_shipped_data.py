@@ -1,0 +1,137 @@
+"""The commands on the shipped (real) data: what an analyst and a CI pipeline see."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import DATA, run_cli, run_json
+
+#: A date before any deadline: no task is overdue, so commands exit 0.
+EARLY = ("--data-dir", str(DATA), "--as-of", "2025-06-01")
+
+
+def test_validate_shipped_data_is_clean_but_flags_the_source_text() -> None:
+    out = run_cli("validate", "--data-dir", str(DATA), "--as-of", "2026-11-27", "--lang", "en")
+    assert re.search(r"^plan\.yaml:\d+:\d+: warning P401 Task PL-08 repeats task PL-07", out, re.M)
+    assert "Task PL-10 repeats task PL-09" in out
+    assert "Task PL-33 repeats task PL-32" in out
+    assert out.count("'273/KH-TU'") == 2 and "did you mean '276/KH-TU'" in out
+    assert "0 errors" in out
+
+
+def test_validate_json_lists_diagnostics_with_locations() -> None:
+    data = run_json("validate", "--data-dir", str(DATA), "--as-of", "2026-11-27")
+    assert data["schema_version"] == 1
+    codes = [d["code"] for d in data["diagnostics"]]
+    assert codes.count("P401") == 3
+    for diag in data["diagnostics"]:
+        assert diag["file"] and diag["line"] >= 1 and diag["column"] >= 1
+        assert diag["severity"] in ("error", "warning", "info")
+    assert data["summary"]["error"] == 0
+
+
+def test_overdue_on_1_january_2026_lists_2025_tasks_without_completion() -> None:
+    data = run_json("overdue", "--data-dir", str(DATA), "--as-of", "2026-01-01", code=1)
+    ids = {t["id"] for t in data["tasks"]}
+    year_2025 = {"PL-04", "PL-05", "PL-24", "PL-25", "PL-31"}
+    assert year_2025 <= ids
+    assert all(t["status"] == "overdue" and t["days_overdue"] >= 1 for t in data["tasks"])
+    days = [t["days_overdue"] for t in data["tasks"]]
+    assert days == sorted(days, reverse=True)
+
+
+def test_overdue_before_the_deadlines_lists_none() -> None:
+    data = run_json("overdue", "--data-dir", str(DATA), "--as-of", "01/06/2025")
+    assert data["tasks"] == []
+
+
+def test_overdue_terminal_in_both_languages() -> None:
+    vi = run_cli("overdue", "--data-dir", str(DATA), "--as-of", "2026-01-01", code=1)
+    en = run_cli(
+        "overdue", "--data-dir", str(DATA), "--as-of", "2026-01-01", "--lang", "en", code=1
+    )
+    assert "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn" in vi and "chưa báo cáo" in vi
+    assert "Completion of tasks already due" in en and "nothing reported" in en
+    assert "PL-04" in vi and "PL-04" in en
+
+
+def test_unit_is_matched_with_or_without_diacritics() -> None:
+    results = [
+        {t["id"] for t in run_json("tasks", *EARLY, "--unit", query)["tasks"]}
+        for query in ("so gddt", "Sở GD&ĐT", "so-gddt", "SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    ]
+    assert results[0] and all(r == results[0] for r in results)
+    assert "PL-18" not in results[0]  # led by Sở Nội vụ
+
+
+def test_coordinating_adds_tasks_the_unit_coordinates() -> None:
+    own = run_json("tasks", *EARLY, "--unit", "so-khcn")["tasks"]
+    more = run_json("tasks", *EARLY, "--unit", "so-khcn", "--coordinating")
+    assert {t["id"] for t in own} == {"PL-14"}
+    assert len(more["tasks"]) >= len(own)
+
+
+def test_unknown_unit_is_a_usage_error_with_a_suggestion() -> None:
+    out = run_cli("tasks", "--data-dir", str(DATA), "--unit", "so-gdd", code=2)
+    assert out == ""
+
+
+def test_check_json_has_targets_tasks_diagnostics_and_summary() -> None:
+    data = run_json("check", "--data-dir", str(DATA), "--as-of", "2026-01-01", code=1)
+    assert data["as_of"] == "2026-01-01"
+    by_id = {t["id"]: t for t in data["targets"]}
+    graduation = by_id["tot-nghiep-thpt"]
+    assert graduation["status"] == "achieved"
+    assert graduation["value"] == 97.4 and graduation["year"] == 2024
+    assert graduation["history"][0]["source"]
+    assert by_id["nha-tre-huy-dong"]["status"] == "no_data"
+    task = next(t for t in data["tasks"] if t["id"] == "PL-04")
+    assert {"id", "number", "status", "due", "days_overdue", "lead"} <= set(task)
+    assert task["status"] == "overdue" and task["due"] == "2025-12-31"
+    assert task["days_overdue"] == 1
+    assert data["summary"]["error"] == sum(
+        1 for d in data["diagnostics"] if d["severity"] == "error"
+    )
+
+
+def test_former_district_lead_is_shown_with_its_successor() -> None:
+    # no appendix task is led by a district, but the successor chain is data-driven
+    data = run_json("tasks", "--data-dir", str(DATA), "--as-of", "2026-01-01", code=1)
+    assert all(t["lead_now"] for t in data["tasks"])
+
+
+def test_targets_list_and_one_history() -> None:
+    listing = run_cli("targets", "--data-dir", str(DATA))
+    assert "tot-nghiep-thpt" in listing and "II.2-2" in listing
+    detail = run_cli("targets", "tot-nghiep-thpt", "--data-dir", str(DATA), "--lang", "en")
+    assert "97.4" in detail and "Achieved" in detail
+    run_cli("targets", "tot-nghiep", "--data-dir", str(DATA), code=2)
+
+
+def test_missing_data_dir_exits_2() -> None:
+    run_cli("validate", "--data-dir", "/nonexistent/kh284", code=2)
+
+
+def test_bad_as_of_is_a_usage_error() -> None:
+    run_cli("check", "--data-dir", str(DATA), "--as-of", "31/02/2026", code=2)
+
+
+def test_version() -> None:
+    assert run_cli("--version").startswith("kh284 ")
+
+
+def test_internal_error_is_reported_without_traceback() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kh284.engine as e\n"
+        "def boom(*a, **k): raise RuntimeError('boom')\n"
+        "e.run = boom\n"
+        "from kh284.cli import main\n"
+        f"sys.argv = ['kh284', 'validate', '--data-dir', {str(DATA)!r}]\n"
+        "main()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and "X901" in proc.stderr
