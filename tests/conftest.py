@@ -25,14 +25,18 @@ def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
-def run_cli(*args: str, code: int | None = 0) -> str:
-    """Run ``kh284 args``; assert the exit code (showing the output when it differs)."""
+def run_both(*args: str, code: int | None = 0) -> tuple[str, str]:
+    """Run ``kh284 args``; assert the exit code; return (stdout, stderr)."""
     result = CliRunner().invoke(app, list(args), catch_exceptions=False)
-    output = result.stdout
     if code is not None:
         assert result.exit_code == code, f"exit {result.exit_code}, output:\n{result.output}"
     assert "Traceback" not in result.output
-    return output
+    return result.stdout, result.stderr
+
+
+def run_cli(*args: str, code: int | None = 0) -> str:
+    """Run ``kh284 args``; assert the exit code (showing the output when it differs)."""
+    return run_both(*args, code=code)[0]
 
 
 def run_json(*args: str, code: int | None = 0) -> Any:

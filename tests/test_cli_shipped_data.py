@@ -4,26 +4,39 @@ from __future__ import annotations
 
 import re
 
-from conftest import DATA, run_cli, run_json
+from conftest import DATA, run_both, run_cli, run_json
 
 #: A date before any deadline: no task is overdue, so commands exit 0.
 EARLY = ("--data-dir", str(DATA), "--as-of", "2025-06-01")
 
 
 def test_validate_shipped_data_is_clean_but_flags_the_source_text() -> None:
-    out = run_cli("validate", "--data-dir", str(DATA), "--as-of", "2026-11-27", "--lang", "en")
-    assert re.search(r"^plan\.yaml:\d+:\d+: warning P401 Task PL-08 repeats task PL-07", out, re.M)
+    out, err = run_both(
+        "validate",
+        "--data-dir",
+        str(DATA),
+        "--as-of",
+        "2026-11-27",
+        "--lang",
+        "en",
+        "--show-waived",
+    )
+    pattern = r"^data/plan\.yaml:\d+:\d+: warning P401 Task PL-08 repeats task PL-07.*waived"
+    assert re.search(pattern, out, re.M)
     assert "Task PL-10 repeats task PL-09" in out
     assert "Task PL-33 repeats task PL-32" in out
     assert out.count("'273/KH-TU'") == 2 and "did you mean '276/KH-TU'" in out
-    assert "0 errors" in out
+    assert err.startswith("0 errors")  # the summary goes to stderr, the report to stdout
+    assert "3 waived" in err
 
 
 def test_validate_json_lists_diagnostics_with_locations() -> None:
     data = run_json("validate", "--data-dir", str(DATA), "--as-of", "2026-11-27")
     assert data["schema_version"] == 1
     codes = [d["code"] for d in data["diagnostics"]]
-    assert codes.count("P401") == 3
+    assert "P401" not in codes  # the source's duplicates are waived, with the reason
+    waived = [w for w in data["waived"] if w["code"] == "P401"]
+    assert len(waived) == 3 and all(w["reason"] and w["expires"] for w in waived)
     for diag in data["diagnostics"]:
         assert diag["file"] and diag["line"] >= 1 and diag["column"] >= 1
         assert diag["severity"] in ("error", "warning", "info")

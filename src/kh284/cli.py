@@ -1,10 +1,10 @@
-"""The command line (typer): parse options, call the engine, pick a format, exit.
+"""The command line (typer): parse options, call the core in ``commands``, write, exit.
 
-Commands stay thin: ``validate`` checks the data files, ``check`` evaluates every target
-and task, ``targets`` lists targets or shows one's history, ``tasks`` and ``overdue`` list
-appendix tasks.  Every command exits by the policy in ``diagnostics.exit_code_for``;
-a usage problem or a missing data directory exits 2; an internal error prints a short
-message (never a traceback) and exits 2.
+Commands stay thin.  Exit codes follow one policy (``diagnostics.exit_code_for``):
+0 clean, 1 findings at or above ``--fail-on``, 2 could not run (usage error, missing data
+directory, refused ``--output``, internal error).  Only the report goes to stdout (or to
+``--output``); the summary line goes to stderr.  An unexpected exception prints a short
+message, never a traceback, and exits 2.
 """
 
 from __future__ import annotations
@@ -20,13 +20,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from kh284 import __version__
+from kh284.render import Format
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-
-    from kh284.diagnostics import Diagnostic
-    from kh284.engine import Outcome
-    from kh284.evaluation.tasks import TaskResult
+    from kh284.commands import Options, Result
 
 app = typer.Typer(
     name="kh284",
@@ -46,13 +43,6 @@ class Lang(str, Enum):
     en = "en"
 
 
-class Format(str, Enum):
-    """Output format."""
-
-    terminal = "terminal"
-    json = "json"
-
-
 class FailOn(str, Enum):
     """Lowest severity that makes the exit code 1."""
 
@@ -61,34 +51,76 @@ class FailOn(str, Enum):
     never = "never"
 
 
-DataDir = Annotated[
+class Color(str, Enum):
+    """When to colour terminal output."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class SchemaKind(str, Enum):
+    """The kinds of data file."""
+
+    plan = "plan"
+    units = "units"
+    targets = "targets"
+    events = "events"
+    progress = "progress"
+    waivers = "waivers"
+
+
+DataDirOpt = Annotated[
     Path,
-    typer.Option(
-        "--data-dir",
-        envvar="KH284_DATA_DIR",
-        help="Thư mục dữ liệu / data directory.",
-        show_default=True,
-    ),
+    typer.Option("--data-dir", metavar="DIR", envvar="KH284_DATA_DIR", help="Data directory."),
 ]
-LangOpt = Annotated[
-    Lang, typer.Option("--lang", envvar="KH284_LANG", help="Ngôn ngữ / language (vi, en).")
-]
-AsOf = Annotated[
+AsOfOpt = Annotated[
     str | None,
     typer.Option(
-        "--as-of", help="Ngày đánh giá / evaluate as of (DD/MM/YYYY or YYYY-MM-DD); default today."
+        "--as-of", metavar="DATE", help="Evaluate as of DD/MM/YYYY or YYYY-MM-DD [default: today]."
     ),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", help="Output format.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", envvar="KH284_LANG", help="Message language.")]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format", help="Output format [default: github under GitHub Actions, else terminal]."
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Let --output replace a file.")]
 FailOnOpt = Annotated[
     FailOn, typer.Option("--fail-on", help="Exit 1 on findings at or above this severity.")
 ]
+SelectOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select", metavar="CODES", help="Only these codes or code prefixes (repeatable, or a,b)."
+    ),
+]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore", metavar="CODES", help="Leave out these codes or prefixes (repeatable, or a,b)."
+    ),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print the summary only.")]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also list every target and task finding.")
+]
+ShowWaivedOpt = Annotated[bool, typer.Option("--show-waived", help="List waived findings too.")]
+ColorOpt = Annotated[Color, typer.Option("--color", help="Colour the terminal output.")]
 UnitOpt = Annotated[
     str | None,
-    typer.Option("--unit", help="Chỉ nhiệm vụ của đơn vị / only tasks of this unit (id or name)."),
+    typer.Option(
+        "--unit", metavar="UNIT", help="Only tasks of this unit (id, short name or name)."
+    ),
 ]
-Verbose = Annotated[
-    bool, typer.Option("--verbose", "-v", help="Also list every target and task finding.")
+CoordinatingOpt = Annotated[
+    bool, typer.Option("--coordinating", help="With --unit: also tasks the unit coordinates.")
 ]
 
 
@@ -108,7 +140,7 @@ def _root(
     """Kiểm tra tiến độ Kế hoạch 284/KH-UBND / compliance checker for plan 284/KH-UBND."""
 
 
-def _as_of(text: str | None) -> dt.date:
+def _parse_as_of(text: str | None) -> dt.date:
     from kh284.dates import DateFormatError, parse_date
 
     if text is None:
@@ -119,265 +151,305 @@ def _as_of(text: str | None) -> dt.date:
         raise typer.BadParameter(f"{text!r}: {exc}", param_hint="--as-of") from exc
 
 
-def _width() -> int:
-    return shutil.get_terminal_size((120, 40)).columns if sys.stdout.isatty() else 120
+def _codes(values: list[str] | None) -> list[str]:
+    return [c.strip().upper() for v in values or [] for c in v.split(",") if c.strip()]
 
 
-def _color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+def _options(
+    data_dir: Path,
+    as_of: str | None,
+    lang: Lang,
+    fmt: Format | None,
+    output: Path | None,
+    fail_on: FailOn,
+    color: Color,
+    **flags: object,
+) -> Options:
+    from kh284.commands import Options
+
+    if fmt is None:
+        fmt = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.terminal
+    tty = output is None and sys.stdout.isatty()
+    use_color = color is Color.always or (
+        color is Color.auto and tty and "NO_COLOR" not in os.environ
+    )
+    width = shutil.get_terminal_size((120, 40)).columns if tty else 120
+    return Options(
+        data_dir=data_dir,
+        as_of=_parse_as_of(as_of),
+        lang=lang.value,
+        fmt=fmt,
+        fail_on=fail_on.value,
+        select=_codes(flags.get("select")),  # type: ignore[arg-type]
+        ignore=_codes(flags.get("ignore")),  # type: ignore[arg-type]
+        quiet=bool(flags.get("quiet")),
+        verbose=bool(flags.get("verbose")),
+        show_waived=bool(flags.get("show_waived")),
+        color=use_color,
+        width=width,
+    )
 
 
-def _run(data_dir: Path, as_of: dt.date, *, evaluate: bool, lang: str) -> Outcome:
+def _fail(message: str) -> NoReturn:
+    sys.stderr.write(f"kh284: {message}\n")
+    raise typer.Exit(2)
+
+
+def _deliver(result: Result, output: Path | None, force: bool, lang: str, quiet: bool) -> NoReturn:
+    """Write the report to stdout or ``--output``, the summary to stderr, and exit."""
+    if output is not None:
+        from kh284.atomic import ExistsError, write_text
+
+        try:
+            write_text(output, result.report, overwrite=force)
+        except ExistsError:
+            _fail(
+                f"{output} đã tồn tại; thêm --force để ghi đè"
+                if lang == "vi"
+                else f"{output} exists; add --force to replace it"
+            )
+        except OSError as exc:
+            _fail(f"{output}: {exc.strerror or exc}")
+    elif result.report:
+        sys.stdout.write(result.report)
+        sys.stdout.flush()
+    sys.stderr.write(result.summary)
+    raise typer.Exit(result.exit_code)
+
+
+def _call(options: Options, action: str, **kwargs: object) -> Result:
+    from kh284 import commands
     from kh284.dataset import DataDirError
-    from kh284.engine import run
 
     try:
-        return run(data_dir, as_of, evaluate=evaluate)
+        result: Result = getattr(commands, action)(options, **kwargs)
     except DataDirError:
-        msg = (
-            f"Không tìm thấy thư mục dữ liệu: {data_dir}"
-            if lang == "vi"
-            else f"Data directory not found: {data_dir}"
+        _fail(
+            f"không tìm thấy thư mục dữ liệu {options.data_dir}"
+            if options.lang == "vi"
+            else f"data directory not found: {options.data_dir}"
         )
-        typer.echo(f"kh284: {msg}", err=True)
-        raise typer.Exit(2) from None
-
-
-def _emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def _finish(diags: Sequence[Diagnostic], fail_on: FailOn) -> NoReturn:
-    from kh284.diagnostics import exit_code_for
-
-    raise typer.Exit(int(exit_code_for(diags, fail_on.value)))
-
-
-def _data_diagnostics(outcome: Outcome, verbose: bool) -> list[Diagnostic]:
-    """Diagnostics to list as lines: data problems, plus verdict findings with verbose."""
-    return [d for d in outcome.diagnostics if verbose or d.code[0] not in "TK"]
+    except commands.UsageError as exc:
+        _fail(exc.message(options.lang))
+    return result
 
 
 @app.command()
 def validate(
-    data_dir: DataDir = Path("data"),
-    as_of: AsOf = None,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="[FILE]...", help="Report only on these files (all are loaded)."),
+    ] = None,
+    data_dir: DataDirOpt = Path("data"),
+    as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
-    output_format: FormatOpt = Format.terminal,
+    output_format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     fail_on: FailOnOpt = FailOn.error,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    quiet: QuietOpt = False,
+    show_waived: ShowWaivedOpt = False,
+    color: ColorOpt = Color.auto,
 ) -> None:
-    """Kiểm tra các tệp dữ liệu / validate every data file (0 clean, 1 errors, 2 cannot run)."""
-    outcome = _run(data_dir, _as_of(as_of), evaluate=False, lang=lang.value)
-    if output_format is Format.json:
-        from kh284.render import json_format, plain
-
-        _emit(json_format.render(plain.outcome_dict(outcome, "validate", lang.value)))
-    else:
-        from kh284.render import terminal
-
-        lines = [terminal.diagnostic_line(d, lang.value) for d in outcome.diagnostics]
-        files = len(outcome.dataset.documents)
-        lines.append(terminal.summary_line(outcome.diagnostics, files, lang.value))
-        _emit(terminal.to_text(lines, color=_color(), width=_width()))
-    _finish(outcome.diagnostics, fail_on)
+    """Validate every data file: file:line:col diagnostics."""
+    options = _options(
+        data_dir,
+        as_of,
+        lang,
+        output_format,
+        output,
+        fail_on,
+        color,
+        select=select,
+        ignore=ignore,
+        quiet=quiet,
+        show_waived=show_waived,
+    )
+    result = _call(options, "run_validate", files=files)
+    _deliver(result, output, force, options.lang, quiet)
 
 
 @app.command()
 def check(
-    data_dir: DataDir = Path("data"),
-    as_of: AsOf = None,
+    data_dir: DataDirOpt = Path("data"),
+    as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
-    output_format: FormatOpt = Format.terminal,
+    output_format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     fail_on: FailOnOpt = FailOn.error,
-    verbose: Verbose = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    show_waived: ShowWaivedOpt = False,
+    color: ColorOpt = Color.auto,
 ) -> None:
-    """Đánh giá chỉ tiêu và nhiệm vụ / evaluate every target and task as of a date."""
-    outcome = _run(data_dir, _as_of(as_of), evaluate=True, lang=lang.value)
-    if output_format is Format.json:
-        from kh284.render import json_format, plain
-
-        _emit(json_format.render(plain.outcome_dict(outcome, "check", lang.value)))
-    else:
-        from kh284.render import terminal
-
-        width = _width()
-        parts: list[object] = [
-            terminal.diagnostic_line(d, lang.value) for d in _data_diagnostics(outcome, verbose)
-        ]
-        parts.extend(terminal.targets_tables(outcome, lang.value))
-        if outcome.evaluated:
-            parts.append(terminal.tasks_table(outcome.tasks, lang.value, _namer(outcome), width))
-            parts.append(terminal.headline_line(outcome.headline, lang.value))
-        files = len(outcome.dataset.documents)
-        parts.append(terminal.summary_line(outcome.diagnostics, files, lang.value))
-        _emit(terminal.to_text(parts, color=_color(), width=width))  # type: ignore[arg-type]
-    _finish(outcome.diagnostics, fail_on)
-
-
-def _namer(outcome: Outcome) -> Callable[[str], str]:
-    units = outcome.index.units.items
-
-    def name(unit_id: str) -> str:
-        unit = units.get(unit_id)
-        return unit.short_name if unit else unit_id
-
-    return name
-
-
-@app.command()
-def targets(
-    target_id: Annotated[str | None, typer.Argument(help="Một chỉ tiêu / one target id.")] = None,
-    data_dir: DataDir = Path("data"),
-    as_of: AsOf = None,
-    lang: LangOpt = Lang.vi,
-    output_format: FormatOpt = Format.terminal,
-) -> None:
-    """Liệt kê chỉ tiêu, hoặc lịch sử một chỉ tiêu / list targets, or one target's history."""
-    outcome = _run(data_dir, _as_of(as_of), evaluate=True, lang=lang.value)
-    from kh284.render import targets_view
-
-    results = outcome.targets
-    if target_id is not None:
-        results = [r for r in results if r.target.id == target_id.strip().lower()]
-        if not results:
-            from kh284.textnorm import suggest
-
-            hint = suggest(target_id, [r.target.id for r in outcome.targets])
-            msg = (
-                f"Không có chỉ tiêu '{target_id}'"
-                if lang is Lang.vi
-                else f"No target '{target_id}'"
-            )
-            if hint:
-                msg += f" — '{hint}'?"
-            typer.echo(f"kh284: {msg}", err=True)
-            raise typer.Exit(2)
-    if output_format is Format.json:
-        from kh284.render import json_format, plain
-
-        data = {
-            "schema_version": plain.SCHEMA_VERSION,
-            "as_of": outcome.as_of.isoformat(),
-            "targets": [plain.target_dict(r, lang.value) for r in results],
-        }
-        _emit(json_format.render(data))
-    elif target_id is None:
-        _emit(targets_view.listing(results, lang.value, color=_color(), width=_width()))
-    else:
-        _emit(targets_view.detail(results[0], lang.value, color=_color(), width=_width()))
-    raise typer.Exit(0)
-
-
-def _resolve_unit(outcome: Outcome, query: str | None, lang: str) -> list[str] | None:
-    if query is None:
-        return None
-    found = outcome.index.find_units(query)
-    if not found:
-        from kh284.textnorm import suggest
-
-        hint = suggest(query, outcome.index.units)
-        msg = f"Không có đơn vị '{query}'" if lang == "vi" else f"No unit '{query}'"
-        if hint:
-            msg += f" — '{hint}'?"
-        typer.echo(f"kh284: {msg}", err=True)
-        raise typer.Exit(2)
-    return found
+    """Evaluate every target and task as of a date."""
+    options = _options(
+        data_dir,
+        as_of,
+        lang,
+        output_format,
+        output,
+        fail_on,
+        color,
+        select=select,
+        ignore=ignore,
+        quiet=quiet,
+        verbose=verbose,
+        show_waived=show_waived,
+    )
+    _deliver(_call(options, "run_check"), output, force, options.lang, quiet)
 
 
 @app.command()
 def tasks(
-    data_dir: DataDir = Path("data"),
-    as_of: AsOf = None,
+    data_dir: DataDirOpt = Path("data"),
+    as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
     status: Annotated[
         list[str] | None,
-        typer.Option("--status", help="Chỉ các trạng thái này / only these statuses (repeatable)."),
+        typer.Option(
+            "--status", metavar="STATUS", help="Only these statuses (repeatable, or a,b)."
+        ),
     ] = None,
     unit: UnitOpt = None,
-    coordinating: Annotated[
-        bool, typer.Option("--coordinating", help="Include tasks the unit coordinates.")
-    ] = False,
-    output_format: FormatOpt = Format.terminal,
+    coordinating: CoordinatingOpt = False,
+    output_format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     fail_on: FailOnOpt = FailOn.error,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    quiet: QuietOpt = False,
+    show_waived: ShowWaivedOpt = False,
+    color: ColorOpt = Color.auto,
 ) -> None:
-    """Liệt kê nhiệm vụ phụ lục và trạng thái / list appendix tasks with their status."""
+    """List appendix tasks with their status."""
     from kh284.evaluation.vocabulary import TASK_LABELS
 
-    for value in status or []:
+    statuses = [s.strip() for v in status or [] for s in v.split(",") if s.strip()]
+    for value in statuses:
         if value not in TASK_LABELS:
             raise typer.BadParameter(
                 f"{value!r}: one of {', '.join(TASK_LABELS)}", param_hint="--status"
             )
-    outcome = _run(data_dir, _as_of(as_of), evaluate=True, lang=lang.value)
-    units = _resolve_unit(outcome, unit, lang.value)
-    from kh284.engine import select_tasks
-
-    rows = select_tasks(outcome, units, coordinating=coordinating, statuses=status)
-    _task_output(outcome, rows, "tasks", lang, output_format, overdue=False)
-    _finish(_task_diagnostics(outcome, rows), fail_on)
+    options = _options(
+        data_dir,
+        as_of,
+        lang,
+        output_format,
+        output,
+        fail_on,
+        color,
+        select=select,
+        ignore=ignore,
+        quiet=quiet,
+        show_waived=show_waived,
+    )
+    result = _call(
+        options,
+        "run_tasks",
+        unit=unit,
+        coordinating=coordinating,
+        statuses=statuses or None,
+        overdue=False,
+    )
+    _deliver(result, output, force, options.lang, quiet)
 
 
 @app.command()
 def overdue(
-    data_dir: DataDir = Path("data"),
-    as_of: AsOf = None,
+    data_dir: DataDirOpt = Path("data"),
+    as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
     unit: UnitOpt = None,
-    coordinating: Annotated[
-        bool, typer.Option("--coordinating", help="Include tasks the unit coordinates.")
-    ] = False,
-    output_format: FormatOpt = Format.terminal,
+    coordinating: CoordinatingOpt = False,
+    output_format: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     fail_on: FailOnOpt = FailOn.error,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    quiet: QuietOpt = False,
+    show_waived: ShowWaivedOpt = False,
+    color: ColorOpt = Color.auto,
 ) -> None:
-    """Nhiệm vụ quá hạn, quá hạn lâu nhất trước / overdue tasks, most overdue first."""
-    outcome = _run(data_dir, _as_of(as_of), evaluate=True, lang=lang.value)
-    units = _resolve_unit(outcome, unit, lang.value)
-    from kh284.engine import select_tasks
+    """List overdue tasks, most overdue first."""
+    options = _options(
+        data_dir,
+        as_of,
+        lang,
+        output_format,
+        output,
+        fail_on,
+        color,
+        select=select,
+        ignore=ignore,
+        quiet=quiet,
+        show_waived=show_waived,
+    )
+    result = _call(
+        options, "run_tasks", unit=unit, coordinating=coordinating, statuses=None, overdue=True
+    )
+    _deliver(result, output, force, options.lang, quiet)
 
-    rows = select_tasks(outcome, units, coordinating=coordinating, statuses=["overdue"])
-    rows.sort(key=lambda r: (-(r.days_overdue or 0), r.task.number))
-    _task_output(outcome, rows, "overdue", lang, output_format, overdue=True)
-    _finish(_task_diagnostics(outcome, rows), fail_on)
 
-
-def _task_diagnostics(outcome: Outcome, rows: Sequence[TaskResult]) -> list[Diagnostic]:
-    """Data problems, plus the task findings of the rows shown."""
-    shown = {r.task.id for r in rows}
-    return [
-        d
-        for d in outcome.diagnostics
-        if d.code[0] not in "TK" or (d.code[0] == "K" and dict(d.args).get("task") in shown)
-    ]
-
-
-def _task_output(
-    outcome: Outcome,
-    rows: list[TaskResult],
-    command: str,
-    lang: Lang,
-    output_format: Format,
-    *,
-    overdue: bool,
+@app.command()
+def targets(
+    target_id: Annotated[
+        str | None, typer.Argument(metavar="[TARGET]", help="Show this target's history.")
+    ] = None,
+    data_dir: DataDirOpt = Path("data"),
+    as_of: AsOfOpt = None,
+    lang: LangOpt = Lang.vi,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    color: ColorOpt = Color.auto,
 ) -> None:
-    diags = _task_diagnostics(outcome, rows)
-    if output_format is Format.json:
-        from kh284.render import json_format, plain
+    """List the targets, or show one target's history."""
+    options = _options(data_dir, as_of, lang, None, None, FailOn.never, color)
+    from kh284 import commands
+    from kh284.dataset import DataDirError
 
-        data = plain.outcome_dict(outcome, command, lang.value, tasks=rows, diagnostics=diags)
-        data.pop("targets")
-        _emit(json_format.render(data))
-        return
-    from kh284.render import terminal
+    try:
+        outcome = commands.run_targets(options)
+    except DataDirError:
+        _fail(f"data directory not found: {options.data_dir}")
+    from kh284.render import targets_view
 
-    width = _width()
-    parts: list[object] = [
-        terminal.diagnostic_line(d, lang.value) for d in diags if d.code[0] != "K"
-    ]
-    parts.append(terminal.headline_line(outcome.headline, lang.value))
-    table = terminal.overdue_table if overdue else terminal.tasks_table
-    parts.append(table(rows, lang.value, _namer(outcome), width))
-    _emit(terminal.to_text(parts, color=_color(), width=width))  # type: ignore[arg-type]
+    results = outcome.targets
+    if target_id is not None:
+        wanted = target_id.strip().lower()
+        results = [r for r in results if r.target.id == wanted]
+        if not results:
+            from kh284.textnorm import suggest
+
+            hint = suggest(target_id, [r.target.id for r in outcome.targets])
+            _fail(f"no target '{target_id}'" + (f" — did you mean '{hint}'?" if hint else ""))
+    if as_json:
+        text = targets_view.as_json(outcome, results, options.lang)
+    elif target_id is None:
+        text = targets_view.listing(results, options.lang, color=options.color, width=options.width)
+    else:
+        text = targets_view.detail(
+            results[0], options.lang, color=options.color, width=options.width
+        )
+    sys.stdout.write(text)
+    raise typer.Exit(0)
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(metavar="KIND", help="Which data file.")],
+) -> None:
+    """Print the JSON Schema of a data file (generated from the models)."""
+    from kh284.schemas import schema_text
+
+    sys.stdout.write(schema_text(kind.value))
+    raise typer.Exit(0)
 
 
 def main() -> None:

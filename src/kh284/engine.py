@@ -97,6 +97,7 @@ def _task_findings(index: Index, results: Iterable[TaskResult], as_of: dt.date) 
                     where,
                     task=result.task.id,
                     deliverable=deliverable,
+                    item=result.label,
                     days=result.days_overdue,
                     due=due,
                 )
@@ -108,6 +109,7 @@ def _task_findings(index: Index, results: Iterable[TaskResult], as_of: dt.date) 
                     where,
                     task=result.task.id,
                     deliverable=deliverable,
+                    item=result.label,
                     completed_on=result.completed_on.isoformat(),
                     due=due,
                 )

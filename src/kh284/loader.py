@@ -1,22 +1,33 @@
 """YAML → plain Python documents with a source map (file, line, column for every value).
 
-kh284 composes the YAML node graph and builds Python values itself instead of letting a
-YAML library construct them.  That keeps every position, lets each problem become a
-diagnostic instead of an exception, and fixes the YAML 1.1/1.2 traps in one documented
-place: only ``true``/``false`` are booleans (``no``, ``yes``, ``on`` stay text), only
-``null``/``~``/empty are null, dates stay text (the models parse them), plain decimal
-numbers (``08`` is 8, ``1e3`` is 1000.0) are numbers, and anything quoted is text.
+kh284 reads the YAML parser's event stream and builds Python values itself instead of
+letting a YAML library compose and construct them.  That keeps every position, lets each
+problem become a diagnostic instead of an exception, never recurses (so no nesting can
+exhaust the stack), and fixes the YAML 1.1/1.2 traps in one documented place:
 
-Limits (see README, "Limits"): ``MAX_FILE_BYTES``, ``MAX_DEPTH``, ``MAX_ALIASES`` and
-``MAX_NODES`` bound the work on hostile input; crossing one is a diagnostic.
+* only ``true``/``false`` (also ``True``/``TRUE``...) are booleans: ``no``, ``yes``,
+  ``on``, ``off``, ``y``, ``n`` stay text;
+* only ``null``/``~``/empty are null;
+* dates stay text (``2025-12-14`` is the text ``"2025-12-14"``; the models parse dates);
+* plain decimal numbers are numbers: ``08`` is 8, ``1e3`` is 1000.0, ``97.4`` is 97.4;
+  ``0x1F``, ``0o17``, ``1_000``, ``97,4`` are text (a decimal comma is reported later);
+* ``.nan``/``.inf`` are floats (the models refuse them where a figure is meant);
+* anything quoted, and block scalars (``|``, ``>``), are text, as is ``!!str 08``.
+
+Limits (see README, "Limits") bound the work on hostile input, and crossing one is a
+diagnostic: ``MAX_FILE_BYTES`` is checked from the file's size before it is read,
+``MAX_DEPTH`` as each collection opens, ``MAX_ALIASES`` and ``MAX_NODES`` as aliases are
+expanded (so a "billion laughs" stops at once), ``MAX_PROBLEMS`` caps findings per file.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import re
-import sys
+import stat
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,15 +35,23 @@ from typing import Any
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location
 
+#: Largest file read, in bytes: ~90 times the largest real file (plan.yaml, ~90 KB).
 MAX_FILE_BYTES = 8 * 1024 * 1024
+#: Deepest nesting of lists and mappings: real files nest fewer than 12 levels.
 MAX_DEPTH = 64
+#: Most alias uses (``*name``) in one file, counting uses inside expanded aliases.
 MAX_ALIASES = 1_000
+#: Most values (scalars, lists, mappings) in one file, after expanding aliases.
 MAX_NODES = 1_000_000
+#: Most reading problems (duplicate keys, tags, complex keys) reported for one file.
+MAX_PROBLEMS = 100
 
 PathKey = tuple[str | int, ...]
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+#: Python refuses to convert longer digit strings to int (CVE-2020-10735 guard).
+_MAX_INT_DIGITS = 4_000
 _SPECIAL_FLOATS = {
     ".nan": math.nan,
     ".NaN": math.nan,
@@ -54,6 +73,7 @@ _STANDARD_TAGS = {
     for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary")
 }
 _STR_TAG = "tag:yaml.org,2002:str"
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 
 
 @dataclass
@@ -92,41 +112,121 @@ class Document:
         return Location(self.file, pos[0], pos[1], path)
 
 
-class _Abort(Exception):
-    def __init__(self, diagnostic: Diagnostic) -> None:
-        super().__init__(diagnostic.code)
-        self.diagnostic = diagnostic
+# -- reading bytes ---------------------------------------------------------------------------
+
+_KINDS = (
+    (stat.S_ISFIFO, "FIFO"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+    (stat.S_ISSOCK, "socket"),
+)
+
+
+def _kind(mode: int) -> str:
+    for test, name in _KINDS:
+        if test(mode):
+            return name
+    return "special file"
+
+
+def _check_kind(mode: int, size: int, rel: str) -> Diagnostic | None:
+    here = Location(rel)
+    if stat.S_ISDIR(mode):
+        return dg.make("Y115", here, name=rel)
+    if not stat.S_ISREG(mode):
+        return dg.make("Y118", here, name=rel, kind=_kind(mode))
+    if size > MAX_FILE_BYTES:
+        return dg.make("Y107", here, size=size, limit=MAX_FILE_BYTES)
+    return None
+
+
+def read_bytes(path: Path, rel: str) -> tuple[bytes | None, list[Diagnostic]]:
+    """The bytes of ``path`` if it is a regular file within the size limit.
+
+    The size and kind are checked before anything is read, so a huge file costs nothing
+    and a FIFO or device never blocks; they are checked again on the open descriptor, in
+    case the file was swapped in between, and at most ``MAX_FILE_BYTES + 1`` bytes are
+    read, in case it grows while being read.
+    """
+    here = Location(rel)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        info = os.stat(path)
+        refused = _check_kind(info.st_mode, info.st_size, rel)
+        if refused is not None:
+            return None, [refused]
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb", buffering=0) as handle:
+            info = os.fstat(handle.fileno())
+            refused = _check_kind(info.st_mode, info.st_size, rel)
+            if refused is not None:
+                return None, [refused]
+            raw = _read_at_most(handle, MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return None, [dg.make("Y112", here, detail=_os_detail(exc))]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [dg.make("Y107", here, size=len(raw), limit=MAX_FILE_BYTES)]
+    return raw, []
+
+
+def _read_at_most(handle: Any, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = handle.read(min(1 << 20, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def _os_detail(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
     """Read ``path`` as UTF-8 text (a BOM is allowed), within the size limit."""
-    here = Location(rel)
-    try:
-        if path.is_dir():
-            return None, [dg.make("Y115", here, name=rel)]
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [dg.make("Y107", here, size=size, limit=MAX_FILE_BYTES)]
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [dg.make("Y112", here, detail=exc.strerror or type(exc).__name__)]
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [dg.make("Y107", here, size=len(raw), limit=MAX_FILE_BYTES)]
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [dg.make("Y106", Location(rel, 1, 1), detail="UTF-16")]
+    raw, problems = read_bytes(path, rel)
+    if raw is None:
+        return None, problems
+    return decode(raw, rel)
+
+
+def decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
+    """``raw`` as UTF-8 text without its BOM; UTF-16/32, other encodings, NUL are errors."""
+    for boms, name in (
+        ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "UTF-32"),
+        ((b"\xff\xfe", b"\xfe\xff"), "UTF-16"),
+    ):
+        if raw.startswith(boms):
+            return None, [dg.make("Y106", Location(rel, 1, 1), detail=name)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = raw[: exc.start].decode("utf-8", errors="replace")
+        line, column = _position(before, len(before))
         detail = f"byte 0x{raw[exc.start]:02x}"
         return None, [dg.make("Y106", Location(rel, line, column), detail=detail)]
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        return None, [dg.make("Y106", Location(rel, line, 1), detail="NUL byte, UTF-16?")]
+    nul = text.find("\x00")
+    if nul >= 0:
+        if nul < 4 or text.count("\x00") * 8 > len(text):
+            return None, [dg.make("Y106", Location(rel, 1, 1), detail="NUL bytes, UTF-16?")]
+        line, column = _position(text, nul)
+        return None, [dg.make("Y106", Location(rel, line, column), detail="NUL byte")]
     return text, []
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of ``text[index]``, YAML's line breaks."""
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, index):
+        line += 1
+        start = match.end()
+    return line, index - start + 1
 
 
 def load_file(path: Path, rel: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -137,61 +237,105 @@ def load_file(path: Path, rel: str) -> tuple[Document | None, list[Diagnostic]]:
     return load_text(text, rel)
 
 
+# -- parsing --------------------------------------------------------------------------------
+
+
+class _Abort(Exception):
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.code)
+        self.diagnostic = diagnostic
+
+
 def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Compose ``text`` as one YAML document and build its data and source map."""
+    """Parse ``text`` as one YAML document and build its data and source map."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
-    yaml = YAML(typ="rt")
-    old_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old_limit, 4000))
-    try:
-        nodes = []
-        for node in yaml.compose_all(text):
-            nodes.append(node)
-            if len(nodes) > 1:
-                break
-    except MarkedYAMLError as exc:
-        return None, [_syntax_diagnostic(exc, rel)]
-    except RecursionError:
-        return None, [dg.make("Y108", Location(rel, 1, 1), limit=MAX_DEPTH)]
-    except YAMLError as exc:
-        return None, [dg.make("Y101", Location(rel, 1, 1), detail=_one_line(str(exc)))]
-    finally:
-        sys.setrecursionlimit(old_limit)
-    nodes = [n for n in nodes if n is not None]
-    if not nodes:
-        return None, [dg.make("Y104", Location(rel, 1, 1))]
-    if len(nodes) > 1:
-        second = nodes[1].start_mark
-        where = Location(rel, second.line + 1, second.column + 1)
-        return None, [dg.make("Y105", where, count="2+")]
     builder = _Builder(rel)
+    events = YAML(typ="safe", pure=True).parse(text)
+    fatal: Diagnostic
     try:
-        data = builder.build(nodes[0], (), 0)
+        data = builder.run(events)
     except _Abort as abort:
-        return None, [abort.diagnostic]
-    if builder.problems:
-        return None, builder.problems
-    return Document(rel, data, builder.source_map), []
+        fatal = abort.diagnostic
+    except MarkedYAMLError as exc:
+        fatal = _syntax_diagnostic(exc, rel)
+    except ReaderError as exc:
+        fatal = _reader_diagnostic(exc, text, rel)
+    except YAMLError as exc:
+        fatal = dg.make("Y101", Location(rel, 1, 1), detail=_one_line(str(exc)))
+    except RecursionError:  # not expected: nothing here recurses; kept as a last guard
+        fatal = dg.make("Y108", Location(rel, 1, 1), limit=MAX_DEPTH)
+    else:
+        if builder.problems:
+            return None, builder.problems
+        return Document(rel, data, builder.source_map), []
+    finally:
+        events.close()
+    return None, [*builder.problems, fatal]
 
 
 def _syntax_diagnostic(exc: Any, rel: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = exc.problem or exc.context or "invalid YAML"
+    problem = str(exc.problem or exc.context or "invalid YAML")
     if "'\\t'" in problem or "\\t" in problem or "\t" in problem:
         return dg.make("Y102", Location(rel, line, column))
     detail = problem if not exc.context else f"{exc.context}: {problem}"
     return dg.make("Y101", Location(rel, line, column), detail=_one_line(detail))
 
 
+def _reader_diagnostic(exc: Any, text: str, rel: str) -> Diagnostic:
+    """A character YAML does not allow (a control character): where it is, and which."""
+    index = exc.position if isinstance(exc.position, int) else 0
+    line, column = _position(text, min(max(index, 0), len(text)))
+    char = exc.character
+    code = char if isinstance(char, int) else ord(char[:1] or "\x00")
+    detail = f"character U+{code:04X} is not allowed in YAML"
+    return dg.make("Y101", Location(rel, line, column), detail=detail)
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# -- building values from events ------------------------------------------------------------
+
+_SKIPPED = object()  # a value that is not kept (a complex key, a duplicate key's value)
+
+_MAP, _SEQ, _SKIP = "map", "seq", "skip"
+_NEED_KEY, _HAVE_KEY, _SKIP_VALUE = 0, 1, 2
+
+
+@dataclass
+class _Frame:
+    """An open collection: what it is, what it holds so far, where it lives."""
+
+    kind: str
+    path: PathKey
+    container: Any = None
+    state: int = _NEED_KEY
+    key: str = ""
+    index: int = 0
+    first_line: dict[str, int] = field(default_factory=dict)
+    anchor: str | None = None
+    log_start: int = 0
+
+
+#: An anchored value as a slice of the event log, replayed where an alias names it.
+_Record = tuple[int, int]
+
+
 class _Builder:
-    """Turns a composed node graph into Python values, recording positions and limits."""
+    """Turns the parser's events into Python values, recording positions and limits.
+
+    The work is a loop over events with an explicit stack, so nesting costs no recursion.
+    An anchored value's events are kept in a log; an alias replays them (aliases met in
+    the replay replay theirs), each use counted against ``MAX_ALIASES`` and each value
+    against ``MAX_NODES``.  A limit crossed inside a replay is reported at the alias that
+    was being read in the file.
+    """
 
     def __init__(self, rel: str) -> None:
         self.rel = rel
@@ -199,69 +343,301 @@ class _Builder:
         self.problems: list[Diagnostic] = []
         self.nodes = 0
         self.aliases = 0
-        self.seen: set[int] = set()
+        self.frames: list[_Frame] = []
+        self.root: Any = None
+        self.root_done = False
+        self.empty = False
+        self.documents = 0
+        # Anchors: the event log (only kept once the first anchor appears), finished
+        # anchors by name, anchors still open (an alias to one of those is recursive).
+        self.log: list[tuple[Any, _Record | None]] | None = None
+        self.anchors: dict[str, _Record] = {}
+        self.open_anchors: set[str] = set()
+        # Replays in progress: (end, next index) of the log; where the outer alias is.
+        self.replays: list[list[int]] = []
+        self.origin: tuple[int, int] | None = None
+        self.pending_pos: tuple[int, int] | None = None
 
-    def _where(self, node: Any) -> Location:
-        return Location(self.rel, node.start_mark.line + 1, node.start_mark.column + 1)
+    # -- driving --------------------------------------------------------------------
 
-    def build(self, node: Any, path: PathKey, depth: int) -> Any:
-        from ruamel.yaml.nodes import MappingNode, SequenceNode
+    def run(self, events: Iterator[Any]) -> Any:
+        from ruamel.yaml.events import DocumentStartEvent, StreamEndEvent
 
+        for event in events:
+            if isinstance(event, DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    self._second_document(event, events)
+                continue
+            if isinstance(event, StreamEndEvent):
+                break
+            if self.root_done and not self.frames:
+                continue  # DocumentEnd and the like
+            self._main_event(event)
+            while self.replays:
+                self._replay_step()
+        if not self.root_done:
+            raise _Abort(dg.make("Y104", Location(self.rel, 1, 1)))
+        if self.empty:
+            raise _Abort(dg.make("Y104", Location(self.rel, 1, 1)))
+        return self.root
+
+    def _second_document(self, start: Any, events: Iterator[Any]) -> None:
+        from ruamel.yaml.events import NodeEvent
+
+        mark = start.start_mark
+        for event in events:  # point at the second document's content, if it has any
+            if isinstance(event, NodeEvent):
+                if not _is_empty_scalar(event):
+                    mark = event.start_mark
+                break
+        where = Location(self.rel, mark.line + 1, mark.column + 1)
+        raise _Abort(dg.make("Y105", where, count="2+"))
+
+    def _main_event(self, event: Any) -> None:
+        from ruamel.yaml.events import AliasEvent
+
+        self.origin = None
+        record: _Record | None = None
+        if isinstance(event, AliasEvent):
+            record = self._resolve_alias(event)
+        elif self.log is None and getattr(event, "anchor", None) is not None:
+            self.log = []
+        if self.log is not None:
+            self.log.append((event, record))
+        self._event(event, record, main=True)
+
+    def _replay_step(self) -> None:
+        assert self.log is not None
+        replay = self.replays[-1]
+        end, position = replay
+        if position >= end:
+            self.replays.pop()
+            return
+        replay[1] = position + 1
+        event, record = self.log[position]
+        self._event(event, record, main=False)
+
+    def _resolve_alias(self, event: Any) -> _Record:
+        name = str(event.anchor)
+        if name in self.open_anchors:
+            raise _Abort(dg.make("Y117", self._at(event), name=name))
+        record = self.anchors.get(name)
+        if record is None:
+            raise _Abort(dg.make("Y101", self._at(event), detail=f"found undefined alias '{name}'"))
+        return record
+
+    # -- one event ------------------------------------------------------------------
+
+    def _event(self, event: Any, record: _Record | None, *, main: bool) -> None:
+        from ruamel.yaml.events import (
+            AliasEvent,
+            CollectionEndEvent,
+            CollectionStartEvent,
+            ScalarEvent,
+        )
+
+        if isinstance(event, CollectionEndEvent):
+            self._end(event, main=main)
+            return
+        if not isinstance(event, (ScalarEvent, CollectionStartEvent, AliasEvent)):
+            return
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _Abort(dg.make("Y109", self._where(node), limit=MAX_NODES))
-        if depth > MAX_DEPTH:
-            raise _Abort(dg.make("Y108", self._where(node), limit=MAX_DEPTH))
-        if isinstance(node, (MappingNode, SequenceNode)):
-            if id(node) in self.seen:
-                self.aliases += 1
-                if self.aliases > MAX_ALIASES:
-                    raise _Abort(dg.make("Y109", self._where(node), limit=MAX_ALIASES))
-            self.seen.add(id(node))
-        self.source_map.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        tag = node.tag if isinstance(node.tag, str) else str(node.tag)
-        if tag.startswith("!") or (tag.startswith("tag:") and tag not in _STANDARD_TAGS):
-            self.problems.append(dg.make("Y110", self._where(node), tag=tag))
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, SequenceNode):
-            return [
-                self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
-            ]
-        return _scalar(node.value, node.style, tag)
+            raise _Abort(dg.make("Y109", self._limit_at(event), limit=MAX_NODES))
+        if len(self.frames) > MAX_DEPTH:
+            raise _Abort(dg.make("Y108", self._limit_at(event), limit=MAX_DEPTH))
+        if isinstance(event, AliasEvent):
+            assert record is not None
+            self._alias(event, record, main=main)
+        elif isinstance(event, ScalarEvent):
+            self._scalar(event, main=main)
+        else:
+            self._start(event, main=main)
 
-    def _mapping(self, node: Any, path: PathKey, depth: int) -> dict[str, Any]:
-        from ruamel.yaml.nodes import ScalarNode
+    def _slot(self) -> tuple[str, PathKey]:
+        """Where the next value goes: ``key``, ``skip`` or ``value`` (with its path)."""
+        if not self.frames:
+            return "value", ()
+        frame = self.frames[-1]
+        if frame.kind == _SKIP:
+            return "skip", ()
+        if frame.kind == _SEQ:
+            return "value", (*frame.path, frame.index)
+        if frame.state == _NEED_KEY:
+            return "key", frame.path
+        if frame.state == _SKIP_VALUE:
+            return "skip", ()
+        return "value", (*frame.path, frame.key)
 
-        result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                self.problems.append(dg.make("Y111", self._where(key_node)))
-                continue
-            key = unicodedata.normalize("NFC", str(key_node.value))
-            key_line = key_node.start_mark.line + 1
-            if key in first_line:
-                self.problems.append(
-                    dg.make("Y103", self._where(key_node), key=key, first_line=first_line[key])
-                )
-                continue
-            first_line[key] = key_line
-            child = (*path, key)
-            self.source_map.keys[child] = (key_line, key_node.start_mark.column + 1)
-            result[key] = self.build(value_node, child, depth + 1)
-        return result
+    def _scalar(self, event: Any, *, main: bool) -> None:
+        if main and event.anchor is not None:
+            self._define(str(event.anchor), self._log_index(), single=True)
+        slot, path = self._slot()
+        if slot == "skip":
+            self._deliver(_SKIPPED)
+            return
+        self._check_tag(event)
+        if slot == "key":
+            self._key(str(event.value), event)
+            return
+        pos = self._pos(event)
+        self.source_map.values[path] = pos
+        if not self.frames and _is_empty_scalar(event):
+            self.empty = True
+        self._deliver(_scalar(str(event.value), event.style, _tag(event)))
+
+    def _start(self, event: Any, *, main: bool) -> None:
+        from ruamel.yaml.events import MappingStartEvent
+
+        kind = _MAP if isinstance(event, MappingStartEvent) else _SEQ
+        slot, path = self._slot()
+        frame = _Frame(_SKIP, path)
+        if slot == "key":
+            self._problem(dg.make("Y111", self._at(event)))
+            self.pending_pos = None
+        elif slot == "value":
+            self._check_tag(event)
+            self.source_map.values[path] = self._pos(event)
+            frame = _Frame(kind, path, {} if kind == _MAP else [])
+        if main and event.anchor is not None:
+            frame.anchor = str(event.anchor)
+            frame.log_start = self._log_index()
+            self.open_anchors.add(frame.anchor)
+        self.frames.append(frame)
+
+    def _end(self, event: Any, *, main: bool) -> None:
+        frame = self.frames.pop()
+        if main and frame.anchor is not None:
+            self.open_anchors.discard(frame.anchor)
+            self._define(frame.anchor, frame.log_start, single=False)
+        self._deliver(_SKIPPED if frame.kind == _SKIP else frame.container)
+
+    def _alias(self, event: Any, record: _Record, *, main: bool) -> None:
+        from ruamel.yaml.events import ScalarEvent
+
+        self.aliases += 1
+        if main:
+            self.origin = self._at_pos(event)
+        if self.aliases > MAX_ALIASES:
+            raise _Abort(dg.make("Y109", self._limit_at(event), limit=MAX_ALIASES))
+        slot, _ = self._slot()
+        if slot == "skip":
+            self._deliver(_SKIPPED)
+            return
+        assert self.log is not None
+        start, end = record
+        if slot == "key":
+            first = self.log[start][0]
+            if end - start == 1 and isinstance(first, ScalarEvent):
+                self._key(str(first.value), event)
+            else:
+                self._problem(dg.make("Y111", self._at(event)))
+                self.frames[-1].state = _SKIP_VALUE
+            return
+        self.pending_pos = self._at_pos(event)
+        self.replays.append([end, start])
+
+    # -- helpers --------------------------------------------------------------------
+
+    def _log_index(self) -> int:
+        """Index in the log of the event being handled (starting the log if need be)."""
+        if self.log is None:
+            raise AssertionError("the log starts before the first anchored event")
+        return len(self.log) - 1
+
+    def _define(self, name: str, start: int, *, single: bool) -> None:
+        assert self.log is not None
+        self.anchors[name] = (start, start + 1 if single else len(self.log))
+
+    def _key(self, raw: str, event: Any) -> None:
+        frame = self.frames[-1]
+        key = unicodedata.normalize("NFC", raw)
+        line, column = self._at_pos(event)
+        if key in frame.first_line:
+            self._problem(
+                dg.make("Y103", self._at(event), key=key, first_line=frame.first_line[key])
+            )
+            frame.state = _SKIP_VALUE
+            return
+        frame.first_line[key] = line
+        frame.key = key
+        frame.state = _HAVE_KEY
+        self.source_map.keys[(*frame.path, key)] = (line, column)
+
+    def _deliver(self, value: Any) -> None:
+        if not self.frames:
+            self.root = None if value is _SKIPPED else value
+            self.root_done = True
+            return
+        frame = self.frames[-1]
+        if frame.kind == _SEQ:
+            frame.container.append(value)
+            frame.index += 1
+        elif frame.kind == _MAP:
+            if frame.state == _HAVE_KEY:
+                frame.container[frame.key] = value
+                frame.state = _NEED_KEY
+            elif frame.state == _NEED_KEY:  # a complex key was skipped: skip its value
+                frame.state = _SKIP_VALUE
+            else:
+                frame.state = _NEED_KEY
+
+    def _check_tag(self, event: Any) -> None:
+        tag = _tag(event)
+        if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+            self._problem(dg.make("Y110", self._at(event), tag=tag))
+
+    def _problem(self, diagnostic: Diagnostic) -> None:
+        self.problems.append(diagnostic)
+        if len(self.problems) >= MAX_PROBLEMS:
+            where = Location(self.rel, diagnostic.location.line, diagnostic.location.column)
+            raise _Abort(dg.make("Y119", where, limit=MAX_PROBLEMS))
+
+    def _pos(self, event: Any) -> tuple[int, int]:
+        """Where a value is: its own position, or the alias's for an expansion's root."""
+        if self.pending_pos is not None:
+            pos, self.pending_pos = self.pending_pos, None
+            return pos
+        return self._at_pos(event)
+
+    @staticmethod
+    def _at_pos(event: Any) -> tuple[int, int]:
+        return event.start_mark.line + 1, event.start_mark.column + 1
+
+    def _at(self, event: Any) -> Location:
+        line, column = self._at_pos(event)
+        return Location(self.rel, line, column)
+
+    def _limit_at(self, event: Any) -> Location:
+        """Where a limit was crossed: the alias being expanded, else the event itself."""
+        if self.origin is not None:
+            return Location(self.rel, *self.origin)
+        return self._at(event)
 
 
-def _scalar(value: str, style: str | None, tag: str) -> Any:
+def _tag(event: Any) -> str | None:
+    tag = getattr(event, "tag", None)
+    return None if tag is None else str(tag)
+
+
+def _is_empty_scalar(event: Any) -> bool:
+    from ruamel.yaml.events import ScalarEvent
+
+    return (
+        isinstance(event, ScalarEvent)
+        and event.value == ""
+        and event.style is None
+        and _tag(event) in (None, "!")
+    )
+
+
+def _scalar(value: str, style: str | None, tag: str | None) -> Any:
     """Resolve a scalar by kh284's rules (YAML 1.2 core, dates left as text)."""
     text = unicodedata.normalize("NFC", value)
-    if style is not None:
-        return text
-    typed = _resolve_plain(text)
-    if tag == _STR_TAG and not isinstance(typed, str):
-        return text  # an explicit !!str
-    return typed
+    if style is not None or tag in (_STR_TAG, "!"):
+        return text  # quoted, a block scalar, or an explicit !!str or !
+    return _resolve_plain(text)
 
 
 def _resolve_plain(text: str) -> Any:
@@ -270,6 +646,8 @@ def _resolve_plain(text: str) -> Any:
     if text in _BOOLS:
         return _BOOLS[text]
     if _INT.match(text):
+        if len(text) > _MAX_INT_DIGITS:
+            return float(text)  # beyond any figure: inf, which the models refuse
         return int(text)
     if text in _SPECIAL_FLOATS:
         return _SPECIAL_FLOATS[text]

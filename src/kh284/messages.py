@@ -3,7 +3,8 @@
 Codes are stable: tools filter and waive findings by them.  The first letter says which
 stage found the problem: ``Y`` reading a file, ``S`` the schema, ``R`` references between
 files, ``P`` the plan's own text, ``D`` submitted figures and task reports, ``T`` target
-verdicts, ``K`` task deadlines, ``X`` kh284 itself.  Messages are ``str.format`` templates;
+verdicts, ``K`` task deadlines, ``V`` waivers, ``X`` kh284 itself.  Messages are
+``str.format`` templates;
 every argument is plain text prepared by the caller.
 """
 
@@ -110,6 +111,36 @@ CATALOGUE: dict[str, Entry] = {
         "too-many-files",
         "Thư mục progress có hơn {limit} tệp; phần còn lại không được đọc",
         "More than {limit} files under progress/; the rest were not read",
+    ),
+    "Y117": Entry(
+        E,
+        "recursive-alias",
+        "Bí danh '*{name}' nằm bên trong chính nút mà nó trỏ tới (vòng lặp vô hạn)",
+        "The alias '*{name}' lies inside the very node it refers to (an endless loop)",
+    ),
+    "Y118": Entry(
+        E,
+        "not-a-regular-file",
+        "'{name}' là {kind}, không phải tệp thông thường; không đọc",
+        "'{name}' is a {kind}, not a regular file; it was not read",
+    ),
+    "Y119": Entry(
+        E,
+        "too-many-problems",
+        "Tệp có quá {limit} lỗi; dừng đọc tệp này, các lỗi sau không được liệt kê",
+        "More than {limit} problems in this file; reading it stopped, the rest are not listed",
+    ),
+    "Y120": Entry(
+        E,
+        "not-a-directory",
+        "'{name}' phải là thư mục nhưng lại là tệp; không có báo cáo nào được đọc",
+        "'{name}' should be a directory but is a file; no report was read",
+    ),
+    "Y121": Entry(
+        W,
+        "link-not-followed",
+        "'{name}' là liên kết tới thư mục; không đi theo, các tệp trong đó không được đọc",
+        "'{name}' is a link to a directory; it was not followed, its files were not read",
     ),
     # -- schema --------------------------------------------------------------------------
     "S201": Entry(E, "unknown-key", "Khóa không hợp lệ '{key}'{hint}", "Unknown key '{key}'{hint}"),
@@ -387,20 +418,33 @@ CATALOGUE: dict[str, Entry] = {
     "K701": Entry(
         E,
         "task-overdue",
-        "Nhiệm vụ {task} ({deliverable}) quá hạn {days} ngày (hạn {due})",
-        "Task {task} ({deliverable}) is {days} days overdue (due {due})",
+        "Nhiệm vụ {item} quá hạn {days} ngày (hạn {due})",
+        "Task {item} is overdue by {days} day(s) (due {due})",
     ),
     "K702": Entry(
         W,
         "task-done-late",
-        "Nhiệm vụ {task} ({deliverable}) hoàn thành ngày {completed_on}, sau hạn {due}",
-        "Task {task} ({deliverable}) was completed on {completed_on}, after {due}",
+        "Nhiệm vụ {item} hoàn thành ngày {completed_on}, sau hạn {due}",
+        "Task {item} was completed on {completed_on}, after its deadline {due}",
     ),
     "K703": Entry(
         W,
         "ongoing-unreported",
         "Nhiệm vụ thường xuyên {task} không có báo cáo nào trong năm {year}",
         "Ongoing task {task} has no report for {year}",
+    ),
+    # -- waivers -------------------------------------------------------------------------
+    "V801": Entry(
+        W,
+        "waiver-expired",
+        "Miễn trừ cho {waived_code} {subject} đã hết hạn ngày {expires}",
+        "The waiver for {waived_code} {subject} expired on {expires}",
+    ),
+    "V802": Entry(
+        W,
+        "waiver-unused",
+        "Miễn trừ cho {waived_code} {subject} không khớp phát hiện nào",
+        "The waiver for {waived_code} {subject} matches no finding",
     ),
     "X901": Entry(
         E,

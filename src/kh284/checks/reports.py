@@ -217,7 +217,7 @@ def _assigned(index: Index, task_id: str) -> set[str]:
     groups = [
         u for u in assigned if index.units.items.get(u) and index.units.items[u].kind == "group"
     ]
-    if groups and not any(index.units.items[g].members for g in groups):
+    if any(not index.units.items[g].members for g in groups):
         # a group without listed members ("các sở, ban ngành, địa phương") admits any agency
         assigned.update(k for k, u in index.units.items.items() if u.kind == "agency")
     return assigned

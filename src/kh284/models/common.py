@@ -13,7 +13,14 @@ import re
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from kh284.dates import DateFormatError, parse_date
@@ -96,11 +103,33 @@ def _finite_number(value: object) -> object:
 
 
 Text = Annotated[str, BeforeValidator(_strict_text)]
-Id = Annotated[str, BeforeValidator(_strict_text), AfterValidator(_id_check(ID_PATTERN))]
-TaskId = Annotated[str, BeforeValidator(_strict_text), AfterValidator(_id_check(TASK_ID_PATTERN))]
-SectionId = Annotated[
-    str, BeforeValidator(_strict_text), AfterValidator(_id_check(SECTION_ID_PATTERN))
+Id = Annotated[
+    str,
+    BeforeValidator(_strict_text),
+    AfterValidator(_id_check(ID_PATTERN)),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
 ]
-Date = Annotated[dt.date, BeforeValidator(_date)]
+TaskId = Annotated[
+    str,
+    BeforeValidator(_strict_text),
+    AfterValidator(_id_check(TASK_ID_PATTERN)),
+    WithJsonSchema({"type": "string", "pattern": TASK_ID_PATTERN}),
+]
+SectionId = Annotated[
+    str,
+    BeforeValidator(_strict_text),
+    AfterValidator(_id_check(SECTION_ID_PATTERN)),
+    WithJsonSchema({"type": "string", "pattern": SECTION_ID_PATTERN}),
+]
+DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})$"
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_date),
+    WithJsonSchema(
+        {"type": "string", "pattern": DATE_PATTERN, "description": "YYYY-MM-DD or DD/MM/YYYY"}
+    ),
+]
 Number = Annotated[float, BeforeValidator(_finite_number)]
+NonNegative = Annotated[float, Field(ge=0), BeforeValidator(_finite_number)]
+Positive = Annotated[float, Field(gt=0), BeforeValidator(_finite_number)]
 Year = Annotated[int, Field(ge=1945, le=2100)]

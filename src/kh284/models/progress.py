@@ -14,7 +14,17 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from kh284.models.common import Date, Id, Model, Number, TaskId, Text, Year
+from kh284.models.common import (
+    Date,
+    Id,
+    Model,
+    NonNegative,
+    Number,
+    Positive,
+    TaskId,
+    Text,
+    Year,
+)
 
 TaskState = Literal["not_started", "in_progress", "done"]
 _SCHOOL_YEAR = re.compile(r"^\s*(\d{4})\s*[-–/]\s*(\d{4})\s*$")
@@ -26,8 +36,8 @@ class IndicatorFigure(Model):
     target: Id
     value: Number
     area: Id | None = Field(default=None, description="Default: the plan's province area.")
-    numerator: Number | None = Field(default=None, ge=0)
-    denominator: Number | None = Field(default=None, gt=0)
+    numerator: NonNegative | None = None
+    denominator: Positive | None = None
     note: Text | None = None
 
 

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from kh284.models.common import Id, Model, Number, SectionId, Text, Year
+from kh284.models.common import Id, Model, NonNegative, Number, SectionId, Text, Year
 
 Comparator = Literal["at_least", "above", "approximately", "equal", "at_most", "below"]
 Direction = Literal["increase", "decrease"]
@@ -58,7 +58,7 @@ class Target(Model):
     unit: MeasureUnit
     comparator: Comparator
     value: Number
-    tolerance: Number | None = Field(default=None, ge=0)
+    tolerance: NonNegative | None = None
     due_year: Year
     every_year: bool = Field(default=False, description="'duy trì': must hold every year.")
     from_year: Year | None = Field(default=None, description="First year an every_year applies.")

@@ -1,7 +1,43 @@
-"""Rendering an ``Outcome``: ``plain`` builds one plain-data form, formats print it.
+"""Rendering a ``View``: one module per output format, one registry.
 
-Formatters return text and never print; the CLI decides where it goes.  Every machine
-format is built from ``plain.outcome_dict`` so the numbers never disagree.
+Formatters return text and never print; the CLI decides whether it goes to stdout or to
+``--output``.  ``plain`` builds the single plain-data form the machine formats share.
 """
 
-FORMATS = ("terminal", "json")
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kh284.render.view import View
+
+
+class Format(str, enum.Enum):
+    """Every output format."""
+
+    terminal = "terminal"
+    json = "json"
+    junit = "junit"
+    github = "github"
+    sarif = "sarif"
+    markdown = "markdown"
+
+
+#: The module that renders each format (imported only when used).
+MODULES = {
+    Format.terminal: "kh284.render.terminal",
+    Format.json: "kh284.render.json_format",
+    Format.junit: "kh284.render.junit",
+    Format.github: "kh284.render.github",
+    Format.sarif: "kh284.render.sarif",
+    Format.markdown: "kh284.render.markdown",
+}
+
+
+def formatter(fmt: Format) -> Callable[[View], str]:
+    """The ``render`` function of ``fmt``."""
+    render: Callable[[View], str] = import_module(MODULES[fmt]).render
+    return render

@@ -1,11 +1,13 @@
-"""The ``json`` format: the plain-data form, pretty-printed, UTF-8 (not ASCII-escaped)."""
+"""The ``json`` format: the plain-data form, indented, UTF-8 (not ASCII-escaped)."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+
+from kh284.render.plain import view_dict
+from kh284.render.view import View
 
 
-def render(data: dict[str, Any]) -> str:
-    """Return ``data`` as indented JSON text with a final newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def render(view: View) -> str:
+    """The view as JSON text with a final newline."""
+    return json.dumps(view_dict(view), ensure_ascii=False, indent=2) + "\n"

@@ -1,10 +1,11 @@
-"""The plain-data form of an ``Outcome`` (the JSON layout, ``schema_version`` 1).
+"""The plain-data form of a ``View`` (the JSON layout, ``schema_version`` 1).
 
-Layout, documented in the README: ``schema_version``, ``tool``, ``version``, ``command``,
-``as_of``, ``lang``, ``targets`` (each with ``id``, ``status``, ``value``, ``year`` and
-``components``), ``tasks`` (each with ``id``, ``number``, ``status``, ``due``,
+Every machine format is built from this one form so the numbers never disagree.  Layout,
+documented in the README: ``schema_version``, ``tool``, ``version``, ``command``,
+``as_of``, ``lang``, ``data_dir``, ``targets`` (each with ``id``, ``status``, ``value``,
+``year`` and ``components``), ``tasks`` (each with ``id``, ``number``, ``status``, ``due``,
 ``days_overdue``, ``lead``), ``headline``, ``diagnostics`` (each with ``code``,
-``severity``, ``message``, ``file``, ``line``, ``column``) and ``summary``.
+``severity``, ``message``, ``file``, ``line``, ``column``), ``waived`` and ``summary``.
 """
 
 from __future__ import annotations
@@ -14,31 +15,34 @@ from typing import Any
 
 from kh284 import __version__
 from kh284.diagnostics import Diagnostic, count_by_severity
-from kh284.engine import Outcome
 from kh284.evaluation.targets import TargetResult
 from kh284.evaluation.tasks import TaskResult
 from kh284.evaluation.vocabulary import TARGET_LABELS, TASK_LABELS, label
+from kh284.render.view import View
 
 SCHEMA_VERSION = 1
 
 
-def diagnostic_dict(diag: Diagnostic, lang: str) -> dict[str, Any]:
+def diagnostic_dict(view: View, diag: Diagnostic) -> dict[str, Any]:
     """One diagnostic as plain data."""
     loc = diag.location
     return {
         "code": diag.code,
         "severity": diag.severity.label,
-        "message": diag.message(lang),
-        "file": loc.file,
+        "title": diag.title,
+        "message": diag.message(view.lang),
+        "file": view.path(loc.file),
         "line": loc.line,
         "column": loc.column,
-        "related": [{"file": r.file, "line": r.line, "column": r.column} for r in diag.related],
+        "related": [
+            {"file": view.path(r.file), "line": r.line, "column": r.column} for r in diag.related
+        ],
     }
 
 
-def target_dict(result: TargetResult, lang: str) -> dict[str, Any]:
+def target_dict(view: View, result: TargetResult) -> dict[str, Any]:
     """One target verdict with its components and history."""
-    target = result.target
+    target, lang = result.target, view.lang
     return {
         "id": target.id,
         "name": target.name if lang == "vi" else target.name_en,
@@ -74,7 +78,7 @@ def target_dict(result: TargetResult, lang: str) -> dict[str, Any]:
                 "reported_on": p.reported_on.isoformat(),
                 "document": p.document,
                 "source": p.source,
-                "file": p.location.file,
+                "file": view.path(p.location.file),
                 "line": p.location.line,
             }
             for p in result.points
@@ -82,7 +86,7 @@ def target_dict(result: TargetResult, lang: str) -> dict[str, Any]:
     }
 
 
-def task_dict(result: TaskResult, lang: str) -> dict[str, Any]:
+def task_dict(view: View, result: TaskResult) -> dict[str, Any]:
     """One task deliverable verdict."""
     deliverable = result.deliverable
     return {
@@ -90,7 +94,7 @@ def task_dict(result: TaskResult, lang: str) -> dict[str, Any]:
         "number": result.task.number,
         "deliverable": deliverable.label or None,
         "status": result.status,
-        "label": label(TASK_LABELS, result.status, lang),
+        "label": label(TASK_LABELS, result.status, view.lang),
         "due": deliverable.due.isoformat() if deliverable.due else None,
         "deadline_text": result.task.deadline.text,
         "days_overdue": result.days_overdue,
@@ -103,45 +107,55 @@ def task_dict(result: TaskResult, lang: str) -> dict[str, Any]:
     }
 
 
-def outcome_dict(
-    outcome: Outcome,
-    command: str,
-    lang: str,
-    *,
-    tasks: list[TaskResult] | None = None,
-    diagnostics: list[Diagnostic] | None = None,
-) -> dict[str, Any]:
-    """The whole outcome as plain data (``tasks``/``diagnostics`` override the full lists)."""
-    task_rows = outcome.tasks if tasks is None else tasks
-    diags = outcome.diagnostics if diagnostics is None else diagnostics
-    head = outcome.headline
-    return {
+def view_dict(view: View) -> dict[str, Any]:
+    """The whole view as plain data."""
+    outcome = view.outcome
+    head = outcome.headline if view.show_tasks else None
+    data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": "kh284",
         "version": __version__,
-        "command": command,
+        "command": view.command,
         "as_of": outcome.as_of.isoformat(),
-        "lang": lang,
-        "targets": [target_dict(r, lang) for r in outcome.targets],
-        "tasks": [task_dict(r, lang) for r in task_rows],
-        "headline": None
-        if head is None
-        else {
-            "due": head.due,
-            "done": head.done,
-            "done_on_time": head.done_on_time,
-            "overdue": head.overdue,
-            "completion_rate": _round(head.rate),
-        },
-        "diagnostics": [diagnostic_dict(d, lang) for d in diags],
-        "summary": {
-            **count_by_severity(diags),
-            "files": len(outcome.dataset.documents),
-            "reports": len(outcome.dataset.reports),
-            "targets": dict(Counter(r.status for r in outcome.targets)),
-            "tasks": dict(Counter(r.status for r in task_rows)),
-        },
+        "lang": view.lang,
+        "data_dir": view.path("."),
     }
+    if view.show_targets:
+        data["targets"] = [target_dict(view, r) for r in outcome.targets]
+    if view.show_tasks:
+        data["tasks"] = [task_dict(view, r) for r in view.tasks]
+        data["headline"] = (
+            None
+            if head is None
+            else {
+                "due": head.due,
+                "done": head.done,
+                "done_on_time": head.done_on_time,
+                "overdue": head.overdue,
+                "completion_rate": _round(head.rate),
+            }
+        )
+    data["diagnostics"] = [diagnostic_dict(view, d) for d in view.diagnostics]
+    data["waived"] = [
+        {
+            **diagnostic_dict(view, d),
+            "reason": w.reason,
+            "accepted_by": w.accepted_by,
+            "expires": w.expires.isoformat(),
+        }
+        for d, w in view.waived
+    ]
+    data["summary"] = {
+        **count_by_severity(view.diagnostics),
+        "waived": len(view.waived),
+        "files": len(outcome.dataset.documents),
+        "reports": len(outcome.dataset.reports),
+    }
+    if view.show_targets:
+        data["summary"]["targets"] = dict(Counter(r.status for r in outcome.targets))
+    if view.show_tasks:
+        data["summary"]["tasks"] = dict(Counter(r.status for r in view.tasks))
+    return data
 
 
 def _round(value: float | None) -> float | None:

@@ -96,3 +96,19 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
         )
     parts.append(history)
     return to_text(parts, color=color, width=width)
+
+
+def as_json(outcome: object, results: list[TargetResult], lang: str) -> str:
+    """The targets (with history) as JSON, in the layout of ``check --format json``."""
+    import json
+
+    from kh284.render.plain import SCHEMA_VERSION, target_dict
+    from kh284.render.view import View
+
+    view = View(command="targets", lang=lang, outcome=outcome, diagnostics=[])  # type: ignore[arg-type]
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "as_of": view.outcome.as_of.isoformat(),
+        "targets": [target_dict(view, r) for r in results],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -19,6 +19,7 @@ from kh284.engine import Outcome
 from kh284.evaluation.targets import TargetResult
 from kh284.evaluation.tasks import Headline, TaskResult
 from kh284.evaluation.vocabulary import TARGET_LABELS, TASK_LABELS, label
+from kh284.render.view import View
 
 TARGET_STYLES = {
     "achieved": "green",
@@ -87,30 +88,73 @@ def to_text(renderables: Iterable[RenderableType], *, color: bool, width: int) -
     return buffer.getvalue()
 
 
-def diagnostic_line(diag: Diagnostic, lang: str) -> Text:
+def render(view: View) -> str:
+    """The terminal report of a command (the summary line goes to stderr, not here)."""
+    parts: list[RenderableType] = [
+        diagnostic_line(view, d)
+        for d in view.diagnostics
+        if view.verbose or d.code[0] not in "TK" or view.command == "validate"
+    ]
+    if view.show_waived:
+        parts.extend(diagnostic_line(view, d, waived=True) for d, _ in view.waived)
+    if view.show_targets:
+        parts.extend(targets_tables(view.outcome, view.lang))
+    if view.show_tasks and view.outcome.evaluated:
+        namer = unit_namer(view.outcome)
+        parts.append(headline_line(view.outcome.headline, view.lang))
+        if view.command == "overdue":
+            parts.append(overdue_table(view.tasks, view.lang, namer, view.width))
+        else:
+            parts.append(tasks_table(view.tasks, view.lang, namer, view.width))
+    return to_text(parts, color=view.color, width=view.width)
+
+
+def unit_namer(outcome: Outcome) -> Callable[[str], str]:
+    """A function giving a unit's short name from its id."""
+    units = outcome.index.units.items
+
+    def name(unit_id: str) -> str:
+        unit = units.get(unit_id)
+        return unit.short_name if unit else unit_id
+
+    return name
+
+
+def diagnostic_line(view: View, diag: Diagnostic, *, waived: bool = False) -> Text:
     """``file:line:col: severity CODE message``."""
     line = Text()
-    line.append(str(diag.location), style="bold")
+    loc = diag.location
+    where = view.path(loc.file)
+    if loc.line is not None:
+        where += f":{loc.line}:{loc.column or 1}"
+    line.append(where, style="bold")
     line.append(": ")
     line.append(diag.severity.label, style=SEVERITY_STYLES[diag.severity])
     line.append(f" {diag.code} ", style="bold")
-    line.append(diag.message(lang))
+    line.append(diag.message(view.lang))
+    if waived:
+        line.append(" (miễn trừ)" if view.lang == "vi" else " (waived)", style="dim")
     return line
 
 
-def summary_line(diags: list[Diagnostic], files: int, lang: str) -> Text:
-    """One line: counts of errors, warnings and infos over the files read."""
-    counts = count_by_severity(diags)
-    if lang == "vi":
+def summary_line(view: View) -> Text:
+    """One line: counts of errors, warnings, infos and waived findings over the files read."""
+    counts = count_by_severity(view.diagnostics)
+    files, waived = len(view.outcome.dataset.documents), len(view.waived)
+    if view.lang == "vi":
         text = (
             f"{counts['error']} lỗi, {counts['warning']} cảnh báo, {counts['info']} thông tin "
             f"trong {files} tệp"
         )
+        if waived:
+            text += f"; {waived} được miễn trừ" + ("" if view.show_waived else " (--show-waived)")
     else:
         text = (
             f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} infos "
             f"in {files} files"
         )
+        if waived:
+            text += f"; {waived} waived" + ("" if view.show_waived else " (--show-waived)")
     style = "red" if counts["error"] else ("yellow" if counts["warning"] else "green")
     return Text(text, style=style)
 

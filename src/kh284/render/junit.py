@@ -1,0 +1,79 @@
+"""The ``junit`` format: JUnit XML with one test case per data file, target and task.
+
+A test case fails when it has a finding at or above ``--fail-on``; the failure carries
+the code, the message and the ``file:line:col`` location.  Findings below the threshold
+go to the case's ``system-out``.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+from kh284.diagnostics import FAIL_ON, Diagnostic
+from kh284.findings import subject
+from kh284.render.view import View
+
+
+def render(view: View) -> str:
+    """The view as a JUnit XML document."""
+    root = ET.Element("testsuites", name=f"kh284 {view.command}")
+    by_file: dict[str, list[Diagnostic]] = {}
+    for diag in view.diagnostics:
+        if diag.code[0] not in "TK":
+            by_file.setdefault(diag.location.file, []).append(diag)
+    files = sorted({*view.outcome.dataset.documents, *by_file})
+    _suite(root, view, "files", [(view.path(f), by_file.get(f, [])) for f in files])
+    if view.show_targets:
+        cases = [
+            (r.target.id, _about(view.diagnostics, "T", r.target.id)) for r in view.outcome.targets
+        ]
+        _suite(root, view, "targets", cases)
+    if view.show_tasks:
+        cases = [(r.label, _about(view.diagnostics, "K", r.task.id, r)) for r in view.tasks]
+        _suite(root, view, "tasks", cases)
+    tests = sum(int(s.get("tests", "0")) for s in root)
+    failures = sum(int(s.get("failures", "0")) for s in root)
+    root.set("tests", str(tests))
+    root.set("failures", str(failures))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _about(
+    diags: Iterable[Diagnostic], prefix: str, item: str, row: object = None
+) -> list[Diagnostic]:
+    found = [d for d in diags if d.code.startswith(prefix) and item in subject(d)]
+    if row is not None:
+        label = getattr(getattr(row, "deliverable", None), "label", "") or "-"
+        found = [d for d in found if dict(d.args).get("deliverable", label) == label]
+    return found
+
+
+def _suite(
+    root: ET.Element, view: View, name: str, cases: list[tuple[str, list[Diagnostic]]]
+) -> None:
+    threshold = FAIL_ON[view.fail_on]
+    suite = ET.SubElement(root, "testsuite", name=f"kh284.{name}", tests=str(len(cases)))
+    failures = 0
+    for case_name, diags in cases:
+        case = ET.SubElement(suite, "testcase", classname=f"kh284.{name}", name=case_name)
+        failing = [d for d in diags if threshold is not None and d.severity >= threshold]
+        others = [d for d in diags if d not in failing]
+        for diag in failing:
+            failure = ET.SubElement(
+                case, "failure", type=diag.code, message=diag.message(view.lang)
+            )
+            failure.text = _line(view, diag)
+        if failing:
+            failures += 1
+        if others:
+            out = ET.SubElement(case, "system-out")
+            out.text = "\n".join(_line(view, d) for d in others)
+    suite.set("failures", str(failures))
+
+
+def _line(view: View, diag: Diagnostic) -> str:
+    loc = diag.location
+    where = view.path(loc.file) + (f":{loc.line}:{loc.column or 1}" if loc.line else "")
+    return f"{where}: {diag.severity.label} {diag.code} {diag.message(view.lang)}"

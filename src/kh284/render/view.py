@@ -1,0 +1,45 @@
+"""What a formatter is given: the outcome plus everything the command decided to show.
+
+``View`` is the single input of every formatter.  ``path`` turns a data-directory-relative
+file into the path a user (or a CI system, relative to the repository) can open.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kh284.diagnostics import Diagnostic
+from kh284.engine import Outcome
+from kh284.evaluation.tasks import TaskResult
+from kh284.models.waivers import Waiver
+
+
+@dataclass(frozen=True)
+class View:
+    """One command's result, ready to render."""
+
+    command: str
+    lang: str
+    outcome: Outcome
+    diagnostics: list[Diagnostic]
+    waived: list[tuple[Diagnostic, Waiver]] = field(default_factory=list)
+    tasks: list[TaskResult] = field(default_factory=list)
+    show_targets: bool = False
+    show_tasks: bool = False
+    show_waived: bool = False
+    verbose: bool = False
+    fail_on: str = "error"
+    color: bool = False
+    width: int = 120
+    base_dir: Path | None = None
+
+    def path(self, file: str) -> str:
+        """``file`` (relative to the data directory) as seen from ``base_dir`` (or the cwd)."""
+        full = (self.outcome.dataset.data_dir / file).resolve()
+        base = (self.base_dir or Path.cwd()).resolve()
+        try:
+            return full.relative_to(base).as_posix()
+        except ValueError:
+            return os.path.relpath(full, base) if full.anchor == base.anchor else str(full)
