@@ -15,7 +15,18 @@ from kh284.cli import app
 
 README = ROOT / "README.md"
 START, END = "<!-- usage:start -->", "<!-- usage:end -->"
-COMMANDS = ["", "validate", "check", "targets", "tasks", "overdue", "schema"]
+COMMANDS = [
+    "",
+    "validate",
+    "check",
+    "targets",
+    "tasks",
+    "overdue",
+    "schema",
+    "report",
+    "template",
+    "import",
+]
 
 
 def usage_text() -> str:

@@ -1,0 +1,251 @@
+"""The evaluation every report is made from: ``kh284 check``'s own, kept as plain data.
+
+``build`` runs ``commands.run_check`` and keeps its ``View`` together with
+``render.plain.view_dict`` of it (the ``check --format json`` layout), so every number a
+report prints is the one the JSON prints.  Also here: the status colours, unit and area
+names, the default reporting unit, and the words the reports share, in both languages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kh284.engine import Outcome
+from kh284.evaluation.targets import TargetResult
+from kh284.evaluation.tasks import TaskResult
+from kh284.index import Index
+from kh284.models.plan import PlanFile
+from kh284.render.view import View
+
+#: Target status → colour (green good, orange needs work, red bad, grey no data).
+TARGET_COLOURS = {
+    "achieved": "#2e7d32",
+    "on_track": "#43a047",
+    "needs_acceleration": "#ef6c00",
+    "stagnating": "#d84315",
+    "not_maintained": "#c62828",
+    "missed": "#b71c1c",
+    "no_data": "#8d8d8d",
+}
+#: Task status → colour: green done on time, blue in progress within deadline, orange done
+#: late, red overdue, grey not yet due (and waiting for its event), teal standing tasks.
+TASK_COLOURS = {
+    "done_on_time": "#2e7d32",
+    "in_progress": "#1565c0",
+    "done_late": "#ef6c00",
+    "overdue": "#c62828",
+    "not_due": "#8d8d8d",
+    "waiting_for_event": "#a5a5a5",
+    "ongoing": "#00838f",
+}
+#: Light tints of the task colours, for table rows.
+TASK_TINTS = {
+    "done_on_time": "#e6f4e7",
+    "in_progress": "#e3eefb",
+    "done_late": "#fdeedd",
+    "overdue": "#fbe3e3",
+    "not_due": "#f0f0f0",
+    "waiting_for_event": "#f5f5f5",
+    "ongoing": "#e0f3f4",
+}
+TARGET_TINTS = {
+    "achieved": "#e6f4e7",
+    "on_track": "#edf7ee",
+    "needs_acceleration": "#fdeedd",
+    "stagnating": "#fbe7e0",
+    "not_maintained": "#fbe3e3",
+    "missed": "#f8dada",
+    "no_data": "#f0f0f0",
+}
+
+WORDS: dict[str, tuple[str, str]] = {
+    "report_title": ("Báo cáo kết quả thực hiện Kế hoạch số {number}", "Report on plan {number}"),
+    "as_of": ("Số liệu tính đến ngày {date}", "Figures as of {date}"),
+    "headline": (
+        "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn",
+        "Completion of tasks already due",
+    ),
+    "due": ("Đã đến hạn", "Due"),
+    "done": ("Đã hoàn thành", "Done"),
+    "done_on_time": ("Đúng hạn", "On time"),
+    "overdue": ("Quá hạn chưa xong", "Overdue, not done"),
+    "targets_by_status": ("Chỉ tiêu theo trạng thái", "Targets by status"),
+    "targets": ("Kết quả thực hiện các chỉ tiêu", "Results by target"),
+    "tasks": ("Kết quả thực hiện các nhiệm vụ", "Results by task"),
+    "target": ("Chỉ tiêu", "Target"),
+    "goal": ("Mục tiêu", "Goal"),
+    "latest": ("Kết quả mới nhất", "Latest value"),
+    "status": ("Đánh giá", "Status"),
+    "why": ("Căn cứ đánh giá", "Why"),
+    "task": ("Nhiệm vụ", "Task"),
+    "lead": ("Đơn vị chủ trì", "Lead unit"),
+    "deadline": ("Thời hạn", "Deadline"),
+    "evidence": ("Kết quả, minh chứng", "Result, evidence"),
+    "year": ("Năm", "Year"),
+    "value": ("Giá trị", "Value"),
+    "reported_by": ("Đơn vị báo cáo", "Reported by"),
+    "reported_on": ("Ngày báo cáo", "Reported on"),
+    "document": ("Văn bản nguồn", "Source document"),
+    "baseline": ("Năm gốc", "Baseline"),
+    "projected": ("Dự báo năm {year}", "Projected {year}"),
+    "ratio": ("Tỷ số tiến độ", "Progress ratio"),
+    "failing_years": ("Năm không đạt", "Years below target"),
+    "areas": ("Địa bàn đạt / chưa đạt", "Areas meeting / not meeting"),
+    "missing_areas": ("Địa bàn chưa có số liệu", "Areas with no figure"),
+    "no_history": ("Chưa có số liệu", "No figures yet"),
+    "count_series": ("Số địa bàn đạt", "Areas meeting the level"),
+    "area_levels": ("Mức độ từng địa bàn ({year})", "Level by area ({year})"),
+    "target_line": ("Mục tiêu", "Target"),
+    "trend": ("Xu hướng", "Trend"),
+    "reported": ("Số liệu báo cáo", "Reported"),
+    "threshold": ("mức cần đạt", "required"),
+    "no_figure": ("chưa có", "none"),
+    "no_rate": ("—", "—"),
+    "stt": ("STT", "No."),
+    "none": ("—", "—"),
+}
+
+UNIT_WORDS = {
+    "percent": ("%", "%"),
+    "level": ("mức độ", "level"),
+    "count": ("số địa bàn", "areas"),
+    "number": ("", ""),
+}
+
+
+def word(key: str, lang: str, **args: object) -> str:
+    """The word ``key`` in ``lang``, with ``{placeholders}`` filled."""
+    vi, en = WORDS[key]
+    text = vi if lang == "vi" else en
+    return text.format(**args) if args else text
+
+
+def number(value: float | None, unit: str | None = None) -> str:
+    """``97.4``, ``97.4%`` (percent), ``—`` for nothing."""
+    if value is None:
+        return "—"
+    text = f"{value:g}"
+    return text + "%" if unit == "percent" else text
+
+
+def day(value: dt.date | str | None) -> str:
+    """DD/MM/YYYY, the way Vietnamese documents write dates."""
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return value.strftime("%d/%m/%Y")
+
+
+@dataclass(frozen=True)
+class Content:
+    """``check``'s evaluation: its ``View``, the plain data of it, exit code and summary."""
+
+    view: View
+    data: dict[str, Any]
+    exit_code: int
+    summary: str
+
+    @property
+    def outcome(self) -> Outcome:
+        """The engine's outcome."""
+        return self.view.outcome
+
+    @property
+    def lang(self) -> str:
+        """The report language."""
+        return self.view.lang
+
+    @property
+    def plan(self) -> PlanFile:
+        """The plan (present whenever the data could be evaluated)."""
+        plan = self.outcome.dataset.plan
+        assert plan is not None
+        return plan
+
+    @property
+    def targets(self) -> list[tuple[TargetResult, dict[str, Any]]]:
+        """Each target verdict with its plain form (as in ``check --format json``)."""
+        return list(zip(self.outcome.targets, self.data.get("targets", []), strict=True))
+
+    @property
+    def tasks(self) -> list[tuple[TaskResult, dict[str, Any]]]:
+        """Each task deliverable verdict with its plain form."""
+        return list(zip(self.view.tasks, self.data.get("tasks", []), strict=True))
+
+    @property
+    def target_counts(self) -> dict[str, int]:
+        """Targets by status, as in the JSON summary."""
+        counts: dict[str, int] = self.data["summary"].get("targets", {})
+        return counts
+
+    def unit_name(self, unit_id: str) -> str:
+        """A unit's short name (its id when unknown)."""
+        unit = self.outcome.index.units.items.get(unit_id)
+        return unit.short_name if unit else unit_id
+
+    def unit_full_name(self, unit_id: str) -> str:
+        """A unit's full name (its id when unknown)."""
+        unit = self.outcome.index.units.items.get(unit_id)
+        return unit.name if unit else unit_id
+
+    def area_name(self, unit_id: str) -> str:
+        """An area's name (see ``area_name``)."""
+        return area_name(self.outcome.index, unit_id)
+
+    def successor(self, unit_id: str) -> str:
+        """The unit carrying on ``unit_id``'s work on the as-of date (itself if it exists)."""
+        index, day_ = self.outcome.index, self.outcome.as_of
+        if index.unit_exists_on(unit_id, day_):
+            return unit_id
+        found = index.successors_on(unit_id, day_)
+        return found[0] if found else unit_id
+
+
+def area_name(index: Index, unit_id: str) -> str:
+    """An area's name: for an agency that also stands for an area, its first alias.
+
+    A former district's short name is its People's Committee ("UBND huyện Ba Bể"); its
+    first alias names the place ("huyện Ba Bể").
+    """
+    unit = index.units.items.get(unit_id)
+    if unit is None:
+        return unit_id
+    if unit.kind == "agency" and unit.aliases:
+        return unit.aliases[0]
+    return unit.short_name
+
+
+def build(data_dir: Path, as_of: dt.date, lang: str, fail_on: str = "error") -> Content:
+    """Evaluate ``data_dir`` as ``kh284 check`` does (raises ``DataDirError`` like it)."""
+    from kh284.commands import Options, run_check
+    from kh284.render.plain import view_dict
+
+    options = Options(data_dir=data_dir, as_of=as_of, lang=lang, fail_on=fail_on, quiet=True)
+    result = run_check(options)
+    return Content(result.view, view_dict(result.view), result.exit_code, result.summary)
+
+
+def lead_unit(outcome: Outcome) -> str | None:
+    """The unit that leads most appendix tasks as of the as-of date (following successors).
+
+    Ties go to the unit listed first in ``units.yaml``.  This is the default reporting
+    unit: the issuing body of the Word draft, and the unit that reports targets whose
+    plan clause names no responsible unit.
+    """
+    plan = outcome.dataset.plan
+    if plan is None:
+        return None
+    counts: Counter[str] = Counter()
+    leads = {r.task.id: r.lead_now for r in outcome.tasks}
+    for task in plan.appendix.tasks:
+        for unit_id in set(leads.get(task.id, task.lead)):
+            counts[unit_id] += 1
+    if not counts:
+        return None
+    order = {u: i for i, u in enumerate(outcome.index.units.items)}
+    return min(counts, key=lambda u: (-counts[u], order.get(u, len(order))))

@@ -1,0 +1,576 @@
+"""``kh284 report --format docx``: a draft of the periodic report, ready for a person.
+
+The layout follows Nghị định 30/2020/NĐ-CP (administrative documents): A4 with margins of
+20 mm top and bottom, 30 mm left, 15 mm right; Times New Roman; on the left the issuing
+body (the short name of its superior body above its own name in bold capitals), on the
+right the national motto, each with a short rule below; the number line and the place
+and date line; the type of document ("BÁO CÁO") and its summary line centred in bold; page
+numbers at the top from page 2.  The draft is marked "DỰ THẢO".
+
+Content: the results by target and by task as tables (from the same plain data as
+``check --format json``), the charts as images in an appendix, and clearly marked empty
+sections for what only a person can write (limitations and their causes, next steps,
+proposals) and for the signature.  The issuing body is the reporting unit (``--unit``,
+default ``content.lead_unit``); its superior body and the addressee are the plan's issuer
+(or its successor on the as-of date).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from kh284.render.terminal import goal_text
+from kh284.reports.content import TARGET_TINTS, TASK_TINTS, Content, day
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+
+FONT = "Times New Roman"
+MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
+DRAFT = "DỰ THẢO"
+#: Page and margins in millimetres (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+PAGE = {"width": 210, "height": 297, "top": 20, "bottom": 20, "left": 30, "right": 15}
+TEXT_WIDTH = PAGE["width"] - PAGE["left"] - PAGE["right"]
+TASK_TEXT_LIMIT = 200
+HIGHLIGHT = "yellow"
+
+WORDS: dict[str, tuple[str, str]] = {
+    "kind": ("BÁO CÁO", "REPORT"),
+    "summary": (
+        "Kết quả thực hiện Kế hoạch số {number} ngày {date} của {issuer}",
+        "Results of plan {number} of {date} of the {issuer}",
+    ),
+    "as_of": ("(Số liệu tính đến ngày {date})", "(Figures as of {date})"),
+    "to": ("Kính gửi: {addressee}.", "To: {addressee}."),
+    "intro": (
+        "Thực hiện Kế hoạch số {number} ngày {date} của {issuer}, {unit} báo cáo kết quả "
+        "thực hiện đến ngày {as_of} như sau:",
+        "Pursuant to plan {number} of {date} of the {issuer}, the {unit} reports the results "
+        "as of {as_of} as follows:",
+    ),
+    "part_results": ("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS"),
+    "targets": ("1. Kết quả thực hiện các chỉ tiêu", "1. Results by target"),
+    "targets_intro": (
+        "Đánh giá {count} chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc: {summary}. "
+        "Biểu đồ từng chỉ tiêu tại Phụ lục kèm theo.",
+        "{count} targets judged by the UN SDG progress method: {summary}. The chart of each "
+        "target is in the appendix.",
+    ),
+    "tasks": ("2. Kết quả thực hiện các nhiệm vụ", "2. Results by task"),
+    "tasks_intro": (
+        "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn: {rate} ({done}/{due} nhiệm vụ; đúng hạn "
+        "{on_time}; quá hạn chưa hoàn thành {overdue}).",
+        "Completion of tasks already due: {rate} ({done} of {due}; on time {on_time}; "
+        "overdue and not done {overdue}).",
+    ),
+    "part_limits": ("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "II. LIMITATIONS AND CAUSES"),
+    "part_next": ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "III. NEXT STEPS"),
+    "part_proposals": ("IV. ĐỀ XUẤT, KIẾN NGHỊ", "IV. PROPOSALS"),
+    "to_write": (
+        "[Phần này do cán bộ soạn thảo viết; kh284 không tự đánh giá nội dung này.]",
+        "[To be written by the drafting officer; kh284 does not write this part.]",
+    ),
+    "closing": (
+        "Trên đây là báo cáo kết quả thực hiện Kế hoạch số {number} của {unit}./.",
+        "This is the {unit}'s report on the results of plan {number}./.",
+    ),
+    "recipients": ("Nơi nhận:", "Recipients:"),
+    "as_above": ("- Như trên;", "- As above;"),
+    "archive": ("- Lưu: VT.", "- Archive: VT."),
+    "signer": ("[CHỨC VỤ NGƯỜI KÝ]", "[SIGNER'S TITLE]"),
+    "signer_name": ("[Họ và tên]", "[Full name]"),
+    "number": ("Số:        /BC-……", "No.:        /BC-……"),
+    "place_date": (
+        "{place}, ngày {d} tháng {m} năm {y}",
+        "{place}, {d}/{m}/{y}",
+    ),
+    "appendix": ("PHỤ LỤC", "APPENDIX"),
+    "appendix_title": ("Biểu đồ các chỉ tiêu có số liệu", "Charts of the targets with figures"),
+    "figure": ("Hình {n}. {name} — {status}", "Figure {n}. {name} — {status}"),
+    "target_heads": (
+        "STT|Chỉ tiêu|Mục tiêu|Kết quả mới nhất|Đánh giá|Căn cứ đánh giá",
+        "No.|Target|Goal|Latest|Status|Why",
+    ),
+    "task_heads": (
+        "STT|Nhiệm vụ|Đơn vị chủ trì|Thời hạn|Tình trạng|Kết quả, minh chứng",
+        "No.|Task|Lead unit|Deadline|Status|Result, evidence",
+    ),
+}
+#: The heading block's two columns: issuing body, national motto (one line at 12 pt bold).
+HEADING_WIDTHS = (72.0, 93.0)
+TARGET_WIDTHS = (12, 50, 20, 22, 24, 37)
+TASK_WIDTHS = (12, 57, 22, 22, 24, 28)
+
+
+def _w(key: str, lang: str, **args: object) -> str:
+    vi, en = WORDS[key]
+    return (vi if lang == "vi" else en).format(**args)
+
+
+def render(content: Content, charts: dict[str, bytes], unit_id: str) -> bytes:
+    """The draft report as .docx bytes; ``charts`` holds PNG images by target id."""
+    from docx import Document as new_document
+
+    document = new_document()
+    _page(document)
+    _styles(document)
+    _core_properties(document, content)
+    _draft_mark(document)
+    _heading_block(document, content, unit_id)
+    _title(document, content)
+    _body(document, content, unit_id)
+    _signature(document, content)
+    _appendix(document, content, charts)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# -- page, styles, properties --------------------------------------------------------------
+
+
+def _page(document: Document) -> None:
+    from docx.shared import Mm
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(PAGE["width"]), Mm(PAGE["height"])
+    section.top_margin, section.bottom_margin = Mm(PAGE["top"]), Mm(PAGE["bottom"])
+    section.left_margin, section.right_margin = Mm(PAGE["left"]), Mm(PAGE["right"])
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = _centre()
+    _field(paragraph, "PAGE")
+
+
+def _styles(document: Document) -> None:
+    from docx.shared import Pt, RGBColor
+
+    normal = document.styles["Normal"]
+    _font_of(normal.element)
+    normal.font.size = Pt(13)
+    normal.paragraph_format.space_after = Pt(6)
+    for name, size in (("Heading 1", 13), ("Heading 2", 13), ("Table Grid", 11)):
+        style = document.styles[name]
+        _font_of(style.element)
+        style.font.size = Pt(size)
+        if name.startswith("Heading"):
+            style.font.bold = True
+            style.font.color.rgb = RGBColor(0, 0, 0)
+            style.paragraph_format.space_before = Pt(6)
+            style.paragraph_format.space_after = Pt(3)
+    document.styles["Heading 2"].font.italic = False
+
+
+def _font_of(element: Any) -> None:
+    """Times New Roman for every script, and no theme font that would override it."""
+    from docx.oxml.ns import qn
+
+    r_pr = element.get_or_add_rPr()
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = r_pr.makeelement(qn("w:rFonts"), {})
+        r_pr.insert(0, fonts)
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attr}"), FONT)
+
+
+def _core_properties(document: Document, content: Content) -> None:
+    title = f"Báo cáo kết quả thực hiện Kế hoạch số {content.plan.number}"
+    document.core_properties.title = title
+    document.core_properties.author = "kh284"
+    document.core_properties.subject = _w("as_of", "vi", date=day(content.outcome.as_of))
+
+
+# -- the administrative heading ----------------------------------------------------------
+
+
+def _draft_mark(document: Document) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.left_indent = Mm(TEXT_WIDTH - 30)
+    _run(paragraph, DRAFT, bold=True, size=12)
+    _border(paragraph, ("top", "left", "bottom", "right"))
+
+
+def _heading_block(document: Document, content: Content, unit_id: str) -> None:
+    """Issuing body and national motto side by side; number line and place-date line."""
+    lang, as_of = content.lang, content.outcome.as_of
+    # the superior body may be abbreviated (Nghị định 30/2020/NĐ-CP): its short name
+    superior = content.unit_name(content.successor(content.plan.issuer))
+    table = _plain_table(document, 2, 2, HEADING_WIDTHS)
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    _cell_line(left, superior.upper(), size=12)
+    _cell_line(left, content.unit_full_name(unit_id).upper(), bold=True, size=12)
+    _rule(left, HEADING_WIDTHS[0], 25)
+    _cell_line(right, MOTTO_1, bold=True, size=12)
+    _cell_line(right, MOTTO_2, bold=True, size=13)
+    _rule(right, HEADING_WIDTHS[1], 60)
+    _cell_line(table.cell(1, 0), _w("number", lang), size=13)
+    date = _w(
+        "place_date",
+        lang,
+        place=content.plan.place,
+        d=f"{as_of.day:02d}",
+        m=f"{as_of.month:02d}",
+        y=as_of.year,
+    )
+    _cell_line(table.cell(1, 1), date, italic=True, size=13)
+
+
+def _title(document: Document, content: Content) -> None:
+    lang, plan = content.lang, content.plan
+    issuer = content.unit_full_name(plan.issuer)
+    kind = document.add_paragraph()
+    kind.alignment = _centre()
+    kind.paragraph_format.space_before = _pt(12)
+    kind.paragraph_format.space_after = _pt(0)
+    _run(kind, _w("kind", lang), bold=True, size=14)
+    summary = document.add_paragraph()
+    summary.alignment = _centre()
+    summary.paragraph_format.space_after = _pt(0)
+    text = _w("summary", lang, number=plan.number, date=_short_date(plan.date), issuer=issuer)
+    _run(summary, text, bold=True, size=14)
+    when = document.add_paragraph()
+    when.alignment = _centre()
+    _run(when, _w("as_of", lang, date=day(content.outcome.as_of)), italic=True, size=13)
+    _rule_paragraph(document)
+
+
+def _short_date(value: Any) -> str:
+    return f"{value.day}/{value.month}/{value.year}"
+
+
+# -- the body ------------------------------------------------------------------------------
+
+
+def _body(document: Document, content: Content, unit_id: str) -> None:
+    lang, plan = content.lang, content.plan
+    addressee = content.unit_full_name(content.successor(plan.issuer))
+    to = document.add_paragraph()
+    to.alignment = _centre()
+    _run(to, _w("to", lang, addressee=addressee))
+    _text(
+        document,
+        _w(
+            "intro",
+            lang,
+            number=plan.number,
+            date=_short_date(plan.date),
+            issuer=content.unit_full_name(plan.issuer),
+            unit=content.unit_full_name(unit_id),
+            as_of=day(content.outcome.as_of),
+        ),
+    )
+    document.add_heading(_w("part_results", lang), level=1)
+    document.add_heading(_w("targets", lang), level=2)
+    _text(document, _targets_intro(content))
+    _targets_table(document, content)
+    document.add_heading(_w("tasks", lang), level=2)
+    _text(document, _tasks_intro(content))
+    _tasks_table(document, content)
+    for key in ("part_limits", "part_next", "part_proposals"):
+        document.add_heading(_w(key, lang), level=1)
+        _placeholder(document, _w("to_write", lang))
+    _text(
+        document,
+        _w("closing", lang, number=plan.number, unit=content.unit_full_name(unit_id)),
+    )
+
+
+def _targets_intro(content: Content) -> str:
+    from kh284.evaluation.vocabulary import TARGET_LABELS, label
+
+    counts = content.target_counts
+    summary = "; ".join(
+        f"{label(TARGET_LABELS, s, content.lang).lower()} {counts[s]}"
+        for s in TARGET_LABELS
+        if counts.get(s)
+    )
+    return _w("targets_intro", content.lang, count=len(content.targets), summary=summary)
+
+
+def _tasks_intro(content: Content) -> str:
+    head: dict[str, Any] = content.data.get("headline") or {}
+    rate = head.get("completion_rate")
+    return _w(
+        "tasks_intro",
+        content.lang,
+        rate="—" if rate is None else f"{rate:.0f}%",
+        done=head.get("done", 0),
+        due=head.get("due", 0),
+        on_time=head.get("done_on_time", 0),
+        overdue=head.get("overdue", 0),
+    )
+
+
+def _targets_table(document: Document, content: Content) -> None:
+    heads = _w("target_heads", content.lang).split("|")
+    table = _grid(document, heads, TARGET_WIDTHS)
+    for n, (result, data) in enumerate(content.targets, start=1):
+        latest = "—"
+        if data["value"] is not None:
+            latest = f"{data['value']:g}{'%' if data['unit'] == 'percent' else ''} ({data['year']})"
+        cells = [str(n), data["name"], goal_text(result), latest, data["label"], data["reason"]]
+        row = _add_row(table, cells, TARGET_WIDTHS)
+        _shade(row[4], TARGET_TINTS[data["status"]])
+
+
+def _tasks_table(document: Document, content: Content) -> None:
+    heads = _w("task_heads", content.lang).split("|")
+    table = _grid(document, heads, TASK_WIDTHS)
+    for n, (result, data) in enumerate(content.tasks, start=1):
+        text = " ".join(data["text"].split())
+        if len(text) > TASK_TEXT_LIMIT:
+            text = text[: TASK_TEXT_LIMIT - 1].rstrip() + "…"
+        lead = ", ".join(content.unit_name(u) for u in data["lead_now"])
+        due = day(data["due"]) if data["due"] else data["deadline_text"]
+        evidence = "; ".join(
+            x
+            for x in (
+                day(data["completed_on"]) if data["completed_on"] else "",
+                data["evidence"] or "",
+            )
+            if x
+        )
+        cells = [str(n), f"{result.label}: {text}", lead, due, data["label"], evidence]
+        row = _add_row(table, cells, TASK_WIDTHS)
+        _shade(row[4], TASK_TINTS[data["status"]])
+
+
+def _signature(document: Document, content: Content) -> None:
+    lang = content.lang
+    table = _plain_table(document, 1, 2, (80, 85))
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    _cell_line(left, _w("recipients", lang), bold=True, italic=True, size=12, centre=False)
+    _cell_line(left, _w("as_above", lang), size=11, centre=False)
+    _cell_line(left, _w("archive", lang), size=11, centre=False)
+    title = _cell_line(right, _w("signer", lang), bold=True, size=13)
+    _highlight(title)
+    for _ in range(3):
+        _cell_line(right, "", size=13)
+    name = _cell_line(right, _w("signer_name", lang), bold=True, size=13)
+    _highlight(name)
+
+
+def _appendix(document: Document, content: Content, charts: dict[str, bytes]) -> None:
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Mm
+
+    if not charts:
+        return
+    lang = content.lang
+    brk = document.add_paragraph()
+    brk.add_run().add_break(WD_BREAK.PAGE)
+    head = document.add_paragraph()
+    head.alignment = _centre()
+    _run(head, _w("appendix", lang), bold=True, size=13)
+    sub = document.add_paragraph()
+    sub.alignment = _centre()
+    _run(sub, _w("appendix_title", lang), bold=True, size=13)
+    n = 0
+    for _, data in content.targets:
+        image = charts.get(data["id"])
+        if image is None:
+            continue
+        n += 1
+        picture = document.add_paragraph()
+        picture.alignment = _centre()
+        picture.paragraph_format.keep_with_next = True
+        width = TEXT_WIDTH if data["components"]["areas"] else 140
+        picture.add_run().add_picture(io.BytesIO(image), width=Mm(width))
+        caption = document.add_paragraph()
+        caption.alignment = _centre()
+        text = _w("figure", lang, n=n, name=data["name"], status=data["label"])
+        _run(caption, text, italic=True, size=11)
+
+
+# -- small building blocks -----------------------------------------------------------------
+
+
+def _pt(size: float) -> Any:
+    from docx.shared import Pt
+
+    return Pt(size)
+
+
+def _centre() -> Any:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    return WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _run(
+    paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False, size: float = 13
+) -> None:
+    run = paragraph.add_run(text)
+    run.bold, run.italic = bold, italic
+    run.font.size = _pt(size)
+    run.font.name = FONT
+
+
+def _text(document: Document, text: str) -> Paragraph:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = Mm(10)
+    _run(paragraph, text)
+    return paragraph
+
+
+def _placeholder(document: Document, text: str) -> None:
+    paragraph = _text(document, text)
+    _highlight(paragraph)
+
+
+def _highlight(paragraph: Paragraph) -> None:
+    from docx.enum.text import WD_COLOR_INDEX
+
+    for run in paragraph.runs:
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        run.italic = True
+
+
+def _cell_line(
+    cell: _Cell,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: float = 13,
+    centre: bool = True,
+) -> Paragraph:
+    """A line in a cell: the first one reuses the cell's empty paragraph."""
+    first = cell.paragraphs[0]
+    paragraph: Paragraph = first if not first.text and not first.runs else cell.add_paragraph()
+    if centre:
+        paragraph.alignment = _centre()
+    paragraph.paragraph_format.space_after = _pt(0)
+    _run(paragraph, text, bold=bold, italic=italic, size=size)
+    return paragraph
+
+
+def _rule(cell: _Cell, cell_width: float, width: float) -> None:
+    """A short centred rule: an empty paragraph with a bottom border between indents."""
+    from docx.shared import Mm
+
+    paragraph = cell.add_paragraph()
+    margin = max(0.0, (cell_width - width) / 2 - 2)
+    paragraph.paragraph_format.left_indent = Mm(margin)
+    paragraph.paragraph_format.right_indent = Mm(margin)
+    paragraph.paragraph_format.space_after = _pt(6)
+    _run(paragraph, "", size=2)
+    _border(paragraph, ("top",))
+
+
+def _rule_paragraph(document: Document) -> None:
+    """A short centred rule below the title block."""
+    from docx.shared import Mm
+
+    margin = (TEXT_WIDTH - 40) / 2
+    rule = document.add_paragraph()
+    rule.paragraph_format.left_indent = Mm(margin)
+    rule.paragraph_format.right_indent = Mm(margin)
+    _border(rule, ("top",))
+
+
+def _border(paragraph: Paragraph, sides: tuple[str, ...]) -> None:
+    from docx.oxml.ns import qn
+
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = p_pr.makeelement(qn("w:pBdr"), {})
+    for side in sides:
+        edge = borders.makeelement(qn(f"w:{side}"), {})
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), "6")
+        edge.set(qn("w:space"), "1")
+        edge.set(qn("w:color"), "000000")
+        borders.append(edge)
+    p_pr.append(borders)
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    from docx.oxml.ns import qn
+
+    field = paragraph._p.makeelement(qn("w:fldSimple"), {qn("w:instr"): instruction})
+    run = field.makeelement(qn("w:r"), {})
+    text = run.makeelement(qn("w:t"), {})
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _plain_table(document: Document, rows: int, cols: int, widths: tuple[float, ...]) -> Table:
+    """A borderless layout table."""
+    from docx.shared import Mm
+
+    table: Table = document.add_table(rows=rows, cols=cols)
+    table.autofit = False
+    _column_widths(table, widths)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Mm(width)
+    return table
+
+
+def _grid(document: Document, heads: list[str], widths: tuple[float, ...]) -> Table:
+    """A bordered data table with a bold header row repeated on every page."""
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    table: Table = document.add_table(rows=1, cols=len(heads))
+    table.style = document.styles["Table Grid"]
+    table.autofit = False
+    _column_widths(table, widths)
+    header = table.rows[0]
+    tr_pr = header._tr.get_or_add_trPr()
+    tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
+    for cell, head, width in zip(header.cells, heads, widths, strict=True):
+        cell.width = Mm(width)
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = _centre()
+        _run(paragraph, head, bold=True, size=11)
+        _shade(cell, "#DCE6F1")
+    return table
+
+
+def _column_widths(table: Table, widths: tuple[float, ...]) -> None:
+    """Column widths in the table grid (which LibreOffice reads) as well as per cell."""
+    from docx.shared import Mm
+
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)
+
+
+def _add_row(table: Table, cells: list[str], widths: tuple[float, ...]) -> list[_Cell]:
+    from docx.shared import Mm
+
+    row = table.add_row()  # type: ignore[no-untyped-call]
+    for cell, text, width in zip(row.cells, cells, widths, strict=True):
+        cell.width = Mm(width)
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = _pt(0)
+        _run(paragraph, text, size=11)
+    return list(row.cells)
+
+
+def _shade(cell: _Cell, colour: str) -> None:
+    from docx.oxml.ns import qn
+
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shade = tc_pr.makeelement(qn("w:shd"), {})
+    shade.set(qn("w:val"), "clear")
+    shade.set(qn("w:color"), "auto")
+    shade.set(qn("w:fill"), colour.lstrip("#").upper())
+    tc_pr.append(shade)

@@ -1,0 +1,129 @@
+"""The core of ``kh284 report``, ``template`` and ``import``: options in, bytes and words out.
+
+No typer here and no file writing: the CLI writes what these return atomically and
+prints.  A problem that stops a command (a missing library of the extra, data that cannot
+be evaluated, a file that is not a template, an unknown unit) is raised as
+``MissingExtra`` or ``commands.UsageError``; both say what to do in either language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kh284.commands import UsageError
+from kh284.diagnostics import Diagnostic, count_by_severity
+from kh284.reports import require
+
+
+@dataclass
+class Produced:
+    """A report's bytes with the summary line and exit code of the evaluation behind it."""
+
+    data: bytes
+    summary: str
+    exit_code: int
+
+
+@dataclass
+class Imported:
+    """An imported template: the YAML text, where it goes, and what validation found."""
+
+    text: str
+    output: Path
+    lines: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error (the file may be written)."""
+        from kh284.reports.workbook import has_errors
+
+        return not has_errors(self.diagnostics)
+
+
+def report(
+    data_dir: Path, as_of: dt.date, lang: str, fmt: str, fail_on: str, unit: str | None
+) -> Produced:
+    """The report in ``fmt`` (html, xlsx or docx)."""
+    require(fmt)
+    from kh284.reports import charts
+    from kh284.reports.content import build, lead_unit
+
+    content = build(data_dir, as_of, lang, fail_on)
+    if not content.outcome.evaluated:
+        raise UsageError(
+            "dữ liệu có lỗi nên không đánh giá được; chạy kh284 validate",
+            "the data cannot be evaluated: run kh284 validate",
+        )
+    if fmt == "xlsx":
+        from kh284.reports import xlsx_export
+
+        data = xlsx_export.render(content)
+    elif fmt == "html":
+        from kh284.reports import html
+
+        drawn = charts.render_all(charts.specs(content), "svg", lang)
+        data = html.render(content, {k: v.decode("utf-8") for k, v in drawn.items()}).encode()
+    else:
+        from kh284.reports import docx_report
+        from kh284.reports.workbook import resolve_unit
+
+        unit_id = resolve_unit(content.outcome.index, unit) if unit else lead_unit(content.outcome)
+        if unit_id is None:
+            raise UsageError("không xác định được đơn vị báo cáo", "no reporting unit: use --unit")
+        drawn = charts.render_all(charts.specs(content), "png", lang)
+        data = docx_report.render(content, drawn, unit_id)
+    return Produced(data, content.summary, content.exit_code)
+
+
+def template(data_dir: Path, unit: str, period: int) -> tuple[str, bytes]:
+    """The Excel template of ``unit`` for ``period``: (the unit's id, .xlsx bytes)."""
+    require("template")
+    from kh284.reports import workbook
+
+    return workbook.template(data_dir, unit, period)
+
+
+def import_template(
+    file: Path, data_dir: Path, as_of: dt.date, lang: str, output: Path | None
+) -> Imported:
+    """Read a filled template and validate it as a progress report of ``data_dir``."""
+    require("import")
+    from kh284.dataset import DataDirError
+    from kh284.reports import workbook
+
+    if not data_dir.is_dir():
+        raise DataDirError(str(data_dir))
+    read = workbook.read(file, file.name)
+    folder = data_dir / "progress" / (str(read.period) if read.period else "")
+    target = output if output is not None else folder / f"{file.stem}.yaml"
+    rel = _relative(data_dir, target)
+    found = workbook.check_import(data_dir, read, rel, as_of)
+    lines = [f"{read.cell(d, rel)}: {d.severity.label} {d.code} {d.message(lang)}" for d in found]
+    return Imported(read.text, target, lines, found)
+
+
+def _relative(data_dir: Path, target: Path) -> str:
+    """The report's name in findings: its path in the data directory, if it goes there.
+
+    Elsewhere it gets a name no file of the data directory can have, so it never replaces
+    one of them while it is checked.
+    """
+    try:
+        return target.resolve().relative_to(data_dir.resolve()).as_posix()
+    except ValueError:
+        return f"(import)/{target.name}"
+
+
+def import_summary(imported: Imported, file: Path, lang: str, written: bool) -> str:
+    """One line: findings, and whether the report was written."""
+    counts = count_by_severity(imported.diagnostics)
+    if lang == "vi":
+        head = f"{counts['error']} lỗi, {counts['warning']} cảnh báo trong {file.name}"
+        tail = f"; đã ghi {imported.output}" if written else "; chưa ghi tệp vì còn lỗi"
+    else:
+        head = f"{counts['error']} errors, {counts['warning']} warnings in {file.name}"
+        tail = f"; wrote {imported.output}" if written else "; nothing written: fix the errors"
+    return head + tail + "\n"

@@ -1,0 +1,653 @@
+"""The per-unit Excel template (``kh284 template``) and its import (``kh284 import``).
+
+A template lists what one unit should report for one year: sheet ``Chỉ tiêu`` has one row
+per series and area (the target, its unit of measure, the previous value, the goal) and
+sheet ``Nhiệm vụ`` one row per task deliverable still open (status as a drop-down).  Sheet
+``Thông tin`` holds the unit, the year and the report's date and document.  Only the
+yellow cells are unlocked; headings are Vietnamese; a hidden sheet ``kh284`` marks the
+file as a template.
+
+Which targets a unit reports: those whose plan clause (or the nearest enclosing item that
+names responsible units) names the unit; targets whose clause names nobody go to the
+default reporting unit (``content.lead_unit``); a unit that stands for an area (a former
+district) gets only the rows of its own area, as in targets that count districts.
+
+Import reads the cells back into a progress report as YAML text, keeping for every YAML
+path the cell it came from, then validates that text exactly as a file under
+``progress/`` is validated (``loader.load_text``, ``schema.validate`` against
+``ProgressReport``, and every check with the rest of the data directory), and names the
+cell in each finding: ``Chỉ tiêu!D7: error S207 …``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kh284.commands import UsageError
+from kh284.deadlines import year_end
+from kh284.diagnostics import Diagnostic, Severity
+from kh284.engine import Outcome
+from kh284.index import Index
+from kh284.loader import PathKey
+from kh284.models.targets import Target
+from kh284.render.terminal import COMPARATORS
+from kh284.textnorm import fold
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+INFO, TARGETS, TASKS, MARKER = "Thông tin", "Chỉ tiêu", "Nhiệm vụ", "kh284"
+MARK = "kh284-template"
+HEADER_ROW = 4
+FIRST_ROW = HEADER_ROW + 1
+#: Sheet ``Thông tin``: field → (row, label); the value is in column B.
+INFO_ROWS: dict[str, tuple[int, str]] = {
+    "unit": (4, "Mã đơn vị báo cáo"),
+    "unit_name": (5, "Tên đơn vị"),
+    "period": (6, "Năm của số liệu"),
+    "reported_on": (7, "Ngày báo cáo (DD/MM/YYYY)"),
+    "document": (8, "Số, ký hiệu văn bản báo cáo"),
+    "source": (9, "Nơi công bố (nếu có)"),
+    "note": (10, "Ghi chú"),
+}
+INFO_INPUTS = ("reported_on", "document", "source", "note")
+#: Columns of sheet ``Chỉ tiêu``: key → (letter, heading, width).
+TARGET_COLUMNS: dict[str, tuple[str, str, int]] = {
+    "no": ("A", "STT", 5),
+    "target": ("B", "Mã chỉ tiêu", 24),
+    "name": ("C", "Tên chỉ tiêu", 46),
+    "value": ("D", "Giá trị năm {period}", 14),
+    "unit": ("E", "Đơn vị tính", 12),
+    "previous": ("F", "Giá trị kỳ trước", 12),
+    "previous_year": ("G", "Năm kỳ trước", 10),
+    "goal": ("H", "Mục tiêu (năm)", 16),
+    "area_name": ("I", "Địa bàn", 22),
+    "area": ("J", "Mã địa bàn", 14),
+    "numerator": ("K", "Tử số (nếu có)", 12),
+    "denominator": ("L", "Mẫu số (nếu có)", 12),
+    "note": ("M", "Ghi chú", 30),
+}
+TARGET_INPUTS = ("value", "numerator", "denominator", "note")
+#: Columns of sheet ``Nhiệm vụ``.
+TASK_COLUMNS: dict[str, tuple[str, str, int]] = {
+    "no": ("A", "STT", 5),
+    "task": ("B", "Mã nhiệm vụ", 10),
+    "deliverable": ("C", "Sản phẩm (năm, sự kiện)", 16),
+    "text": ("D", "Nội dung nhiệm vụ", 60),
+    "role": ("E", "Vai trò", 10),
+    "due": ("F", "Thời hạn", 14),
+    "last": ("G", "Báo cáo gần nhất", 16),
+    "status": ("H", "Tình trạng", 16),
+    "completed_on": ("I", "Ngày hoàn thành (DD/MM/YYYY)", 16),
+    "evidence": ("J", "Minh chứng (văn bản, sản phẩm)", 40),
+    "note": ("K", "Ghi chú", 30),
+}
+TASK_INPUTS = ("status", "completed_on", "evidence", "note")
+#: The drop-down choices of the status column and the report states they stand for.
+STATUS_CHOICES = {
+    "Chưa thực hiện": "not_started",
+    "Đang thực hiện": "in_progress",
+    "Hoàn thành": "done",
+}
+UNIT_OF_MEASURE = {"percent": "%", "level": "mức độ (0-3)", "count": "số địa bàn", "number": ""}
+INPUT_FILL, HEADER_FILL = "FFF6CC", "DCE6F1"
+DATE_FORMAT = "DD/MM/YYYY"
+
+
+class WorkbookError(UsageError):
+    """A file that cannot be read as a template (exit code 2), with both languages."""
+
+
+# -- what a unit reports -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One series and area the unit reports."""
+
+    target: Target
+    area: str
+    area_name: str
+    previous: tuple[int, float] | None
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One open deliverable of a task the unit leads or coordinates."""
+
+    task_id: str
+    deliverable: str
+    text: str
+    role: str
+    due: str
+    last: str
+
+
+def responsible_for(index: Index, clause: str) -> set[str]:
+    """Units named for ``clause``: its own, else those of the nearest enclosing item."""
+    current: str | None = clause
+    while current:
+        section = index.sections.items.get(current)
+        if section is not None and section.responsible:
+            return _with_members(index, section.responsible)
+        current = _parent_section(current)
+    return set()
+
+
+def _parent_section(section_id: str) -> str | None:
+    if "-" in section_id:
+        return section_id.rsplit("-", 1)[0]
+    if "." in section_id:
+        return section_id.rsplit(".", 1)[0]
+    return None
+
+
+def _with_members(index: Index, unit_ids: list[str]) -> set[str]:
+    found = set(unit_ids)
+    for unit_id in unit_ids:
+        unit = index.units.items.get(unit_id)
+        if unit is not None:
+            found.update(unit.members)
+    return found
+
+
+def target_rows(outcome: Outcome, unit_id: str, period: int, lead: str | None) -> list[TargetRow]:
+    """The series and areas ``unit_id`` reports, one row per measure and area."""
+    from kh284.evaluation.series import collect
+    from kh284.reports.content import area_name
+
+    index = outcome.index
+    series = collect(index, outcome.as_of)
+    rows: list[TargetRow] = []
+    seen: set[tuple[str, str]] = set()
+    for target in index.targets.items.values():
+        for area in _areas_for(index, target, unit_id, lead):
+            key = (target.measure_id, area)
+            if key in seen:
+                continue
+            seen.add(key)
+            earlier = {y: p.value for y, p in series.get(key, {}).items() if y < period}
+            previous = (max(earlier), earlier[max(earlier)]) if earlier else None
+            rows.append(TargetRow(target, area, area_name(index, area), previous))
+    return rows
+
+
+def _areas_for(index: Index, target: Target, unit_id: str, lead: str | None) -> list[str]:
+    responsible = responsible_for(index, target.clause)
+    mine = unit_id in responsible or (not responsible and unit_id == lead)
+    scope = target.scope
+    if scope.kind == "count_of_areas" and scope.level is not None:
+        areas = index.areas_in(scope.area, scope.level)
+        if mine:
+            return areas
+        return [unit_id] if unit_id in areas else []
+    if unit_id in index.areas:  # an area's own unit reports its own area only
+        return [scope.area] if scope.area == unit_id else []
+    return [scope.area] if mine else []
+
+
+def task_rows(outcome: Outcome, unit_id: str) -> list[TaskRow]:
+    """Deliverables still open on the evaluation date of tasks the unit leads or coordinates."""
+    from kh284.evaluation.vocabulary import TASK_LABELS, label
+
+    rows = []
+    for result in outcome.tasks:
+        leads = unit_id in result.lead or unit_id in result.lead_now
+        if not leads and unit_id not in result.task.coordinating:
+            continue
+        if result.status in ("done_on_time", "done_late", "waiting_for_event"):
+            continue
+        due = result.deliverable.due
+        last = result.last_report
+        rows.append(
+            TaskRow(
+                task_id=result.task.id,
+                deliverable=result.deliverable.key,
+                text=" ".join(result.task.text.split()),
+                role="Chủ trì" if leads else "Phối hợp",
+                due=due.strftime("%d/%m/%Y") if due else result.task.deadline.text,
+                last=label(TASK_LABELS, last, "vi") if last in TASK_LABELS else _state(last),
+            )
+        )
+    return rows
+
+
+def _state(state: str | None) -> str:
+    names = {v: k for k, v in STATUS_CHOICES.items()}
+    return names.get(state or "", "")
+
+
+# -- writing the template ----------------------------------------------------------------
+
+
+def template(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
+    """The template of one unit for one year: (the unit's id, the .xlsx bytes)."""
+    from openpyxl import Workbook
+
+    from kh284.engine import run
+    from kh284.reports.content import lead_unit
+
+    outcome = run(data_dir, year_end(period), evaluate=True)
+    if not outcome.evaluated or outcome.dataset.plan is None:
+        raise WorkbookError(
+            "dữ liệu kế hoạch có lỗi; chạy kh284 validate", "the plan data has errors: run validate"
+        )
+    unit_id = resolve_unit(outcome.index, unit_query)
+    lead = lead_unit(outcome)
+    book = Workbook()
+    info = book.active
+    assert info is not None
+    _info_sheet(info, outcome, unit_id, period)
+    _targets_sheet(book.create_sheet(TARGETS), target_rows(outcome, unit_id, period, lead), period)
+    _tasks_sheet(book.create_sheet(TASKS), task_rows(outcome, unit_id))
+    marker = book.create_sheet(MARKER)
+    marker.append([MARK, 1, unit_id, period, outcome.dataset.plan.number])
+    marker.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return unit_id, buffer.getvalue()
+
+
+def resolve_unit(index: Index, query: str) -> str:
+    """The unit id ``query`` names (id, short name or name), or a usage error."""
+    from kh284.textnorm import suggest
+
+    found = index.find_units(query)
+    if found:
+        return found[0]
+    hint = suggest(query, index.units)
+    tail_vi = f" — có phải là '{hint}'?" if hint else ""
+    tail_en = f" — did you mean '{hint}'?" if hint else ""
+    raise UsageError(f"Không có đơn vị '{query}'{tail_vi}", f"No unit '{query}'{tail_en}")
+
+
+def _info_sheet(sheet: Worksheet, outcome: Outcome, unit_id: str, period: int) -> None:
+    plan = outcome.dataset.plan
+    assert plan is not None
+    unit = outcome.index.units.items[unit_id]
+    sheet.title = INFO
+    sheet["A1"] = f"MẪU BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH SỐ {plan.number}"
+    sheet["A2"] = "Điền các ô nền vàng ở ba trang tính; không sửa các ô khác."
+    values: dict[str, Any] = {"unit": unit_id, "unit_name": unit.name, "period": period}
+    for key, (row, caption) in INFO_ROWS.items():
+        sheet.cell(row=row, column=1, value=caption)
+        cell = sheet.cell(row=row, column=2, value=values.get(key))
+        if key in INFO_INPUTS:
+            _input(cell)
+        if key == "reported_on":
+            cell.number_format = DATE_FORMAT
+    _bold(sheet["A1"])
+    sheet.column_dimensions["A"].width = 32
+    sheet.column_dimensions["B"].width = 60
+    _protect(sheet)
+
+
+def _targets_sheet(sheet: Worksheet, rows: list[TargetRow], period: int) -> None:
+    sheet["A1"] = f"SỐ LIỆU CHỈ TIÊU NĂM {period}"
+    sheet["A2"] = (
+        "Ghi giá trị vào cột D (số, dấu chấm thập phân: 97.4; tỷ lệ % ghi từ 0 đến 100; "
+        "mức độ ghi 0-3). Để trống nếu chưa có số liệu."
+    )
+    _bold(sheet["A1"])
+    _headers(sheet, TARGET_COLUMNS, period=period)
+    for i, row in enumerate(rows):
+        r = FIRST_ROW + i
+        target = row.target
+        count = target.scope.kind == "count_of_areas"
+        values: dict[str, Any] = {
+            "no": i + 1,
+            "target": target.id,
+            "name": target.name,
+            "unit": UNIT_OF_MEASURE["level"] if count else UNIT_OF_MEASURE[target.unit],
+            "previous": row.previous[1] if row.previous else None,
+            "previous_year": row.previous[0] if row.previous else None,
+            "goal": f"{_goal(target, count)} ({target.due_year})",
+            "area_name": row.area_name,
+            "area": row.area,
+        }
+        _fill_row(sheet, TARGET_COLUMNS, r, values, TARGET_INPUTS)
+    _validate_numbers(sheet, len(rows))
+    _protect(sheet, freeze=f"D{FIRST_ROW}")
+
+
+def _goal(target: Target, count: bool) -> str:
+    scope = target.scope
+    if count and scope.area_comparator and scope.area_value is not None:
+        return f"{COMPARATORS[scope.area_comparator]} {scope.area_value:g}"
+    unit = "%" if target.unit == "percent" else ""
+    return f"{COMPARATORS[target.comparator]} {target.value:g}{unit}"
+
+
+def _tasks_sheet(sheet: Worksheet, rows: list[TaskRow]) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    sheet["A1"] = "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"
+    sheet["A2"] = (
+        "Chọn tình trạng ở cột H; khi hoàn thành, ghi ngày hoàn thành và minh chứng. "
+        "Để trống dòng không báo cáo."
+    )
+    _bold(sheet["A1"])
+    _headers(sheet, TASK_COLUMNS)
+    for i, row in enumerate(rows):
+        values: dict[str, Any] = {
+            "no": i + 1,
+            "task": row.task_id,
+            "deliverable": row.deliverable or None,
+            "text": row.text,
+            "role": row.role,
+            "due": row.due,
+            "last": row.last,
+        }
+        _fill_row(sheet, TASK_COLUMNS, FIRST_ROW + i, values, TASK_INPUTS)
+        sheet[f"{TASK_COLUMNS['completed_on'][0]}{FIRST_ROW + i}"].number_format = DATE_FORMAT
+    if rows:
+        choices = ",".join(STATUS_CHOICES)
+        check = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
+        check.error, check.errorTitle = "Chọn một tình trạng trong danh sách.", "Tình trạng"
+        column = TASK_COLUMNS["status"][0]
+        check.add(f"{column}{FIRST_ROW}:{column}{FIRST_ROW + len(rows) - 1}")
+        sheet.add_data_validation(check)
+    _protect(sheet, freeze=f"E{FIRST_ROW}")
+
+
+def _headers(sheet: Worksheet, columns: dict[str, tuple[str, str, int]], **fmt: object) -> None:
+    from openpyxl.styles import Alignment, PatternFill
+
+    for letter, heading, width in columns.values():
+        cell = sheet[f"{letter}{HEADER_ROW}"]
+        cell.value = heading.format(**fmt) if fmt else heading
+        _bold(cell)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[letter].width = width
+
+
+def _fill_row(
+    sheet: Worksheet,
+    columns: dict[str, tuple[str, str, int]],
+    row: int,
+    values: dict[str, Any],
+    inputs: tuple[str, ...],
+) -> None:
+    from openpyxl.styles import Alignment
+
+    for key, (letter, _, _) in columns.items():
+        cell = sheet[f"{letter}{row}"]
+        cell.value = values.get(key)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if key in inputs:
+            _input(cell)
+
+
+def _validate_numbers(sheet: Worksheet, count: int) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if not count:
+        return
+    check = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+    check.allow_blank = True
+    check.error = "Ghi một số (dấu chấm thập phân), ví dụ 97.4."
+    check.errorTitle = "Cần một số"
+    for key in ("value", "numerator", "denominator"):
+        letter = TARGET_COLUMNS[key][0]
+        check.add(f"{letter}{FIRST_ROW}:{letter}{FIRST_ROW + count - 1}")
+    sheet.add_data_validation(check)
+
+
+def _input(cell: Any) -> None:
+    from openpyxl.styles import PatternFill, Protection
+
+    cell.protection = Protection(locked=False)
+    cell.fill = PatternFill("solid", fgColor=INPUT_FILL)
+
+
+def _bold(cell: Any) -> None:
+    from openpyxl.styles import Font
+
+    cell.font = Font(bold=True)
+
+
+def _protect(sheet: Worksheet, freeze: str | None = None) -> None:
+    """Lock every cell but the inputs; columns and rows may still be resized."""
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
+    if freeze:
+        sheet.freeze_panes = freeze
+
+
+# -- importing a filled template ---------------------------------------------------------
+
+
+@dataclass
+class FilledTemplate:
+    """A filled template read back: the YAML text and the cell of every YAML path."""
+
+    unit: str
+    period: int | None
+    text: str
+    cells: dict[PathKey, str] = field(default_factory=dict)
+
+    def cell(self, diag: Diagnostic, file: str) -> str:
+        """The cell a diagnostic points at (its nearest mapped parent for a missing key)."""
+        locations = [diag.location, *diag.related]
+        location = next((loc for loc in locations if loc.file == file), diag.location)
+        path = tuple(location.path)
+        missing = dict(diag.args).get("key") if diag.code == "S202" else None
+        if missing is not None:
+            wanted = (*path, missing)
+            if wanted in self.cells:
+                return self.cells[wanted]
+        while path not in self.cells and path:
+            path = path[:-1]
+        return self.cells.get(path, f"{INFO}!A1")
+
+
+def read(file: Path, source_name: str) -> FilledTemplate:
+    """Read a filled template into progress-report YAML (``WorkbookError`` if it is none)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(file, data_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise WorkbookError(f"không đọc được {file}: {exc}", f"cannot read {file}: {exc}") from exc
+    names = set(book.sheetnames)
+    if not {INFO, TARGETS, TASKS, MARKER} <= names or book[MARKER]["A1"].value != MARK:
+        raise WorkbookError(
+            f"{file} không phải mẫu do kh284 template tạo",
+            f"{file} is not a template made by kh284 template",
+        )
+    builder = _Builder()
+    builder.info(book[INFO])
+    builder.indicators(book[TARGETS])
+    builder.tasks(book[TASKS])
+    return builder.result(source_name)
+
+
+class _Builder:
+    """Collects the report's mapping and the cell of every path."""
+
+    def __init__(self) -> None:
+        from ruamel.yaml.comments import CommentedMap
+
+        self.doc = CommentedMap()
+        self.cells: dict[PathKey, str] = {(): f"{INFO}!B{INFO_ROWS['unit'][0]}"}
+        self.indicator_items: list[Any] = []
+        self.task_items: list[Any] = []
+
+    def put(self, target: Any, path: PathKey, key: str, value: Any, cell: str) -> None:
+        where = (*path, key)
+        self.cells[where] = cell
+        if value is not None:
+            target[key] = _yaml_value(value)
+
+    def info(self, sheet: Worksheet) -> None:
+        for key, (row, _) in INFO_ROWS.items():
+            if key == "unit_name":
+                continue
+            raw = sheet.cell(row=row, column=2).value
+            value = _date_text(raw) if key == "reported_on" else _cell(raw)
+            self.put(self.doc, (), key, value, f"{INFO}!B{row}")
+
+    def indicators(self, sheet: Worksheet) -> None:
+        from ruamel.yaml.comments import CommentedMap
+
+        for row in _rows(sheet, TARGET_COLUMNS["target"][0]):
+            values = {k: _cell(sheet[f"{c[0]}{row}"].value) for k, c in TARGET_COLUMNS.items()}
+            if all(values[k] is None for k in TARGET_INPUTS):
+                continue
+            path: PathKey = ("indicators", len(self.indicator_items))
+            item = CommentedMap()
+            self.cells[path] = _at(TARGETS, TARGET_COLUMNS, "value", row)
+            for key in ("target", "value", "area", "numerator", "denominator", "note"):
+                self.put(item, path, key, values[key], _at(TARGETS, TARGET_COLUMNS, key, row))
+            self.indicator_items.append(item)
+
+    def tasks(self, sheet: Worksheet) -> None:
+        from ruamel.yaml.comments import CommentedMap
+
+        for row in _rows(sheet, TASK_COLUMNS["task"][0]):
+            values = {k: _cell(sheet[f"{c[0]}{row}"].value) for k, c in TASK_COLUMNS.items()}
+            values["completed_on"] = _date_text(
+                sheet[f"{TASK_COLUMNS['completed_on'][0]}{row}"].value
+            )
+            if all(values[k] is None for k in TASK_INPUTS):
+                continue
+            path: PathKey = ("tasks", len(self.task_items))
+            item = CommentedMap()
+            self.cells[path] = _at(TASKS, TASK_COLUMNS, "status", row)
+            self.put(item, path, "task", values["task"], _at(TASKS, TASK_COLUMNS, "task", row))
+            status = _status(values["status"])
+            self.put(item, path, "status", status, _at(TASKS, TASK_COLUMNS, "status", row))
+            for key in ("completed_on", "evidence", "note"):
+                self.put(item, path, key, values[key], _at(TASKS, TASK_COLUMNS, key, row))
+            deliverable = values["deliverable"]
+            if deliverable is not None:
+                key = (
+                    "year"
+                    if isinstance(deliverable, int) or str(deliverable).isdigit()
+                    else "event"
+                )
+                value = int(deliverable) if key == "year" else deliverable
+                where = _at(TASKS, TASK_COLUMNS, "deliverable", row)
+                self.put(item, path, key, value, where)
+            self.task_items.append(item)
+
+    def result(self, source_name: str) -> FilledTemplate:
+        from ruamel.yaml import YAML
+        from ruamel.yaml.comments import CommentedSeq
+
+        if self.indicator_items:
+            self.doc["indicators"] = CommentedSeq(self.indicator_items)
+        if self.task_items:
+            self.doc["tasks"] = CommentedSeq(self.task_items)
+        self.doc.yaml_set_start_comment(
+            f"Nhập từ {source_name} bằng kh284 import. / Imported from {source_name} "
+            "by kh284 import."
+        )
+        yaml = YAML()
+        yaml.width = 4096
+        yaml.indent(mapping=2, sequence=4, offset=2)
+        buffer = io.StringIO()
+        yaml.dump(self.doc, buffer)
+        unit = self.doc.get("unit")
+        period = self.doc.get("period")
+        return FilledTemplate(
+            unit=str(unit) if unit is not None else "",
+            period=period if isinstance(period, int) else None,
+            text=buffer.getvalue(),
+            cells=self.cells,
+        )
+
+
+def _rows(sheet: Worksheet, id_column: str) -> list[int]:
+    """Data rows: from the first row below the header to the last with an id."""
+    last = sheet.max_row
+    return [r for r in range(FIRST_ROW, last + 1) if sheet[f"{id_column}{r}"].value is not None]
+
+
+def _at(sheet: str, columns: dict[str, tuple[str, str, int]], key: str, row: int) -> str:
+    return f"{sheet}!{columns[key][0]}{row}"
+
+
+def _cell(value: Any) -> Any:
+    """A cell's value as report data: text trimmed (empty is nothing), numbers as they are."""
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
+
+
+def _date_text(value: Any) -> Any:
+    """A date cell as ISO text; text is kept for the model to parse (and report)."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _cell(value)
+
+
+def _status(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    folded = fold(value)
+    for caption, state in STATUS_CHOICES.items():
+        if folded in (fold(caption), fold(state)):
+            return state
+    return value
+
+
+def _yaml_value(value: Any) -> Any:
+    """Text double-quoted (so it is never read back as a number); numbers plain."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(value, (dt.datetime, dt.date)):
+        return DoubleQuotedScalarString(value.isoformat())
+    if isinstance(value, str):
+        return DoubleQuotedScalarString(value)
+    return value
+
+
+# -- validating the import ---------------------------------------------------------------
+
+
+def check_import(
+    data_dir: Path, imported: FilledTemplate, rel: str, as_of: dt.date
+) -> list[Diagnostic]:
+    """Validate the imported text as the report ``rel`` of ``data_dir`` would be."""
+    from kh284.checks import run_all
+    from kh284.dataset import LoadedReport, load_dataset
+    from kh284.index import build_index
+    from kh284.loader import load_text
+    from kh284.models import ProgressReport
+    from kh284.schema import validate
+
+    document, found = load_text(imported.text, rel)
+    if document is None:
+        return found
+    report, problems = validate(document, ProgressReport)
+    found.extend(problems)
+    if report is None:
+        return found
+    dataset = load_dataset(data_dir)
+    dataset.reports = [r for r in dataset.reports if r.document.file != rel]
+    dataset.documents[rel] = document
+    dataset.reports.append(LoadedReport(document, report))
+    index = build_index(dataset)
+    for diag in run_all(index, as_of):
+        if rel in (diag.location.file, *(r.file for r in diag.related)):
+            found.append(diag)
+    return sorted(set(found), key=Diagnostic.sort_key)
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    """True when any diagnostic is an error."""
+    return any(d.severity >= Severity.ERROR for d in diagnostics)
