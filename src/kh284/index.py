@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from kh284.dataset import Dataset
 from kh284.diagnostics import Location
@@ -58,6 +58,8 @@ class Index:
     tasks: Table[AppendixTask] = field(default_factory=lambda: Table("plan.yaml"))
     targets: Table[Target] = field(default_factory=lambda: Table("targets.yaml"))
     events: Table[Event] = field(default_factory=lambda: Table("events.yaml"))
+    #: Derived look-ups computed once per run by the checks that need them.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def locate(self, file: str, path: PathKey, *, key: bool = False) -> Location:
         """The location of ``path`` inside ``file``."""
@@ -110,6 +112,27 @@ class Index:
         if unit.valid_from and day < unit.valid_from:
             return False
         return not (unit.valid_until and day > unit.valid_until)
+
+    def lead_side(self, task_id: str) -> set[str]:
+        """Units whose reports decide a task's status: its leads, their members and successors.
+
+        Reports by coordinating units are checked but do not mark a lead's task done.
+        """
+        cache: dict[str, set[str]] = self.memo.setdefault("lead_side", {})
+        if task_id not in cache:
+            task = self.tasks.items[task_id]
+            found: set[str] = set()
+            frontier = list(task.lead)
+            while frontier:
+                unit_id = frontier.pop()
+                if unit_id in found:
+                    continue
+                found.add(unit_id)
+                unit = self.units.items.get(unit_id)
+                if unit is not None:
+                    frontier.extend([*unit.members, *unit.successors])
+            cache[task_id] = found
+        return cache[task_id]
 
     def successors_on(self, unit_id: str, day: dt.date) -> list[str]:
         """The units that carry on ``unit_id``'s work on ``day`` (following chains)."""

@@ -21,6 +21,7 @@ from kh284.dataset import LoadedReport
 from kh284.deadlines import deliverable_key
 from kh284.diagnostics import Diagnostic, Location
 from kh284.index import Index
+from kh284.models.progress import TaskReport
 from kh284.textnorm import suggest
 
 #: A value computed from numerator/denominator may differ by this much (rounding).
@@ -197,11 +198,19 @@ def _tasks(
             )
             continue
         assert key is not None
-        entries.setdefault((task.id, key), []).append((loaded, i))
+        if report.unit in index.lead_side(task.id):
+            entries.setdefault((task.id, key), []).append((loaded, i))
 
 
 def _assigned(index: Index, task_id: str) -> set[str]:
     """Lead and coordinating units of a task, with group members and successors."""
+    cache: dict[str, set[str]] = index.memo.setdefault("assigned", {})
+    if task_id not in cache:
+        cache[task_id] = _expand_assigned(index, task_id)
+    return cache[task_id]
+
+
+def _expand_assigned(index: Index, task_id: str) -> set[str]:
     task = index.tasks.items[task_id]
     assigned: set[str] = set()
     frontier = [*task.lead, *task.coordinating]
@@ -226,38 +235,58 @@ def _assigned(index: Index, task_id: str) -> set[str]:
 def _task_conflicts(
     entries: dict[tuple[str, str], list[tuple[LoadedReport, int]]],
 ) -> Iterator[Diagnostic]:
+    """Contradicting reports on one deliverable, in one pass per deliverable.
+
+    Entries are taken oldest report first.  Each is compared with the first ``done`` entry
+    (another completion date, or "not done" reported after it, contradicts it) and with
+    the first entry of the same report date (another status that day contradicts it).
+    """
     for (task_id, key), found in entries.items():
-        for a_index, (a, ai) in enumerate(found):
-            for b, bi in found[a_index + 1 :]:
-                first, second = sorted(
-                    [(a, ai), (b, bi)], key=lambda p: (p[0].report.reported_on, p[0].document.file)
-                )
-                if _contradict(first, second):
-                    one, two = first[0], second[0]
-                    where = two.document.location(("tasks", second[1], "status"))
-                    other = one.document.location(("tasks", first[1], "status"))
-                    yield dg.make(
-                        "D511",
-                        where,
-                        [other],
-                        task=task_id,
-                        deliverable=key or "-",
-                        status=two.report.tasks[second[1]].status,
-                        other_status=one.report.tasks[first[1]].status,
-                        other=other,
-                    )
+        ordered = sorted(found, key=lambda p: (p[0].report.reported_on, p[0].document.file))
+        first_done: tuple[LoadedReport, int] | None = None
+        first_of_day: dict[dt.date, tuple[LoadedReport, int]] = {}
+        for entry in ordered:
+            item = _item(entry)
+            day = entry[0].report.reported_on
+            witness = None
+            if first_done is not None and _contradicts_done(first_done, item, day):
+                witness = first_done
+            same_day = first_of_day.get(day)
+            if witness is None and same_day is not None and _item(same_day).status != item.status:
+                witness = same_day
+            if witness is not None:
+                yield _conflict(task_id, key, witness, entry)
+            if item.status == "done" and first_done is None:
+                first_done = entry
+            first_of_day.setdefault(day, entry)
 
 
-def _contradict(first: tuple[LoadedReport, int], second: tuple[LoadedReport, int]) -> bool:
-    """Two entries about one deliverable that cannot both be true."""
-    a = first[0].report.tasks[first[1]]
-    b = second[0].report.tasks[second[1]]
-    a_date, b_date = first[0].report.reported_on, second[0].report.reported_on
-    if a.status == "done" and b.status == "done":
-        return a.completed_on != b.completed_on
-    if a_date == b_date:
-        return a.status != b.status
-    return a.status == "done" and b.status != "done"
+def _contradicts_done(first_done: tuple[LoadedReport, int], item: TaskReport, day: dt.date) -> bool:
+    """Another completion date, or "not done" reported after the first "done"."""
+    if item.status == "done":
+        return item.completed_on != _item(first_done).completed_on
+    return first_done[0].report.reported_on < day
+
+
+def _item(entry: tuple[LoadedReport, int]) -> TaskReport:
+    return entry[0].report.tasks[entry[1]]
+
+
+def _conflict(
+    task_id: str, key: str, first: tuple[LoadedReport, int], second: tuple[LoadedReport, int]
+) -> Diagnostic:
+    where = second[0].document.location(("tasks", second[1], "status"))
+    other = first[0].document.location(("tasks", first[1], "status"))
+    return dg.make(
+        "D511",
+        where,
+        [other],
+        task=task_id,
+        deliverable=key or "-",
+        status=_item(second).status,
+        other_status=_item(first).status,
+        other=other,
+    )
 
 
 def _num(value: float) -> str:

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from kh284.diagnostics import Location
 from kh284.index import Index
+from kh284.loader import Document, PathKey
 
 
 @dataclass(frozen=True)
 class Point:
-    """One reported value and where it came from."""
+    """One reported value and where it came from (located only when asked)."""
 
     year: int
     value: float
@@ -23,7 +24,13 @@ class Point:
     reported_on: dt.date
     document: str | None
     source: str | None
-    location: Location
+    origin: Document
+    path: PathKey
+
+    @property
+    def location(self) -> Location:
+        """The file, line and column of the value."""
+        return self.origin.location(self.path)
 
 
 Series = dict[tuple[str, str], dict[int, Point]]
@@ -50,7 +57,8 @@ def collect(index: Index, as_of: dt.date) -> Series:
                 reported_on=report.reported_on,
                 document=report.document,
                 source=report.source,
-                location=loaded.document.location(("indicators", i, "value")),
+                origin=loaded.document,
+                path=("indicators", i, "value"),
             )
             series.setdefault((target.measure_id, area), {})[report.period] = point
     return series

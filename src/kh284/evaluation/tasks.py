@@ -6,7 +6,9 @@ not done is ``overdue`` once the as-of date is after its due date (``days_overdu
 the days since), else ``in_progress`` when the last report says so and ``not_due``
 otherwise.  Ongoing tasks are ``ongoing`` (never overdue; a finished year with no report is
 a warning); tasks whose event has not happened are ``waiting_for_event``.
-Only reports dated on or before the as-of date count.
+Only reports dated on or before the as-of date count, and only those of the task's lead
+units (with their members and successors): a coordinating unit's report on its own part
+does not mark the lead's task done.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ def collect_entries(index: Index, as_of: dt.date) -> dict[tuple[str, str], list[
             continue
         for i, item in enumerate(report.tasks):
             task = index.tasks.items.get(item.task)
-            if task is None:
+            if task is None or report.unit not in index.lead_side(task.id):
                 continue
             key, problem = deliverable_key(task, item.year, item.event)
             if problem is not None or key is None:
@@ -145,6 +147,8 @@ def unreported_years(index: Index, task: AppendixTask, as_of: dt.date) -> list[i
     for loaded in index.dataset.reports:
         report = loaded.report
         if report.reported_on > as_of:
+            continue
+        if report.unit not in index.lead_side(task.id):
             continue
         for item in report.tasks:
             if item.task == task.id:
