@@ -148,3 +148,28 @@ def test_internal_error_is_reported_without_traceback() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "X901" in proc.stderr
+
+
+def test_a_stdout_that_cannot_show_vietnamese_gets_escapes_not_a_crash() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "NO_COLOR": "1"}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kh284",
+            "validate",
+            "--data-dir",
+            str(DATA),
+            "--as-of",
+            "2026-11-27",
+        ],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert b"\\u1ea1" in proc.stdout or b"\\xe0" in proc.stdout or b"\\u" in proc.stdout

@@ -629,6 +629,11 @@ def import_(
 
 def main() -> None:
     """Console entry point: run the app; turn an unexpected exception into exit 2."""
+    for stream in (sys.stdout, sys.stderr):
+        # a terminal or pipe that cannot show Vietnamese gets escapes, not a crash
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
         app()
     except SystemExit:

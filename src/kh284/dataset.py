@@ -1,14 +1,21 @@
-"""Loading a whole data directory: the four plan files and every progress report.
+r"""Loading a whole data directory: the four plan files and every progress report.
 
 ``load_dataset`` reads each file on its own, so one broken file never stops the others from
 being checked.  Paths are confined to the data directory: a symlink that leads outside is a
-diagnostic, not a read.  The result holds typed models (``None`` where a file failed) and
-every diagnostic found so far.
+diagnostic, not a read.  Only regular files are read (a FIFO or device named ``*.yaml`` is
+refused, never opened for a blocking read); a link to a directory under ``progress/`` is not
+followed but reported; a folder that cannot be listed is reported, not skipped silently.
+The result holds typed models (``None`` where a file failed) and every diagnostic found.
+
+File names are shown as they are, except that characters which are not printable (control
+characters, bytes that are not UTF-8) are written as escapes (ESC as ``\\x1b``), so a file
+name can neither break the output nor send codes to the terminal.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -17,7 +24,7 @@ from pydantic import BaseModel
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location
-from kh284.loader import Document, load_file
+from kh284.loader import MAX_FILE_BYTES, Document, load_file
 from kh284.models import EventsFile, PlanFile, ProgressReport, TargetsFile, UnitsFile
 from kh284.schema import validate
 
@@ -25,7 +32,14 @@ M = TypeVar("M", bound=BaseModel)
 
 #: At most this many progress files are read (see README, "Limits").
 MAX_PROGRESS_FILES = 20_000
+#: At most this many entries (files of any name, folders) under progress/ are listed.
+MAX_PROGRESS_ENTRIES = 10 * MAX_PROGRESS_FILES
+#: At most this many schema findings are listed for one file (see README, "Limits").
+MAX_SCHEMA_PROBLEMS = 100
+#: At most this many bytes are read from all files of one data directory together.
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
 PROGRESS_DIR = "progress"
+_YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -48,6 +62,9 @@ class Dataset:
     documents: dict[str, Document] = field(default_factory=dict)
     reports: list[LoadedReport] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Bytes of the files read so far, against ``MAX_TOTAL_BYTES``.
+    bytes_read: int = 0
+    over_budget: bool = False
 
     @property
     def complete(self) -> bool:
@@ -73,6 +90,24 @@ def load_dataset(data_dir: Path) -> Dataset:
     return dataset
 
 
+def display_name(rel: str) -> str:
+    """``rel`` with unprintable characters (and bytes that are not UTF-8) escaped."""
+    if rel.isprintable():
+        return rel
+    out = []
+    for char in rel:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif char.isprintable():
+            out.append(char)
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out)
+
+
 def _load_core(dataset: Dataset, root: Path, name: str, model: type[M]) -> M | None:
     path = root / name
     if not path.exists() and not path.is_symlink():
@@ -81,68 +116,153 @@ def _load_core(dataset: Dataset, root: Path, name: str, model: type[M]) -> M | N
     document = _read(dataset, root, path, name)
     if document is None:
         return None
+    return _validate(dataset, document, model)
+
+
+def _validate(dataset: Dataset, document: Document, model: type[M]) -> M | None:
     instance, problems = validate(document, model)
+    if len(problems) > MAX_SCHEMA_PROBLEMS:
+        cut = problems[MAX_SCHEMA_PROBLEMS]
+        where = Location(document.file, cut.location.line, cut.location.column)
+        problems = [
+            *problems[:MAX_SCHEMA_PROBLEMS],
+            dg.make("Y119", where, limit=MAX_SCHEMA_PROBLEMS),
+        ]
     dataset.diagnostics.extend(problems)
     return instance
 
 
 def _read(dataset: Dataset, root: Path, path: Path, rel: str) -> Document | None:
-    outside = _outside(root, path)
-    if outside is not None:
-        dataset.diagnostics.append(dg.make("Y113", Location(rel), target=outside))
+    shown = display_name(rel)
+    resolved, problem = _confine(root, path, shown)
+    if problem is not None:
+        dataset.diagnostics.append(problem)
         return None
-    document, problems = load_file(path, rel)
+    assert resolved is not None
+    if not _within_budget(dataset, resolved, shown):
+        return None
+    document, problems = load_file(resolved, shown)
     dataset.diagnostics.extend(problems)
     if document is not None:
-        dataset.documents[rel] = document
+        dataset.documents[shown] = document
     return document
 
 
-def _outside(root: Path, path: Path) -> str | None:
-    """The resolved target when ``path`` leads outside ``root``, else ``None``."""
+def _within_budget(dataset: Dataset, path: Path, shown: str) -> bool:
+    """Count ``path``'s size against ``MAX_TOTAL_BYTES``; False (once Y122) when over."""
+    if dataset.over_budget:
+        return False
+    try:
+        info = os.stat(path)
+        size = info.st_size if stat.S_ISREG(info.st_mode) else 0
+    except OSError:
+        size = 0  # the read reports why
+    if size > MAX_FILE_BYTES:
+        size = 0  # refused from its size (Y107), never read
+    if size <= MAX_TOTAL_BYTES - dataset.bytes_read:
+        dataset.bytes_read += size
+        return True
+    dataset.over_budget = True
+    dataset.diagnostics.append(dg.make("Y122", Location(shown), limit=MAX_TOTAL_BYTES))
+    return False
+
+
+def _confine(root: Path, path: Path, shown: str) -> tuple[Path | None, Diagnostic | None]:
+    """``path`` with every link resolved, or why it may not be read (Y113, Y112)."""
     try:
         resolved = path.resolve()
-    except (OSError, RuntimeError):
-        return str(path)
+    except RuntimeError:  # Python < 3.13: a symbolic link loop
+        return None, dg.make("Y112", Location(shown), detail="symbolic link loop")
+    except OSError as exc:
+        return None, dg.make("Y112", Location(shown), detail=exc.strerror or type(exc).__name__)
     if resolved == root or root in resolved.parents:
-        return None
-    return str(resolved)
+        return resolved, None
+    return None, dg.make("Y113", Location(shown), target=display_name(str(resolved)))
 
 
 def _load_progress(dataset: Dataset, root: Path) -> None:
     progress = root / PROGRESS_DIR
-    if not progress.exists():
+    if not progress.exists() and not progress.is_symlink():
         return
-    outside = _outside(root, progress)
-    if outside is not None:
-        dataset.diagnostics.append(dg.make("Y113", Location(PROGRESS_DIR), target=outside))
+    resolved, problem = _confine(root, progress, PROGRESS_DIR)
+    if problem is not None:
+        dataset.diagnostics.append(problem)
         return
-    for count, path in enumerate(_yaml_files(progress), start=1):
+    assert resolved is not None
+    try:
+        is_dir = stat.S_ISDIR(os.stat(resolved).st_mode)
+    except OSError as exc:
+        detail = exc.strerror or type(exc).__name__
+        dataset.diagnostics.append(dg.make("Y112", Location(PROGRESS_DIR), detail=detail))
+        return
+    if not is_dir:
+        dataset.diagnostics.append(dg.make("Y120", Location(PROGRESS_DIR), name=PROGRESS_DIR))
+        return
+    files, limit = _yaml_files(dataset, root, progress)
+    if limit is not None:
+        dataset.diagnostics.append(dg.make("Y116", Location(PROGRESS_DIR), limit=limit))
+        files = files[:MAX_PROGRESS_FILES]
+    for path in files:
         rel = path.relative_to(root).as_posix()
-        if count > MAX_PROGRESS_FILES:
-            dataset.diagnostics.append(
-                dg.make("Y116", Location(PROGRESS_DIR), limit=MAX_PROGRESS_FILES)
-            )
-            return
         document = _read(dataset, root, path, rel)
         if document is None:
             continue
-        report, problems = validate(document, ProgressReport)
-        dataset.diagnostics.extend(problems)
+        report = _validate(dataset, document, ProgressReport)
         if report is not None:
             dataset.reports.append(LoadedReport(document, report))
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    """``*.yaml``/``*.yml`` below ``folder``, sorted, without following directory links."""
+def _yaml_files(dataset: Dataset, root: Path, folder: Path) -> tuple[list[Path], int | None]:
+    """``*.yaml``/``*.yml`` below ``folder``, sorted, without following directory links.
+
+    Listing stops once more than ``MAX_PROGRESS_FILES`` are found, or more than
+    ``MAX_PROGRESS_ENTRIES`` entries of any kind are seen, so a folder of a million files or
+    folders costs no more than the limit; the limit crossed is returned (else ``None``).  A
+    folder that cannot be listed is Y112; a link to a folder is Y113 when it leads outside
+    the data directory, else Y121.
+    """
     found: list[Path] = []
-    for current, dirs, files in os.walk(folder, followlinks=False, onerror=None):
-        dirs.sort()
-        base = Path(current)
-        found.extend(
-            base / name for name in sorted(files) if name.lower().endswith((".yaml", ".yml"))
-        )
-        found.extend(base / name for name in dirs if name.lower().endswith((".yaml", ".yml")))
-        if len(found) > MAX_PROGRESS_FILES:
-            break
-    return sorted(found)
+    seen = 0
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        subdirs: list[Path] = []
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    seen += 1
+                    if seen > MAX_PROGRESS_ENTRIES:
+                        return sorted(found), MAX_PROGRESS_ENTRIES
+                    path = Path(entry.path)
+                    if entry.name.lower().endswith(_YAML_SUFFIXES):
+                        found.append(path)  # files, and anything else named so: _read says
+                        if len(found) > MAX_PROGRESS_FILES:
+                            return sorted(found), MAX_PROGRESS_FILES
+                    elif _is_dir(entry):
+                        if entry.is_symlink():
+                            _directory_link(dataset, root, path)
+                        else:
+                            subdirs.append(path)
+        except OSError as exc:
+            rel = display_name(current.relative_to(root).as_posix())
+            detail = exc.strerror or type(exc).__name__
+            dataset.diagnostics.append(dg.make("Y112", Location(rel), detail=detail))
+            continue
+        pending.extend(sorted(subdirs, reverse=True))
+    return sorted(found), None
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _directory_link(dataset: Dataset, root: Path, path: Path) -> None:
+    rel = display_name(path.relative_to(root).as_posix())
+    resolved, problem = _confine(root, path, rel)
+    if problem is not None:
+        dataset.diagnostics.append(problem)
+    elif resolved is not None:
+        dataset.diagnostics.append(dg.make("Y121", Location(rel), name=rel))

@@ -35,14 +35,14 @@ from typing import Any
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location
 
-#: Largest file read, in bytes: ~90 times the largest real file (plan.yaml, ~90 KB).
-MAX_FILE_BYTES = 8 * 1024 * 1024
+#: Largest file read, in bytes: ~50 times the largest real file (plan.yaml, ~80 KB).
+MAX_FILE_BYTES = 4 * 1024 * 1024
 #: Deepest nesting of lists and mappings: real files nest fewer than 12 levels.
 MAX_DEPTH = 64
 #: Most alias uses (``*name``) in one file, counting uses inside expanded aliases.
 MAX_ALIASES = 1_000
 #: Most values (scalars, lists, mappings) in one file, after expanding aliases.
-MAX_NODES = 1_000_000
+MAX_NODES = 200_000
 #: Most reading problems (duplicate keys, tags, complex keys) reported for one file.
 MAX_PROBLEMS = 100
 
@@ -204,6 +204,9 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
             return None, [dg.make("Y106", Location(rel, 1, 1), detail=name)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if b"\x00" in raw[:4] or raw.count(b"\x00") * 8 > len(raw):
+        # UTF-16 or UTF-32 without a byte-order mark: NUL bytes all through the text.
+        return None, [dg.make("Y106", Location(rel, 1, 1), detail="NUL bytes, UTF-16?")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -213,8 +216,6 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [dg.make("Y106", Location(rel, line, column), detail=detail)]
     nul = text.find("\x00")
     if nul >= 0:
-        if nul < 4 or text.count("\x00") * 8 > len(text):
-            return None, [dg.make("Y106", Location(rel, 1, 1), detail="NUL bytes, UTF-16?")]
         line, column = _position(text, nul)
         return None, [dg.make("Y106", Location(rel, line, column), detail="NUL byte")]
     return text, []
@@ -282,7 +283,13 @@ def _syntax_diagnostic(exc: Any, rel: str) -> Diagnostic:
     problem = str(exc.problem or exc.context or "invalid YAML")
     if "'\\t'" in problem or "\\t" in problem or "\t" in problem:
         return dg.make("Y102", Location(rel, line, column))
-    detail = problem if not exc.context else f"{exc.context}: {problem}"
+    detail = problem
+    if exc.context:
+        context = str(exc.context)
+        start = exc.context_mark
+        if start is not None and mark is not None and start.line != mark.line:
+            context += f" started at line {start.line + 1}"  # e.g. an unclosed quote
+        detail = f"{context}: {problem}"
     return dg.make("Y101", Location(rel, line, column), detail=_one_line(detail))
 
 
@@ -563,7 +570,8 @@ class _Builder:
         frame.first_line[key] = line
         frame.key = key
         frame.state = _HAVE_KEY
-        self.source_map.keys[(*frame.path, key)] = (line, column)
+        child: PathKey = (*frame.path, key)
+        self.source_map.keys[child] = (line, column)
 
     def _deliver(self, value: Any) -> None:
         if not self.frames:
@@ -589,10 +597,10 @@ class _Builder:
             self._problem(dg.make("Y110", self._at(event), tag=tag))
 
     def _problem(self, diagnostic: Diagnostic) -> None:
-        self.problems.append(diagnostic)
         if len(self.problems) >= MAX_PROBLEMS:
             where = Location(self.rel, diagnostic.location.line, diagnostic.location.column)
             raise _Abort(dg.make("Y119", where, limit=MAX_PROBLEMS))
+        self.problems.append(diagnostic)
 
     def _pos(self, event: Any) -> tuple[int, int]:
         """Where a value is: its own position, or the alias's for an expansion's root."""

@@ -142,6 +142,12 @@ CATALOGUE: dict[str, Entry] = {
         "'{name}' là liên kết tới thư mục; không đi theo, các tệp trong đó không được đọc",
         "'{name}' is a link to a directory; it was not followed, its files were not read",
     ),
+    "Y122": Entry(
+        E,
+        "data-too-large",
+        "Các tệp dữ liệu cộng lại vượt {limit} byte; tệp này và các tệp sau không được đọc",
+        "The data files together exceed {limit} bytes; this file and the rest were not read",
+    ),
     # -- schema --------------------------------------------------------------------------
     "S201": Entry(E, "unknown-key", "Khóa không hợp lệ '{key}'{hint}", "Unknown key '{key}'{hint}"),
     "S202": Entry(E, "missing-key", "Thiếu khóa bắt buộc '{key}'", "Missing required key '{key}'"),
@@ -459,11 +465,20 @@ def render(code: str, lang: str, args: dict[str, str]) -> str:
     """Fill the ``lang`` template of ``code`` with ``args`` (missing ones become empty)."""
     entry = CATALOGUE[code]
     template = entry.vi if lang == "vi" else entry.en
-    values = dict(args)
+    values = {key: printable(value) for key, value in args.items()}
     suggestion = values.get("suggestion")
     if suggestion and "hint" not in values:
         values["hint"] = HINT[lang].format(suggestion=suggestion)
     return template.format_map(_Defaulting(values))
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped, so data cannot drive a terminal."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
 
 
 #: How a did-you-mean suggestion is appended to a message.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 import unicodedata
 from typing import Annotated, Any
 
@@ -52,22 +53,47 @@ def _strict_text(value: object) -> object:
     return _nfc(value)
 
 
+#: Longest piece of a bad value quoted back in a message.
+MAX_QUOTED = 80
+
+
+def _quote(text: str) -> str:
+    """``text`` for a message: unprintable characters escaped, at most ``MAX_QUOTED`` long.
+
+    A value can hold any character (an escaped ESC in a double-quoted YAML string), and a
+    message must neither break lines nor send control codes to the terminal showing it.
+    """
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    if len(text) > MAX_QUOTED:
+        return text[: MAX_QUOTED - 1] + "…"
+    return text
+
+
 def _slug(value: str, upper: bool) -> str:
-    """The id ``value`` was probably meant to be: trimmed, cased, spaces as hyphens."""
-    words = re.split(r"[\s_]+", value.strip())
-    slug = "-".join(w for w in words if w)
-    return slug.upper() if upper else slug.lower()
+    """The id ``value`` was probably meant to be: trimmed, cased, no diacritics, hyphens.
+
+    ``" So GD "`` → ``so-gd``, ``"Sở_GD"`` → ``so-gd``, ``"pl 01"`` → ``PL-01``.
+    """
+    plain = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    if upper:
+        return "-".join(re.findall(r"[A-Za-z]+|[0-9]+", plain)).upper()
+    return "-".join(re.findall(r"[A-Za-z0-9]+", plain)).lower()
 
 
 def _id_check(pattern: str) -> Any:
     compiled = re.compile(pattern)
+    upper = pattern == TASK_ID_PATTERN
 
     def check(value: str) -> str:
         if not compiled.match(value):
+            slug = _slug(value, upper) if len(value) <= 1000 else ""
+            suggestion = slug if slug != value and compiled.match(slug) else ""
             raise PydanticCustomError(
                 "kh284_bad_id",
                 "'{value}' is not a valid id",
-                {"value": value, "suggestion": _slug(value, pattern == TASK_ID_PATTERN)},
+                {"value": _quote(value), "suggestion": suggestion},
             )
         return value
 
@@ -83,22 +109,41 @@ def _date(value: object) -> dt.date:
         ) from exc
 
 
+_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
+#: Vietnamese grouping: ``1.234,5`` (dots group thousands, the comma is the decimal mark).
+_GROUPED_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]{1,3}(\.[0-9]{3})+,[0-9]+")
+
+
 def _finite_number(value: object) -> object:
     if isinstance(value, bool):
         raise PydanticCustomError("kh284_not_number", "a boolean where a number is expected")
     if isinstance(value, str):
         text = value.strip()
-        if re.fullmatch(r"[-+]?[0-9]+,[0-9]+", text):
+        if _DECIMAL_COMMA.fullmatch(text) or _GROUPED_DECIMAL_COMMA.fullmatch(text):
             raise PydanticCustomError(
                 "kh284_decimal_comma",
                 "decimal comma in '{value}': write {suggestion}",
-                {"value": text, "suggestion": text.replace(",", ".")},
+                {"value": text, "suggestion": text.replace(".", "").replace(",", ".")},
             )
         raise PydanticCustomError(
-            "kh284_not_number", "text '{value}' where a number is expected", {"value": text}
+            "kh284_not_number",
+            "text '{value}' where a number is expected",
+            {"value": _quote(text)},
         )
     if isinstance(value, float) and not math.isfinite(value):
         raise PydanticCustomError("kh284_not_finite", "NaN or infinity is not a figure")
+    if isinstance(value, int) and not -_FLOAT_MAX <= value <= _FLOAT_MAX:
+        raise PydanticCustomError("kh284_not_finite", "NaN or infinity is not a figure")
+    return value
+
+
+_FLOAT_MAX = int(sys.float_info.max)
+
+
+def _not_bool(value: object) -> object:
+    """Refuse ``true``/``false`` where a whole number (a year) is meant."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("kh284_not_number", "a boolean where a number is expected")
     return value
 
 
@@ -132,4 +177,4 @@ Date = Annotated[
 Number = Annotated[float, BeforeValidator(_finite_number)]
 NonNegative = Annotated[float, Field(ge=0), BeforeValidator(_finite_number)]
 Positive = Annotated[float, Field(gt=0), BeforeValidator(_finite_number)]
-Year = Annotated[int, Field(ge=1945, le=2100)]
+Year = Annotated[int, Field(ge=1945, le=2100), BeforeValidator(_not_bool)]

@@ -37,8 +37,10 @@ class View:
 
     def path(self, file: str) -> str:
         """``file`` (relative to the data directory) as seen from ``base_dir`` (or the cwd)."""
-        full = (self.outcome.dataset.data_dir / file).resolve()
-        base = (self.base_dir or Path.cwd()).resolve()
+        # abspath, not resolve(): a link is named as the user sees it, and a link loop
+        # cannot make naming a file fail
+        full = Path(os.path.abspath(self.outcome.dataset.data_dir / file))
+        base = Path(os.path.abspath(self.base_dir or Path.cwd()))
         try:
             return full.relative_to(base).as_posix()
         except ValueError:
