@@ -16,8 +16,15 @@ DATA = ROOT / "data"
 DEMO = ROOT / "examples" / "demo"
 
 
+@pytest.fixture(scope="session")
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("kh284-cache")
+
+
 @pytest.fixture(autouse=True)
-def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+def _plain_terminal(monkeypatch: pytest.MonkeyPatch, _cache_dir: Path) -> None:
+    # the tests run through the cache (shared by the session), never the user's own
+    monkeypatch.setenv("KH284_CACHE_DIR", str(_cache_dir))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("KH284_DATA_DIR", raising=False)

@@ -565,15 +565,17 @@ def gen_unreadable_dir_simulated(data_dir: Path, monkeypatch: pytest.MonkeyPatch
 def gen_vanishing_file(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (data_dir / "progress/2025/zz-later.yaml").write_text(_report_text(), "utf-8")
     doomed = data_dir / "progress/2025/zz-later.yaml"
-    real_load = dataset_module.load_file
+    import kh284.reading as reading_module
 
-    def load_then_delete(path: Path, rel: str) -> Any:
-        result = real_load(path, rel)
+    real_read = reading_module.read_bytes
+
+    def read_then_delete(path: Path, rel: str) -> Any:
+        result = real_read(path, rel)
         if rel == REPORT:  # listed with so-gd.yaml, deleted before its turn comes
             doomed.unlink()
         return result
 
-    monkeypatch.setattr(dataset_module, "load_file", load_then_delete)
+    monkeypatch.setattr(reading_module, "read_bytes", read_then_delete)
 
 
 def gen_fifo_report(data_dir: Path, _: pytest.MonkeyPatch) -> None:

@@ -114,6 +114,9 @@ VerboseOpt = Annotated[
 ]
 ShowWaivedOpt = Annotated[bool, typer.Option("--show-waived", help="List waived findings too.")]
 ColorOpt = Annotated[Color, typer.Option("--color", help="Colour the terminal output.")]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Read every file afresh; do not use the cache.")
+]
 UnitOpt = Annotated[
     str | None,
     typer.Option(
@@ -188,6 +191,7 @@ def _options(
         show_waived=bool(flags.get("show_waived")),
         color=use_color,
         width=width,
+        cache=not flags.get("no_cache"),
     )
 
 
@@ -253,6 +257,7 @@ def validate(
     quiet: QuietOpt = False,
     show_waived: ShowWaivedOpt = False,
     color: ColorOpt = Color.auto,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Validate every data file: file:line:col diagnostics."""
     options = _options(
@@ -267,6 +272,7 @@ def validate(
         ignore=ignore,
         quiet=quiet,
         show_waived=show_waived,
+        no_cache=no_cache,
     )
     result = _call(options, "run_validate", files=files)
     _deliver(result, output, force, options.lang, quiet)
@@ -287,6 +293,7 @@ def check(
     verbose: VerboseOpt = False,
     show_waived: ShowWaivedOpt = False,
     color: ColorOpt = Color.auto,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Evaluate every target and task as of a date."""
     options = _options(
@@ -302,6 +309,7 @@ def check(
         quiet=quiet,
         verbose=verbose,
         show_waived=show_waived,
+        no_cache=no_cache,
     )
     _deliver(_call(options, "run_check"), output, force, options.lang, quiet)
 
@@ -328,6 +336,7 @@ def tasks(
     quiet: QuietOpt = False,
     show_waived: ShowWaivedOpt = False,
     color: ColorOpt = Color.auto,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """List appendix tasks with their status."""
     from kh284.evaluation.vocabulary import TASK_LABELS
@@ -350,6 +359,7 @@ def tasks(
         ignore=ignore,
         quiet=quiet,
         show_waived=show_waived,
+        no_cache=no_cache,
     )
     result = _call(
         options,
@@ -378,6 +388,7 @@ def overdue(
     quiet: QuietOpt = False,
     show_waived: ShowWaivedOpt = False,
     color: ColorOpt = Color.auto,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """List overdue tasks, most overdue first."""
     options = _options(
@@ -392,6 +403,7 @@ def overdue(
         ignore=ignore,
         quiet=quiet,
         show_waived=show_waived,
+        no_cache=no_cache,
     )
     result = _call(
         options, "run_tasks", unit=unit, coordinating=coordinating, statuses=None, overdue=True
@@ -627,8 +639,36 @@ def import_(
     raise typer.Exit(0 if imported.ok else 1)
 
 
+def _fast_exit(code: object) -> NoReturn:
+    """Exit without tearing down every object of a large run one by one (as mypy does).
+
+    The streams are flushed first; nothing else is pending at this point.
+    """
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:
+        sys.stderr.write(f"{code}\n")
+        status = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        status = status or 2
+    os._exit(status)
+
+
 def main() -> None:
-    """Console entry point: run the app; turn an unexpected exception into exit 2."""
+    """Console entry point: ``run_app``, then a fast exit with its status."""
+    try:
+        run_app()
+    except SystemExit as done:
+        _fast_exit(done.code)
+
+
+def run_app() -> None:
+    """Run the app; turn an unexpected exception into exit 2 (raises ``SystemExit``)."""
     for stream in (sys.stdout, sys.stderr):
         # a terminal or pipe that cannot show Vietnamese gets escapes, not a crash
         reconfigure = getattr(stream, "reconfigure", None)

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kh284.cache import Cache, open_cache
 from kh284.diagnostics import Diagnostic, ExitCode, exit_code_for
 from kh284.engine import Outcome, run, select_tasks
 from kh284.evaluation.tasks import TaskResult
@@ -47,6 +48,11 @@ class Options:
     show_waived: bool = False
     color: bool = False
     width: int = 120
+    cache: bool = True
+
+    def open_cache(self) -> Cache:
+        """The cache for this run (disabled by ``--no-cache`` or ``KH284_NO_CACHE``)."""
+        return open_cache(self.cache)
 
 
 @dataclass
@@ -61,7 +67,7 @@ class Result:
 
 def run_validate(options: Options, files: list[Path] | None = None) -> Result:
     """Validate every data file; with ``files``, report only on those files."""
-    outcome = run(options.data_dir, options.as_of, evaluate=False)
+    outcome = run(options.data_dir, options.as_of, evaluate=False, cache=options.open_cache())
     diags = outcome.diagnostics
     if files:
         wanted = _relative_files(options.data_dir, files)
@@ -71,7 +77,7 @@ def run_validate(options: Options, files: list[Path] | None = None) -> Result:
 
 def run_check(options: Options) -> Result:
     """Evaluate every target and task."""
-    outcome = run(options.data_dir, options.as_of, evaluate=True)
+    outcome = run(options.data_dir, options.as_of, evaluate=True, cache=options.open_cache())
     return _finish(
         "check", options, outcome, outcome.diagnostics, show_targets=True, tasks=outcome.tasks
     )
@@ -79,7 +85,7 @@ def run_check(options: Options) -> Result:
 
 def run_targets(options: Options) -> Outcome:
     """Evaluate for ``kh284 targets`` (rendered by its own views)."""
-    return run(options.data_dir, options.as_of, evaluate=True)
+    return run(options.data_dir, options.as_of, evaluate=True, cache=options.open_cache())
 
 
 def run_tasks(
@@ -91,7 +97,7 @@ def run_tasks(
     overdue: bool,
 ) -> Result:
     """List task deliverables (``overdue``: only overdue ones, most overdue first)."""
-    outcome = run(options.data_dir, options.as_of, evaluate=True)
+    outcome = run(options.data_dir, options.as_of, evaluate=True, cache=options.open_cache())
     unit_ids = _resolve_unit(outcome, unit)
     rows = select_tasks(
         outcome, unit_ids, coordinating=coordinating, statuses=["overdue"] if overdue else statuses

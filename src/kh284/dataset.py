@@ -23,9 +23,11 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from kh284 import diagnostics as dg
+from kh284.cache import Cache, digest
 from kh284.diagnostics import Diagnostic, Location
-from kh284.loader import MAX_FILE_BYTES, Document, load_file
+from kh284.loader import MAX_FILE_BYTES, Document, read_bytes
 from kh284.models import EventsFile, PlanFile, ProgressReport, TargetsFile, UnitsFile
+from kh284.reading import iter_read, paused_gc, read_document
 from kh284.schema import validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -65,6 +67,19 @@ class Dataset:
     #: Bytes of the files read so far, against ``MAX_TOTAL_BYTES``.
     bytes_read: int = 0
     over_budget: bool = False
+    cache: Cache = field(default_factory=lambda: Cache(None))
+    #: Set when the outcome came from the run cache: (files, reports) counted then.
+    cached_counts: tuple[int, int] | None = None
+
+    @property
+    def file_count(self) -> int:
+        """How many data files were read."""
+        return self.cached_counts[0] if self.cached_counts else len(self.documents)
+
+    @property
+    def report_count(self) -> int:
+        """How many progress reports passed their schema."""
+        return self.cached_counts[1] if self.cached_counts else len(self.reports)
 
     @property
     def complete(self) -> bool:
@@ -76,11 +91,11 @@ class DataDirError(Exception):
     """The data directory itself is missing or not a directory (exit code 2)."""
 
 
-def load_dataset(data_dir: Path) -> Dataset:
-    """Read and schema-check every file of ``data_dir``."""
+def load_dataset(data_dir: Path, cache: Cache | None = None) -> Dataset:
+    """Read and schema-check every file of ``data_dir`` (through ``cache`` if given)."""
     if not data_dir.is_dir():
         raise DataDirError(str(data_dir))
-    dataset = Dataset(data_dir)
+    dataset = Dataset(data_dir, cache=cache or Cache(None))
     root = data_dir.resolve()
     dataset.plan = _load_core(dataset, root, "plan.yaml", PlanFile)
     dataset.units = _load_core(dataset, root, "units.yaml", UnitsFile)
@@ -141,7 +156,13 @@ def _read(dataset: Dataset, root: Path, path: Path, rel: str) -> Document | None
     assert resolved is not None
     if not _within_budget(dataset, resolved, shown):
         return None
-    document, problems = load_file(resolved, shown)
+    document, problems = read_document(resolved, shown, dataset.cache)
+    return _keep(dataset, shown, document, problems)
+
+
+def _keep(
+    dataset: Dataset, shown: str, document: Document | None, problems: list[Diagnostic]
+) -> Document | None:
     dataset.diagnostics.extend(problems)
     if document is not None:
         dataset.documents[shown] = document
@@ -202,14 +223,23 @@ def _load_progress(dataset: Dataset, root: Path) -> None:
     if limit is not None:
         dataset.diagnostics.append(dg.make("Y116", Location(PROGRESS_DIR), limit=limit))
         files = files[:MAX_PROGRESS_FILES]
+    admitted: list[tuple[Path, str]] = []
     for path in files:
-        rel = path.relative_to(root).as_posix()
-        document = _read(dataset, root, path, rel)
-        if document is None:
-            continue
-        report = _validate(dataset, document, ProgressReport)
-        if report is not None:
-            dataset.reports.append(LoadedReport(document, report))
+        shown = display_name(path.relative_to(root).as_posix())
+        resolved, problem = _confine(root, path, shown)
+        if problem is not None:
+            dataset.diagnostics.append(problem)
+        elif resolved is not None and _within_budget(dataset, resolved, shown):
+            admitted.append((resolved, shown))
+    read = iter_read(admitted, dataset.cache)
+    with paused_gc():
+        for (_, shown), (document, problems) in zip(admitted, read, strict=True):
+            if _keep(dataset, shown, document, problems) is None:
+                continue
+            assert document is not None
+            report = _validate(dataset, document, ProgressReport)
+            if report is not None:
+                dataset.reports.append(LoadedReport(document, report))
 
 
 def _yaml_files(dataset: Dataset, root: Path, folder: Path) -> tuple[list[Path], int | None]:
@@ -266,3 +296,41 @@ def _directory_link(dataset: Dataset, root: Path, path: Path) -> None:
         dataset.diagnostics.append(problem)
     elif resolved is not None:
         dataset.diagnostics.append(dg.make("Y121", Location(rel), name=rel))
+
+
+def fingerprint(data_dir: Path, as_of: object) -> str | None:
+    """A key over every file's name and content, or ``None`` if the folder is not plain.
+
+    Only a folder of regular files and directories (no links, no special files, within
+    the limits) gets a key; anything else is always read in full.
+    """
+    parts: list[bytes | str] = ["run", str(as_of)]
+    count = 0
+    total = 0
+    failed: list[OSError] = []
+    for current, dirs, names in os.walk(data_dir, onerror=failed.append, followlinks=False):
+        dirs.sort()
+        base = Path(current)
+        for name in [*dirs, *sorted(names)]:
+            path = base / name
+            try:
+                info = os.lstat(path)
+            except OSError:
+                return None
+            if stat.S_ISDIR(info.st_mode):
+                continue
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                return None
+            count += 1
+            total += info.st_size
+            if count > MAX_PROGRESS_FILES or total > MAX_TOTAL_BYTES:
+                return None
+            parts.append(path.relative_to(data_dir).as_posix())
+            if name.lower().endswith((".yaml", ".yml")):
+                raw, _ = read_bytes(path, name)  # the same reading as the real run
+                if raw is None:
+                    return None
+                parts.append(raw)
+    if failed:
+        return None
+    return digest(*parts)

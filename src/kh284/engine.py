@@ -11,10 +11,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kh284 import diagnostics as dg
+from kh284.cache import Cache
 from kh284.checks import run_all
-from kh284.dataset import Dataset, load_dataset
+from kh284.dataset import Dataset, fingerprint, load_dataset
 from kh284.diagnostics import Diagnostic
 from kh284.evaluation.series import collect
 from kh284.evaluation.targets import TargetResult, evaluate_target
@@ -27,6 +29,7 @@ from kh284.evaluation.tasks import (
 )
 from kh284.evaluation.vocabulary import TARGET_CODES
 from kh284.index import Index, build_index
+from kh284.loader import Document, SourceMap
 
 
 @dataclass
@@ -43,9 +46,19 @@ class Outcome:
     evaluated: bool = False
 
 
-def run(data_dir: Path, as_of: dt.date, *, evaluate: bool) -> Outcome:
-    """Load and check ``data_dir``; with ``evaluate``, judge every target and task too."""
-    dataset = load_dataset(data_dir)
+def run(data_dir: Path, as_of: dt.date, *, evaluate: bool, cache: Cache | None = None) -> Outcome:
+    """Load and check ``data_dir``; with ``evaluate``, judge every target and task too.
+
+    With a ``cache``, files are read through it, and a run without evaluation whose files
+    are all unchanged is answered from the run cache without reading any of them again.
+    """
+    cache = cache or Cache(None)
+    run_key = None if evaluate or not cache.enabled else fingerprint(data_dir, as_of)
+    if run_key is not None:
+        cached = cache.get("run", run_key)
+        if cached is not None:
+            return _from_run_cache(data_dir, as_of, cached)
+    dataset = load_dataset(data_dir, cache)
     index = build_index(dataset)
     found = list(dataset.diagnostics)
     found.extend(run_all(index, as_of))
@@ -61,7 +74,18 @@ def run(data_dir: Path, as_of: dt.date, *, evaluate: bool) -> Outcome:
         found.extend(_target_findings(index, outcome.targets))
         found.extend(_task_findings(index, outcome.tasks, as_of))
     outcome.diagnostics = sorted(set(found), key=Diagnostic.sort_key)
+    if run_key is not None and not any(d.code == "Y112" for d in outcome.diagnostics):
+        # an unreadable or vanished file is a passing state, never remembered
+        names = list(dataset.documents)
+        cache.put("run", run_key, (outcome.diagnostics, names, dataset.report_count))
     return outcome
+
+
+def _from_run_cache(data_dir: Path, as_of: dt.date, cached: tuple[Any, ...]) -> Outcome:
+    diagnostics, names, reports = cached
+    dataset = Dataset(data_dir, cached_counts=(len(names), reports))
+    dataset.documents = {name: Document(name, None, SourceMap()) for name in names}
+    return Outcome(dataset, build_index(dataset), as_of, diagnostics=list(diagnostics))
 
 
 def _target_findings(index: Index, results: Iterable[TargetResult]) -> list[Diagnostic]:

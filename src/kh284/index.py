@@ -74,8 +74,12 @@ class Index:
 
     @property
     def areas(self) -> dict[str, Unit]:
-        """Units that stand for a statistical area."""
-        return {k: u for k, u in self.units.items.items() if u.area_level or u.kind == "area"}
+        """Units that stand for a statistical area (computed once)."""
+        areas: dict[str, Unit] | None = self.memo.get("areas")
+        if areas is None:
+            areas = {k: u for k, u in self.units.items.items() if u.area_level or u.kind == "area"}
+            self.memo["areas"] = areas
+        return areas
 
     @property
     def province_area(self) -> str | None:
@@ -83,8 +87,11 @@ class Index:
         plan = self.dataset.plan
         if plan is not None and plan.settings.province_area:
             return plan.settings.province_area
-        provinces = [k for k, u in self.areas.items() if u.area_level == "province"]
-        return provinces[0] if len(provinces) == 1 else None
+        if "province_area" not in self.memo:
+            provinces = [k for k, u in self.areas.items() if u.area_level == "province"]
+            self.memo["province_area"] = provinces[0] if len(provinces) == 1 else None
+        found: str | None = self.memo["province_area"]
+        return found
 
     def areas_in(self, parent: str, level: str) -> list[str]:
         """Ids of the areas of ``level`` directly inside ``parent``, in file order."""

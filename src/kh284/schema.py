@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic
 from kh284.loader import Document, PathKey
+from kh284.models.common import native_error
 from kh284.textnorm import suggest
 
 M = TypeVar("M", bound=BaseModel)
@@ -105,8 +106,8 @@ def _diagnostic(document: Document, model: type[BaseModel], error: Any) -> Diagn
     loc: tuple[Any, ...] = tuple(error["loc"])
     path = _data_path(document.data, loc)
     key = ".".join(str(p) for p in path) or "(document)"
-    ctx = error.get("ctx") or {}
     value = error.get("input")
+    kind, ctx = native_error(kind, value, error.get("ctx") or {})
     if kind == "extra_forbidden":
         name = str(path[-1]) if path else key
         hint = suggest(name, _fields_at(model, loc[:-1]))

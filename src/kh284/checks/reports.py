@@ -13,33 +13,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from kh284 import diagnostics as dg
 from kh284.checks.references import unknown_area, unknown_unit
 from kh284.dataset import LoadedReport
 from kh284.deadlines import deliverable_key
-from kh284.diagnostics import Diagnostic, Location
+from kh284.diagnostics import Diagnostic
 from kh284.index import Index
+from kh284.loader import Document, PathKey
 from kh284.models.progress import TaskReport
+from kh284.models.targets import Target
 from kh284.textnorm import suggest
 
 #: A value computed from numerator/denominator may differ by this much (rounding).
 RATIO_TOLERANCE = 0.051
 
 
-@dataclass(frozen=True)
-class FigureKey:
-    """Identifies one point of a series: measure, area, year."""
-
-    measure: str
-    area: str
-    period: int
+#: Identifies one point of a series: measure, area, year.
+FigureKey = tuple[str, str, int]
 
 
 def check(index: Index, as_of: dt.date) -> Iterator[Diagnostic]:
     """All diagnostics about progress reports."""
-    seen_figures: dict[FigureKey, tuple[float, Location]] = {}
+    seen_figures: dict[FigureKey, tuple[float, Document, int]] = {}
     task_entries: dict[tuple[str, str], list[tuple[LoadedReport, int]]] = {}
     for loaded in index.dataset.reports:
         yield from _report(index, loaded, as_of)
@@ -80,61 +76,79 @@ def _report(index: Index, loaded: LoadedReport, as_of: dt.date) -> Iterator[Diag
         )
 
 
+def _target_rules(index: Index) -> dict[str, tuple[Target, str, bool, bool]]:
+    """Per target id: the target, its series, whether it is a percentage, a level."""
+    rules: dict[str, tuple[Target, str, bool, bool]] | None = index.memo.get("target_rules")
+    if rules is None:
+        rules = {
+            target_id: (
+                target,
+                target.measure_id,
+                target.unit == "percent",
+                target.unit == "level" or target.scope.kind == "count_of_areas",
+            )
+            for target_id, target in index.targets.items.items()
+        }
+        index.memo["target_rules"] = rules
+    return rules
+
+
 def _figures(
-    index: Index, loaded: LoadedReport, seen: dict[FigureKey, tuple[float, Location]]
+    index: Index, loaded: LoadedReport, seen: dict[FigureKey, tuple[float, Document, int]]
 ) -> Iterator[Diagnostic]:
+    """Checks of each figure; positions are looked up only for the findings."""
     report, doc = loaded.report, loaded.document
-    default_area = index.province_area
+    default_area = index.province_area or ""
+    areas = index.areas
+    rules = _target_rules(index)
+    period = report.period
     for i, figure in enumerate(report.indicators):
-        base = ("indicators", i)
-        target = index.targets.items.get(figure.target)
-        if target is None:
+        rule = rules.get(figure.target)
+        if rule is None:
             hint = suggest(figure.target, index.targets)
-            where = doc.location((*base, "target"))
+            where = doc.location(("indicators", i, "target"))
             yield dg.make("R302", where, id=figure.target, suggestion=hint or "")
             continue
-        area = figure.area or default_area or ""
-        if figure.area is not None:
-            problem = unknown_area(index, doc.file, (*base, "area"), figure.area)
+        target, measure, is_percent, is_level = rule
+        area = figure.area
+        if area is None:
+            area = default_area
+        elif area not in areas:
+            problem = unknown_area(index, doc.file, ("indicators", i, "area"), area)
             if problem:
                 yield problem
                 continue
-        where = doc.location((*base, "value"))
-        if target.unit == "percent" and not 0 <= figure.value <= 100:
-            yield dg.make("D506", where, value=_num(figure.value))
-        is_level = target.unit == "level" or target.scope.kind == "count_of_areas"
-        if is_level and figure.value not in (0, 1, 2, 3):
-            yield dg.make("D515", where, value=_num(figure.value))
-        yield from _ratio(
-            doc.location(base),
-            where,
-            figure.value,
-            figure.numerator,
-            figure.denominator,
-            target.unit,
-        )
-        key = FigureKey(target.measure_id, area, report.period)
-        if key in seen:
-            other_value, other_where = seen[key]
-            if other_value != figure.value:
-                yield dg.make(
-                    "D503",
-                    where,
-                    [other_where],
-                    target=key.measure,
-                    area=area,
-                    period=report.period,
-                    value=_num(figure.value),
-                    other_value=_num(other_value),
-                    other=other_where,
-                )
-        else:
-            seen[key] = (figure.value, where)
+        value = figure.value
+        if is_percent and not 0 <= value <= 100:
+            yield dg.make("D506", doc.location(("indicators", i, "value")), value=_num(value))
+        if is_level and value not in (0, 1, 2, 3):
+            yield dg.make("D515", doc.location(("indicators", i, "value")), value=_num(value))
+        if figure.numerator is not None and figure.denominator is not None:
+            yield from _ratio(
+                doc, ("indicators", i), value, figure.numerator, figure.denominator, target.unit
+            )
+        key = (measure, area, period)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = (value, doc, i)
+        elif first[0] != value:
+            other_where = first[1].location(("indicators", first[2], "value"))
+            yield dg.make(
+                "D503",
+                doc.location(("indicators", i, "value")),
+                [other_where],
+                target=measure,
+                area=area,
+                period=period,
+                value=_num(value),
+                other_value=_num(first[0]),
+                other=other_where,
+            )
 
 
 def _ratio(
-    base: Location,
-    where: Location,
+    doc: Document,
+    base: PathKey,
     value: float,
     numerator: float | None,
     denominator: float | None,
@@ -143,10 +157,13 @@ def _ratio(
     if numerator is None or denominator is None:
         return
     if numerator > denominator:
-        yield dg.make("D501", base, numerator=_num(numerator), denominator=_num(denominator))
+        yield dg.make(
+            "D501", doc.location(base), numerator=_num(numerator), denominator=_num(denominator)
+        )
         return
     computed = numerator / denominator * (100 if unit == "percent" else 1)
     if abs(computed - value) > RATIO_TOLERANCE:
+        where = doc.location((*base, "value"))
         yield dg.make("D502", where, value=_num(value), computed=f"{computed:.2f}")
 
 

@@ -148,8 +148,8 @@ def view_dict(view: View) -> dict[str, Any]:
     data["summary"] = {
         **count_by_severity(view.diagnostics),
         "waived": len(view.waived),
-        "files": len(outcome.dataset.documents),
-        "reports": len(outcome.dataset.reports),
+        "files": outcome.dataset.file_count,
+        "reports": outcome.dataset.report_count,
     }
     if view.show_targets:
         data["summary"]["targets"] = dict(Counter(r.status for r in outcome.targets))

@@ -140,7 +140,7 @@ def diagnostic_line(view: View, diag: Diagnostic, *, waived: bool = False) -> Te
 def summary_line(view: View) -> Text:
     """One line: counts of errors, warnings, infos and waived findings over the files read."""
     counts = count_by_severity(view.diagnostics)
-    files, waived = len(view.outcome.dataset.documents), len(view.waived)
+    files, waived = view.outcome.dataset.file_count, len(view.waived)
     if view.lang == "vi":
         text = (
             f"{counts['error']} lỗi, {counts['warning']} cảnh báo, {counts['info']} thông tin "

@@ -1,0 +1,161 @@
+"""The fast path (libyaml) and the exact path (positions) must agree, and be really fast.
+
+The property tests generate documents — valid ones and broken ones — and assert that
+whenever the fast path reads a text, it gives the same data as the exact loader, and that
+it gives up whenever the exact loader has something to say.  A whole data directory read
+through the cache and the fast path gives the same diagnostics, with the same locations,
+as one read exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA, DEMO
+from kh284 import fastload
+from kh284.cache import Cache
+from kh284.engine import run
+from kh284.fastload import fast_load
+from kh284.loader import load_text
+from kh284.reading import LazyDocument, read_document
+
+
+def test_the_fast_path_is_really_libyaml() -> None:
+    assert yaml.__with_libyaml__, "PyYAML was installed without libyaml: no fast path"
+    assert fastload.FAST_PATH_ACTIVE
+    assert issubclass(fastload._Composer, yaml._yaml.CParser)
+
+
+def same(a: Any, b: Any) -> bool:
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    if isinstance(a, dict) and isinstance(b, dict):
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    return type(a) is type(b) and a == b
+
+
+SCALARS = st.sampled_from([
+    "no", "yes", "on", "off", "true", "False", "~", "null", "", "08", "007", "1e3", "-1.5",
+    "+3", ".inf", "-.Inf", ".nan", "0x1F", "1_000", "97,4", "2025-12-14", "14/12/2025",
+    "Sở GD&ĐT", "Sở GD&ĐT", "'08'", '"no"', "!!str 08", "a: b", "&a x", "*a", "[1, 2]",
+    "{k: v}", "'it''s'", '"tab\\there"', "|\n  text", ">\n  folded", "# c", "x # c",
+])  # fmt: skip
+KEYS = st.sampled_from(["unit", "period", "value", "Sở", "Sở", "2025", "no", "a b", "x"])
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    lines = []
+    for _ in range(draw(st.integers(1, 6))):
+        key = draw(KEYS)
+        kind = draw(st.sampled_from(["scalar", "list", "map", "flow"]))
+        if kind == "scalar":
+            lines.append(f"{key}: {draw(SCALARS)}")
+        elif kind == "list":
+            items = draw(st.lists(SCALARS, min_size=1, max_size=3))
+            lines.append(f"{key}:")
+            lines.extend(f"  - {item}" for item in items)
+        elif kind == "map":
+            lines.append(f"{key}:")
+            for _ in range(draw(st.integers(1, 3))):
+                lines.append(f"  {draw(KEYS)}: {draw(SCALARS)}")
+        else:
+            lines.append(f"{key}: [{draw(SCALARS)}, {{{draw(KEYS)}: {draw(SCALARS)}}}]")
+    text = "\n".join(lines) + "\n"
+    if draw(st.booleans()):
+        position = draw(st.integers(0, len(text)))
+        text = (
+            text[:position]
+            + draw(st.sampled_from(["\t", ":", "- ", "[", "'", "\n  x"]))
+            + text[position:]
+        )
+    return text
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(documents())
+def test_fast_and_exact_paths_agree(text: str) -> None:
+    fast = fast_load(text)
+    document, problems = load_text(text, "t.yaml")
+    if fast is None:
+        return  # the exact loader decides
+    assert not problems, f"the fast path read a text the exact loader faults: {problems}"
+    assert document is not None and same(fast, document.data)
+
+
+def test_lazy_document_locates_exactly(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("unit: so-gddt\nperiod: 2025\nindicators:\n  - target: x\n    value: 1\n")
+    document, problems = read_document(path, "r.yaml", Cache(None))
+    assert isinstance(document, LazyDocument) and not problems
+    exact, _ = load_text(path.read_text(), "r.yaml")
+    assert exact is not None
+    for p in [("unit",), ("indicators", 0, "value"), ("indicators", 0), ("missing",)]:
+        assert document.location(p) == exact.location(p)
+
+
+def diagnostics(data_dir: Path, cache: Cache) -> list[tuple[str, str, int | None, int | None]]:
+    outcome = run(data_dir, dt.date(2026, 12, 31), evaluate=True, cache=cache)
+    return [(d.code, d.location.file, d.location.line, d.location.column)
+            for d in outcome.diagnostics]  # fmt: skip
+
+
+@pytest.mark.parametrize("data_dir", [DATA, DEMO], ids=["data", "demo"])
+def test_cached_fast_run_equals_exact_run(tmp_path: Path, data_dir: Path) -> None:
+    exact = diagnostics(data_dir, Cache(None))
+    cache = Cache(tmp_path / "cache")
+    assert diagnostics(data_dir, cache) == exact  # cold: fills the cache
+    assert diagnostics(data_dir, cache) == exact  # warm: from the cache
+    assert cache.hits > 0
+
+
+def test_changed_file_is_a_miss_and_corrupt_entries_are_ignored(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    cache = Cache(tmp_path / "cache")
+    before = diagnostics(data, cache)
+    report = next((data / "progress").rglob("*.yaml"))
+    report.write_text(report.read_text(encoding="utf-8") + "surprise: 1\n", encoding="utf-8")
+    after = diagnostics(data, cache)
+    assert after != before and any(code == "S201" for code, *_ in after)
+    for entry in (tmp_path / "cache").rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert diagnostics(data, cache) == after
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(documents())
+def test_fast_source_map_equals_the_exact_one(text: str) -> None:
+    from kh284.fastload import fast_source_map
+
+    if fast_load(text) is None:
+        return
+    document, _ = load_text(text, "t.yaml")
+    assert document is not None
+    fast = fast_source_map(text)
+    assert fast is not None
+    assert fast.values == document.source_map.values
+    assert fast.keys == document.source_map.keys
+
+
+@pytest.mark.parametrize("name", ["plan.yaml", "units.yaml", "targets.yaml", "events.yaml"])
+def test_fast_source_map_of_the_real_files(name: str) -> None:
+    from kh284.fastload import fast_source_map
+
+    text = (DATA / name).read_text(encoding="utf-8")
+    document, _ = load_text(text, name)
+    assert document is not None and fast_load(text) is not None
+    fast = fast_source_map(text)
+    assert fast is not None and fast.values == document.source_map.values
+    assert fast.keys == document.source_map.keys
