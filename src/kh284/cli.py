@@ -14,6 +14,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
@@ -24,7 +25,8 @@ from kh284 import __version__
 from kh284.render import Format
 
 if TYPE_CHECKING:
-    from kh284.commands import Options, Result
+    from kh284.commands import Result
+    from kh284.options import Options
 
 app = typer.Typer(
     name="kh284",
@@ -169,7 +171,7 @@ def _options(
     color: Color,
     **flags: object,
 ) -> Options:
-    from kh284.commands import Options
+    from kh284.options import Options
 
     if fmt is None:
         fmt = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.terminal
@@ -200,7 +202,9 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def _deliver(result: Result, output: Path | None, force: bool, lang: str, quiet: bool) -> NoReturn:
+def _deliver(
+    result: Result | Printed, output: Path | None, force: bool, lang: str, quiet: bool
+) -> NoReturn:
     """Write the report to stdout or ``--output``, the summary to stderr, and exit."""
     if output is not None:
         from kh284.atomic import ExistsError, write_text
@@ -222,12 +226,33 @@ def _deliver(result: Result, output: Path | None, force: bool, lang: str, quiet:
     raise typer.Exit(result.exit_code)
 
 
-def _call(options: Options, action: str, **kwargs: object) -> Result:
+@dataclass(frozen=True)
+class Printed:
+    """A command's output, as cached: the report, the summary line, the exit code."""
+
+    report: str
+    summary: str
+    exit_code: int
+
+
+def _call(options: Options, action: str, **kwargs: object) -> Result | Printed:
+    """Run a command's core, or replay its output when nothing it depends on changed."""
+    key = None
+    if options.cache and options.data_dir.is_dir():
+        from kh284.runcache import output_key
+
+        key = output_key(options.data_dir, action, options, sorted(kwargs.items(), key=str))
+        cache = options.open_cache()
+        cached = cache.get("output", key) if key else None
+        if isinstance(cached, Printed):
+            return cached
     from kh284 import commands
     from kh284.dataset import DataDirError
 
     try:
         result: Result = getattr(commands, action)(options, **kwargs)
+        if key and not any(d.code == "Y112" for d in result.view.diagnostics):
+            cache.put("output", key, Printed(result.report, result.summary, result.exit_code))
     except DataDirError:
         _fail(
             f"không tìm thấy thư mục dữ liệu {options.data_dir}"
@@ -478,8 +503,8 @@ class ReportFormat(str, Enum):
 
 def _run_report_command(lang: str, data_dir: Path, action: Callable[[], T]) -> T:
     """Run a report command's core; turn what stops it into a message and exit 2."""
-    from kh284.commands import UsageError
     from kh284.dataset import DataDirError
+    from kh284.options import UsageError
     from kh284.reports import MissingExtra
 
     try:

@@ -23,9 +23,9 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from kh284 import diagnostics as dg
-from kh284.cache import Cache, digest
+from kh284.cache import Cache
 from kh284.diagnostics import Diagnostic, Location
-from kh284.loader import MAX_FILE_BYTES, Document, read_bytes
+from kh284.loader import MAX_FILE_BYTES, Document
 from kh284.models import EventsFile, PlanFile, ProgressReport, TargetsFile, UnitsFile
 from kh284.reading import iter_read, paused_gc, read_document
 from kh284.schema import validate
@@ -296,41 +296,3 @@ def _directory_link(dataset: Dataset, root: Path, path: Path) -> None:
         dataset.diagnostics.append(problem)
     elif resolved is not None:
         dataset.diagnostics.append(dg.make("Y121", Location(rel), name=rel))
-
-
-def fingerprint(data_dir: Path, as_of: object) -> str | None:
-    """A key over every file's name and content, or ``None`` if the folder is not plain.
-
-    Only a folder of regular files and directories (no links, no special files, within
-    the limits) gets a key; anything else is always read in full.
-    """
-    parts: list[bytes | str] = ["run", str(as_of)]
-    count = 0
-    total = 0
-    failed: list[OSError] = []
-    for current, dirs, names in os.walk(data_dir, onerror=failed.append, followlinks=False):
-        dirs.sort()
-        base = Path(current)
-        for name in [*dirs, *sorted(names)]:
-            path = base / name
-            try:
-                info = os.lstat(path)
-            except OSError:
-                return None
-            if stat.S_ISDIR(info.st_mode):
-                continue
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-                return None
-            count += 1
-            total += info.st_size
-            if count > MAX_PROGRESS_FILES or total > MAX_TOTAL_BYTES:
-                return None
-            parts.append(path.relative_to(data_dir).as_posix())
-            if name.lower().endswith((".yaml", ".yml")):
-                raw, _ = read_bytes(path, name)  # the same reading as the real run
-                if raw is None:
-                    return None
-                parts.append(raw)
-    if failed:
-        return None
-    return digest(*parts)

@@ -16,7 +16,7 @@ from typing import Any
 from kh284 import diagnostics as dg
 from kh284.cache import Cache
 from kh284.checks import run_all
-from kh284.dataset import Dataset, fingerprint, load_dataset
+from kh284.dataset import Dataset, load_dataset
 from kh284.diagnostics import Diagnostic
 from kh284.evaluation.series import collect
 from kh284.evaluation.targets import TargetResult, evaluate_target
@@ -30,6 +30,7 @@ from kh284.evaluation.tasks import (
 from kh284.evaluation.vocabulary import TARGET_CODES
 from kh284.index import Index, build_index
 from kh284.loader import Document, SourceMap
+from kh284.runcache import fingerprint
 
 
 @dataclass

@@ -222,7 +222,8 @@ def area_name(index: Index, unit_id: str) -> str:
 
 def build(data_dir: Path, as_of: dt.date, lang: str, fail_on: str = "error") -> Content:
     """Evaluate ``data_dir`` as ``kh284 check`` does (raises ``DataDirError`` like it)."""
-    from kh284.commands import Options, run_check
+    from kh284.commands import run_check
+    from kh284.options import Options
     from kh284.render.plain import view_dict
 
     options = Options(data_dir=data_dir, as_of=as_of, lang=lang, fail_on=fail_on, quiet=True)

@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kh284.commands import UsageError
 from kh284.diagnostics import Diagnostic, count_by_severity
+from kh284.options import UsageError
 from kh284.reports import require
 
 

@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kh284.commands import UsageError
 from kh284.deadlines import year_end
 from kh284.diagnostics import Diagnostic, Severity
 from kh284.engine import Outcome
 from kh284.index import Index
 from kh284.loader import PathKey
 from kh284.models.targets import Target
+from kh284.options import UsageError
 from kh284.render.terminal import COMPARATORS
 from kh284.textnorm import fold
 
