@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,9 @@ from kh284.engine import run
 from kh284.fastload import fast_load
 from kh284.loader import load_text
 from kh284.reading import LazyDocument, read_document
+
+#: Examples per property test; KH284_FUZZ_EXAMPLES raises it for a longer campaign.
+EXAMPLES = int(os.environ.get("KH284_FUZZ_EXAMPLES", "400"))
 
 
 def test_the_fast_path_is_really_libyaml() -> None:
@@ -83,7 +87,7 @@ def documents(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(documents())
 def test_fast_and_exact_paths_agree(text: str) -> None:
     fast = fast_load(text)
@@ -134,7 +138,7 @@ def test_changed_file_is_a_miss_and_corrupt_entries_are_ignored(tmp_path: Path) 
     assert diagnostics(data, cache) == after
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(documents())
 def test_fast_source_map_equals_the_exact_one(text: str) -> None:
     from kh284.fastload import fast_source_map

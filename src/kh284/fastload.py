@@ -82,9 +82,15 @@ def _value(node: Any, budget: list[int]) -> Any:
                 key = unicodedata.normalize("NFC", key)
             if key in result:
                 raise _GiveUp
+            if node.flow_style and _empty(value_node):
+                raise _GiveUp  # placed differently by the two parsers: let the exact one
             result[key] = _value(value_node, budget)
         return result
     return [_value(child, budget) for child in node.value]
+
+
+def _empty(node: Any) -> bool:
+    return type(node) is yaml.ScalarNode and not node.value and not node.style
 
 
 def _risky(text: str) -> bool:
