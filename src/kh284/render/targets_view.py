@@ -35,7 +35,7 @@ def listing(results: list[TargetResult], lang: str, *, color: bool, width: int) 
             Text(t.id),
             Text(t.clause),
             Text(t.name if lang == "vi" else t.name_en),
-            Text(goal_text(r)),
+            Text(goal_text(r, lang)),
             Text(str(t.due_year)),
             Text(scope),
         )
@@ -49,7 +49,7 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
     parts: list[RenderableType] = [
         Text(f"{t.id} — {t.name if vi else t.name_en}", style="bold"),
         Text(f"{t.clause}: “{t.text}”"),
-        Text(("Mục tiêu: " if vi else "Goal: ") + goal_text(result) + f" ({t.due_year})"),
+        Text(("Mục tiêu: " if vi else "Goal: ") + goal_text(result, lang) + f" ({t.due_year})"),
     ]
     if t.interpretation:
         parts.append(Text(("Cách hiểu: " if vi else "Interpretation: ") + t.interpretation))

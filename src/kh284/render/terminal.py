@@ -159,15 +159,15 @@ def summary_line(view: View) -> Text:
     return Text(text, style=style)
 
 
-def goal_text(result: TargetResult) -> str:
-    """``≥ 90%``, ``≈ 35% (±2.5)``, ``≥ 5 (mức ≥ 2)``."""
+def goal_text(result: TargetResult, lang: str = "vi") -> str:
+    """``≥ 90%``, ``≈ 35% (±2.5)``, ``≥ 20% /năm`` (``/year`` in English)."""
     target = result.target
     unit = "%" if target.unit == "percent" else ""
     text = f"{COMPARATORS[target.comparator]} {target.value:g}{unit}"
     if target.tolerance is not None:
         text += f" (±{target.tolerance:g})"
     if target.every_year:
-        text += " /năm"
+        text += " /năm" if lang == "vi" else " /year"
     return text
 
 
@@ -188,8 +188,7 @@ def targets_tables(outcome: Outcome, lang: str) -> list[RenderableType]:
     tables: list[RenderableType] = []
     for group, results in groups.items():
         table = Table(title=Text(group, style="bold"), title_justify="left", expand=True)
-        table.add_column("ID", no_wrap=True)
-        table.add_column(_t("target", lang), ratio=2)
+        table.add_column(_t("target", lang), ratio=3)
         table.add_column(_t("goal", lang), no_wrap=True)
         table.add_column(_t("latest", lang), no_wrap=True)
         table.add_column(_t("progress", lang), no_wrap=True)
@@ -198,10 +197,11 @@ def targets_tables(outcome: Outcome, lang: str) -> list[RenderableType]:
         for r in results:
             latest = "—" if r.latest_value is None else f"{r.latest_value:g} ({r.latest_year})"
             name = r.target.name if lang == "vi" else r.target.name_en
+            cell = Text(r.target.id, style="bold")
+            cell.append("\n" + name, style="dim")
             table.add_row(
-                Text(r.target.id),
-                Text(name),
-                Text(goal_text(r)),
+                cell,
+                Text(goal_text(r, lang)),
                 Text(latest),
                 _bar(r),
                 Text(label(TARGET_LABELS, r.status, lang), style=TARGET_STYLES[r.status]),
