@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -97,11 +98,16 @@ def load_dataset(data_dir: Path, cache: Cache | None = None) -> Dataset:
         raise DataDirError(str(data_dir))
     dataset = Dataset(data_dir, cache=cache or Cache(None))
     root = data_dir.resolve()
-    dataset.plan = _load_core(dataset, root, "plan.yaml", PlanFile)
-    dataset.units = _load_core(dataset, root, "units.yaml", UnitsFile)
-    dataset.targets = _load_core(dataset, root, "targets.yaml", TargetsFile)
-    dataset.events = _load_core(dataset, root, "events.yaml", EventsFile)
-    _load_progress(dataset, root)
+    # the plan files are admitted (and counted against the byte budget) first; the
+    # progress reports then start parsing in the background while the plan files load
+    cores = {name: _admit_core(dataset, root, name) for name in CORE_FILES}
+    admitted = _admit_progress(dataset, root)
+    reading = iter_read(admitted, dataset.cache)
+    dataset.plan = _load_core(dataset, cores["plan.yaml"], "plan.yaml", PlanFile)
+    dataset.units = _load_core(dataset, cores["units.yaml"], "units.yaml", UnitsFile)
+    dataset.targets = _load_core(dataset, cores["targets.yaml"], "targets.yaml", TargetsFile)
+    dataset.events = _load_core(dataset, cores["events.yaml"], "events.yaml", EventsFile)
+    _load_progress(dataset, admitted, reading)
     return dataset
 
 
@@ -123,14 +129,35 @@ def display_name(rel: str) -> str:
     return "".join(out)
 
 
-def _load_core(dataset: Dataset, root: Path, name: str, model: type[M]) -> M | None:
+CORE_FILES = ("plan.yaml", "units.yaml", "targets.yaml", "events.yaml")
+
+
+def _admit_core(dataset: Dataset, root: Path, name: str) -> Path | None:
+    """The plan file to read, once confined and counted; or ``None`` with why not."""
     path = root / name
     if not path.exists() and not path.is_symlink():
         dataset.diagnostics.append(dg.make("Y114", Location(name), name=name))
         return None
-    document = _read(dataset, root, path, name)
-    if document is None:
+    return _admit(dataset, root, path, display_name(name))
+
+
+def _admit(dataset: Dataset, root: Path, path: Path, shown: str) -> Path | None:
+    resolved, problem = _confine(root, path, shown)
+    if problem is not None:
+        dataset.diagnostics.append(problem)
         return None
+    if resolved is None or not _within_budget(dataset, resolved, shown):
+        return None
+    return resolved
+
+
+def _load_core(dataset: Dataset, path: Path | None, name: str, model: type[M]) -> M | None:
+    if path is None:
+        return None
+    document, problems = read_document(path, name, dataset.cache)
+    if _keep(dataset, name, document, problems) is None:
+        return None
+    assert document is not None
     return _validate(dataset, document, model)
 
 
@@ -145,19 +172,6 @@ def _validate(dataset: Dataset, document: Document, model: type[M]) -> M | None:
         ]
     dataset.diagnostics.extend(problems)
     return instance
-
-
-def _read(dataset: Dataset, root: Path, path: Path, rel: str) -> Document | None:
-    shown = display_name(rel)
-    resolved, problem = _confine(root, path, shown)
-    if problem is not None:
-        dataset.diagnostics.append(problem)
-        return None
-    assert resolved is not None
-    if not _within_budget(dataset, resolved, shown):
-        return None
-    document, problems = read_document(resolved, shown, dataset.cache)
-    return _keep(dataset, shown, document, problems)
 
 
 def _keep(
@@ -201,24 +215,25 @@ def _confine(root: Path, path: Path, shown: str) -> tuple[Path | None, Diagnosti
     return None, dg.make("Y113", Location(shown), target=display_name(str(resolved)))
 
 
-def _load_progress(dataset: Dataset, root: Path) -> None:
+def _admit_progress(dataset: Dataset, root: Path) -> list[tuple[Path, str]]:
+    """The progress files to read, confined and counted, in path order."""
     progress = root / PROGRESS_DIR
     if not progress.exists() and not progress.is_symlink():
-        return
+        return []
     resolved, problem = _confine(root, progress, PROGRESS_DIR)
     if problem is not None:
         dataset.diagnostics.append(problem)
-        return
+        return []
     assert resolved is not None
     try:
         is_dir = stat.S_ISDIR(os.stat(resolved).st_mode)
     except OSError as exc:
         detail = exc.strerror or type(exc).__name__
         dataset.diagnostics.append(dg.make("Y112", Location(PROGRESS_DIR), detail=detail))
-        return
+        return []
     if not is_dir:
         dataset.diagnostics.append(dg.make("Y120", Location(PROGRESS_DIR), name=PROGRESS_DIR))
-        return
+        return []
     files, limit = _yaml_files(dataset, root, progress)
     if limit is not None:
         dataset.diagnostics.append(dg.make("Y116", Location(PROGRESS_DIR), limit=limit))
@@ -226,12 +241,17 @@ def _load_progress(dataset: Dataset, root: Path) -> None:
     admitted: list[tuple[Path, str]] = []
     for path in files:
         shown = display_name(path.relative_to(root).as_posix())
-        resolved, problem = _confine(root, path, shown)
-        if problem is not None:
-            dataset.diagnostics.append(problem)
-        elif resolved is not None and _within_budget(dataset, resolved, shown):
-            admitted.append((resolved, shown))
-    read = iter_read(admitted, dataset.cache)
+        target = _admit(dataset, root, path, shown)
+        if target is not None:
+            admitted.append((target, shown))
+    return admitted
+
+
+def _load_progress(
+    dataset: Dataset,
+    admitted: list[tuple[Path, str]],
+    read: Iterator[tuple[Document | None, list[Diagnostic]]],
+) -> None:
     with paused_gc():
         for (_, shown), (document, problems) in zip(admitted, read, strict=True):
             if _keep(dataset, shown, document, problems) is None:

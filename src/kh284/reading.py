@@ -125,8 +125,9 @@ def iter_read(
 ) -> Iterator[tuple[Document | None, list[Diagnostic]]]:
     """Read many data files, yielding each result in order as soon as it is ready.
 
-    Cache misses are parsed by worker processes when there are enough of them, so the
-    caller can validate the first files while the workers still parse the last ones.
+    The files are read and cache misses handed to worker processes (when there are
+    enough of them) before this returns, so the caller can do other work — and validate
+    the first results — while the workers still parse.
     """
     known: list[tuple[Document | None, list[Diagnostic]] | None] = [None] * len(items)
     misses: list[tuple[int, bytes, str, str]] = []
@@ -142,7 +143,15 @@ def iter_read(
                 misses.append((i, raw, rel, key))
             else:
                 known[i] = _build(payload, rel, raw)
-    parsed = _parse_all(misses)
+    return _deliver(known, misses, _parse_all(misses), cache)
+
+
+def _deliver(
+    known: list[tuple[Document | None, list[Diagnostic]] | None],
+    misses: list[tuple[int, bytes, str, str]],
+    parsed: Iterator[Payload],
+    cache: Cache,
+) -> Iterator[tuple[Document | None, list[Diagnostic]]]:
     pending = iter(misses)
     for result in known:
         if result is not None:
@@ -151,17 +160,17 @@ def iter_read(
         _, raw, rel, key = next(pending)
         with paused_gc():
             payload = next(parsed)
-            cache.put("file", key, payload)
+            if key:
+                cache.put("file", key, payload)
             built = _build(payload, rel, raw)
         yield built
 
 
 def _parse_all(misses: list[tuple[int, bytes, str, str]]) -> Iterator[Payload]:
+    """Payloads of the misses, in order; worker processes are started at once if worth it."""
     workers = min(os.cpu_count() or 1, 8)
     if len(misses) < PARALLEL_MIN_FILES or workers < 2:
-        for _, raw, rel, _ in misses:
-            yield parse(raw, rel)
-        return
+        return (parse(raw, rel) for _, raw, rel, _ in misses)
     import multiprocessing
 
     chunks = [
@@ -169,9 +178,17 @@ def _parse_all(misses: list[tuple[int, bytes, str, str]]) -> Iterator[Payload]:
         for start in range(0, len(misses), CHUNK)
     ]
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk in pool.map(_parse_chunk, chunks):
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    results = pool.map(_parse_chunk, chunks)  # every chunk is submitted now
+    return _drain(pool, results)
+
+
+def _drain(pool: ProcessPoolExecutor, results: Iterator[list[Payload]]) -> Iterator[Payload]:
+    try:
+        for chunk in results:
             yield from chunk
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextmanager
