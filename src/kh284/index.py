@@ -8,11 +8,11 @@ punctuation and Vietnamese diacritics.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from kh284.dataset import Dataset
+from kh284.dataset import Dataset, LoadedReport
 from kh284.diagnostics import Location
 from kh284.loader import PathKey
 from kh284.models.events import Event
@@ -127,19 +127,29 @@ class Index:
         """
         cache: dict[str, set[str]] = self.memo.setdefault("lead_side", {})
         if task_id not in cache:
-            task = self.tasks.items[task_id]
-            found: set[str] = set()
-            frontier = list(task.lead)
-            while frontier:
-                unit_id = frontier.pop()
-                if unit_id in found:
-                    continue
-                found.add(unit_id)
-                unit = self.units.items.get(unit_id)
-                if unit is not None:
-                    frontier.extend([*unit.members, *unit.successors])
-            cache[task_id] = found
+            cache[task_id] = self.with_members_and_successors(self.tasks.items[task_id].lead)
         return cache[task_id]
+
+    def with_members_and_successors(self, unit_ids: Iterable[str]) -> set[str]:
+        """``unit_ids`` with, transitively, the members of groups and the successors."""
+        found: set[str] = set()
+        frontier = list(unit_ids)
+        while frontier:
+            unit_id = frontier.pop()
+            if unit_id in found:
+                continue
+            found.add(unit_id)
+            unit = self.units.items.get(unit_id)
+            if unit is not None:
+                frontier.extend([*unit.members, *unit.successors])
+        return found
+
+    def reports_as_of(self, as_of: dt.date) -> list[LoadedReport]:
+        """Reports dated on or before ``as_of``, oldest first (then by file)."""
+        ordered = sorted(
+            self.dataset.reports, key=lambda r: (r.report.reported_on, r.document.file)
+        )
+        return [r for r in ordered if r.report.reported_on <= as_of]
 
     def successors_on(self, unit_id: str, day: dt.date) -> list[str]:
         """The units that carry on ``unit_id``'s work on ``day`` (following chains)."""

@@ -229,17 +229,7 @@ def _assigned(index: Index, task_id: str) -> set[str]:
 
 def _expand_assigned(index: Index, task_id: str) -> set[str]:
     task = index.tasks.items[task_id]
-    assigned: set[str] = set()
-    frontier = [*task.lead, *task.coordinating]
-    while frontier:
-        unit_id = frontier.pop()
-        if unit_id in assigned:
-            continue
-        assigned.add(unit_id)
-        unit = index.units.items.get(unit_id)
-        if unit is not None:
-            frontier.extend(unit.members)
-            frontier.extend(unit.successors)
+    assigned = index.with_members_and_successors([*task.lead, *task.coordinating])
     groups = [
         u for u in assigned if index.units.items.get(u) and index.units.items[u].kind == "group"
     ]

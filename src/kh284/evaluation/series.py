@@ -40,11 +40,8 @@ def collect(index: Index, as_of: dt.date) -> Series:
     """All figures by (measure, area) then year."""
     series: Series = {}
     default_area = index.province_area or ""
-    ordered = sorted(index.dataset.reports, key=lambda r: (r.report.reported_on, r.document.file))
-    for loaded in ordered:
+    for loaded in index.reports_as_of(as_of):
         report = loaded.report
-        if report.reported_on > as_of:
-            continue
         for i, figure in enumerate(report.indicators):
             target = index.targets.items.get(figure.target)
             if target is None:

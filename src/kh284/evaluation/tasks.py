@@ -59,11 +59,8 @@ class TaskResult:
 def collect_entries(index: Index, as_of: dt.date) -> dict[tuple[str, str], list[Entry]]:
     """Report entries by (task id, deliverable key), oldest report first."""
     found: dict[tuple[str, str], list[Entry]] = {}
-    ordered = sorted(index.dataset.reports, key=lambda r: (r.report.reported_on, r.document.file))
-    for loaded in ordered:
+    for loaded in index.reports_as_of(as_of):
         report = loaded.report
-        if report.reported_on > as_of:
-            continue
         for i, item in enumerate(report.tasks):
             task = index.tasks.items.get(item.task)
             if task is None or report.unit not in index.lead_side(task.id):
