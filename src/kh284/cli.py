@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="kh284",
-    help="Kiểm tra tiến độ Kế hoạch 284/KH-UBND (thực hiện Kết luận 91-KL/TW). "
-    "Compliance checker for plan 284/KH-UBND.",
+    help="Kiểm tra tiến độ kế hoạch thực hiện Kết luận 91-KL/TW mô tả trong thư mục dữ "
+    "liệu. Compliance checker for a plan implementing KL 91-KL/TW, described by the data "
+    "directory.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -143,7 +144,7 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    """Kiểm tra tiến độ Kế hoạch 284/KH-UBND / compliance checker for plan 284/KH-UBND."""
+    """Kiểm tra tiến độ kế hoạch / compliance checker for a plan described by data files."""
 
 
 def _parse_as_of(text: str | None) -> dt.date:
