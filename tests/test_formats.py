@@ -209,3 +209,14 @@ def test_schema_command_prints_the_committed_schema() -> None:
     out = run_cli("schema", "progress")
     assert out == (ROOT / "schemas" / "progress.schema.json").read_text(encoding="utf-8")
     run_cli("schema", "nonsense", code=2)
+
+
+def test_github_paths_are_relative_to_the_workspace(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(ROOT / "tests"))
+    monkeypatch.chdir(tmp_path)
+    data = str(ROOT / "tests" / "golden" / "data")
+    out = run_cli("validate", "--data-dir", data, "--as-of", "2026-06-30", code=1)
+    assert "file=golden/data/progress/2025/so-tc.yaml,line=7,col=13" in out

@@ -7,6 +7,7 @@ and computes the exit code by the one policy in ``diagnostics.exit_code_for``.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +105,7 @@ def _finish(
         fail_on=options.fail_on,
         color=options.color,
         width=options.width,
+        base_dir=_base_dir(options),
     )
     report = (
         "" if options.quiet and options.fmt is Format.terminal else formatter(options.fmt)(view)
@@ -113,6 +115,14 @@ def _finish(
     summary = to_text([summary_line(view)], color=False, width=options.width)
     code = exit_code_for(waived.kept, options.fail_on)
     return Result(report, summary, int(code), view)
+
+
+def _base_dir(options: Options) -> Path | None:
+    """Paths in GitHub annotations are relative to the repository (the workspace)."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if options.fmt is Format.github and workspace:
+        return Path(workspace)
+    return None
 
 
 def _relative_files(data_dir: Path, files: list[Path]) -> set[str]:
