@@ -22,7 +22,6 @@ from kh284.diagnostics import Diagnostic
 from kh284.index import Index
 from kh284.loader import Document, PathKey
 from kh284.models.progress import TaskReport
-from kh284.models.targets import Target
 from kh284.textnorm import suggest
 
 #: A value computed from numerator/denominator may differ by this much (rounding).
@@ -76,13 +75,12 @@ def _report(index: Index, loaded: LoadedReport, as_of: dt.date) -> Iterator[Diag
         )
 
 
-def _target_rules(index: Index) -> dict[str, tuple[Target, str, bool, bool]]:
-    """Per target id: the target, its series, whether it is a percentage, a level."""
-    rules: dict[str, tuple[Target, str, bool, bool]] | None = index.memo.get("target_rules")
+def _target_rules(index: Index) -> dict[str, tuple[str, bool, bool]]:
+    """Per target id: its series, whether it is a percentage, whether a level."""
+    rules: dict[str, tuple[str, bool, bool]] | None = index.memo.get("target_rules")
     if rules is None:
         rules = {
             target_id: (
-                target,
                 target.measure_id,
                 target.unit == "percent",
                 target.unit == "level" or target.scope.kind == "count_of_areas",
@@ -109,7 +107,7 @@ def _figures(
             where = doc.location(("indicators", i, "target"))
             yield dg.make("R302", where, id=figure.target, suggestion=hint or "")
             continue
-        target, measure, is_percent, is_level = rule
+        measure, is_percent, is_level = rule
         area = figure.area
         if area is None:
             area = default_area
@@ -123,10 +121,13 @@ def _figures(
             yield dg.make("D506", doc.location(("indicators", i, "value")), value=_num(value))
         if is_level and value not in (0, 1, 2, 3):
             yield dg.make("D515", doc.location(("indicators", i, "value")), value=_num(value))
-        if figure.numerator is not None and figure.denominator is not None:
-            yield from _ratio(
-                doc, ("indicators", i), value, figure.numerator, figure.denominator, target.unit
-            )
+        numerator, denominator = figure.numerator, figure.denominator
+        if numerator is not None and denominator is not None:
+            scale = 100.0 if is_percent else 1.0
+            if numerator > denominator or abs(numerator / denominator * scale - value) > (
+                RATIO_TOLERANCE
+            ):
+                yield from _ratio(doc, ("indicators", i), value, numerator, denominator, scale)
         key = (measure, area, period)
         first = seen.get(key)
         if first is None:
@@ -147,21 +148,15 @@ def _figures(
 
 
 def _ratio(
-    doc: Document,
-    base: PathKey,
-    value: float,
-    numerator: float | None,
-    denominator: float | None,
-    unit: str,
+    doc: Document, base: PathKey, value: float, numerator: float, denominator: float, scale: float
 ) -> Iterator[Diagnostic]:
-    if numerator is None or denominator is None:
-        return
+    """D501 or D502 for a figure whose numerator and denominator do not fit its value."""
     if numerator > denominator:
         yield dg.make(
             "D501", doc.location(base), numerator=_num(numerator), denominator=_num(denominator)
         )
         return
-    computed = numerator / denominator * (100 if unit == "percent" else 1)
+    computed = numerator / denominator * scale
     if abs(computed - value) > RATIO_TOLERANCE:
         where = doc.location((*base, "value"))
         yield dg.make("D502", where, value=_num(value), computed=f"{computed:.2f}")
