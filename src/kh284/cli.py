@@ -524,6 +524,8 @@ def main() -> None:
 
 def run_app() -> None:
     """Run the app; turn an unexpected exception into exit 2 (raises ``SystemExit``)."""
+    # kh284 uses no pydantic plugins; not looking for any saves scanning installed packages
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     for stream in (sys.stdout, sys.stderr):
         # a terminal or pipe that cannot show Vietnamese gets escapes, not a crash
         reconfigure = getattr(stream, "reconfigure", None)

@@ -110,9 +110,9 @@ def _finish(
     report = (
         "" if options.quiet and options.fmt is Format.terminal else formatter(options.fmt)(view)
     )
-    from kh284.render.terminal import summary_line, to_text
+    from kh284.render.summary import summary_text
 
-    summary = to_text([summary_line(view)], color=False, width=options.width)
+    summary = summary_text(view) + "\n"
     code = exit_code_for(waived.kept, options.fail_on)
     return Result(report, summary, int(code), view)
 

@@ -19,6 +19,7 @@ from kh284.engine import Outcome
 from kh284.evaluation.targets import TargetResult
 from kh284.evaluation.tasks import Headline, TaskResult
 from kh284.evaluation.vocabulary import TARGET_LABELS, TASK_LABELS, label
+from kh284.render.summary import summary_text
 from kh284.render.view import View
 
 TARGET_STYLES = {
@@ -138,25 +139,10 @@ def diagnostic_line(view: View, diag: Diagnostic, *, waived: bool = False) -> Te
 
 
 def summary_line(view: View) -> Text:
-    """One line: counts of errors, warnings, infos and waived findings over the files read."""
+    """The summary line, coloured by its worst severity."""
     counts = count_by_severity(view.diagnostics)
-    files, waived = view.outcome.dataset.file_count, len(view.waived)
-    if view.lang == "vi":
-        text = (
-            f"{counts['error']} lỗi, {counts['warning']} cảnh báo, {counts['info']} thông tin "
-            f"trong {files} tệp"
-        )
-        if waived:
-            text += f"; {waived} được miễn trừ" + ("" if view.show_waived else " (--show-waived)")
-    else:
-        text = (
-            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} infos "
-            f"in {files} files"
-        )
-        if waived:
-            text += f"; {waived} waived" + ("" if view.show_waived else " (--show-waived)")
     style = "red" if counts["error"] else ("yellow" if counts["warning"] else "green")
-    return Text(text, style=style)
+    return Text(summary_text(view), style=style)
 
 
 def goal_text(result: TargetResult, lang: str = "vi") -> str:
