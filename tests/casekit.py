@@ -103,14 +103,14 @@ def load_case(case_dir: Path) -> Case:
         folder=case_dir,
         description=str(raw["description"]),
         as_of=as_of,
-        expect=_expected(raw.get("expect")),
-        absent=_expected(raw.get("absent")),
+        expect=parse_expected(raw.get("expect")),
+        absent=parse_expected(raw.get("absent")),
         exit=int(raw["exit"]),
         xfail_reason=raw.get("xfail_reason"),
     )
 
 
-def _expected(items: list[dict[str, Any]] | None) -> tuple[Expected, ...]:
+def parse_expected(items: list[dict[str, Any]] | None) -> tuple[Expected, ...]:
     return tuple(
         Expected(
             code=str(item["code"]),

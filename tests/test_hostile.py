@@ -41,7 +41,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from casekit import BASE_DIR, DEFAULT_AS_OF, Expected, assemble_case
+from casekit import BASE_DIR, DEFAULT_AS_OF, Expected, assemble_case, parse_expected
 from conftest import ROOT, run_both
 from kh284 import dataset as dataset_module
 from kh284 import loader
@@ -77,27 +77,14 @@ class HostileCase:
     xfail_reason: str | None
 
 
-def _expected(items: list[dict[str, Any]] | None) -> tuple[Expected, ...]:
-    return tuple(
-        Expected(
-            code=str(item["code"]),
-            file=str(item["file"]),
-            line=item.get("line", ...),
-            column=item.get("column", ...),
-            message=item.get("message"),
-        )
-        for item in items or []
-    )
-
-
 def load_hostile(folder: Path) -> HostileCase:
     raw: dict[str, Any] = YAML(typ="safe").load((folder / "expect.yaml").read_text("utf-8"))
     return HostileCase(
         name=folder.name,
         folder=folder,
         description=str(raw["description"]),
-        expect=_expected(raw.get("expect")),
-        absent=_expected(raw.get("absent")),
+        expect=parse_expected(raw.get("expect")),
+        absent=parse_expected(raw.get("absent")),
         exit=int(raw["exit"]),
         generate=raw.get("generate"),
         subprocess=bool(raw.get("subprocess", False)),

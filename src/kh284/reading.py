@@ -3,7 +3,7 @@
 ``read_document`` returns a ``Document`` for one file.  A file the fast path can read
 becomes a ``LazyDocument``: its values are there at once, its source map is built by the
 exact loader only when a diagnostic needs a position, so every ``file:line:col`` is as
-exact as if everything had been read the slow way.  ``read_many`` does the same for many
+exact as if everything had been read the slow way.  ``iter_read`` does the same for many
 files, parsing cache misses in worker processes when there are enough of them, with the
 cyclic garbage collector paused while the objects are built.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kh284.cache import Cache, digest
-from kh284.diagnostics import Diagnostic, Location
+from kh284.diagnostics import Diagnostic
 from kh284.fastload import fast_load, fast_source_map
 from kh284.loader import Document, SourceMap, decode, load_text, read_bytes
 
@@ -113,13 +113,6 @@ def read_document(path: Path, rel: str, cache: Cache) -> tuple[Document | None, 
     return _build(payload, rel, raw)
 
 
-def read_many(
-    items: Sequence[tuple[Path, str]], cache: Cache
-) -> list[tuple[Document | None, list[Diagnostic]]]:
-    """Read many data files, in order (see ``iter_read``)."""
-    return list(iter_read(items, cache))
-
-
 def iter_read(
     items: Sequence[tuple[Path, str]], cache: Cache
 ) -> Iterator[tuple[Document | None, list[Diagnostic]]]:
@@ -203,4 +196,4 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-__all__ = ["LazyDocument", "Location", "iter_read", "read_document", "read_many"]
+__all__ = ["LazyDocument", "iter_read", "read_document"]

@@ -1,8 +1,8 @@
 """Shared building blocks of the data models: the strict base model, id and date types.
 
 Ids are lower-case ASCII words joined by hyphens (``so-gddt``); task ids are upper-case
-letters, a hyphen and digits (``PL-01``).  Dates accept ISO and ``DD/MM/YYYY``.  Text is
-normalised to Unicode NFC on the way in, so ``Sở`` typed in NFD compares equal.
+letters, a hyphen and digits (``PL-01``).  Dates accept ISO and ``DD/MM/YYYY``.  The
+loaders normalise all text to Unicode NFC, so ``Sở`` typed in NFD compares equal.
 """
 
 from __future__ import annotations
@@ -38,21 +38,6 @@ class Model(BaseModel):
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 TASK_ID_PATTERN = r"^[A-Z]+-[0-9]+$"
 SECTION_ID_PATTERN = r"^[IVX]+(\.[0-9]+)*(-[0-9]+)?$"
-
-
-def _nfc(value: object) -> object:
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    return value
-
-
-def _strict_text(value: object) -> object:
-    """Refuse numbers and booleans where text is meant (``08`` must be quoted)."""
-    if isinstance(value, (bool, int, float)):
-        raise PydanticCustomError(
-            "kh284_not_text", "a number or boolean where text is expected: quote it"
-        )
-    return _nfc(value)
 
 
 #: Longest piece of a bad value quoted back in a message.
