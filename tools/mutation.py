@@ -41,8 +41,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "kh284"
 CONFIG = ROOT / "tools" / "mutation.toml"
 REPORT = ROOT / "docs" / "MUTATION.md"
-#: Where the last run's per-mutant results are kept, for ``--survivors``.
-STATE = ROOT / ".mutation-results.json"
+#: Where the last run's per-mutant results are kept (one file per module), for
+#: ``--survivors`` and for the report.
+STATE = ROOT / ".mutation"
 
 _COMPARE_SWAPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
     ast.Gt: ast.GtE,
@@ -445,6 +446,10 @@ def _sources_hash(modules: list[str]) -> str:
     return digest.hexdigest()[:12]
 
 
+def _state_file(module: str) -> Path:
+    return STATE / (module.replace("/", "__") + ".json")
+
+
 def main() -> None:
     """The command line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -469,8 +474,9 @@ def main() -> None:
         return
     only = None
     previous: dict[str, list[dict[str, object]]] = {}
-    if STATE.exists():
-        previous = json.loads(STATE.read_text(encoding="utf-8"))
+    for module in config["modules"]:  # type: ignore[union-attr]
+        if _state_file(module).exists():
+            previous[module] = json.loads(_state_file(module).read_text(encoding="utf-8"))
     if args.survivors:
         only = {
             str(m["id"])
@@ -491,9 +497,11 @@ def main() -> None:
                 merged.append(by_id.get(mutant.id, mutant))
             results[module] = merged or fresh
     state = {**previous}
+    STATE.mkdir(exist_ok=True)
     for module, mutants in results.items():
         state[module] = [{**m.__dict__, "id": m.id} for m in mutants]
-    STATE.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
+        text = json.dumps(state[module], ensure_ascii=False, indent=1)
+        _state_file(module).write_text(text, encoding="utf-8")
     if not args.no_report:
         everything = {
             module: [
