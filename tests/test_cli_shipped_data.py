@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 from conftest import DATA, run_both, run_cli, run_json
 
@@ -77,16 +79,39 @@ def test_unit_is_matched_with_or_without_diacritics() -> None:
     assert "PL-18" not in results[0]  # led by Sở Nội vụ
 
 
+#: The appendix tasks data/plan.yaml gives to Sở GD&ĐT as lead (PL-02 has three
+#: deliverables, one per law, and PL-06 one per year; ids are listed once).
+SO_GDDT_LEADS = {
+    "PL-01",
+    "PL-02",
+    *(f"PL-{n:02}" for n in range(4, 14)),
+    "PL-16",
+    "PL-17",
+    *(f"PL-{n:02}" for n in range(22, 30)),
+    "PL-32",
+    "PL-33",
+    "PL-34",
+}
+
+
 def test_coordinating_adds_tasks_the_unit_coordinates() -> None:
+    # Sở KH&CN leads PL-14 only; Sở GD&ĐT is named in one coordinating list, PL-14's
+    # ("coordinating: [so-gddt, cac-so-ban-nganh]"), so --coordinating adds exactly PL-14
     own = run_json("tasks", *EARLY, "--unit", "so-khcn")["tasks"]
-    more = run_json("tasks", *EARLY, "--unit", "so-khcn", "--coordinating")
     assert {t["id"] for t in own} == {"PL-14"}
-    assert len(more["tasks"]) >= len(own)
+    led = {t["id"] for t in run_json("tasks", *EARLY, "--unit", "so-gddt")["tasks"]}
+    more = run_json("tasks", *EARLY, "--unit", "so-gddt", "--coordinating")["tasks"]
+    assert led == SO_GDDT_LEADS
+    assert {t["id"] for t in more} == SO_GDDT_LEADS | {"PL-14"}
+    assert [t["id"] for t in more if t["id"] not in led] == ["PL-14"]
 
 
 def test_unknown_unit_is_a_usage_error_with_a_suggestion() -> None:
-    out = run_cli("tasks", "--data-dir", str(DATA), "--unit", "so-gdd", code=2)
+    out, err = run_both("tasks", "--data-dir", str(DATA), "--unit", "so-gdd", code=2)
     assert out == ""
+    assert "'so-gdd'" in err and "có phải là 'so-gddt'?" in err
+    _, err = run_both("tasks", "--data-dir", str(DATA), "--unit", "so-gdd", "--lang", "en", code=2)
+    assert "No unit 'so-gdd' — did you mean 'so-gddt'?" in err
 
 
 def test_check_json_has_targets_tasks_diagnostics_and_summary() -> None:
@@ -107,10 +132,38 @@ def test_check_json_has_targets_tasks_diagnostics_and_summary() -> None:
     )
 
 
-def test_former_district_lead_is_shown_with_its_successor() -> None:
-    # no appendix task is led by a district, but the successor chain is data-driven
+def test_former_district_lead_is_shown_with_its_successor(tmp_path: Path) -> None:
+    # every shipped lead (the sở, bo-chqs-tinh, cd-bac-kan) still exists on 1/1/2026
     data = run_json("tasks", "--data-dir", str(DATA), "--as-of", "2026-01-01", code=1)
-    assert all(t["lead_now"] for t in data["tasks"])
+    assert all(t["lead_now"] == t["lead"] for t in data["tasks"])
+    # no appendix task is led by a district, but the successor chain is data-driven: with
+    # PL-14 led by ba-be and PL-31 by ubnd-tinh (both ended on 30/6/2025 in units.yaml),
+    # their successors there (ubnd-cap-xa, ubnd-tinh-thai-nguyen) lead them from 1/7/2025
+    shutil.copytree(DATA, tmp_path / "data")
+    plan = tmp_path / "data" / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    for old, new in (("[so-khcn]", "[ba-be]"), ("[so-y-te]", "[ubnd-tinh]")):
+        assert text.count(f"lead: {old}") == 1
+        text = text.replace(f"lead: {old}", f"lead: {new}")
+    plan.write_text(text, encoding="utf-8")
+    moved = ("tasks", "--data-dir", str(tmp_path / "data"))
+    for as_of, code, pl14, pl31 in (
+        ("2025-06-30", 0, ["ba-be"], ["ubnd-tinh"]),
+        ("2025-07-01", 0, ["ubnd-cap-xa"], ["ubnd-tinh-thai-nguyen"]),
+        ("2026-01-01", 1, ["ubnd-cap-xa"], ["ubnd-tinh-thai-nguyen"]),
+    ):
+        rows = {t["id"]: t for t in run_json(*moved, "--as-of", as_of, code=code)["tasks"]}
+        assert (rows["PL-14"]["lead"], rows["PL-14"]["lead_now"]) == (["ba-be"], pl14)
+        assert (rows["PL-31"]["lead"], rows["PL-31"]["lead_now"]) == (["ubnd-tinh"], pl31)
+        others = [t for i, t in rows.items() if i not in ("PL-14", "PL-31")]
+        assert all(t["lead_now"] == t["lead"] for t in others)
+    # the terminal shows the lead as written, then its successor; --unit finds it by either
+    out = run_cli(*moved, "--as-of", "2026-01-01", "--unit", "ubnd-cap-xa")
+    assert "UBND huyện Ba Bể →" in out and "UBND cấp xã" in out  # the cell may wrap
+    by_successor = run_json(*moved, "--as-of", "2026-01-01", "--unit", "ubnd-cap-xa")
+    assert {t["id"] for t in by_successor["tasks"]} == {"PL-14"}
+    by_former = run_json(*moved, "--as-of", "2026-01-01", "--unit", "ba-be")
+    assert {t["id"] for t in by_former["tasks"]} == {"PL-14"}
 
 
 def test_targets_list_and_one_history() -> None:

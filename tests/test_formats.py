@@ -64,6 +64,34 @@ def test_golden_output(command: str, fmt: str) -> None:
     assert err.startswith("2 errors") if command == "check" else err.startswith("1 errors")
 
 
+def test_golden_headline_tells_done_on_time_and_overdue_apart() -> None:
+    # worked out from tests/golden/data as of 30/6/2026: due before it are PL-01 (done
+    # 20/11/2025, on time), PL-02 (2025) (done 1/12/2025, on time), PL-04 (Luật A of
+    # 15/1/2025 + 6 months = 15/7/2025, nothing reported: overdue by 350 days) and PL-05
+    # (done 20/1/2026 after 31/12/2025: late); PL-02 (2026) is due 31/12/2026, PL-03 is
+    # ongoing and PL-06 waits for Đề án B, which has no date
+    data = json.loads(produce("check", "json")[0])
+    statuses = {(t["id"], t["deliverable"]): t["status"] for t in data["tasks"]}
+    assert statuses == {
+        ("PL-01", None): "done_on_time",
+        ("PL-02", "2025"): "done_on_time",
+        ("PL-02", "2026"): "in_progress",
+        ("PL-03", None): "ongoing",
+        ("PL-04", None): "overdue",
+        ("PL-05", None): "done_late",
+        ("PL-06", None): "waiting_for_event",
+    }
+    assert data["headline"] == {
+        "due": 4,
+        "done": 3,
+        "done_on_time": 2,
+        "overdue": 1,
+        "completion_rate": 75.0,
+    }
+    overdue = next(t for t in data["tasks"] if t["id"] == "PL-04")
+    assert (overdue["due"], overdue["days_overdue"]) == ("2025-07-15", 350)
+
+
 def test_every_format_has_a_formatter() -> None:
     assert set(MODULES) == set(Format)
 

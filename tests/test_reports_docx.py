@@ -8,6 +8,7 @@ the font and the A4 page with its margins.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,44 @@ docx = pytest.importorskip("docx")
 pytest.importorskip("matplotlib")
 
 AS_OF = "2026-12-31"
+NUMBER = "284/KH-UBND"  # plan.yaml `number:`
+
+# The demo draft as of 31/12/2026, worked out by hand from examples/demo (plan.yaml appendix
+# deadlines, events.yaml, progress/) with the README's rules:
+#   tasks due = due date before 31/12/2026 (the 2026 deliverables, due 31/12/2026, are not):
+#     PL-02 x2 (laws of 10/12/2025 + 6 months = 10/06/2026), PL-03 (27/06/2025 + 6 months
+#     = 27/12/2025), PL-15 (24/05/2025 + 6 months = 24/11/2025), PL-04, PL-05, PL-24, PL-25,
+#     PL-31 (31/12/2025) = 9; done: PL-02/dai-hoc 08/05/2026, PL-05 22/09/2025, PL-31
+#     15/10/2025 on time (3) + PL-04 20/03/2026 late = 4; overdue: PL-02/luat-giao-duc-sua-doi,
+#     PL-03, PL-15, PL-24, PL-25 = 5; rate 4/9 = 44.4 %, written "44%".
+#   36 task rows (34 tasks, PL-02 once per law): done on time 6 (+ PL-06/2026, PL-07, PL-12),
+#     done late 1, overdue 5, in progress 4 (PL-09, PL-13, PL-19, PL-22), waiting for its
+#     law 1 (PL-02/luat-hoc-tap-suot-doi), ongoing 1 (PL-01), not yet due 18.
+#   28 targets by the UNSD ratio (projected - baseline) / (target - baseline): achieved 10,
+#     on track 5 (e.g. nha-tre-huy-dong 30.5 -> 34.5, 2030: 42.5, 12/7.5 = 1.60), needs
+#     acceleration 4 (e.g. phong-hoc-kien-co 84 -> 87, 93, 9/16 = 0.56), stagnating 2 (e.g.
+#     hoan-thanh-thcs 97.8 -> 97.5, 96.9, -0.9/1.2 = -0.75), not maintained 1
+#     (ngan-sach-giao-duc 19.30 < 20 in 2026), missed 1 (moc-2025-phong-hoc-kien-co 87 < 95),
+#     no data 5 (mau-giao-huy-dong has one point; 4 targets have none).
+#   charts: the 28 - 4 = 24 targets with a figure.
+TARGET_LABELS = {
+    "Đã đạt": 10,
+    "Đúng tiến độ": 5,
+    "Cần đẩy nhanh": 4,
+    "Chững lại/đi lùi": 2,
+    "Không duy trì": 1,
+    "Không đạt": 1,
+    "Chưa có số liệu": 5,
+}
+TASK_LABELS = {
+    "Hoàn thành đúng hạn": 6,
+    "Hoàn thành quá hạn": 1,
+    "Quá hạn": 5,
+    "Đang thực hiện trong hạn": 4,
+    "Chờ sự kiện": 1,
+    "Thường xuyên": 1,
+    "Chưa đến hạn": 18,
+}
 
 
 @pytest.fixture(scope="module")
@@ -42,14 +81,6 @@ def draft(tmp_path_factory: pytest.TempPathFactory) -> Any:
         code=1,
     )
     return docx.Document(str(out))
-
-
-def plan_number() -> str:
-    from kh284.dataset import load_dataset
-
-    plan = load_dataset(DEMO).plan
-    assert plan is not None
-    return plan.number
 
 
 def cell_lines(table: Any) -> list[str]:
@@ -79,7 +110,7 @@ def test_administrative_heading(draft: Any) -> None:
 
 
 def test_title_and_headings(draft: Any) -> None:
-    number = plan_number()
+    number = NUMBER
     assert draft.core_properties.title == f"Báo cáo kết quả thực hiện Kế hoạch số {number}"
     texts = [p.text for p in draft.paragraphs]
     kind = texts.index("BÁO CÁO")
@@ -119,12 +150,68 @@ def test_result_tables(draft: Any, check_json: Any) -> None:
     assert any(f"{rate:.0f}%" in p.text for p in draft.paragraphs)
 
 
+def test_results_are_the_hand_worked_ones(draft: Any) -> None:
+    texts = [p.text for p in draft.paragraphs]
+    assert (
+        "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn: 44% "
+        "(4/9 nhiệm vụ; đúng hạn 3; quá hạn chưa hoàn thành 5)."
+    ) in texts
+    assert (
+        "Đánh giá 28 chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc: đã đạt 10; "
+        "đúng tiến độ 5; cần đẩy nhanh 4; chững lại/đi lùi 2; không duy trì 1; không đạt 1; "
+        "chưa có số liệu 5. Biểu đồ từng chỉ tiêu tại Phụ lục kèm theo."
+    ) in texts
+    targets = [[c.text for c in row.cells] for row in table_with(draft, "Chỉ tiêu").rows[1:]]
+    assert len(targets) == 28
+    assert Counter(row[4] for row in targets) == TARGET_LABELS
+    # No., target, goal, latest value, status, why
+    by_name = {row[1]: row[2:5] for row in targets}
+    assert by_name["Tỷ lệ huy động trẻ độ tuổi nhà trẻ đến trường"] == [
+        "≥ 38%",
+        "34.5% (2026)",
+        "Đúng tiến độ",
+    ]
+    assert by_name["Tỷ lệ hoàn thành cấp trung học cơ sở"] == [
+        "≥ 99%",
+        "97.5% (2026)",
+        "Chững lại/đi lùi",
+    ]
+    assert by_name["Tỷ lệ chi ngân sách nhà nước cho giáo dục, đào tạo"] == [
+        "≥ 20% /năm",
+        "19.3% (2026)",
+        "Không duy trì",
+    ]
+    assert by_name["Số huyện, thành phố đạt chuẩn xóa mù chữ mức độ 2"] == [
+        "≥ 8",
+        "5 (2026)",
+        "Cần đẩy nhanh",
+    ]
+    tasks = [[c.text for c in row.cells] for row in table_with(draft, "Nhiệm vụ").rows[1:]]
+    assert len(tasks) == 36
+    assert Counter(row[4] for row in tasks) == TASK_LABELS
+    # No., "id: task", lead unit, deadline, status, result
+    by_id = {row[1].split(":")[0]: row[2:6] for row in tasks}
+    assert by_id["PL-03"] == ["Bộ CHQS tỉnh", "27/12/2025", "Quá hạn", ""]
+    assert by_id["PL-15"] == ["CĐ Bắc Kạn", "24/11/2025", "Quá hạn", ""]
+    assert by_id["PL-02 (luat-giao-duc-sua-doi)"][1:3] == ["10/06/2026", "Quá hạn"]
+    assert by_id["PL-25"][1:3] == ["31/12/2025", "Quá hạn"]
+    assert by_id["PL-04"][1:3] == ["31/12/2025", "Hoàn thành quá hạn"]
+    assert by_id["PL-04"][3].startswith("20/03/2026; ")
+    assert by_id["PL-31"][:3] == ["Sở Y tế", "31/12/2025", "Hoàn thành đúng hạn"]
+    assert by_id["PL-31"][3].startswith("15/10/2025; ")
+    assert by_id["PL-02 (luat-hoc-tap-suot-doi)"][1:3] == ["Khi Luật được ban hành", "Chờ sự kiện"]
+    assert by_id["PL-19"][:3] == ["Sở Tài chính", "31/12/2026", "Đang thực hiện trong hạn"]
+
+
 def test_charts_are_embedded(draft: Any, check_json: Any) -> None:
     with_data = [t for t in check_json["targets"] if t["history"]]
-    assert len(draft.inline_shapes) == len(with_data)
-    # identical charts (same figures, same goal) share one image part
+    assert len(draft.inline_shapes) == len(with_data) == 24  # 28 targets, 4 with no figure
+    captions = [p.text for p in draft.paragraphs if p.text.startswith("Hình ")]
+    assert len(captions) == 24 and captions[-1].endswith(" — Không đạt")
+    # identical charts (same figures, same goal) share one image part: hoan-thanh-tieu-hoc
+    # and chuyen-cap-tieu-hoc-thcs are both 99.6 -> 99.7 against >= 99.5, so 24 - 1 = 23
     images = [p for p in draft.part.package.parts if p.content_type == "image/png"]
-    assert 0 < len(images) <= len(with_data)
+    assert len(images) == 23
     assert all(p.blob.startswith(b"\x89PNG") for p in images)
 
 

@@ -18,6 +18,8 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,83 @@ from conftest import DEMO, ROOT, run_both, run_json
 pytest.importorskip("matplotlib")
 
 AS_OF = "2026-12-31"
+
+# What the dashboard must show, worked out by hand from examples/demo (plan.yaml appendix,
+# events.yaml, progress/*/*.yaml) with the rules of the README, as of 31/12/2026.
+#
+# Task deadlines: "Năm 2025" is 31/12/2025, "Năm 2026" 31/12/2026; an event task is due
+# 6 months (settings.months_after_event) after its event.  A deliverable is due when its due
+# date is BEFORE the as-of date, so the 2026 deliverables (due 31/12/2026) are not due yet.
+#   due (9): PL-02/luat-giao-duc-sua-doi and PL-02/luat-giao-duc-dai-hoc-sua-doi
+#     (both laws 10/12/2025 + 6 months = 10/06/2026), PL-03 (law 27/06/2025 + 6 months =
+#     27/12/2025), PL-15 (approval 24/05/2025 + 6 months = 24/11/2025), PL-04, PL-05, PL-24,
+#     PL-25, PL-31 (31/12/2025)
+#   done (4): on time (3) PL-02/dai-hoc 08/05/2026, PL-05 22/09/2025, PL-31 15/10/2025 (by
+#     its lead, Sở Y tế); late (1) PL-04 20/03/2026 > 31/12/2025
+#   overdue (5), days to 31/12/2026: PL-02/luat-giao-duc-sua-doi 20+31+31+30+31+30+31 =
+#     204 (in progress), PL-03 4+365 = 369, PL-15 6+31+365 = 402, PL-24 365 (in progress),
+#     PL-25 365 (never reported)
+#   completion rate 4/9 = 44.44 % (shown as 44%)
+# Task rows: 34 tasks + 2 more laws of PL-02 = 36 (PL-06 "Năm 2026, hàng năm" lists 2026
+# only).  done_on_time 6 = the 3 above + PL-06/2026, PL-07, PL-12 (done in 2026);
+# done_late 1; overdue 5; in_progress 4 = PL-09, PL-13, PL-19, PL-22; waiting_for_event 1 =
+# PL-02/luat-hoc-tap-suot-doi (no date); ongoing 1 = PL-01; not_due the other 18.
+#
+# Targets (28).  ratio = (projected - baseline) / (target - baseline), the projection
+# linear from the baseline through the latest point to 2030, clamped to 0-100:
+#   achieved 10: tot-nghiep-thpt 97.6 >= 90, hoan-thanh-tieu-hoc 99.7 >= 99.5,
+#     chuyen-cap-tieu-hoc-thcs 99.7 >= 99.5, chuyen-cap-thcs-thpt 96.1 >= 95,
+#     dao-tao-lai-lao-dong 34.2 in 35 +- 2.5, mau-giao-5-tuoi-huy-dong and
+#     mam-non-5-tuoi-hoan-thanh 100 in 2025 and 2026, pcgd-thcs-muc-2-huyen 6 districts at
+#     >= 2 (>= 5), pcgd-thcs-muc-3-huyen 3 at level 3 (>= 3), pcgd-thcs-muc-2-tinh 2 (>= 2)
+#   on_track 5 (ratio >= 0.95): nha-tre-huy-dong 30.5 -> 34.5 (2024 -> 2026), 2030: 42.5,
+#     12/7.5 = 1.60; dung-do-tuoi-thcs 94.2 -> 95.9, 99.3, 5.1/2.8 = 1.82; hoan-thanh-thpt
+#     91.2 -> 92.8, 96.0, 4.8/3.8 = 1.26; lao-dong-qua-dao-tao 42.1 -> 46.3, 54.7,
+#     12.6/7.9 = 1.59; giao-vien-dat-chuan 95.1 -> 96.9, 100.5 clamped to 100, 4.9/4.9 = 1.00
+#   needs_acceleration 4: phong-hoc-kien-co 84 -> 87, 93, 9/16 = 0.56; truong-chuan-quoc-gia
+#     58.2 -> 60.6, 65.4, 7.2/21.8 = 0.33; lao-dong-co-bang-cap 24.5 -> 26.1, 29.3,
+#     4.8/10.5 = 0.46; xoa-mu-chu-muc-2-huyen 4 -> 5 districts, 7, 3/4 = 0.75
+#   stagnating 2 (ratio < 0.10): hoan-thanh-thcs 97.8 -> 97.5, 96.9, -0.9/1.2 = -0.75;
+#     hoc-2-buoi-tieu-hoc 88.0 -> 88.2, 88.6, 0.6/12 = 0.05
+#   not_maintained 1: ngan-sach-giao-duc 19.30 < 20 in 2026
+#   missed 1: moc-2025-phong-hoc-kien-co, due 2025, latest 87.0 < 95
+#   no_data 5: mau-giao-huy-dong (a single point) and the 4 with no figure at all (below)
+# Charts: one per target with a figure, 28 - 4 = 24.
+HEADLINE = {"due": 9, "done": 4, "done_on_time": 3, "overdue": 5}
+COMPLETION_RATE = 100 * 4 / 9
+TARGET_COUNTS = {
+    "achieved": 10,
+    "on_track": 5,
+    "needs_acceleration": 4,
+    "stagnating": 2,
+    "not_maintained": 1,
+    "missed": 1,
+    "no_data": 5,
+}
+TASK_COUNTS = {
+    "done_on_time": 6,
+    "done_late": 1,
+    "overdue": 5,
+    "in_progress": 4,
+    "waiting_for_event": 1,
+    "ongoing": 1,
+    "not_due": 18,
+}
+DAYS_OVERDUE = {
+    "PL-02 (luat-giao-duc-sua-doi)": 204,
+    "PL-03": 369,
+    "PL-15": 402,
+    "PL-24": 365,
+    "PL-25": 365,
+}
+NO_FIGURES = {
+    "dung-do-tuoi-tieu-hoc",
+    "hoc-2-buoi-mam-non",
+    "pcgd-tieu-hoc-muc-3-huyen",
+    "biet-chu-muc-1",
+}
+CHARTS = 24
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
     "--headless",
@@ -221,10 +300,23 @@ def test_one_chart_per_target_with_data(page: dict[str, Any], check_json: Any) -
     with_data = [t["id"] for t in check_json["targets"] if t["history"]]
     assert sorted(page["facts"]["charts"]) == sorted(with_data)
     assert page["facts"]["svgs"] == len(with_data)
+    # by hand: every target but the four nobody reported on (see NO_FIGURES)
+    all_targets = {t["id"] for t in check_json["targets"]}
+    assert len(all_targets) == 28 and all_targets >= NO_FIGURES
+    assert set(page["facts"]["charts"]) == all_targets - NO_FIGURES
+    assert len(page["facts"]["charts"]) == page["facts"]["svgs"] == CHARTS
 
 
-def test_headline_numbers_equal_check_json(page: dict[str, Any], check_json: Any) -> None:
+def test_headline_numbers_are_right_and_equal_check_json(
+    page: dict[str, Any], check_json: Any
+) -> None:
     headline = page["facts"]["headline"]
+    # the numbers worked out by hand (see the comment at the top)
+    assert {k: json.loads(headline[k]) for k in HEADLINE} == HEADLINE
+    assert json.loads(headline["completion_rate"]) == pytest.approx(COMPLETION_RATE, abs=1e-3)
+    assert page["facts"]["statuses"] == TARGET_COUNTS
+    assert Counter(page["facts"]["tasks"]) == TASK_COUNTS
+    # and the page says what check --format json says
     for key, value in check_json["headline"].items():
         assert json.loads(headline[key]) == value, key
     expected = {s: check_json["summary"]["targets"].get(s, 0) for s in page["facts"]["statuses"]}
@@ -265,7 +357,85 @@ def test_html_is_self_contained(dashboard: Path) -> None:
     assert "@import" not in text and "url(http" not in text and "@font-face" not in text
     assert "default-src 'none'" in text
     assert "@page { size: A4" in text
-    assert text.count("<svg") == text.count("</svg>") > 0
+    assert text.count("<svg") == text.count("</svg>") == CHARTS
+
+
+class DashboardFacts(HTMLParser):
+    """What ``DOM_FACTS`` reads in the browser, read from the file: runs without chromium."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headline: dict[str, tuple[str, str]] = {}  # key: (data-value, shown text)
+        self.statuses: dict[str, int] = {}
+        self.charts: list[str] = []
+        self.rows: list[tuple[str, list[str]]] = []  # (data-status, cell texts)
+        self._key: str | None = None
+        self._row: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        classes = a.get("class", "").split()
+        if "data-key" in a:
+            self._key = a["data-key"]
+            self.headline[self._key] = (a["data-value"], "")
+        elif "data-count" in a:
+            self.statuses[a["data-status"]] = int(a["data-count"])
+        elif tag == "figure" and "chart" in classes:
+            self.charts.append(a["data-target"])
+        elif tag == "tr" and "task" in classes:
+            self._row = []
+            self.rows.append((a["data-status"], self._row))
+        elif tag == "td" and self._row is not None:
+            self._row.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div":
+            self._key = None
+        elif tag == "tr":
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._key is not None:
+            value, text = self.headline[self._key]
+            self.headline[self._key] = (value, text + data)
+        elif self._row:
+            self._row[-1] += data
+
+
+def test_dashboard_file_shows_the_hand_worked_numbers(dashboard: Path) -> None:
+    """The headline, the status chips, the charts and task rows, checked without a browser."""
+    facts = DashboardFacts()
+    facts.feed(dashboard.read_text(encoding="utf-8"))
+    shown = {key: json.loads(value) for key, (value, _) in facts.headline.items()}
+    assert shown == {**HEADLINE, "completion_rate": pytest.approx(COMPLETION_RATE, abs=1e-3)}
+    assert {key: text for key, (_, text) in facts.headline.items()} == {
+        "completion_rate": "44%",
+        "due": "9",
+        "done": "4",
+        "done_on_time": "3",
+        "overdue": "5",
+    }
+    assert facts.statuses == TARGET_COUNTS
+    assert len(facts.charts) == CHARTS and not NO_FIGURES & set(facts.charts)
+    assert len(facts.rows) == 36
+    assert Counter(status for status, _ in facts.rows) == TASK_COUNTS
+    rows = {cells[0]: (status, cells) for status, cells in facts.rows}
+    # cells: id, task, lead unit, deadline, status label, result or days overdue
+    for task, days in DAYS_OVERDUE.items():
+        status, cells = rows[task]
+        assert (status, cells[4], cells[5]) == ("overdue", "Quá hạn", f"quá hạn {days} ngày")
+    assert [rows["PL-03"][1][i] for i in (2, 3)] == ["Bộ CHQS tỉnh", "27/12/2025"]
+    assert [rows["PL-15"][1][i] for i in (2, 3)] == ["CĐ Bắc Kạn", "24/11/2025"]
+    status, cells = rows["PL-04"]
+    assert (status, cells[3], cells[4]) == ("done_late", "31/12/2025", "Hoàn thành quá hạn")
+    assert cells[5].startswith("hoàn thành 20/03/2026; ")
+    status, cells = rows["PL-02 (luat-giao-duc-dai-hoc-sua-doi)"]
+    assert (status, cells[3], cells[4]) == ("done_on_time", "10/06/2026", "Hoàn thành đúng hạn")
+    assert cells[5].startswith("hoàn thành 08/05/2026; ")
+    assert rows["PL-31"][0] == "done_on_time" and rows["PL-31"][1][2] == "Sở Y tế"
+    assert rows["PL-02 (luat-hoc-tap-suot-doi)"][0] == "waiting_for_event"
+    assert {rows[t][0] for t in ("PL-09", "PL-13", "PL-19", "PL-22")} == {"in_progress"}
+    assert rows["PL-08"][0] == "not_due" and rows["PL-08"][1][3] == "31/12/2026"
 
 
 def test_user_text_is_escaped(tmp_path: Path) -> None:

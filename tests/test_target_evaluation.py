@@ -43,11 +43,16 @@ BOUNDS = (0.0, 100.0)
     ("values", "overrides", "as_of", "expected"),
     [
         ({2025: 91}, {}, AS_OF, "achieved"),
-        ({2024: 70, 2026: 80}, {}, AS_OF, "on_track"),  # projects to 100 → ratio 1.5
-        ({2024: 70, 2026: 72}, {}, AS_OF, "needs_acceleration"),  # 80 → ratio 0.5
+        # slope 5/year: 80 + 5 * 4 = 100 in 2030, ratio (100 - 70) / (90 - 70) = 1.5
+        ({2024: 70, 2026: 80}, {}, AS_OF, "on_track"),
+        # slope 1: 72 + 4 = 76, ratio 6 / 20 = 0.3
+        ({2024: 70, 2026: 72}, {}, AS_OF, "needs_acceleration"),
+        # slope 0.1: 70.2 + 0.4 = 70.6, ratio 0.6 / 20 = 0.03
         ({2024: 70, 2026: 70.2}, {}, AS_OF, "stagnating"),
-        ({2024: 80, 2026: 75}, {}, AS_OF, "stagnating"),  # going backwards
-        ({2024: 95, 2026: 85}, {}, AS_OF, "stagnating"),  # baseline met, then fell
+        # going backwards: 75 - 10 = 65, ratio -15 / 10 = -1.5
+        ({2024: 80, 2026: 75}, {}, AS_OF, "stagnating"),
+        # baseline met, then fell: 85 - 20 = 65; (65 - 95) / (90 - 95) = 6, but no ratio
+        ({2024: 95, 2026: 85}, {}, AS_OF, "stagnating"),
         ({2029: 85, 2030: 89}, {}, dt.date(2031, 1, 1), "missed"),
         (
             {2025: 21, 2026: 19.5},
@@ -77,19 +82,26 @@ def test_components_let_a_reader_recompute_the_verdict() -> None:
     assert (result.latest_year, result.latest_value) == (2026, 72)
     assert result.projected_value == pytest.approx(76.0)
     assert result.ratio == pytest.approx((76 - 70) / (90 - 70))
-    assert "0.30" in result.reason_en
+    assert result.status == "needs_acceleration"
+    # every component is in the text, so the reader can redo the sum
+    assert result.reason_en == "2024: 70 → 2026: 72; projected 2030: 76.0 (target 90); ratio 0.30"
+    assert result.reason_vi == ("2024: 70 → 2026: 72; dự báo 2030: 76.0 (mục tiêu 90); tỷ số 0.30")
 
 
 def test_not_maintained_names_the_years() -> None:
     t = target(every_year=True, from_year=2025, value=20)
     result = _judge(t, {2025: 19, 2026: 21, 2027: 18}, dt.date(2028, 1, 1), BOUNDS)
+    assert result.status == "not_maintained"
     assert result.failing_years == [2025, 2027]
-    assert "2025 (19)" in result.reason_en and "2027 (18)" in result.reason_en
+    assert result.reason_en == "below 20 in 2025 (19), 2027 (18)"
+    assert result.reason_vi == "không đạt 20 trong năm 2025 (19), 2027 (18)"
 
 
 def test_only_one_point_says_a_trend_needs_two() -> None:
     result = _judge(target(), {2026: 80}, AS_OF, BOUNDS)
-    assert "a trend needs two" in result.reason_en
+    assert result.status == "no_data"
+    assert result.reason_en == "only one point (2026: 80); a trend needs two"
+    assert result.projected_value is None and result.ratio is None
 
 
 @pytest.mark.parametrize(

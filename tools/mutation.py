@@ -1,4 +1,4 @@
-"""Mutation testing of kh284's decision logic: do the tests notice a wrong rule?
+"""Mutation testing of kh284's decision logic: do the tests notice a wrong rule.
 
 Each mutant is one small change to one module (``>`` into ``>=``, 0.95 into 0.96, ``and``
 into ``or``, ``[-1]`` into ``[0]``, a ``continue`` removed, ``min`` into ``max`` ...).  The
@@ -10,11 +10,11 @@ the repository; a mutant is *killed* when a test fails (or the run times out), a
 Usage (from the repository root, with the project's virtual environment)::
 
     python tools/mutation.py                          # every module, docs/MUTATION.md written
-    python tools/mutation.py evaluation/targets.py    # one module (path under src/kh284)
-    python tools/mutation.py --list evaluation/targets.py   # the mutants, without running
+    python tools/mutation.py evaluate/targets.py      # one module (path under src/kh284)
+    python tools/mutation.py --list evaluate/targets.py     # the mutants, without running
     python tools/mutation.py --jobs 2 --no-report ...
 
-It takes minutes, not seconds: it is a developer's tool, not part of CI.  See docs/MUTATION.md.
+It takes minutes, not seconds: a developer's tool, not part of CI.  See docs/TESTING.md.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import argparse
 import ast
 import copy
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -31,11 +32,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "kh284"
@@ -139,9 +141,7 @@ class _Finder(ast.NodeVisitor):
             for k, op in enumerate(node.ops):
                 swap = _COMPARE_SWAPS.get(type(op))
                 if swap is not None:
-                    self._add(
-                        path, line, "compare", _SYMBOLS[type(op)], _SYMBOLS[swap], f"cmp:{k}"
-                    )
+                    self._add(path, line, "compare", _SYMBOLS[type(op)], _SYMBOLS[swap], f"cmp:{k}")
         elif isinstance(node, ast.BoolOp):
             other = "or" if isinstance(node.op, ast.And) else "and"
             self._add(path, line, "boolean", _SYMBOLS[type(node.op)], other, "bool")
@@ -324,6 +324,31 @@ def _run_tests(work: Path, tests: list[str], timeout: float) -> tuple[str, float
     return ("survived" if done.returncode == 0 else "killed"), elapsed
 
 
+def _one(
+    item: tuple[Mutant, str],
+    *,
+    free: list[Path],
+    module: str,
+    tests: list[str],
+    timeout: float,
+    original: str,
+    verbose: bool,
+) -> Mutant:
+    """Run one mutant in a free workspace and put the workspace back."""
+    mutant, source = item
+    work = free.pop()
+    try:
+        target = work / "src" / "kh284" / module
+        target.write_text(source, encoding="utf-8")
+        mutant.outcome, mutant.seconds = _run_tests(work, tests, timeout)
+        target.write_text(original, encoding="utf-8")
+    finally:
+        free.append(work)
+    if verbose:
+        print(f"  {mutant.outcome:8} {module}:{mutant.line} {mutant.id}", flush=True)
+    return mutant
+
+
 def run(
     modules: list[str], jobs: int, only: set[str] | None, verbose: bool
 ) -> dict[str, list[Mutant]]:
@@ -344,25 +369,18 @@ def run(
             timeout = max(30.0, seconds * 4)
             todo = [(m, src) for m, src in mutants_of(module) if only is None or m.id in only]
             free = list(workers)
-
-            def one(item: tuple[Mutant, str], free: list[Path] = free) -> Mutant:
-                mutant, source = item
-                work = free.pop()
-                try:
-                    target = work / "src" / "kh284" / module
-                    target.write_text(source, encoding="utf-8")
-                    mutant.outcome, mutant.seconds = _run_tests(work, tests, timeout)
-                    target.write_text(original, encoding="utf-8")
-                finally:
-                    free.append(work)
-                if verbose:
-                    print(
-                        f"  {mutant.outcome:8} {module}:{mutant.line} {mutant.id}", flush=True
-                    )
-                return mutant
+            job = functools.partial(
+                _one,
+                free=free,
+                module=module,
+                tests=tests,
+                timeout=timeout,
+                original=original,
+                verbose=verbose,
+            )
 
             with ThreadPoolExecutor(jobs) as pool:
-                done = list(pool.map(one, todo))
+                done = list(pool.map(job, todo))
             results[module] = done
             print(_summary_line(module, done, _equivalents(config, module)), flush=True)
     return results
@@ -411,9 +429,7 @@ def write_report(results: dict[str, list[Mutant]], seconds: float) -> None:
     for module, mutants in results.items():
         total, killed, eq, survived = _counts(mutants, _equivalents(config, module))
         score = 100.0 * killed / max(1, total - eq)
-        lines.append(
-            f"| `{module}` | {total} | {killed} | {eq} | {survived} | {score:.1f} % |"
-        )
+        lines.append(f"| `{module}` | {total} | {killed} | {eq} | {survived} | {score:.1f} % |")
     for module, mutants in results.items():
         equivalent = _equivalents(config, module)
         lines += ["", f"## `{module}`", ""]
@@ -422,9 +438,7 @@ def write_report(results: dict[str, list[Mutant]], seconds: float) -> None:
         stale = sorted(set(equivalent) - {m.id for m in mutants if m.outcome == "survived"})
         if eq:
             lines += ["Equivalent mutants (they cannot change behaviour):", ""]
-            lines += [
-                f"- line {m.line}, `{m.id}`: {equivalent[m.id]}" for m in eq
-            ]
+            lines += [f"- line {m.line}, `{m.id}`: {equivalent[m.id]}" for m in eq]
             lines.append("")
         if alive:
             lines += ["Surviving mutants (a rule no test pins):", ""]

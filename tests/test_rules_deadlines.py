@@ -1,0 +1,462 @@
+"""Every rule of ``kh284.deadlines``, pinned at its boundaries with hand-worked tables.
+
+The tasks, events and settings are built directly (``model_validate``) in the shapes of
+``data/plan.yaml`` and ``data/events.yaml``: PL-04 "Năm 2025" (``year``), PL-06 "Năm 2026,
+hàng năm" (``yearly_from``), PL-01 "Thường xuyên" (``ongoing``), PL-15 waiting for one
+approval and PL-02 for three laws (``event``).  Every expected value below was worked out
+by hand from the rules in the module docstring and the README, not copied from a run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from kh284.deadlines import Deliverable, deliverable_key, deliverables
+from kh284.models.events import Event
+from kh284.models.plan import AppendixTask, Settings
+
+D = dt.date
+HORIZON = 2030
+SETTINGS = Settings.model_validate({"months_after_event": 6, "report_from_year": 2025})
+
+QD = "qd-1002-ttg"
+LAW_A = "luat-hoc-tap-suot-doi"
+LAW_B = "luat-giao-duc-sua-doi"
+LAW_C = "luat-giao-duc-dai-hoc-sua-doi"
+NHA_GIAO = "luat-nha-giao"
+
+
+def task(
+    kind: str,
+    *,
+    year: int | None = None,
+    events: tuple[str, ...] = (),
+    months: int | None = None,
+    text: str = "Năm 2025",
+) -> AppendixTask:
+    deadline: dict[str, Any] = {"text": text, "kind": kind, "events": list(events)}
+    if year is not None:
+        deadline["year"] = year
+    if months is not None:
+        deadline["months_after_event"] = months
+    return AppendixTask.model_validate(
+        {
+            "id": "PL-99",
+            "number": 99,
+            "text": "Nhiệm vụ thử",
+            "lead": ["so-gddt"],
+            "lead_text": "Sở Giáo dục và Đào tạo",
+            "coordinating": ["cac-so-ban-nganh-dia-phuong"],
+            "coordinating_text": "Các sở, ban ngành, địa phương",
+            "deadline": deadline,
+        }
+    )
+
+
+def event(event_id: str, date: str | None) -> Event:
+    return Event.model_validate(
+        {
+            "id": event_id,
+            "name": "Sự kiện thử",
+            "kind": "law_passed",
+            "date": date,
+            "source": "test",
+        }
+    )
+
+
+def events_of(*pairs: tuple[str, str | None]) -> dict[str, Event]:
+    return {event_id: event(event_id, date) for event_id, date in pairs}
+
+
+# A row is (key, year, event, due, ongoing, waiting): every field of a Deliverable but the
+# task id, spelt out so that a changed default is seen too.
+Row = tuple[str, int | None, str | None, dt.date | None, bool, bool]
+
+
+def rows(found: list[Deliverable]) -> list[Row]:
+    assert all(d.task_id == "PL-99" for d in found)
+    return [(d.key, d.year, d.event, d.due, d.ongoing, d.waiting) for d in found]
+
+
+def yearly_rows(*years: int) -> list[Row]:
+    return [(str(y), y, None, D(y, 12, 31), False, False) for y in years]
+
+
+# --- the Deliverable record ---------------------------------------------------------------
+
+
+def test_deliverable_defaults_and_label() -> None:
+    d = Deliverable("PL-01", "")
+    assert (d.year, d.event, d.due, d.ongoing, d.waiting) == (None, None, None, False, False)
+    assert Deliverable("PL-06", "2027", year=2027).label == "2027"
+    assert Deliverable("PL-02", LAW_A, event=LAW_A).label == LAW_A
+
+
+def test_deliverable_is_frozen_and_hashable() -> None:
+    d = Deliverable("PL-04", "", year=2025, due=D(2025, 12, 31))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        d.key = "2025"  # type: ignore[misc]
+    assert {d, Deliverable("PL-04", "", year=2025, due=D(2025, 12, 31))} == {d}
+
+
+# --- year ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("year", "as_of", "expected"),
+    [
+        # one deliverable whatever the as-of date, due 31/12 of that year
+        (2025, D(2024, 1, 1), [("", 2025, None, D(2025, 12, 31), False, False)]),
+        (2025, D(2025, 6, 1), [("", 2025, None, D(2025, 12, 31), False, False)]),
+        (2025, D(2025, 12, 31), [("", 2025, None, D(2025, 12, 31), False, False)]),
+        (2025, D(2031, 3, 1), [("", 2025, None, D(2025, 12, 31), False, False)]),
+        (2028, D(2026, 1, 1), [("", 2028, None, D(2028, 12, 31), False, False)]),
+    ],
+)
+def test_year_is_one_deliverable_due_31_december(
+    year: int, as_of: dt.date, expected: list[Row]
+) -> None:
+    found = deliverables(task("year", year=year), {}, SETTINGS, HORIZON, as_of)
+    assert rows(found) == expected
+
+
+# --- yearly_from --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "horizon", "as_of", "years"),
+    [
+        # before the first year: the first year is listed all the same
+        (2026, 2030, D(2024, 12, 31), [2026]),
+        (2026, 2030, D(2025, 6, 1), [2026]),
+        (2026, 2030, D(2026, 1, 1), [2026]),
+        (2026, 2030, D(2026, 12, 31), [2026]),
+        # one more each new year, up to the as-of year
+        (2026, 2030, D(2027, 1, 1), [2026, 2027]),
+        (2026, 2030, D(2028, 7, 15), [2026, 2027, 2028]),
+        (2026, 2030, D(2030, 12, 31), [2026, 2027, 2028, 2029, 2030]),
+        # the horizon cuts it
+        (2026, 2030, D(2031, 1, 1), [2026, 2027, 2028, 2029, 2030]),
+        (2026, 2030, D(2040, 6, 1), [2026, 2027, 2028, 2029, 2030]),
+        (2026, 2027, D(2029, 6, 1), [2026, 2027]),
+        (2026, 2026, D(2029, 6, 1), [2026]),
+        # a horizon before the first year still leaves the first year
+        (2026, 2025, D(2029, 6, 1), [2026]),
+        (2025, 2030, D(2025, 3, 1), [2025]),
+    ],
+)
+def test_yearly_from_one_per_year_up_to_as_of_and_horizon(
+    first: int, horizon: int, as_of: dt.date, years: list[int]
+) -> None:
+    found = deliverables(task("yearly_from", year=first), {}, SETTINGS, horizon, as_of)
+    assert rows(found) == yearly_rows(*years)
+
+
+def test_yearly_from_keys_are_the_year_strings() -> None:
+    found = deliverables(task("yearly_from", year=2026), {}, SETTINGS, 2030, D(2028, 2, 1))
+    assert [d.key for d in found] == ["2026", "2027", "2028"]
+    assert [d.label for d in found] == ["2026", "2027", "2028"]
+    assert [d.due for d in found] == [D(2026, 12, 31), D(2027, 12, 31), D(2028, 12, 31)]
+
+
+# --- ongoing ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("as_of", [D(2024, 1, 1), D(2025, 4, 22), D(2035, 12, 31)])
+def test_ongoing_is_one_standing_deliverable_without_due(as_of: dt.date) -> None:
+    found = deliverables(task("ongoing", text="Thường xuyên"), {}, SETTINGS, HORIZON, as_of)
+    assert rows(found) == [("", None, None, None, True, False)]
+
+
+# --- event --------------------------------------------------------------------------------
+
+
+def waiting(key: str, event_id: str) -> Row:
+    return (key, None, event_id, None, False, True)
+
+
+def due(key: str, event_id: str, day: dt.date) -> Row:
+    return (key, None, event_id, day, False, False)
+
+
+@pytest.mark.parametrize(
+    ("known", "as_of", "expected"),
+    [
+        # unknown event, event without date: waiting, whatever the as-of date
+        ({}, D(2030, 1, 1), [waiting("", QD)]),
+        ({NHA_GIAO: "2025-06-16"}, D(2030, 1, 1), [waiting("", QD)]),
+        ({QD: None}, D(2030, 1, 1), [waiting("", QD)]),
+        # dated after the as-of date: has not happened yet on that date
+        ({QD: "2025-05-24"}, D(2025, 1, 1), [waiting("", QD)]),
+        ({QD: "2025-05-24"}, D(2025, 5, 23), [waiting("", QD)]),
+        # dated on the as-of date: it happened; due six months later (the default setting)
+        ({QD: "2025-05-24"}, D(2025, 5, 24), [due("", QD, D(2025, 11, 24))]),
+        ({QD: "2025-05-24"}, D(2025, 5, 25), [due("", QD, D(2025, 11, 24))]),
+        ({QD: "2025-05-24"}, D(2027, 1, 1), [due("", QD, D(2025, 11, 24))]),
+    ],
+)
+def test_one_event_waits_until_it_is_dated_on_or_before_as_of(
+    known: dict[str, str | None], as_of: dt.date, expected: list[Row]
+) -> None:
+    t = task("event", events=(QD,), text="Sau khi được Thủ tướng Chính phủ phê duyệt")
+    found = deliverables(t, events_of(*known.items()), SETTINGS, HORIZON, as_of)
+    assert rows(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("task_months", "default_months", "expected_due"),
+    [
+        (None, 6, D(2025, 11, 24)),
+        (None, 0, D(2025, 5, 24)),
+        (None, 1, D(2025, 6, 24)),
+        # the task's own setting wins over the plan's default, an explicit 0 included
+        (3, 6, D(2025, 8, 24)),
+        (0, 6, D(2025, 5, 24)),
+        (12, 6, D(2026, 5, 24)),
+        (6, 0, D(2025, 11, 24)),
+        (7, 7, D(2025, 12, 24)),
+        (8, 7, D(2026, 1, 24)),
+    ],
+)
+def test_months_after_event_task_overrides_default(
+    task_months: int | None, default_months: int, expected_due: dt.date
+) -> None:
+    settings = Settings.model_validate(
+        {"months_after_event": default_months, "report_from_year": 2025}
+    )
+    t = task("event", events=(QD,), months=task_months)
+    found = deliverables(t, events_of((QD, "2025-05-24")), settings, HORIZON, D(2030, 1, 1))
+    assert rows(found) == [due("", QD, expected_due)]
+
+
+@pytest.mark.parametrize(
+    ("happened", "months", "expected_due"),
+    [
+        ("2025-01-31", 1, D(2025, 2, 28)),
+        ("2024-01-31", 1, D(2024, 2, 29)),
+        ("2028-01-30", 1, D(2028, 2, 29)),
+        ("2025-03-31", 1, D(2025, 4, 30)),
+        ("2023-08-31", 6, D(2024, 2, 29)),
+        ("2024-02-29", 12, D(2025, 2, 28)),
+        ("2024-02-29", 48, D(2028, 2, 29)),
+        ("2025-12-31", 2, D(2026, 2, 28)),
+        ("2025-11-15", 3, D(2026, 2, 15)),
+        ("2025-08-31", 120, D(2035, 8, 31)),
+    ],
+)
+def test_due_date_month_arithmetic(happened: str, months: int, expected_due: dt.date) -> None:
+    t = task("event", events=(QD,), months=months)
+    found = deliverables(t, events_of((QD, happened)), SETTINGS, HORIZON, D(2040, 1, 1))
+    assert rows(found) == [due("", QD, expected_due)]
+
+
+def test_two_events_one_deliverable_each_keyed_by_event() -> None:
+    t = task("event", events=(LAW_A, LAW_B), text="Khi Luật được ban hành")
+    known = events_of((LAW_A, "2025-06-16"), (LAW_B, None))
+    found = deliverables(t, known, SETTINGS, HORIZON, D(2025, 7, 1))
+    assert rows(found) == [due(LAW_A, LAW_A, D(2025, 12, 16)), waiting(LAW_B, LAW_B)]
+    assert [d.label for d in found] == [LAW_A, LAW_B]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        # LAW_A dated 16/6/2025, LAW_B dated 1/7/2025 (on the as-of date), LAW_C unknown
+        (
+            D(2025, 7, 1),
+            [
+                due(LAW_A, LAW_A, D(2025, 12, 16)),
+                due(LAW_B, LAW_B, D(2026, 1, 1)),
+                waiting(LAW_C, LAW_C),
+            ],
+        ),
+        (
+            D(2025, 6, 30),
+            [due(LAW_A, LAW_A, D(2025, 12, 16)), waiting(LAW_B, LAW_B), waiting(LAW_C, LAW_C)],
+        ),
+        (D(2025, 6, 15), [waiting(LAW_A, LAW_A), waiting(LAW_B, LAW_B), waiting(LAW_C, LAW_C)]),
+    ],
+)
+def test_three_laws_in_the_task_order(as_of: dt.date, expected: list[Row]) -> None:
+    t = task("event", events=(LAW_A, LAW_B, LAW_C), text="Khi Luật được ban hành")
+    known = events_of((LAW_B, "2025-07-01"), (LAW_A, "2025-06-16"), (NHA_GIAO, "2025-06-16"))
+    assert rows(deliverables(t, known, SETTINGS, HORIZON, as_of)) == expected
+
+
+# --- shapes R309 rejects: evaluation still runs on them, the kind decides -----------------
+
+
+@pytest.mark.parametrize(
+    ("t", "expected"),
+    [
+        # a stray year on an ongoing or event deadline is not read
+        (task("ongoing", year=2025), [("", None, None, None, True, False)]),
+        (task("event", year=2025, events=(QD,)), [due("", QD, D(2025, 11, 24))]),
+        # year / yearly_from without their year: no deliverable (and no crash)
+        (task("yearly_from"), []),
+        (task("year"), []),
+    ],
+)
+def test_malformed_deadlines_follow_their_kind(t: AppendixTask, expected: list[Row]) -> None:
+    found = deliverables(t, events_of((QD, "2025-05-24")), SETTINGS, HORIZON, D(2027, 6, 1))
+    assert rows(found) == expected
+
+
+# --- deliverable_key ----------------------------------------------------------------------
+
+YEAR_2025 = task("year", year=2025)
+YEARLY_2026 = task("yearly_from", year=2026, text="Năm 2026, hàng năm")
+ONGOING = task("ongoing", text="Thường xuyên")
+ONE_EVENT = task("event", events=(QD,))
+TWO_EVENTS = task("event", events=(LAW_A, LAW_B))
+THREE_LAWS = task("event", events=(LAW_A, LAW_B, LAW_C))
+
+NEEDS_YEAR = ("cần 'year': nhiệm vụ hằng năm", "needs 'year': it is due every year")
+
+
+def not_its_event(event_id: str) -> tuple[str, str]:
+    return (
+        f"sự kiện '{event_id}' không phải của nhiệm vụ này",
+        f"event '{event_id}' is not one of this task's events",
+    )
+
+
+@pytest.mark.parametrize(
+    ("t", "year", "event_id", "expected"),
+    [
+        # yearly_from: needs a year, not before the first one; an event is not looked at
+        (YEARLY_2026, None, None, (None, NEEDS_YEAR)),
+        (YEARLY_2026, None, LAW_A, (None, NEEDS_YEAR)),
+        (
+            YEARLY_2026,
+            2025,
+            None,
+            (
+                None,
+                (
+                    "năm 2025 trước năm bắt đầu 2026",
+                    "year 2025 is before its first year 2026",
+                ),
+            ),
+        ),
+        (
+            YEARLY_2026,
+            2001,
+            None,
+            (
+                None,
+                (
+                    "năm 2001 trước năm bắt đầu 2026",
+                    "year 2001 is before its first year 2026",
+                ),
+            ),
+        ),
+        (YEARLY_2026, 2026, None, ("2026", None)),
+        (YEARLY_2026, 2027, None, ("2027", None)),
+        (YEARLY_2026, 2031, None, ("2031", None)),
+        (YEARLY_2026, 2026, LAW_A, ("2026", None)),
+        # year: a year other than the deadline's is a problem, the same year or none is not
+        (YEAR_2025, None, None, ("", None)),
+        (YEAR_2025, 2025, None, ("", None)),
+        (
+            YEAR_2025,
+            2024,
+            None,
+            (
+                None,
+                (
+                    "'year: 2024' khác năm hạn 2025",
+                    "'year: 2024' differs from its deadline year 2025",
+                ),
+            ),
+        ),
+        (
+            YEAR_2025,
+            2026,
+            None,
+            (
+                None,
+                (
+                    "'year: 2026' khác năm hạn 2025",
+                    "'year: 2026' differs from its deadline year 2025",
+                ),
+            ),
+        ),
+        (YEAR_2025, None, QD, (None, not_its_event(QD))),
+        (YEAR_2025, 2024, QD, (None, not_its_event(QD))),
+        # ongoing: a year is accepted (a report per year), an event is not its own
+        (ONGOING, None, None, ("", None)),
+        (ONGOING, 2025, None, ("", None)),
+        (ONGOING, 2031, None, ("", None)),
+        (ONGOING, None, LAW_A, (None, not_its_event(LAW_A))),
+        # one event: key "", with or without naming it; a year is not looked at
+        (ONE_EVENT, None, None, ("", None)),
+        (ONE_EVENT, None, QD, ("", None)),
+        (ONE_EVENT, 2024, None, ("", None)),
+        (ONE_EVENT, 2024, QD, ("", None)),
+        (ONE_EVENT, None, NHA_GIAO, (None, not_its_event(NHA_GIAO))),
+        # several events: the event is needed, and is the key
+        (
+            TWO_EVENTS,
+            None,
+            None,
+            (
+                None,
+                (
+                    f"cần 'event': nhiệm vụ gắn với nhiều sự kiện ({LAW_A}, {LAW_B})",
+                    f"needs 'event': the task has one deliverable per event ({LAW_A}, {LAW_B})",
+                ),
+            ),
+        ),
+        (TWO_EVENTS, None, LAW_A, (LAW_A, None)),
+        (TWO_EVENTS, None, LAW_B, (LAW_B, None)),
+        (TWO_EVENTS, 2025, LAW_B, (LAW_B, None)),
+        (TWO_EVENTS, None, LAW_C, (None, not_its_event(LAW_C))),
+        (
+            THREE_LAWS,
+            None,
+            None,
+            (
+                None,
+                (
+                    f"cần 'event': nhiệm vụ gắn với nhiều sự kiện ({LAW_A}, {LAW_B}, {LAW_C})",
+                    "needs 'event': the task has one deliverable per event "
+                    f"({LAW_A}, {LAW_B}, {LAW_C})",
+                ),
+            ),
+        ),
+        (THREE_LAWS, None, LAW_C, (LAW_C, None)),
+        (THREE_LAWS, None, QD, (None, not_its_event(QD))),
+    ],
+)
+def test_deliverable_key(
+    t: AppendixTask,
+    year: int | None,
+    event_id: str | None,
+    expected: tuple[str | None, tuple[str, str] | None],
+) -> None:
+    assert deliverable_key(t, year, event_id) == expected
+
+
+@pytest.mark.parametrize(
+    ("t", "year", "event_id", "as_of"),
+    [
+        (YEARLY_2026, 2027, None, D(2027, 6, 1)),
+        (YEAR_2025, 2025, None, D(2025, 6, 1)),
+        (ONGOING, None, None, D(2025, 6, 1)),
+        (ONE_EVENT, None, QD, D(2025, 6, 1)),
+        (THREE_LAWS, None, LAW_B, D(2025, 8, 1)),
+    ],
+)
+def test_a_good_key_names_one_of_the_deliverables(
+    t: AppendixTask, year: int | None, event_id: str | None, as_of: dt.date
+) -> None:
+    key, problem = deliverable_key(t, year, event_id)
+    assert problem is None
+    known = events_of((QD, "2025-05-24"), (LAW_B, "2025-07-01"))
+    assert key in [d.key for d in deliverables(t, known, SETTINGS, HORIZON, as_of)]
