@@ -45,7 +45,7 @@ def draft(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 def plan_number() -> str:
-    from kh284.dataset import load_dataset
+    from kh284.validate.dataset import load_dataset
 
     plan = load_dataset(DEMO).plan
     assert plan is not None

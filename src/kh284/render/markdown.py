@@ -8,7 +8,7 @@ characters in user text are escaped.
 from __future__ import annotations
 
 from kh284.diagnostics import Severity, count_by_severity
-from kh284.evaluation.vocabulary import TARGET_LABELS, TASK_LABELS, label
+from kh284.i18n import TARGET_LABELS, TASK_LABELS, label
 from kh284.render.view import View
 
 ICONS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}

@@ -6,8 +6,8 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from kh284.evaluation.targets import TargetResult
-from kh284.evaluation.vocabulary import TARGET_LABELS, label
+from kh284.evaluate.targets import TargetResult
+from kh284.i18n import TARGET_LABELS, label
 from kh284.render.terminal import TARGET_STYLES, goal_text, to_text
 
 

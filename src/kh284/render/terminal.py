@@ -15,10 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from kh284.diagnostics import Diagnostic, Severity, count_by_severity
-from kh284.engine import Outcome
-from kh284.evaluation.targets import TargetResult
-from kh284.evaluation.tasks import Headline, TaskResult
-from kh284.evaluation.vocabulary import TARGET_LABELS, TASK_LABELS, label
+from kh284.pipeline import Outcome
+from kh284.evaluate.targets import TargetResult
+from kh284.evaluate.tasks import Headline, TaskResult
+from kh284.i18n import TARGET_LABELS, TASK_LABELS, label
 from kh284.render.summary import summary_text
 from kh284.render.view import View
 
@@ -94,7 +94,7 @@ def render(view: View) -> str:
     parts: list[RenderableType] = [
         diagnostic_line(view, d)
         for d in view.diagnostics
-        if view.verbose or d.code[0] not in "TK" or view.command == "validate"
+        if view.verbose or d.about not in ("target", "task") or view.command == "validate"
     ]
     if view.show_waived:
         parts.extend(diagnostic_line(view, d, waived=True) for d, _ in view.waived)

@@ -1,6 +1,6 @@
 """The evaluation every report is made from: ``kh284 check``'s own, kept as plain data.
 
-``build`` runs ``commands.run_check`` and keeps its ``View`` together with
+``build`` makes ``kh284 check``'s ``View`` (``commands.check_view``) and keeps it together with
 ``render.plain.view_dict`` of it (the ``check --format json`` layout), so every number a
 report prints is the one the JSON prints.  Also here: the status colours, unit and area
 names, the default reporting unit, and the words the reports share, in both languages.
@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kh284.engine import Outcome
-from kh284.evaluation.targets import TargetResult
-from kh284.evaluation.tasks import TaskResult
-from kh284.index import Index
-from kh284.models.plan import PlanFile
+from kh284.pipeline import Outcome
+from kh284.evaluate.targets import TargetResult
+from kh284.evaluate.tasks import TaskResult
+from kh284.validate.index import Index
+from kh284.validate.models.plan import PlanFile
 from kh284.render.view import View
 
 #: Target status → colour (green good, orange needs work, red bad, grey no data).
@@ -222,13 +222,16 @@ def area_name(index: Index, unit_id: str) -> str:
 
 def build(data_dir: Path, as_of: dt.date, lang: str, fail_on: str = "error") -> Content:
     """Evaluate ``data_dir`` as ``kh284 check`` does (raises ``DataDirError`` like it)."""
-    from kh284.commands import run_check
-    from kh284.options import Options
+    from kh284.cli.commands import check_view
+    from kh284.cli.options import Options
+    from kh284.diagnostics import exit_code_for
     from kh284.render.plain import view_dict
+    from kh284.render.summary import summary_text
 
     options = Options(data_dir=data_dir, as_of=as_of, lang=lang, fail_on=fail_on, quiet=True)
-    result = run_check(options)
-    return Content(result.view, view_dict(result.view), result.exit_code, result.summary)
+    view = check_view(options)
+    code = int(exit_code_for(view.diagnostics, fail_on))
+    return Content(view, view_dict(view), code, summary_text(view) + "\n")
 
 
 def lead_unit(outcome: Outcome) -> str | None:

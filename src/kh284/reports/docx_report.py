@@ -287,7 +287,7 @@ def _body(document: Document, content: Content, unit_id: str) -> None:
 
 
 def _targets_intro(content: Content) -> str:
-    from kh284.evaluation.vocabulary import TARGET_LABELS, label
+    from kh284.i18n import TARGET_LABELS, label
 
     counts = content.target_counts
     summary = "; ".join(

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from kh284 import __version__
-from kh284.evaluation.series import Point
-from kh284.evaluation.targets import TargetResult
-from kh284.evaluation.vocabulary import TARGET_LABELS, TASK_LABELS, label
+from kh284.evaluate.series import Point
+from kh284.evaluate.targets import TargetResult
+from kh284.i18n import TARGET_LABELS, TASK_LABELS, label
 from kh284.render.terminal import goal_text
 from kh284.reports.content import (
     TARGET_COLOURS,

@@ -12,7 +12,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from kh284.evaluation.vocabulary import TARGET_LABELS, label
+from kh284.i18n import TARGET_LABELS, label
 from kh284.render.terminal import goal_text
 from kh284.reports.content import TARGET_TINTS, TASK_TINTS, Content, word
 
