@@ -17,13 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from kh284 import diagnostics as dg
-from kh284.load.cache import Cache
-from kh284.validate.checks import run_all
-from kh284.validate.dataset import Dataset, load_dataset
 from kh284.diagnostics import Diagnostic, Subject
+from kh284.diagnostics.waivers import apply_waivers, waivers_document
 from kh284.evaluate.series import collect
 from kh284.evaluate.targets import TargetResult, evaluate_target
-from kh284.diagnostics.waivers import apply_waivers, waivers_document
 from kh284.evaluate.tasks import (
     Headline,
     TaskResult,
@@ -31,11 +28,24 @@ from kh284.evaluate.tasks import (
     headline,
     unreported_years,
 )
-from kh284.i18n import TARGET_CODES
-from kh284.validate.index import Index, build_index
-from kh284.validate.models.waivers import Waiver
+from kh284.load.cache import Cache
 from kh284.load.exact import Document, SourceMap
 from kh284.load.fingerprint import fingerprint
+from kh284.validate.checks import run_all
+from kh284.validate.dataset import Dataset, load_dataset
+from kh284.validate.index import Index, build_index
+from kh284.validate.models.waivers import Waiver
+
+#: The diagnostic code each target status produces (None: no finding).
+TARGET_CODES: dict[str, str | None] = {
+    "achieved": None,
+    "on_track": None,
+    "needs_acceleration": "T604",
+    "stagnating": "T603",
+    "not_maintained": "T602",
+    "missed": "T601",
+    "no_data": "T605",
+}
 
 
 @dataclass
@@ -167,7 +177,9 @@ def _task_findings(index: Index, results: Iterable[TaskResult], as_of: dt.date) 
             )
         elif result.status == "ongoing":
             for year in unreported_years(index, result.task, as_of):
-                found.append(dg.make("K703", where, regarding=about, task=result.task.id, year=year))
+                found.append(
+                    dg.make("K703", where, regarding=about, task=result.task.id, year=year)
+                )
     return found
 
 

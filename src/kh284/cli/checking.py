@@ -114,7 +114,12 @@ def targets(
 ) -> None:
     """List the targets, or show one target's history."""
     options = build(
-        data_dir, as_of, lang, Format.json if as_json else None, None, fail_on=FailOn.never,
+        data_dir,
+        as_of,
+        lang,
+        Format.json if as_json else None,
+        None,
+        fail_on=FailOn.never,
         color=color,
     )
     result = run_cached(options, "run_targets", target_id=target_id, as_json=as_json)

@@ -15,6 +15,7 @@ from kh284.cli.options import Options
 from kh284.diagnostics import Diagnostic, UsageError, exit_code_for
 from kh284.diagnostics.waivers import select_codes
 from kh284.evaluate.tasks import TaskResult
+from kh284.i18n import both
 from kh284.pipeline import Outcome, run, select_tasks
 from kh284.render import Format, Result, formatter
 from kh284.render.view import View
@@ -64,10 +65,11 @@ def run_targets(options: Options, target_id: str | None, as_json: bool) -> Resul
             from kh284.validate.names import suggest
 
             hint = suggest(target_id, [r.target.id for r in outcome.targets])
-            raise UsageError(
-                f"không có chỉ tiêu '{target_id}'" + (f" — có phải là '{hint}'?" if hint else ""),
-                f"no target '{target_id}'" + (f" — did you mean '{hint}'?" if hint else ""),
-            )
+            vi, en = both("common.no_target", id=target_id)
+            if hint:
+                tail = both("common.did_you_mean", hint=hint)
+                vi, en = vi + tail[0], en + tail[1]
+            raise UsageError(vi, en)
     if as_json:
         text = targets_view.as_json(outcome, results, options.lang)
     elif target_id is None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from kh284.cli.options import fail
+from kh284.i18n import word
 from kh284.render import Result
 
 if TYPE_CHECKING:
@@ -24,11 +25,7 @@ if TYPE_CHECKING:
 def refuse_existing(path: Path | None, force: bool, lang: str) -> None:
     """Stop before any work when ``--output`` exists and ``--force`` was not given."""
     if path is not None and path.exists() and not force:
-        fail(
-            f"{path} đã tồn tại; thêm --force để ghi đè"
-            if lang == "vi"
-            else f"{path} exists; add --force to replace it"
-        )
+        fail(word("common.exists", lang, path=path))
 
 
 def write_file(path: Path, data: str | bytes, force: bool, lang: str) -> None:
@@ -57,11 +54,7 @@ def deliver(result: Result, output: Path | None, force: bool, lang: str) -> NoRe
 
 def data_dir_missing(data_dir: Path, lang: str) -> NoReturn:
     """The data directory does not exist: say so (exit 2)."""
-    fail(
-        f"không tìm thấy thư mục dữ liệu {data_dir}"
-        if lang == "vi"
-        else f"data directory not found: {data_dir}"
-    )
+    fail(word("common.no_data_dir", lang, path=data_dir))
 
 
 def run_cached(options: Options, action: str, **kwargs: object) -> Result:

@@ -28,6 +28,7 @@ from kh284.cli.options import (
     parse_as_of,
 )
 from kh284.cli.output import data_dir_missing, deliver, refuse_existing, write_file
+from kh284.i18n import word
 from kh284.render import Result
 
 T = TypeVar("T")
@@ -87,9 +88,7 @@ def report(
     day = parse_as_of(as_of)
     fmt = report_format.value
     if output is None and fmt != "html":
-        fail(
-            f"--format {fmt} cần --output" if lang is Lang.vi else f"--format {fmt} needs --output"
-        )
+        fail(word("common.needs_output", lang.value, fmt=fmt))
     refuse_existing(output, force, lang.value)
     produced = _run_report_command(
         lang.value,
@@ -128,7 +127,7 @@ def template(
         lang.value, data_dir, lambda: run.template(data_dir, unit, period)
     )
     path = output if output is not None else Path(f"{unit_id}-{period}.xlsx")
-    wrote = f"đã ghi {path}\n" if lang is Lang.vi else f"wrote {path}\n"
+    wrote = word("common.wrote", lang.value, path=path) + "\n"
     deliver(Result(data, wrote, 0), path, force, lang.value)
 
 

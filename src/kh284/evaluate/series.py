@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kh284.diagnostics import Location
-from kh284.validate.index import Index
 from kh284.load.exact import Document, PathKey
+from kh284.validate.index import Index
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,6 @@ def display_name(rel: str) -> str:
     return "".join(out)
 
 
-
 def admit(state: Admissions, root: Path, path: Path, shown: str) -> Path | None:
     """``path`` once confined and counted against the budget; or ``None`` with why not."""
     resolved, problem = confine(root, path, shown)

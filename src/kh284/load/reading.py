@@ -19,10 +19,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from kh284.load.cache import Cache, digest
 from kh284.diagnostics import Diagnostic
-from kh284.load.fast import fast_load, fast_source_map
+from kh284.load.cache import Cache, digest
 from kh284.load.exact import Document, SourceMap, decode, load_text, read_bytes
+from kh284.load.fast import fast_load, fast_source_map
 
 #: Below this many files, parsing in worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 200

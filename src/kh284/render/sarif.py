@@ -10,8 +10,8 @@ import json
 from typing import Any
 
 from kh284 import __version__
-from kh284.diagnostics import catalogue as messages
 from kh284.diagnostics import Diagnostic, Severity
+from kh284.diagnostics import catalogue as messages
 from kh284.render.view import View
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

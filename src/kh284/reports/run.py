@@ -12,8 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kh284.diagnostics import Diagnostic, count_by_severity
-from kh284.diagnostics import UsageError
+from kh284.diagnostics import Diagnostic, UsageError, count_by_severity
 from kh284.render import Result
 from kh284.reports import require
 
@@ -60,6 +59,7 @@ def report(
         data = html.render(content, {k: v.decode("utf-8") for k, v in drawn.items()}).encode()
     else:
         from kh284.reports import docx_report
+
         index = content.outcome.index
         unit_id = index.resolve_units(unit)[0] if unit else lead_unit(content.outcome)
         if unit_id is None:
@@ -82,8 +82,8 @@ def import_template(
 ) -> Imported:
     """Read a filled template and validate it as a progress report of ``data_dir``."""
     require("import")
-    from kh284.validate.dataset import DataDirError
     from kh284.reports import workbook
+    from kh284.validate.dataset import DataDirError
 
     if not data_dir.is_dir():
         raise DataDirError(str(data_dir))
@@ -110,11 +110,19 @@ def _relative(data_dir: Path, target: Path) -> str:
 
 def import_summary(imported: Imported, file: Path, lang: str, written: bool) -> str:
     """One line: findings, and whether the report was written."""
+    from kh284.i18n import word
+
     counts = count_by_severity(imported.diagnostics)
-    if lang == "vi":
-        head = f"{counts['error']} lỗi, {counts['warning']} cảnh báo trong {file.name}"
-        tail = f"; đã ghi {imported.output}" if written else "; chưa ghi tệp vì còn lỗi"
-    else:
-        head = f"{counts['error']} errors, {counts['warning']} warnings in {file.name}"
-        tail = f"; wrote {imported.output}" if written else "; nothing written: fix the errors"
+    head = word(
+        "common.import_summary",
+        lang,
+        errors=counts["error"],
+        warnings=counts["warning"],
+        file=file.name,
+    )
+    tail = (
+        word("common.import_wrote", lang, path=imported.output)
+        if written
+        else word("common.import_not_written", lang)
+    )
     return head + tail + "\n"

@@ -27,14 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kh284.diagnostics import Diagnostic, Severity, UsageError
 from kh284.evaluate.deadlines import year_end
-from kh284.diagnostics import Diagnostic, Severity
+from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, word
+from kh284.load.exact import PathKey
 from kh284.pipeline import Outcome
 from kh284.validate.index import Index
-from kh284.load.exact import PathKey
 from kh284.validate.models.targets import Target
-from kh284.diagnostics import UsageError
-from kh284.render.terminal import COMPARATORS
 from kh284.validate.names import fold
 
 if TYPE_CHECKING:
@@ -88,12 +87,12 @@ TASK_COLUMNS: dict[str, tuple[str, str, int]] = {
 }
 TASK_INPUTS = ("status", "completed_on", "evidence", "note")
 #: The drop-down choices of the status column and the report states they stand for.
-STATUS_CHOICES = {
-    "Chưa thực hiện": "not_started",
-    "Đang thực hiện": "in_progress",
-    "Hoàn thành": "done",
+STATUS_CHOICES = {vi: state for state, (vi, _) in REPORT_STATES.items()}
+#: The template is for the units, in Vietnamese: units of measure from the vocabulary.
+UNIT_OF_MEASURE = {
+    **{unit: vi for unit, (vi, _) in UNITS.items()},
+    "level": word("common.level_scale", "vi"),
 }
-UNIT_OF_MEASURE = {"percent": "%", "level": "mức độ (0-3)", "count": "số địa bàn", "number": ""}
 INPUT_FILL, HEADER_FILL = "FFF6CC", "DCE6F1"
 DATE_FORMAT = "DD/MM/YYYY"
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from kh284.validate.dataset import Dataset, LoadedReport
 from kh284.diagnostics import Location, UsageError
 from kh284.load.exact import PathKey
+from kh284.validate.dataset import Dataset, LoadedReport
 from kh284.validate.models.events import Event
 from kh284.validate.models.plan import AppendixTask, Section
 from kh284.validate.models.targets import Target
@@ -119,12 +119,15 @@ class Index:
         found = self.find_units(query)
         if found:
             return found
+        from kh284.i18n import both
         from kh284.validate.names import suggest
 
         hint = suggest(query, self.units)
-        tail_vi = f" — có phải là '{hint}'?" if hint else ""
-        tail_en = f" — did you mean '{hint}'?" if hint else ""
-        raise UsageError(f"Không có đơn vị '{query}'{tail_vi}", f"No unit '{query}'{tail_en}")
+        vi, en = both("common.no_unit", query=query)
+        if hint:
+            tail = both("common.did_you_mean", hint=hint)
+            vi, en = vi + tail[0], en + tail[1]
+        raise UsageError(vi, en)
 
     def unit_exists_on(self, unit_id: str, day: dt.date) -> bool:
         """True when the unit existed as an agency on ``day``."""

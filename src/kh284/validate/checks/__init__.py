@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kh284.validate.checks import plan_text, references, reports
 from kh284.diagnostics import Diagnostic
+from kh284.validate.checks import plan_text, references, reports
 from kh284.validate.index import Index
 
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic
-from kh284.validate.index import Index, Table
 from kh284.load.exact import PathKey
+from kh284.validate.index import Index, Table
 from kh284.validate.names import suggest
 
 
