@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 from conftest import DATA, DEMO
 from kh284.load import fast as fastload
 from kh284.load.cache import Cache
-from kh284.pipeline import run
-from kh284.load.fast import fast_load
 from kh284.load.exact import load_text
+from kh284.load.fast import fast_load
 from kh284.load.reading import LazyDocument, read_document
+from kh284.pipeline import run
 
 #: Examples per property test; KH284_FUZZ_EXAMPLES raises it for a longer campaign.
 EXAMPLES = int(os.environ.get("KH284_FUZZ_EXAMPLES", "400"))

@@ -43,8 +43,8 @@ from ruamel.yaml import YAML
 
 from casekit import BASE_DIR, DEFAULT_AS_OF, Expected, assemble_case, parse_expected
 from conftest import ROOT, run_both
-from kh284.load import files as dataset_module
 from kh284.load import exact as loader
+from kh284.load import files as dataset_module
 from kh284.validate.dataset import load_dataset
 
 HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
@@ -248,8 +248,8 @@ def test_hostile_case_engine(
     case: HostileCase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same expectations on ``load_dataset`` and the checks, without any rendering."""
-    from kh284.validate.checks import run_all
     from kh284.diagnostics import Severity
+    from kh284.validate.checks import run_all
     from kh284.validate.index import build_index
 
     data_dir = _prepare(case, tmp_path, monkeypatch)

@@ -202,9 +202,11 @@ def codes(values: list[str] | None) -> list[str]:
 
 
 def terminal_width(output: Path | None) -> int:
-    """The width tables are drawn at: the terminal's, else 120."""
-    tty = output is None and sys.stdout.isatty()
-    return shutil.get_terminal_size((120, 40)).columns if tty else 120
+    """The width tables are drawn at: the terminal's; piped, ``COLUMNS`` or else 120."""
+    if output is None and sys.stdout.isatty():
+        return shutil.get_terminal_size((120, 40)).columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) >= 20 else 120
 
 
 def build(

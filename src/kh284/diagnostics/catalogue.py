@@ -501,12 +501,28 @@ def render(code: str, lang: str, args: dict[str, str]) -> str:
 
 
 def printable(text: str) -> str:
-    """``text`` with control characters escaped, so data cannot drive a terminal."""
+    r"""``text`` with what is not printable escaped, so data cannot drive a terminal.
+
+    The one escaper for text from data: a control character becomes ``\x1b`` or
+    ``\x0a``, a line separator ``\u2028``, and a byte of a file name that was not UTF-8
+    (kept by ``surrogateescape``) ``\xe1``.
+    """
     if text.isprintable():
         return text
-    return "".join(
-        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
-    )
+    out = []
+    for char in text:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif char.isprintable():
+            out.append(char)
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return "".join(out)
 
 
 #: How a did-you-mean suggestion is appended to a message.

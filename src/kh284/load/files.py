@@ -20,6 +20,7 @@ from typing import Protocol
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location
+from kh284.diagnostics.catalogue import printable
 from kh284.load.exact import MAX_FILE_BYTES
 from kh284.load.registry import YAML_SUFFIXES
 
@@ -54,20 +55,7 @@ def admit_file(state: Admissions, root: Path, name: str, *, required: bool) -> P
 
 def display_name(rel: str) -> str:
     """``rel`` with unprintable characters (and bytes that are not UTF-8) escaped."""
-    if rel.isprintable():
-        return rel
-    out = []
-    for char in rel:
-        code = ord(char)
-        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif char.isprintable():
-            out.append(char)
-        elif code <= 0xFF:
-            out.append(f"\\x{code:02x}")
-        else:
-            out.append(f"\\u{code:04x}")
-    return "".join(out)
+    return printable(rel)
 
 
 def admit(state: Admissions, root: Path, path: Path, shown: str) -> Path | None:

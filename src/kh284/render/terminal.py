@@ -14,12 +14,11 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from kh284.diagnostics import Diagnostic, Severity, count_by_severity
+from kh284.diagnostics import Diagnostic, Severity
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import Headline, TaskResult
 from kh284.i18n import TARGET_LABELS, TASK_LABELS, label, target_goal, word
 from kh284.pipeline import Outcome
-from kh284.render.summary import summary_text
 from kh284.render.view import View
 
 TARGET_STYLES = {
@@ -111,13 +110,6 @@ def diagnostic_line(view: View, diag: Diagnostic, *, waived: bool = False) -> Te
     return line
 
 
-def summary_line(view: View) -> Text:
-    """The summary line, coloured by its worst severity."""
-    counts = count_by_severity(view.diagnostics)
-    style = "red" if counts["error"] else ("yellow" if counts["warning"] else "green")
-    return Text(summary_text(view), style=style)
-
-
 def goal_text(result: TargetResult, lang: str) -> str:
     """``≥ 90%``, ``≈ 35% (±2.5)``, ``≥ 20% /năm`` (``/year`` in English)."""
     return target_goal(result.target, lang)
@@ -139,7 +131,8 @@ def targets_tables(outcome: Outcome, lang: str) -> list[RenderableType]:
         groups.setdefault(result.target.group, []).append(result)
     tables: list[RenderableType] = []
     for group, results in groups.items():
-        table = Table(title=Text(group, style="bold"), title_justify="left", expand=True)
+        title = Text(outcome.index.group_name(group, lang), style="bold")
+        table = Table(title=title, title_justify="left", expand=True)
         table.add_column(word("table.target", lang), ratio=3)
         table.add_column(word("table.goal", lang), no_wrap=True)
         table.add_column(word("table.latest", lang), no_wrap=True)

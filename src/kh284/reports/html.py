@@ -221,7 +221,11 @@ def _targets(content: Content, charts: dict[str, str]) -> str:
         groups.setdefault(result.target.group, []).append(
             _target_card(content, result, data, charts.get(result.target.id))
         )
-    body = "".join(f"<h3>{e(group)}</h3>{''.join(cards)}" for group, cards in groups.items())
+    index = content.outcome.index
+    body = "".join(
+        f"<h3>{e(index.group_name(group, lang))}</h3>{''.join(cards)}"
+        for group, cards in groups.items()
+    )
     return f'<section id="targets"><h2>{e(word("targets", lang))}</h2>{body}</section>'
 
 

@@ -82,7 +82,7 @@ def _targets(sheet: Worksheet, content: Content) -> None:
             [
                 data["id"],
                 data["name"],
-                data["group"],
+                content.outcome.index.group_name(data["group"], lang),
                 data["clause"],
                 goal_text(result, content.lang),
                 data["due_year"],

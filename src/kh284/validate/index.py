@@ -111,6 +111,14 @@ class Index:
                 found.append(unit_id)
         return found
 
+    def group_name(self, group: str, lang: str) -> str:
+        """A target group's heading in ``lang`` (its English name when the data gives one)."""
+        if lang == "en" and self.dataset.targets is not None:
+            for named in self.dataset.targets.groups:
+                if named.name == group:
+                    return named.name_en
+        return group
+
     def resolve_units(self, query: str) -> list[str]:
         """The unit ids ``query`` names, or a usage error with a did-you-mean.
 

@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from kh284.diagnostics.catalogue import printable
 from kh284.validate.dates import DateFormatError, parse_date
 
 
@@ -50,8 +51,7 @@ def _quote(text: str) -> str:
     A value can hold any character (an escaped ESC in a double-quoted YAML string), and a
     message must neither break lines nor send control codes to the terminal showing it.
     """
-    if not text.isprintable():
-        text = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    text = printable(text)
     if len(text) > MAX_QUOTED:
         return text[: MAX_QUOTED - 1] + "…"
     return text

@@ -81,7 +81,17 @@ class Target(Model):
         return self.measure or self.id
 
 
+class TargetGroup(Model):
+    """The English name of a heading targets are listed under (their ``group``)."""
+
+    name: Text = Field(description="The heading as the targets' `group` writes it.")
+    name_en: Text
+
+
 class TargetsFile(Model):
     """The whole ``targets.yaml`` document."""
 
     targets: list[Target]
+    groups: list[TargetGroup] = Field(
+        default_factory=list, description="English names of the targets' groups."
+    )
