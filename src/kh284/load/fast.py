@@ -1,7 +1,7 @@
 """The fast path for reading YAML: libyaml through PyYAML's C loader, no positions.
 
 Most files in a data directory are fine, and for those the exact loader's positions are
-never needed.  ``fast_load`` builds the same values as ``loader.load_text`` (kh284's YAML
+never needed.  ``fast_load`` builds the same values as ``exact.load_text`` (kh284's YAML
 1.2 core rules, NFC text, keys as text) with the C parser, and gives up — returning
 ``None`` — whenever a file needs the exact loader's judgement: syntax errors, duplicate or
 complex keys, anchors and aliases, explicit tags, very deep nesting, large files, empty

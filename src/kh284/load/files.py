@@ -156,7 +156,7 @@ def yaml_files(state: Admissions, root: Path, folder: Path) -> tuple[list[Path],
                         return sorted(found), MAX_PROGRESS_ENTRIES
                     path = Path(entry.path)
                     if entry.name.lower().endswith(YAML_SUFFIXES):
-                        found.append(path)  # files, and anything else named so: _read says
+                        found.append(path)  # files, and anything else named so: the read says what it is
                         if len(found) > MAX_PROGRESS_FILES:
                             return sorted(found), MAX_PROGRESS_FILES
                     elif _is_dir(entry):

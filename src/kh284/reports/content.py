@@ -97,7 +97,7 @@ class Content:
 
     @property
     def outcome(self) -> Outcome:
-        """The engine's outcome."""
+        """The pipeline's outcome."""
         return self.view.outcome
 
     @property
