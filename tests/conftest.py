@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from kh284.cli import app
+from kh284.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

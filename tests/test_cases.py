@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from casekit import BASE_DIR, DEFAULT_AS_OF, Case, Expected, assemble_case, invalid_cases
-from kh284.checks import run_all
-from kh284.dataset import load_dataset
 from kh284.diagnostics import Diagnostic, Severity, exit_code_for
-from kh284.index import build_index
+from kh284.validate.checks import run_all
+from kh284.validate.dataset import load_dataset
+from kh284.validate.index import build_index
 
 CASES = invalid_cases()
 

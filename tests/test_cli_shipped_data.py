@@ -191,10 +191,10 @@ def test_internal_error_is_reported_without_traceback() -> None:
     import sys
 
     code = (
-        "import sys, kh284.engine as e\n"
+        "import sys, kh284.pipeline as e\n"
         "def boom(*a, **k): raise RuntimeError('boom')\n"
         "e.run = boom\n"
-        "from kh284.cli import main\n"
+        "from kh284.cli.app import main\n"
         f"sys.argv = ['kh284', 'validate', '--data-dir', {str(DATA)!r}]\n"
         "main()\n"
     )

@@ -22,12 +22,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, DEMO
-from kh284 import fastload
-from kh284.cache import Cache
-from kh284.engine import run
-from kh284.fastload import fast_load
-from kh284.loader import load_text
-from kh284.reading import LazyDocument, read_document
+from kh284.load import fast as fastload
+from kh284.load.cache import Cache
+from kh284.load.exact import load_text
+from kh284.load.fast import fast_load
+from kh284.load.reading import LazyDocument, read_document
+from kh284.pipeline import run
 
 #: Examples per property test; KH284_FUZZ_EXAMPLES raises it for a longer campaign.
 EXAMPLES = int(os.environ.get("KH284_FUZZ_EXAMPLES", "400"))
@@ -141,7 +141,7 @@ def test_changed_file_is_a_miss_and_corrupt_entries_are_ignored(tmp_path: Path) 
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(documents())
 def test_fast_source_map_equals_the_exact_one(text: str) -> None:
-    from kh284.fastload import fast_source_map
+    from kh284.load.fast import fast_source_map
 
     if fast_load(text) is None:
         return
@@ -155,7 +155,7 @@ def test_fast_source_map_equals_the_exact_one(text: str) -> None:
 
 @pytest.mark.parametrize("name", ["plan.yaml", "units.yaml", "targets.yaml", "events.yaml"])
 def test_fast_source_map_of_the_real_files(name: str) -> None:
-    from kh284.fastload import fast_source_map
+    from kh284.load.fast import fast_source_map
 
     text = (DATA / name).read_text(encoding="utf-8")
     document, _ = load_text(text, name)

@@ -36,8 +36,8 @@ from typer.testing import CliRunner
 
 from casekit import BASE_DIR, DEFAULT_AS_OF
 from conftest import DATA
-from kh284.cli import app
-from kh284.loader import load_text
+from kh284.cli.app import app
+from kh284.load.exact import load_text
 
 EXAMPLES = int(os.environ.get("KH284_FUZZ_EXAMPLES", "0"))
 

@@ -43,9 +43,9 @@ from ruamel.yaml import YAML
 
 from casekit import BASE_DIR, DEFAULT_AS_OF, Expected, assemble_case, parse_expected
 from conftest import ROOT, run_both
-from kh284 import dataset as dataset_module
-from kh284 import loader
-from kh284.dataset import load_dataset
+from kh284.load import exact as loader
+from kh284.load import files as dataset_module
+from kh284.validate.dataset import load_dataset
 
 HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
 REPORT = "progress/2025/so-gd.yaml"
@@ -248,9 +248,9 @@ def test_hostile_case_engine(
     case: HostileCase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same expectations on ``load_dataset`` and the checks, without any rendering."""
-    from kh284.checks import run_all
     from kh284.diagnostics import Severity
-    from kh284.index import build_index
+    from kh284.validate.checks import run_all
+    from kh284.validate.index import build_index
 
     data_dir = _prepare(case, tmp_path, monkeypatch)
     dataset = load_dataset(data_dir)
@@ -552,7 +552,7 @@ def gen_unreadable_dir_simulated(data_dir: Path, monkeypatch: pytest.MonkeyPatch
 def gen_vanishing_file(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (data_dir / "progress/2025/zz-later.yaml").write_text(_report_text(), "utf-8")
     doomed = data_dir / "progress/2025/zz-later.yaml"
-    import kh284.reading as reading_module
+    import kh284.load.reading as reading_module
 
     real_read = reading_module.read_bytes
 

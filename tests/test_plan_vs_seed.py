@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from kh284.models import PlanFile, UnitsFile
+from kh284.validate.models import PlanFile, UnitsFile
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = Path(__file__).resolve().parents[2] / "shared/seed/ke-hoach-284-KH-UBND-2025.txt"

@@ -11,7 +11,7 @@ import re
 from typer.testing import CliRunner
 
 from conftest import ROOT
-from kh284.cli import app
+from kh284.cli.app import app
 
 README = ROOT / "README.md"
 START, END = "<!-- usage:start -->", "<!-- usage:end -->"

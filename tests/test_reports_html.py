@@ -490,7 +490,7 @@ def test_report_without_the_extra_says_what_to_install(monkeypatch: pytest.Monke
 def test_check_and_version_do_not_load_the_extra() -> None:
     code = (
         "import sys\n"
-        "from kh284.cli import run_app as main\n"
+        "from kh284.cli.app import run_app as main\n"
         "for argv in (['--version'], ['check', '--data-dir', sys.argv[1], '-q']):\n"
         "    sys.argv = ['kh284', *argv]\n"
         "    try:\n"

@@ -1,4 +1,4 @@
-"""Every rule of ``kh284.deadlines``, pinned at its boundaries with hand-worked tables.
+"""Every rule of ``kh284.evaluate.deadlines``, pinned at its boundaries with hand-worked tables.
 
 The tasks, events and settings are built directly (``model_validate``) in the shapes of
 ``data/plan.yaml`` and ``data/events.yaml``: PL-04 "Năm 2025" (``year``), PL-06 "Năm 2026,
@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from kh284.deadlines import Deliverable, deliverable_key, deliverables
-from kh284.models.events import Event
-from kh284.models.plan import AppendixTask, Settings
+from kh284.evaluate.deadlines import Deliverable, deliverable_key, deliverables
+from kh284.validate.models.events import Event
+from kh284.validate.models.plan import AppendixTask, Settings
 
 D = dt.date
 HORIZON = 2030

@@ -1,4 +1,4 @@
-"""Every reviewer rule of ``kh284.checks.reports`` at its boundaries, as tables.
+"""Every reviewer rule of ``kh284.validate.checks.reports`` at its boundaries, as tables.
 
 Each row is a small data directory: the test-case base (tests/cases/base) without its
 progress report, extended with a few invented units, targets and tasks (below), and the
@@ -24,11 +24,11 @@ from typing import Any
 import pytest
 
 from casekit import BASE_DIR
-from kh284.checks import references
-from kh284.checks import reports as report_checks
-from kh284.dataset import load_dataset
 from kh284.diagnostics import Diagnostic
-from kh284.index import build_index
+from kh284.validate.checks import references
+from kh284.validate.checks import reports as report_checks
+from kh284.validate.dataset import load_dataset
+from kh284.validate.index import build_index
 
 AS_OF = dt.date(2026, 1, 1)
 

@@ -1,4 +1,4 @@
-"""Every rule of ``kh284.evaluation.targets``, pinned at its boundaries with hand-worked tables.
+"""Every rule of ``kh284.evaluate.targets``, pinned at its boundaries with hand-worked tables.
 
 The targets are built directly (``model_validate``) in the shapes of ``data/targets.yaml``: a
 percentage "at least" target of the province, an "at most"/"below" target where lower is
@@ -21,9 +21,8 @@ from typing import Any, cast
 
 import pytest
 
-from kh284.dataset import Dataset
-from kh284.evaluation.series import Point, Series
-from kh284.evaluation.targets import (
+from kh284.evaluate.series import Point, Series
+from kh284.evaluate.targets import (
     _EPSILON,
     ON_TRACK_RATIO,
     PROGRESS_RATIO,
@@ -40,10 +39,11 @@ from kh284.evaluation.targets import (
     progress_ratio,
     project,
 )
-from kh284.index import Index, build_index
-from kh284.loader import Document
-from kh284.models.targets import Target
-from kh284.models.units import UnitsFile
+from kh284.load.exact import Document
+from kh284.validate.dataset import Dataset
+from kh284.validate.index import Index, build_index
+from kh284.validate.models.targets import Target
+from kh284.validate.models.units import UnitsFile
 
 D = dt.date
 PERCENT = (0.0, 100.0)

@@ -1,4 +1,4 @@
-"""The decision rules of ``kh284.evaluation.tasks``, pinned at their boundaries.
+"""The decision rules of ``kh284.evaluate.tasks``, pinned at their boundaries.
 
 Every expected verdict below is worked out by hand from the rules in the module docstring
 and the README ("Tasks: deadlines and statuses"), never copied from a run.  The data is an
@@ -24,10 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from kh284.dataset import Dataset, load_dataset
-from kh284.deadlines import Deliverable, deliverable_key
 from kh284.diagnostics import Location
-from kh284.evaluation.tasks import (
+from kh284.evaluate.deadlines import Deliverable, deliverable_key
+from kh284.evaluate.tasks import (
     Entry,
     Headline,
     TaskResult,
@@ -37,9 +36,10 @@ from kh284.evaluation.tasks import (
     headline,
     unreported_years,
 )
-from kh284.index import Index, build_index
-from kh284.models.plan import AppendixTask
-from kh284.models.progress import TaskReport
+from kh284.validate.dataset import Dataset, load_dataset
+from kh284.validate.index import Index, build_index
+from kh284.validate.models.plan import AppendixTask
+from kh284.validate.models.progress import TaskReport
 
 D = dt.date
 

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import DEMO, run_cli, run_json
-from kh284.evaluation.targets import _judge, classify, meets, progress_ratio, project
-from kh284.models.targets import Target
+from kh284.evaluate.targets import _judge, classify, meets, progress_ratio, project
+from kh284.validate.models.targets import Target
 
 AS_OF = dt.date(2026, 12, 31)
 

@@ -1,13 +1,16 @@
-"""Rendering a ``View``: one module per output format, one registry.
+"""Rendering a ``View``: one module per output format, one registry, one ``Result``.
 
 Formatters return text and never print; the CLI decides whether it goes to stdout or to
 ``--output``.  ``plain`` builds the single plain-data form the machine formats share.
+Every command, the report commands included, ends in a ``Result``: what to write, the
+summary line for stderr, and the exit code.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -41,3 +44,16 @@ def formatter(fmt: Format) -> Callable[[View], str]:
     """The ``render`` function of ``fmt``."""
     render: Callable[[View], str] = import_module(MODULES[fmt]).render
     return render
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a command writes (text or, for the reports, bytes), its summary and exit code.
+
+    ``cacheable`` is False when the output must not be replayed (a file could not be read).
+    """
+
+    output: str | bytes
+    summary: str
+    exit_code: int
+    cacheable: bool = True

@@ -11,7 +11,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from kh284.diagnostics import FAIL_ON, Diagnostic
-from kh284.findings import subject
 from kh284.render.view import View
 
 
@@ -20,17 +19,21 @@ def render(view: View) -> str:
     root = ET.Element("testsuites", name=f"kh284 {view.command}")
     by_file: dict[str, list[Diagnostic]] = {}
     for diag in view.diagnostics:
-        if diag.code[0] not in "TK":
+        if diag.about not in ("target", "task"):
             by_file.setdefault(diag.location.file, []).append(diag)
     files = sorted({*view.outcome.dataset.documents, *by_file})
     _suite(root, view, "files", [(view.path(f), by_file.get(f, [])) for f in files])
     if view.show_targets:
         cases = [
-            (r.target.id, _about(view.diagnostics, "T", r.target.id)) for r in view.outcome.targets
+            (r.target.id, _about(view.diagnostics, "target", r.target.id))
+            for r in view.outcome.targets
         ]
         _suite(root, view, "targets", cases)
     if view.show_tasks:
-        cases = [(r.label, _about(view.diagnostics, "K", r.task.id, r)) for r in view.tasks]
+        cases = [
+            (r.label, _about(view.diagnostics, "task", r.task.id, r.deliverable.label))
+            for r in view.tasks
+        ]
         _suite(root, view, "tasks", cases)
     tests = sum(int(s.get("tests", "0")) for s in root)
     failures = sum(int(s.get("failures", "0")) for s in root)
@@ -41,13 +44,20 @@ def render(view: View) -> str:
 
 
 def _about(
-    diags: Iterable[Diagnostic], prefix: str, item: str, row: object = None
+    diags: Iterable[Diagnostic], kind: str, item: str, part: str | None = None
 ) -> list[Diagnostic]:
-    found = [d for d in diags if d.code.startswith(prefix) and item in subject(d)]
-    if row is not None:
-        label = getattr(getattr(row, "deliverable", None), "label", "") or "-"
-        found = [d for d in found if dict(d.args).get("deliverable", label) == label]
-    return found
+    """The findings whose subject is ``item`` (and, for a task, the deliverable ``part``).
+
+    A task finding about the task as a whole (no deliverable) belongs to each of its rows.
+    """
+    return [
+        d
+        for d in diags
+        if d.subject is not None
+        and d.subject.kind == kind
+        and d.subject.id == item
+        and (part is None or not d.subject.part or d.subject.part == part)
+    ]
 
 
 def _suite(

@@ -8,42 +8,26 @@ characters in user text are escaped.
 from __future__ import annotations
 
 from kh284.diagnostics import Severity, count_by_severity
-from kh284.evaluation.vocabulary import TARGET_LABELS, TASK_LABELS, label
+from kh284.i18n import TARGET_LABELS, TASK_LABELS, label, word
 from kh284.render.view import View
 
 ICONS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
-HEAD = {
-    "vi": (
-        "lỗi",
-        "cảnh báo",
-        "miễn trừ",
-        "Mã",
-        "Vị trí",
-        "Thông báo",
-        "Chỉ tiêu",
-        "Trạng thái",
-        "Mới nhất",
-        "Nhiệm vụ",
-        "Hạn",
-        "Số ngày quá hạn",
-        "Không có phát hiện nào.",
-    ),
-    "en": (
-        "errors",
-        "warnings",
-        "waived",
-        "Code",
-        "Location",
-        "Message",
-        "Target",
-        "Status",
-        "Latest",
-        "Task",
-        "Due",
-        "Days overdue",
-        "No findings.",
-    ),
-}
+#: The words of the comment, in the order ``render`` uses them (from the vocabulary).
+_HEAD_KEYS = (
+    "errors",
+    "warnings",
+    "waived",
+    "code",
+    "location",
+    "message",
+    "target",
+    "status",
+    "latest",
+    "task",
+    "due",
+    "days",
+    "none",
+)
 
 
 def cell(text: str) -> str:
@@ -55,7 +39,7 @@ def cell(text: str) -> str:
 
 def render(view: View) -> str:
     """The view as Markdown."""
-    h = HEAD["vi" if view.lang == "vi" else "en"]
+    h = [word(f"markdown.{key}", view.lang) for key in _HEAD_KEYS]
     counts = count_by_severity(view.diagnostics)
     lines = [
         f"### kh284 {view.command} — {counts['error']} {h[0]}, {counts['warning']} {h[1]}"

@@ -15,9 +15,9 @@ from typing import Any
 
 from kh284 import __version__
 from kh284.diagnostics import Diagnostic, count_by_severity
-from kh284.evaluation.targets import TargetResult
-from kh284.evaluation.tasks import TaskResult
-from kh284.evaluation.vocabulary import TARGET_LABELS, TASK_LABELS, label
+from kh284.evaluate.targets import TargetResult
+from kh284.evaluate.tasks import TaskResult
+from kh284.i18n import TARGET_LABELS, TASK_LABELS, label
 from kh284.render.view import View
 
 SCHEMA_VERSION = 1

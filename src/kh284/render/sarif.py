@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kh284 import __version__, messages
+from kh284 import __version__
 from kh284.diagnostics import Diagnostic, Severity
+from kh284.diagnostics import catalogue as messages
 from kh284.render.view import View
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kh284.diagnostics import count_by_severity
+from kh284.i18n import word
 from kh284.render.view import View
 
 
@@ -10,15 +11,15 @@ def summary_text(view: View) -> str:
     """Counts of errors, warnings, infos and waived findings over the files read."""
     counts = count_by_severity(view.diagnostics)
     files, waived = view.outcome.dataset.file_count, len(view.waived)
-    hint = "" if view.show_waived else " (--show-waived)"
-    if view.lang == "vi":
-        text = (
-            f"{counts['error']} lỗi, {counts['warning']} cảnh báo, {counts['info']} thông tin "
-            f"trong {files} tệp"
-        )
-        return text + (f"; {waived} được miễn trừ{hint}" if waived else "")
-    text = (
-        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} infos "
-        f"in {files} files"
+    text = word(
+        "common.summary",
+        view.lang,
+        errors=counts["error"],
+        warnings=counts["warning"],
+        infos=counts["info"],
+        files=files,
     )
-    return text + (f"; {waived} waived{hint}" if waived else "")
+    if waived:
+        text += word("common.summary_waived", view.lang, count=waived)
+        text += "" if view.show_waived else " (--show-waived)"
+    return text

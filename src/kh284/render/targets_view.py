@@ -6,8 +6,8 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from kh284.evaluation.targets import TargetResult
-from kh284.evaluation.vocabulary import TARGET_LABELS, label
+from kh284.evaluate.targets import TargetResult
+from kh284.i18n import COMPARATORS, TARGET_LABELS, label, pick, word
 from kh284.render.terminal import TARGET_STYLES, goal_text, to_text
 
 
@@ -16,11 +16,11 @@ def listing(results: list[TargetResult], lang: str, *, color: bool, width: int) 
     table = Table(expand=True)
     for name in (
         "ID",
-        "Mục" if lang == "vi" else "Clause",
-        "Chỉ tiêu" if lang == "vi" else "Target",
-        "Mục tiêu" if lang == "vi" else "Goal",
-        "Hạn" if lang == "vi" else "Due",
-        "Phạm vi" if lang == "vi" else "Scope",
+        word("targets.clause", lang),
+        word("table.target", lang),
+        word("table.goal", lang),
+        word("table.due", lang),
+        word("targets.scope", lang),
     ):
         table.add_column(name)
     for r in results:
@@ -29,12 +29,12 @@ def listing(results: list[TargetResult], lang: str, *, color: bool, width: int) 
         if t.scope.kind == "count_of_areas":
             scope = (
                 f"{t.scope.level} ∈ {t.scope.area}: "
-                f"{t.scope.area_comparator} {t.scope.area_value:g}"
+                f"{COMPARATORS[t.scope.area_comparator or 'at_least']} {t.scope.area_value:g}"
             )
         table.add_row(
             Text(t.id),
             Text(t.clause),
-            Text(t.name if lang == "vi" else t.name_en),
+            Text(pick((t.name, t.name_en), lang)),
             Text(goal_text(r, lang)),
             Text(str(t.due_year)),
             Text(scope),
@@ -45,19 +45,16 @@ def listing(results: list[TargetResult], lang: str, *, color: bool, width: int) 
 def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
     """One target: its text, verdict, components and every reported figure."""
     t = result.target
-    vi = lang == "vi"
     parts: list[RenderableType] = [
-        Text(f"{t.id} — {t.name if vi else t.name_en}", style="bold"),
+        Text(f"{t.id} — {pick((t.name, t.name_en), lang)}", style="bold"),
         Text(f"{t.clause}: “{t.text}”"),
-        Text(("Mục tiêu: " if vi else "Goal: ") + goal_text(result, lang) + f" ({t.due_year})"),
+        Text(word("targets.goal", lang) + goal_text(result, lang) + f" ({t.due_year})"),
     ]
     if t.interpretation:
-        parts.append(Text(("Cách hiểu: " if vi else "Interpretation: ") + t.interpretation))
+        parts.append(Text(word("targets.interpretation", lang) + t.interpretation))
     status = label(TARGET_LABELS, result.status, lang)
-    parts.append(
-        Text(("Đánh giá: " if vi else "Verdict: ") + status, style=TARGET_STYLES[result.status])
-    )
-    parts.append(Text(result.reason_vi if vi else result.reason_en))
+    parts.append(Text(word("targets.verdict", lang) + status, style=TARGET_STYLES[result.status]))
+    parts.append(Text(pick((result.reason_vi, result.reason_en), lang)))
     components = Table(show_header=False, box=None)
     for key, value in (
         (
@@ -68,13 +65,12 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
         ("projected", "—" if result.projected_value is None else f"{result.projected_value:.2f}"),
         ("ratio", "—" if result.ratio is None else f"{result.ratio:.3f}"),
     ):
-        components.add_row(Text(key), Text(value))
+        components.add_row(Text(word(f"targets.{key}", lang)), Text(value))
     parts.append(components)
     if result.areas:
-        areas = Table(title="Địa bàn" if vi else "Areas")
-        areas.add_column("area")
-        areas.add_column("value")
-        areas.add_column("counts")
+        areas = Table(title=word("targets.areas", lang))
+        for key in ("area", "value", "counts"):
+            areas.add_column(word(f"targets.{key}", lang))
         for a in result.areas:
             areas.add_row(
                 Text(a.area),
@@ -82,9 +78,9 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
                 Text("✓" if a.counts else "✗"),
             )
         parts.append(areas)
-    history = Table(title="Số liệu đã báo cáo" if vi else "Reported figures")
-    for name in ("year", "value", "by", "reported_on", "document", "file"):
-        history.add_column(name)
+    history = Table(title=word("targets.history", lang))
+    for key in ("year", "value", "by", "reported_on", "document", "file"):
+        history.add_column(word(f"targets.{key}", lang))
     for p in result.points:
         history.add_row(
             Text(str(p.year)),

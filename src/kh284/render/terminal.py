@@ -14,12 +14,11 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from kh284.diagnostics import Diagnostic, Severity, count_by_severity
-from kh284.engine import Outcome
-from kh284.evaluation.targets import TargetResult
-from kh284.evaluation.tasks import Headline, TaskResult
-from kh284.evaluation.vocabulary import TARGET_LABELS, TASK_LABELS, label
-from kh284.render.summary import summary_text
+from kh284.diagnostics import Diagnostic, Severity
+from kh284.evaluate.targets import TargetResult
+from kh284.evaluate.tasks import Headline, TaskResult
+from kh284.i18n import TARGET_LABELS, TASK_LABELS, label, target_goal, word
+from kh284.pipeline import Outcome
 from kh284.render.view import View
 
 TARGET_STYLES = {
@@ -41,33 +40,6 @@ TASK_STYLES = {
     "ongoing": "cyan",
 }
 SEVERITY_STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-COMPARATORS = {
-    "at_least": "≥",
-    "above": ">",
-    "approximately": "≈",
-    "equal": "=",
-    "at_most": "≤",
-    "below": "<",
-}
-T = {
-    "target": ("Chỉ tiêu", "Target"),
-    "goal": ("Mục tiêu", "Goal"),
-    "latest": ("Mới nhất", "Latest"),
-    "progress": ("Tiến độ", "Progress"),
-    "status": ("Trạng thái", "Status"),
-    "why": ("Căn cứ", "Why"),
-    "task": ("Nhiệm vụ", "Task"),
-    "lead": ("Chủ trì", "Lead"),
-    "due": ("Hạn", "Due"),
-    "days": ("Số ngày quá hạn", "Days overdue"),
-    "last": ("Báo cáo gần nhất", "Last report"),
-    "none": ("chưa báo cáo", "nothing reported"),
-}
-
-
-def _t(key: str, lang: str) -> str:
-    vi, en = T[key]
-    return vi if lang == "vi" else en
 
 
 def to_text(renderables: Iterable[RenderableType], *, color: bool, width: int) -> str:
@@ -94,7 +66,7 @@ def render(view: View) -> str:
     parts: list[RenderableType] = [
         diagnostic_line(view, d)
         for d in view.diagnostics
-        if view.verbose or d.code[0] not in "TK" or view.command == "validate"
+        if view.verbose or d.about not in ("target", "task") or view.command == "validate"
     ]
     if view.show_waived:
         parts.extend(diagnostic_line(view, d, waived=True) for d, _ in view.waived)
@@ -134,27 +106,13 @@ def diagnostic_line(view: View, diag: Diagnostic, *, waived: bool = False) -> Te
     line.append(f" {diag.code} ", style="bold")
     line.append(diag.message(view.lang))
     if waived:
-        line.append(" (miễn trừ)" if view.lang == "vi" else " (waived)", style="dim")
+        line.append(f" ({word('common.waived', view.lang)})", style="dim")
     return line
 
 
-def summary_line(view: View) -> Text:
-    """The summary line, coloured by its worst severity."""
-    counts = count_by_severity(view.diagnostics)
-    style = "red" if counts["error"] else ("yellow" if counts["warning"] else "green")
-    return Text(summary_text(view), style=style)
-
-
-def goal_text(result: TargetResult, lang: str = "vi") -> str:
+def goal_text(result: TargetResult, lang: str) -> str:
     """``≥ 90%``, ``≈ 35% (±2.5)``, ``≥ 20% /năm`` (``/year`` in English)."""
-    target = result.target
-    unit = "%" if target.unit == "percent" else ""
-    text = f"{COMPARATORS[target.comparator]} {target.value:g}{unit}"
-    if target.tolerance is not None:
-        text += f" (±{target.tolerance:g})"
-    if target.every_year:
-        text += " /năm" if lang == "vi" else " /year"
-    return text
+    return target_goal(result.target, lang)
 
 
 def _bar(result: TargetResult, width: int = 12) -> Text:
@@ -173,13 +131,14 @@ def targets_tables(outcome: Outcome, lang: str) -> list[RenderableType]:
         groups.setdefault(result.target.group, []).append(result)
     tables: list[RenderableType] = []
     for group, results in groups.items():
-        table = Table(title=Text(group, style="bold"), title_justify="left", expand=True)
-        table.add_column(_t("target", lang), ratio=3)
-        table.add_column(_t("goal", lang), no_wrap=True)
-        table.add_column(_t("latest", lang), no_wrap=True)
-        table.add_column(_t("progress", lang), no_wrap=True)
-        table.add_column(_t("status", lang), no_wrap=True)
-        table.add_column(_t("why", lang), ratio=3)
+        title = Text(outcome.index.group_name(group, lang), style="bold")
+        table = Table(title=title, title_justify="left", expand=True)
+        table.add_column(word("table.target", lang), ratio=3)
+        table.add_column(word("table.goal", lang), no_wrap=True)
+        table.add_column(word("table.latest", lang), no_wrap=True)
+        table.add_column(word("table.progress", lang), no_wrap=True)
+        table.add_column(word("table.status", lang), no_wrap=True)
+        table.add_column(word("table.why", lang), ratio=3)
         for r in results:
             latest = "—" if r.latest_value is None else f"{r.latest_value:g} ({r.latest_year})"
             name = r.target.name if lang == "vi" else r.target.name_en
@@ -202,16 +161,15 @@ def headline_line(head: Headline | None, lang: str) -> Text:
     if head is None:
         return Text("")
     rate = "—" if head.rate is None else f"{head.rate:.0f}%"
-    if lang == "vi":
-        text = (
-            f"Tỷ lệ hoàn thành nhiệm vụ đã đến hạn: {rate} ({head.done}/{head.due}; "
-            f"đúng hạn {head.done_on_time}, quá hạn chưa xong {head.overdue})"
-        )
-    else:
-        text = (
-            f"Completion of tasks already due: {rate} ({head.done}/{head.due}; "
-            f"on time {head.done_on_time}, overdue and not done {head.overdue})"
-        )
+    text = word(
+        "common.headline",
+        lang,
+        rate=rate,
+        done=head.done,
+        due=head.due,
+        on_time=head.done_on_time,
+        overdue=head.overdue,
+    )
     return Text(text, style="bold")
 
 
@@ -226,10 +184,10 @@ def tasks_table(
     """All task deliverables with their status."""
     table = Table(expand=True)
     table.add_column("ID", no_wrap=True)
-    table.add_column(_t("task", lang), ratio=3)
-    table.add_column(_t("lead", lang), ratio=1)
-    table.add_column(_t("due", lang), no_wrap=True)
-    table.add_column(_t("status", lang), no_wrap=True)
+    table.add_column(word("table.task", lang), ratio=3)
+    table.add_column(word("table.lead", lang), ratio=1)
+    table.add_column(word("table.due", lang), no_wrap=True)
+    table.add_column(word("table.status", lang), no_wrap=True)
     for r in rows:
         due = r.deliverable.due.strftime("%d/%m/%Y") if r.deliverable.due else r.task.deadline.text
         table.add_row(
@@ -255,17 +213,17 @@ def overdue_table(
     """Overdue deliverables, most overdue first."""
     table = Table(expand=True)
     table.add_column("ID", no_wrap=True)
-    table.add_column(_t("task", lang), ratio=3)
-    table.add_column(_t("lead", lang), ratio=1)
-    table.add_column(_t("due", lang), no_wrap=True)
-    table.add_column(_t("days", lang), justify="right", no_wrap=True)
-    table.add_column(_t("last", lang), no_wrap=True)
+    table.add_column(word("table.task", lang), ratio=3)
+    table.add_column(word("table.lead", lang), ratio=1)
+    table.add_column(word("table.due", lang), no_wrap=True)
+    table.add_column(word("table.days", lang), justify="right", no_wrap=True)
+    table.add_column(word("table.last", lang), no_wrap=True)
     for r in rows:
         due = r.deliverable.due.strftime("%d/%m/%Y") if r.deliverable.due else ""
         last = (
             label(TASK_LABELS, "in_progress", lang)
             if r.last_report == "in_progress"
-            else (r.last_report or _t("none", lang))
+            else (r.last_report or word("table.none", lang))
         )
         table.add_row(
             Text(r.label),

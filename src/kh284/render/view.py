@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kh284.diagnostics import Diagnostic
-from kh284.engine import Outcome
-from kh284.evaluation.tasks import TaskResult
-from kh284.models.waivers import Waiver
+from kh284.evaluate.tasks import TaskResult
+from kh284.pipeline import Outcome
+from kh284.render import Format
+from kh284.validate.models.waivers import Waiver
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class View:
     color: bool = False
     width: int = 120
     base_dir: Path | None = None
+    quiet: bool = False
+    fmt: Format = Format.terminal
 
     def path(self, file: str) -> str:
         """``file`` (relative to the data directory) as seen from ``base_dir`` (or the cwd)."""

@@ -40,10 +40,9 @@ class MissingExtra(Exception):
 
     def message(self, lang: str) -> str:
         """What to install, in ``lang``."""
-        names = ", ".join(self.packages)
-        if lang == "vi":
-            return f"cần cài thêm {names}: {INSTALL}"
-        return f"{names} not installed: {INSTALL}"
+        from kh284.i18n import word
+
+        return word("common.missing_extra", lang, names=", ".join(self.packages), install=INSTALL)
 
 
 def require(output: str) -> None:

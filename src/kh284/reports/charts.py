@@ -18,7 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from kh284.render.terminal import COMPARATORS, goal_text
+from kh284 import i18n
+from kh284.i18n import COMPARATORS
+from kh284.render.terminal import goal_text
 from kh284.reports.content import TARGET_COLOURS, Content, word
 
 if TYPE_CHECKING:
@@ -91,7 +93,7 @@ def specs(content: Content) -> list[ChartSpec]:
                 target_id=target.id,
                 status=result.status,
                 unit=target.unit,
-                goal=goal_text(result),
+                goal=goal_text(result, content.lang),
                 target_value=target.value,
                 tolerance=target.tolerance,
                 due_year=target.due_year,
@@ -128,7 +130,7 @@ def render_all(chart_specs: list[ChartSpec], fmt: str, lang: str) -> dict[str, b
     import matplotlib
 
     out: dict[str, bytes] = {}
-    label = "Vẽ biểu đồ" if lang == "vi" else "Drawing charts"
+    label = i18n.word("common.drawing_charts", lang)
     for spec in _progress(chart_specs, label):
         rc = {**RC, "svg.hashsalt": spec.target_id}
         with matplotlib.rc_context(cast(Any, rc)):

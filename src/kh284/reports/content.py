@@ -1,9 +1,9 @@
 """The evaluation every report is made from: ``kh284 check``'s own, kept as plain data.
 
-``build`` runs ``commands.run_check`` and keeps its ``View`` together with
+``build`` makes ``kh284 check``'s ``View`` (``commands.check_view``) and keeps it together with
 ``render.plain.view_dict`` of it (the ``check --format json`` layout), so every number a
 report prints is the one the JSON prints.  Also here: the status colours, unit and area
-names, the default reporting unit, and the words the reports share, in both languages.
+names and the default reporting unit; the words come from ``kh284.i18n``.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kh284.engine import Outcome
-from kh284.evaluation.targets import TargetResult
-from kh284.evaluation.tasks import TaskResult
-from kh284.index import Index
-from kh284.models.plan import PlanFile
+from kh284 import i18n
+from kh284.evaluate.targets import TargetResult
+from kh284.evaluate.tasks import TaskResult
+from kh284.pipeline import Outcome
 from kh284.render.view import View
+from kh284.validate.index import Index
+from kh284.validate.models.plan import PlanFile
 
 #: Target status → colour (green good, orange needs work, red bad, grey no data).
 TARGET_COLOURS = {
@@ -62,66 +63,10 @@ TARGET_TINTS = {
     "no_data": "#f0f0f0",
 }
 
-WORDS: dict[str, tuple[str, str]] = {
-    "report_title": ("Báo cáo kết quả thực hiện Kế hoạch số {number}", "Report on plan {number}"),
-    "as_of": ("Số liệu tính đến ngày {date}", "Figures as of {date}"),
-    "headline": (
-        "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn",
-        "Completion of tasks already due",
-    ),
-    "due": ("Đã đến hạn", "Due"),
-    "done": ("Đã hoàn thành", "Done"),
-    "done_on_time": ("Đúng hạn", "On time"),
-    "overdue": ("Quá hạn chưa xong", "Overdue, not done"),
-    "targets_by_status": ("Chỉ tiêu theo trạng thái", "Targets by status"),
-    "targets": ("Kết quả thực hiện các chỉ tiêu", "Results by target"),
-    "tasks": ("Kết quả thực hiện các nhiệm vụ", "Results by task"),
-    "target": ("Chỉ tiêu", "Target"),
-    "goal": ("Mục tiêu", "Goal"),
-    "latest": ("Kết quả mới nhất", "Latest value"),
-    "status": ("Đánh giá", "Status"),
-    "why": ("Căn cứ đánh giá", "Why"),
-    "task": ("Nhiệm vụ", "Task"),
-    "lead": ("Đơn vị chủ trì", "Lead unit"),
-    "deadline": ("Thời hạn", "Deadline"),
-    "evidence": ("Kết quả, minh chứng", "Result, evidence"),
-    "year": ("Năm", "Year"),
-    "value": ("Giá trị", "Value"),
-    "reported_by": ("Đơn vị báo cáo", "Reported by"),
-    "reported_on": ("Ngày báo cáo", "Reported on"),
-    "document": ("Văn bản nguồn", "Source document"),
-    "baseline": ("Năm gốc", "Baseline"),
-    "projected": ("Dự báo năm {year}", "Projected {year}"),
-    "ratio": ("Tỷ số tiến độ", "Progress ratio"),
-    "failing_years": ("Năm không đạt", "Years below target"),
-    "areas": ("Địa bàn đạt / chưa đạt", "Areas meeting / not meeting"),
-    "missing_areas": ("Địa bàn chưa có số liệu", "Areas with no figure"),
-    "no_history": ("Chưa có số liệu", "No figures yet"),
-    "count_series": ("Số địa bàn đạt", "Areas meeting the level"),
-    "area_levels": ("Mức độ từng địa bàn ({year})", "Level by area ({year})"),
-    "target_line": ("Mục tiêu", "Target"),
-    "trend": ("Xu hướng", "Trend"),
-    "reported": ("Số liệu báo cáo", "Reported"),
-    "threshold": ("mức cần đạt", "required"),
-    "no_figure": ("chưa có", "none"),
-    "no_rate": ("—", "—"),
-    "stt": ("STT", "No."),
-    "none": ("—", "—"),
-}
-
-UNIT_WORDS = {
-    "percent": ("%", "%"),
-    "level": ("mức độ", "level"),
-    "count": ("số địa bàn", "areas"),
-    "number": ("", ""),
-}
-
 
 def word(key: str, lang: str, **args: object) -> str:
-    """The word ``key`` in ``lang``, with ``{placeholders}`` filled."""
-    vi, en = WORDS[key]
-    text = vi if lang == "vi" else en
-    return text.format(**args) if args else text
+    """The report word ``key`` (``report.key`` in the vocabulary) in ``lang``."""
+    return i18n.word(f"report.{key}", lang, **args)
 
 
 def number(value: float | None, unit: str | None = None) -> str:
@@ -152,7 +97,7 @@ class Content:
 
     @property
     def outcome(self) -> Outcome:
-        """The engine's outcome."""
+        """The pipeline's outcome."""
         return self.view.outcome
 
     @property
@@ -222,13 +167,16 @@ def area_name(index: Index, unit_id: str) -> str:
 
 def build(data_dir: Path, as_of: dt.date, lang: str, fail_on: str = "error") -> Content:
     """Evaluate ``data_dir`` as ``kh284 check`` does (raises ``DataDirError`` like it)."""
-    from kh284.commands import run_check
-    from kh284.options import Options
+    from kh284.cli.commands import check_view
+    from kh284.cli.options import Options
+    from kh284.diagnostics import exit_code_for
     from kh284.render.plain import view_dict
+    from kh284.render.summary import summary_text
 
     options = Options(data_dir=data_dir, as_of=as_of, lang=lang, fail_on=fail_on, quiet=True)
-    result = run_check(options)
-    return Content(result.view, view_dict(result.view), result.exit_code, result.summary)
+    view = check_view(options)
+    code = int(exit_code_for(view.diagnostics, fail_on))
+    return Content(view, view_dict(view), code, summary_text(view) + "\n")
 
 
 def lead_unit(outcome: Outcome) -> str | None:

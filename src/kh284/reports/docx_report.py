@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
+from kh284 import i18n
 from kh284.render.terminal import goal_text
 from kh284.reports.content import TARGET_TINTS, TASK_TINTS, Content, day
 
@@ -38,68 +39,6 @@ TEXT_WIDTH = PAGE["width"] - PAGE["left"] - PAGE["right"]
 TASK_TEXT_LIMIT = 200
 HIGHLIGHT = "yellow"
 
-WORDS: dict[str, tuple[str, str]] = {
-    "kind": ("BÁO CÁO", "REPORT"),
-    "summary": (
-        "Kết quả thực hiện Kế hoạch số {number} ngày {date} của {issuer}",
-        "Results of plan {number} of {date} of the {issuer}",
-    ),
-    "as_of": ("(Số liệu tính đến ngày {date})", "(Figures as of {date})"),
-    "to": ("Kính gửi: {addressee}.", "To: {addressee}."),
-    "intro": (
-        "Thực hiện Kế hoạch số {number} ngày {date} của {issuer}, {unit} báo cáo kết quả "
-        "thực hiện đến ngày {as_of} như sau:",
-        "Pursuant to plan {number} of {date} of the {issuer}, the {unit} reports the results "
-        "as of {as_of} as follows:",
-    ),
-    "part_results": ("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS"),
-    "targets": ("1. Kết quả thực hiện các chỉ tiêu", "1. Results by target"),
-    "targets_intro": (
-        "Đánh giá {count} chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc: {summary}. "
-        "Biểu đồ từng chỉ tiêu tại Phụ lục kèm theo.",
-        "{count} targets judged by the UN SDG progress method: {summary}. The chart of each "
-        "target is in the appendix.",
-    ),
-    "tasks": ("2. Kết quả thực hiện các nhiệm vụ", "2. Results by task"),
-    "tasks_intro": (
-        "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn: {rate} ({done}/{due} nhiệm vụ; đúng hạn "
-        "{on_time}; quá hạn chưa hoàn thành {overdue}).",
-        "Completion of tasks already due: {rate} ({done} of {due}; on time {on_time}; "
-        "overdue and not done {overdue}).",
-    ),
-    "part_limits": ("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "II. LIMITATIONS AND CAUSES"),
-    "part_next": ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "III. NEXT STEPS"),
-    "part_proposals": ("IV. ĐỀ XUẤT, KIẾN NGHỊ", "IV. PROPOSALS"),
-    "to_write": (
-        "[Phần này do cán bộ soạn thảo viết; kh284 không tự đánh giá nội dung này.]",
-        "[To be written by the drafting officer; kh284 does not write this part.]",
-    ),
-    "closing": (
-        "Trên đây là báo cáo kết quả thực hiện Kế hoạch số {number} của {unit}./.",
-        "This is the {unit}'s report on the results of plan {number}./.",
-    ),
-    "recipients": ("Nơi nhận:", "Recipients:"),
-    "as_above": ("- Như trên;", "- As above;"),
-    "archive": ("- Lưu: VT.", "- Archive: VT."),
-    "signer": ("[CHỨC VỤ NGƯỜI KÝ]", "[SIGNER'S TITLE]"),
-    "signer_name": ("[Họ và tên]", "[Full name]"),
-    "number": ("Số:        /BC-……", "No.:        /BC-……"),
-    "place_date": (
-        "{place}, ngày {d} tháng {m} năm {y}",
-        "{place}, {d}/{m}/{y}",
-    ),
-    "appendix": ("PHỤ LỤC", "APPENDIX"),
-    "appendix_title": ("Biểu đồ các chỉ tiêu có số liệu", "Charts of the targets with figures"),
-    "figure": ("Hình {n}. {name} — {status}", "Figure {n}. {name} — {status}"),
-    "target_heads": (
-        "STT|Chỉ tiêu|Mục tiêu|Kết quả mới nhất|Đánh giá|Căn cứ đánh giá",
-        "No.|Target|Goal|Latest|Status|Why",
-    ),
-    "task_heads": (
-        "STT|Nhiệm vụ|Đơn vị chủ trì|Thời hạn|Tình trạng|Kết quả, minh chứng",
-        "No.|Task|Lead unit|Deadline|Status|Result, evidence",
-    ),
-}
 #: The heading block's two columns: issuing body, national motto (one line at 12 pt bold).
 HEADING_WIDTHS = (72.0, 93.0)
 TARGET_WIDTHS = (12, 50, 20, 22, 24, 37)
@@ -107,8 +46,7 @@ TASK_WIDTHS = (12, 57, 22, 22, 24, 28)
 
 
 def _w(key: str, lang: str, **args: object) -> str:
-    vi, en = WORDS[key]
-    return (vi if lang == "vi" else en).format(**args)
+    return i18n.word(f"docx.{key}", lang, **args)
 
 
 def render(content: Content, charts: dict[str, bytes], unit_id: str) -> bytes:
@@ -287,7 +225,7 @@ def _body(document: Document, content: Content, unit_id: str) -> None:
 
 
 def _targets_intro(content: Content) -> str:
-    from kh284.evaluation.vocabulary import TARGET_LABELS, label
+    from kh284.i18n import TARGET_LABELS, label
 
     counts = content.target_counts
     summary = "; ".join(
@@ -319,7 +257,14 @@ def _targets_table(document: Document, content: Content) -> None:
         latest = "—"
         if data["value"] is not None:
             latest = f"{data['value']:g}{'%' if data['unit'] == 'percent' else ''} ({data['year']})"
-        cells = [str(n), data["name"], goal_text(result), latest, data["label"], data["reason"]]
+        cells = [
+            str(n),
+            data["name"],
+            goal_text(result, content.lang),
+            latest,
+            data["label"],
+            data["reason"],
+        ]
         row = _add_row(table, cells, TARGET_WIDTHS)
         _shade(row[4], TARGET_TINTS[data["status"]])
 

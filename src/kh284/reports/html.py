@@ -15,10 +15,10 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
-from kh284 import __version__
-from kh284.evaluation.series import Point
-from kh284.evaluation.targets import TargetResult
-from kh284.evaluation.vocabulary import TARGET_LABELS, TASK_LABELS, label
+from kh284 import __version__, i18n
+from kh284.evaluate.series import Point
+from kh284.evaluate.targets import TargetResult
+from kh284.i18n import TARGET_LABELS, TASK_LABELS, label
 from kh284.render.terminal import goal_text
 from kh284.reports.content import (
     TARGET_COLOURS,
@@ -101,31 +101,9 @@ footer { margin-top: 28px; color: var(--muted); font-size: 12px; }
 }
 """
 
-WORDS = {
-    "plan_of": ("{issuer}, ngày {date}", "{issuer}, {date}"),
-    "generated": (
-        "Tạo bởi kh284 {version} từ cùng kết quả đánh giá với lệnh kh284 check.",
-        "Made by kh284 {version} from the same evaluation as kh284 check.",
-    ),
-    "method": (
-        "Đánh giá chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc (dự báo tuyến tính "
-        "từ năm gốc đến năm mới nhất); tỷ lệ hoàn thành tính trên các nhiệm vụ đã đến hạn.",
-        "Targets are judged by the UN SDG progress method (a linear projection from the "
-        "baseline to the latest year); the completion rate counts tasks already due.",
-    ),
-    "no_chart": ("Chưa có số liệu để vẽ biểu đồ.", "No figures to chart yet."),
-    "file": ("tệp", "file"),
-    "area": ("Địa bàn", "Area"),
-    "completed_on": ("hoàn thành {date}", "done {date}"),
-    "legend": ("Màu theo trạng thái", "Colours by status"),
-    "reason": ("Nhận xét", "Verdict"),
-    "days_overdue": ("quá hạn {days} ngày", "{days} days overdue"),
-}
-
 
 def _w(key: str, lang: str, **args: object) -> str:
-    vi, en = WORDS[key]
-    return (vi if lang == "vi" else en).format(**args)
+    return i18n.word(f"html.{key}", lang, **args)
 
 
 def e(value: object) -> str:
@@ -225,7 +203,7 @@ def _overview(content: Content) -> str:
         tiles.append(
             f'<a class="tile t-{result.status}" href="#target-{e(data["id"])}">'
             f'<span class="name">{e(data["name"])}</span>'
-            f'<span class="value">{e(latest)} · {e(goal_text(result))}</span>'
+            f'<span class="value">{e(latest)} · {e(goal_text(result, content.lang))}</span>'
             f'<span class="badge t-{result.status}">{e(data["label"])}</span></a>'
         )
     return f'<section id="overview"><div class="tiles">{"".join(tiles)}</div></section>'
@@ -243,7 +221,11 @@ def _targets(content: Content, charts: dict[str, str]) -> str:
         groups.setdefault(result.target.group, []).append(
             _target_card(content, result, data, charts.get(result.target.id))
         )
-    body = "".join(f"<h3>{e(group)}</h3>{''.join(cards)}" for group, cards in groups.items())
+    index = content.outcome.index
+    body = "".join(
+        f"<h3>{e(index.group_name(group, lang))}</h3>{''.join(cards)}"
+        for group, cards in groups.items()
+    )
     return f'<section id="targets"><h2>{e(word("targets", lang))}</h2>{body}</section>'
 
 
@@ -277,7 +259,7 @@ def _components(content: Content, result: TargetResult, data: dict[str, Any]) ->
     lang, parts = content.lang, data["components"]
     unit = data["unit"]
     rows: list[tuple[str, str]] = [
-        (word("goal", lang), f"{goal_text(result)} ({data['due_year']})"),
+        (word("goal", lang), f"{goal_text(result, lang)} ({data['due_year']})"),
         (word("latest", lang), _valued(parts["latest_value"], parts["latest_year"], unit)),
     ]
     if parts["baseline_year"] is not None and parts["baseline_year"] != parts["latest_year"]:

@@ -3,7 +3,7 @@
 No typer here and no file writing: the CLI writes what these return atomically and
 prints.  A problem that stops a command (a missing library of the extra, data that cannot
 be evaluated, a file that is not a template, an unknown unit) is raised as
-``MissingExtra`` or ``commands.UsageError``; both say what to do in either language.
+``MissingExtra`` or ``diagnostics.UsageError``; both say what to do in either language.
 """
 
 from __future__ import annotations
@@ -12,18 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kh284.diagnostics import Diagnostic, count_by_severity
-from kh284.options import UsageError
+from kh284.diagnostics import Diagnostic, UsageError, count_by_severity
+from kh284.render import Result
 from kh284.reports import require
-
-
-@dataclass
-class Produced:
-    """A report's bytes with the summary line and exit code of the evaluation behind it."""
-
-    data: bytes
-    summary: str
-    exit_code: int
 
 
 @dataclass
@@ -45,7 +36,7 @@ class Imported:
 
 def report(
     data_dir: Path, as_of: dt.date, lang: str, fmt: str, fail_on: str, unit: str | None
-) -> Produced:
+) -> Result:
     """The report in ``fmt`` (html, xlsx or docx)."""
     require(fmt)
     from kh284.reports import charts
@@ -68,14 +59,14 @@ def report(
         data = html.render(content, {k: v.decode("utf-8") for k, v in drawn.items()}).encode()
     else:
         from kh284.reports import docx_report
-        from kh284.reports.workbook import resolve_unit
 
-        unit_id = resolve_unit(content.outcome.index, unit) if unit else lead_unit(content.outcome)
+        index = content.outcome.index
+        unit_id = index.resolve_units(unit)[0] if unit else lead_unit(content.outcome)
         if unit_id is None:
             raise UsageError("không xác định được đơn vị báo cáo", "no reporting unit: use --unit")
         drawn = charts.render_all(charts.specs(content), "png", lang)
         data = docx_report.render(content, drawn, unit_id)
-    return Produced(data, content.summary, content.exit_code)
+    return Result(data, content.summary, content.exit_code)
 
 
 def template(data_dir: Path, unit: str, period: int) -> tuple[str, bytes]:
@@ -91,8 +82,8 @@ def import_template(
 ) -> Imported:
     """Read a filled template and validate it as a progress report of ``data_dir``."""
     require("import")
-    from kh284.dataset import DataDirError
     from kh284.reports import workbook
+    from kh284.validate.dataset import DataDirError
 
     if not data_dir.is_dir():
         raise DataDirError(str(data_dir))
@@ -119,11 +110,19 @@ def _relative(data_dir: Path, target: Path) -> str:
 
 def import_summary(imported: Imported, file: Path, lang: str, written: bool) -> str:
     """One line: findings, and whether the report was written."""
+    from kh284.i18n import word
+
     counts = count_by_severity(imported.diagnostics)
-    if lang == "vi":
-        head = f"{counts['error']} lỗi, {counts['warning']} cảnh báo trong {file.name}"
-        tail = f"; đã ghi {imported.output}" if written else "; chưa ghi tệp vì còn lỗi"
-    else:
-        head = f"{counts['error']} errors, {counts['warning']} warnings in {file.name}"
-        tail = f"; wrote {imported.output}" if written else "; nothing written: fix the errors"
+    head = word(
+        "common.import_summary",
+        lang,
+        errors=counts["error"],
+        warnings=counts["warning"],
+        file=file.name,
+    )
+    tail = (
+        word("common.import_wrote", lang, path=imported.output)
+        if written
+        else word("common.import_not_written", lang)
+    )
     return head + tail + "\n"

@@ -27,15 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kh284.deadlines import year_end
-from kh284.diagnostics import Diagnostic, Severity
-from kh284.engine import Outcome
-from kh284.index import Index
-from kh284.loader import PathKey
-from kh284.models.targets import Target
-from kh284.options import UsageError
-from kh284.render.terminal import COMPARATORS
-from kh284.textnorm import fold
+from kh284.diagnostics import Diagnostic, Severity, UsageError
+from kh284.evaluate.deadlines import year_end
+from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, word
+from kh284.load.exact import PathKey
+from kh284.pipeline import Outcome
+from kh284.validate.index import Index
+from kh284.validate.models.targets import Target
+from kh284.validate.names import fold
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -88,12 +87,12 @@ TASK_COLUMNS: dict[str, tuple[str, str, int]] = {
 }
 TASK_INPUTS = ("status", "completed_on", "evidence", "note")
 #: The drop-down choices of the status column and the report states they stand for.
-STATUS_CHOICES = {
-    "Chưa thực hiện": "not_started",
-    "Đang thực hiện": "in_progress",
-    "Hoàn thành": "done",
+STATUS_CHOICES = {vi: state for state, (vi, _) in REPORT_STATES.items()}
+#: The template is for the units, in Vietnamese: units of measure from the vocabulary.
+UNIT_OF_MEASURE = {
+    **{unit: vi for unit, (vi, _) in UNITS.items()},
+    "level": word("common.level_scale", "vi"),
 }
-UNIT_OF_MEASURE = {"percent": "%", "level": "mức độ (0-3)", "count": "số địa bàn", "number": ""}
 INPUT_FILL, HEADER_FILL = "FFF6CC", "DCE6F1"
 DATE_FORMAT = "DD/MM/YYYY"
 
@@ -157,7 +156,7 @@ def _with_members(index: Index, unit_ids: list[str]) -> set[str]:
 
 def target_rows(outcome: Outcome, unit_id: str, period: int, lead: str | None) -> list[TargetRow]:
     """The series and areas ``unit_id`` reports, one row per measure and area."""
-    from kh284.evaluation.series import collect
+    from kh284.evaluate.series import collect
     from kh284.reports.content import area_name
 
     index = outcome.index
@@ -192,7 +191,7 @@ def _areas_for(index: Index, target: Target, unit_id: str, lead: str | None) -> 
 
 def task_rows(outcome: Outcome, unit_id: str) -> list[TaskRow]:
     """Deliverables still open on the evaluation date of tasks the unit leads or coordinates."""
-    from kh284.evaluation.vocabulary import TASK_LABELS, label
+    from kh284.i18n import TASK_LABELS, label
 
     rows = []
     for result in outcome.tasks:
@@ -228,7 +227,7 @@ def template(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
     """The template of one unit for one year: (the unit's id, the .xlsx bytes)."""
     from openpyxl import Workbook
 
-    from kh284.engine import run
+    from kh284.pipeline import run
     from kh284.reports.content import lead_unit
 
     outcome = run(data_dir, year_end(period), evaluate=True)
@@ -236,7 +235,7 @@ def template(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
         raise WorkbookError(
             "dữ liệu kế hoạch có lỗi; chạy kh284 validate", "the plan data has errors: run validate"
         )
-    unit_id = resolve_unit(outcome.index, unit_query)
+    unit_id = outcome.index.resolve_units(unit_query)[0]
     lead = lead_unit(outcome)
     book = Workbook()
     info = book.active
@@ -250,19 +249,6 @@ def template(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
     buffer = io.BytesIO()
     book.save(buffer)
     return unit_id, buffer.getvalue()
-
-
-def resolve_unit(index: Index, query: str) -> str:
-    """The unit id ``query`` names (id, short name or name), or a usage error."""
-    from kh284.textnorm import suggest
-
-    found = index.find_units(query)
-    if found:
-        return found[0]
-    hint = suggest(query, index.units)
-    tail_vi = f" — có phải là '{hint}'?" if hint else ""
-    tail_en = f" — did you mean '{hint}'?" if hint else ""
-    raise UsageError(f"Không có đơn vị '{query}'{tail_vi}", f"No unit '{query}'{tail_en}")
 
 
 def _info_sheet(sheet: Worksheet, outcome: Outcome, unit_id: str, period: int) -> None:
@@ -622,27 +608,19 @@ def _yaml_value(value: Any) -> Any:
 def check_import(
     data_dir: Path, imported: FilledTemplate, rel: str, as_of: dt.date
 ) -> list[Diagnostic]:
-    """Validate the imported text as the report ``rel`` of ``data_dir`` would be."""
-    from kh284.checks import run_all
-    from kh284.dataset import LoadedReport, load_dataset
-    from kh284.index import build_index
-    from kh284.loader import load_text
-    from kh284.models import ProgressReport
-    from kh284.schema import validate
+    """Check the imported text exactly as the report ``rel`` of ``data_dir`` would be.
+
+    The document goes through the pipeline beside the files on disk (replacing a file of
+    the same name); the findings about it are returned.
+    """
+    from kh284.load.exact import load_text
+    from kh284.pipeline import run
 
     document, found = load_text(imported.text, rel)
     if document is None:
         return found
-    report, problems = validate(document, ProgressReport)
-    found.extend(problems)
-    if report is None:
-        return found
-    dataset = load_dataset(data_dir)
-    dataset.reports = [r for r in dataset.reports if r.document.file != rel]
-    dataset.documents[rel] = document
-    dataset.reports.append(LoadedReport(document, report))
-    index = build_index(dataset)
-    for diag in run_all(index, as_of):
+    outcome = run(data_dir, as_of, evaluate=False, extra=[document])
+    for diag in outcome.diagnostics:
         if rel in (diag.location.file, *(r.file for r in diag.related)):
             found.append(diag)
     return sorted(set(found), key=Diagnostic.sort_key)

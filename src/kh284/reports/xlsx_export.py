@@ -12,42 +12,21 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from kh284.evaluation.vocabulary import TARGET_LABELS, label
+from kh284 import i18n
+from kh284.i18n import TARGET_LABELS, label
 from kh284.render.terminal import goal_text
 from kh284.reports.content import TARGET_TINTS, TASK_TINTS, Content, word
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-SHEETS = {
-    "overview": ("Tổng quan", "Overview"),
-    "targets": ("Chỉ tiêu", "Targets"),
-    "tasks": ("Nhiệm vụ", "Tasks"),
-    "figures": ("Số liệu", "Figures"),
-}
-HEADINGS: dict[str, tuple[str, str]] = {
-    "id": ("Mã", "ID"),
-    "group": ("Nhóm", "Group"),
-    "clause": ("Mục", "Clause"),
-    "due_year": ("Năm đích", "Due year"),
-    "projected": ("Dự báo", "Projected"),
-    "lead_now": ("Chủ trì hiện nay", "Lead now"),
-    "days_overdue": ("Số ngày quá hạn", "Days overdue"),
-    "last_report": ("Báo cáo gần nhất", "Last report"),
-    "completed_on": ("Ngày hoàn thành", "Completed on"),
-    "source": ("Nguồn", "Source"),
-    "file": ("Tệp", "File"),
-    "line": ("Dòng", "Line"),
-    "count": ("Số lượng", "Count"),
-    "item": ("Mục", "Item"),
-}
 HEADER_FILL = "DCE6F1"
 
 
 def _h(key: str, lang: str) -> str:
-    if key in HEADINGS:
-        vi, en = HEADINGS[key]
-        return vi if lang == "vi" else en
+    """A column heading: the workbook's own (``xlsx.*``) or one the reports share."""
+    if f"xlsx.{key}" in i18n.WORDS:
+        return i18n.word(f"xlsx.{key}", lang)
     return word(key, lang)
 
 
@@ -70,8 +49,7 @@ def render(content: Content) -> bytes:
 
 
 def _sheet_name(key: str, lang: str) -> str:
-    vi, en = SHEETS[key]
-    return vi if lang == "vi" else en
+    return i18n.word(f"xlsx.sheet_{key}", lang)
 
 
 def _overview(sheet: Worksheet, content: Content) -> None:
@@ -104,9 +82,9 @@ def _targets(sheet: Worksheet, content: Content) -> None:
             [
                 data["id"],
                 data["name"],
-                data["group"],
+                content.outcome.index.group_name(data["group"], lang),
                 data["clause"],
-                goal_text(result),
+                goal_text(result, content.lang),
                 data["due_year"],
                 data["value"],
                 data["year"],

@@ -1,0 +1,136 @@
+"""The checking commands: validate, check, tasks, overdue, targets, schema.
+
+Each one parses its own arguments, gets the shared options from ``options.reporting``,
+runs its core in ``commands`` (through the output cache) and writes the ``Result`` the one
+way ``output.deliver`` does.  Nothing heavy is imported before a command runs.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kh284.cli.options import (
+    AsOfOpt,
+    Color,
+    ColorOpt,
+    CoordinatingOpt,
+    DataDirOpt,
+    FailOn,
+    Lang,
+    LangOpt,
+    Options,
+    UnitOpt,
+    build,
+    reporting,
+)
+from kh284.cli.output import deliver, run_cached
+from kh284.load.registry import KINDS
+from kh284.render import Format
+
+#: The kinds of data file, from the registry (``kh284 schema KIND``).
+SchemaKind = Enum("SchemaKind", {k.kind: k.kind for k in KINDS}, type=str)  # type: ignore[misc]
+
+
+@reporting()
+def validate(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="[FILE]...", help="Report only on these files (all are loaded)."),
+    ] = None,
+    *,
+    options: Options,
+) -> None:
+    """Validate every data file: file:line:col diagnostics."""
+    result = run_cached(options, "run_validate", files=files)
+    deliver(result, options.output, options.force, options.lang)
+
+
+@reporting(verbose=True)
+def check(*, options: Options) -> None:
+    """Evaluate every target and task as of a date."""
+    deliver(run_cached(options, "run_check"), options.output, options.force, options.lang)
+
+
+@reporting()
+def tasks(
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status", metavar="STATUS", help="Only these statuses (repeatable, or a,b)."
+        ),
+    ] = None,
+    unit: UnitOpt = None,
+    coordinating: CoordinatingOpt = False,
+    *,
+    options: Options,
+) -> None:
+    """List appendix tasks with their status."""
+    from kh284.i18n import TASK_LABELS
+
+    statuses = [s.strip() for v in status or [] for s in v.split(",") if s.strip()]
+    for value in statuses:
+        if value not in TASK_LABELS:
+            raise typer.BadParameter(
+                f"{value!r}: one of {', '.join(TASK_LABELS)}", param_hint="--status"
+            )
+    result = run_cached(
+        options,
+        "run_tasks",
+        unit=unit,
+        coordinating=coordinating,
+        statuses=statuses or None,
+        overdue=False,
+    )
+    deliver(result, options.output, options.force, options.lang)
+
+
+@reporting()
+def overdue(
+    unit: UnitOpt = None,
+    coordinating: CoordinatingOpt = False,
+    *,
+    options: Options,
+) -> None:
+    """List overdue tasks, most overdue first."""
+    result = run_cached(
+        options, "run_tasks", unit=unit, coordinating=coordinating, statuses=None, overdue=True
+    )
+    deliver(result, options.output, options.force, options.lang)
+
+
+def targets(
+    target_id: Annotated[
+        str | None, typer.Argument(metavar="[TARGET]", help="Show this target's history.")
+    ] = None,
+    data_dir: DataDirOpt = Path("data"),
+    as_of: AsOfOpt = None,
+    lang: LangOpt = Lang.vi,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """List the targets, or show one target's history."""
+    options = build(
+        data_dir,
+        as_of,
+        lang,
+        Format.json if as_json else None,
+        None,
+        fail_on=FailOn.never,
+        color=color,
+    )
+    result = run_cached(options, "run_targets", target_id=target_id, as_json=as_json)
+    deliver(result, None, False, options.lang)
+
+
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(metavar="KIND", help="Which data file.")],
+) -> None:
+    """Print the JSON Schema of a data file (generated from the models)."""
+    from kh284.render import Result
+    from kh284.validate.json_schema import schema_text
+
+    deliver(Result(schema_text(kind.value), "", 0), None, False, "en")

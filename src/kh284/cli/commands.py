@@ -1,0 +1,182 @@
+"""The commands' core: options in, a ``Result`` out (no typer here).
+
+Each ``run_*`` runs the pipeline (which has already applied the waivers to the whole data
+set), narrows the findings to what the command is about (the files named, the tasks
+shown), applies ``--select``/``--ignore``, renders the chosen format and computes the exit
+code by the one policy in ``diagnostics.exit_code_for``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kh284.cli.options import Options
+from kh284.diagnostics import Diagnostic, UsageError, exit_code_for
+from kh284.diagnostics.waivers import select_codes
+from kh284.evaluate.tasks import TaskResult
+from kh284.i18n import both
+from kh284.pipeline import Outcome, run, select_tasks
+from kh284.render import Format, Result, formatter
+from kh284.render.view import View
+from kh284.validate.models.waivers import Waiver
+
+
+def run_validate(options: Options, files: list[Path] | None = None) -> Result:
+    """Validate every data file; with ``files``, report only on those files."""
+    outcome = run(options.data_dir, options.as_of, evaluate=False, cache=options.open_cache())
+    diags, waived = outcome.diagnostics, outcome.waived
+    if files:
+        wanted = _relative_files(options.data_dir, files)
+        diags = [d for d in diags if d.location.file in wanted]
+        waived = [(d, w) for d, w in waived if d.location.file in wanted]
+    return _finish("validate", options, outcome, diags, waived)
+
+
+def run_check(options: Options) -> Result:
+    """Evaluate every target and task."""
+    return _finish_view(check_view(options))
+
+
+def check_view(options: Options) -> View:
+    """What ``kh284 check`` shows, before it is rendered (the reports are made from it)."""
+    outcome = run(options.data_dir, options.as_of, evaluate=True, cache=options.open_cache())
+    return _view(
+        "check",
+        options,
+        outcome,
+        outcome.diagnostics,
+        outcome.waived,
+        show_targets=True,
+        tasks=outcome.tasks,
+    )
+
+
+def run_targets(options: Options, target_id: str | None, as_json: bool) -> Result:
+    """``kh284 targets``: the list of targets, or one target's history."""
+    from kh284.render import targets_view
+
+    outcome = run(options.data_dir, options.as_of, evaluate=True, cache=options.open_cache())
+    results = outcome.targets
+    if target_id is not None:
+        wanted = target_id.strip().lower()
+        results = [r for r in results if r.target.id == wanted]
+        if not results:
+            from kh284.validate.names import suggest
+
+            hint = suggest(target_id, [r.target.id for r in outcome.targets])
+            vi, en = both("common.no_target", id=target_id)
+            if hint:
+                tail = both("common.did_you_mean", hint=hint)
+                vi, en = vi + tail[0], en + tail[1]
+            raise UsageError(vi, en)
+    if as_json:
+        text = targets_view.as_json(outcome, results, options.lang)
+    elif target_id is None:
+        text = targets_view.listing(results, options.lang, color=options.color, width=options.width)
+    else:
+        text = targets_view.detail(
+            results[0], options.lang, color=options.color, width=options.width
+        )
+    return Result(text, "", 0)
+
+
+def run_tasks(
+    options: Options,
+    unit: str | None,
+    *,
+    coordinating: bool,
+    statuses: list[str] | None,
+    overdue: bool,
+) -> Result:
+    """List task deliverables (``overdue``: only overdue ones, most overdue first)."""
+    outcome = run(options.data_dir, options.as_of, evaluate=True, cache=options.open_cache())
+    unit_ids = None if unit is None else outcome.index.resolve_units(unit)
+    rows = select_tasks(
+        outcome, unit_ids, coordinating=coordinating, statuses=["overdue"] if overdue else statuses
+    )
+    if overdue:
+        rows.sort(key=lambda r: (-(r.days_overdue or 0), r.task.number))
+    shown = {r.task.id for r in rows}
+
+    def concerns_the_rows(diag: Diagnostic) -> bool:
+        # findings about targets are not this command's; about tasks, only the rows shown
+        if diag.about == "target":
+            return False
+        return diag.about != "task" or (diag.subject is not None and diag.subject.id in shown)
+
+    diags = [d for d in outcome.diagnostics if concerns_the_rows(d)]
+    waived = [(d, w) for d, w in outcome.waived if concerns_the_rows(d)]
+    return _finish("overdue" if overdue else "tasks", options, outcome, diags, waived, tasks=rows)
+
+
+def _view(
+    command: str,
+    options: Options,
+    outcome: Outcome,
+    diagnostics: list[Diagnostic],
+    waived: list[tuple[Diagnostic, Waiver]],
+    *,
+    show_targets: bool = False,
+    tasks: list[TaskResult] | None = None,
+) -> View:
+    return View(
+        command=command,
+        lang=options.lang,
+        outcome=outcome,
+        diagnostics=select_codes(diagnostics, options.select, options.ignore),
+        waived=[(d, w) for d, w in waived if select_codes([d], options.select, options.ignore)],
+        tasks=list(tasks or []),
+        show_targets=show_targets and outcome.evaluated,
+        show_tasks=tasks is not None and outcome.evaluated,
+        show_waived=options.show_waived,
+        verbose=options.verbose,
+        fail_on=options.fail_on,
+        color=options.color,
+        width=options.width,
+        base_dir=_base_dir(options),
+        quiet=options.quiet,
+        fmt=options.fmt,
+    )
+
+
+def _finish(
+    command: str,
+    options: Options,
+    outcome: Outcome,
+    diagnostics: list[Diagnostic],
+    waived: list[tuple[Diagnostic, Waiver]],
+    *,
+    tasks: list[TaskResult] | None = None,
+) -> Result:
+    return _finish_view(_view(command, options, outcome, diagnostics, waived, tasks=tasks))
+
+
+def _finish_view(view: View) -> Result:
+    from kh284.render.summary import summary_text
+
+    report = "" if view.quiet and view.fmt is Format.terminal else formatter(view.fmt)(view)
+    summary = summary_text(view) + "\n"
+    code = exit_code_for(view.diagnostics, view.fail_on)
+    # an unreadable or vanished file is a passing state, never replayed from the cache
+    cacheable = not any(d.code == "Y112" for d in view.outcome.diagnostics)
+    return Result(report, summary, int(code), cacheable)
+
+
+def _base_dir(options: Options) -> Path | None:
+    """Paths in GitHub annotations are relative to the repository (the workspace)."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if options.fmt is Format.github and workspace:
+        return Path(workspace)
+    return None
+
+
+def _relative_files(data_dir: Path, files: list[Path]) -> set[str]:
+    root = data_dir.resolve()
+    found = set()
+    for file in files:
+        try:
+            found.add(file.resolve().relative_to(root).as_posix())
+        except ValueError:
+            continue
+    return found

@@ -1,0 +1,258 @@
+"""Every command-line option, declared once, and the ``Options`` record they become.
+
+The reporting commands (validate, check, tasks, overdue) share one block of options; the
+``reporting`` decorator adds that block to a command's own parameters, so each option is
+declared here and nowhere else.  No heavy imports: the command line builds ``Options`` (and
+answers from the output cache) without loading the models and the pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import inspect
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from kh284.load.cache import Cache, open_cache
+from kh284.render import Format
+
+
+class Lang(str, Enum):
+    """Message language."""
+
+    vi = "vi"
+    en = "en"
+
+
+class FailOn(str, Enum):
+    """Lowest severity that makes the exit code 1."""
+
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+class Color(str, Enum):
+    """When to colour terminal output."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+DataDirOpt = Annotated[
+    Path,
+    typer.Option("--data-dir", metavar="DIR", envvar="KH284_DATA_DIR", help="Data directory."),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", metavar="DATE", help="Evaluate as of DD/MM/YYYY or YYYY-MM-DD [default: today]."
+    ),
+]
+LangOpt = Annotated[Lang, typer.Option("--lang", envvar="KH284_LANG", help="Message language.")]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format", help="Output format [default: github under GitHub Actions, else terminal]."
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Let --output replace a file.")]
+FailOnOpt = Annotated[
+    FailOn, typer.Option("--fail-on", help="Exit 1 on findings at or above this severity.")
+]
+SelectOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select", metavar="CODES", help="Only these codes or code prefixes (repeatable, or a,b)."
+    ),
+]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore", metavar="CODES", help="Leave out these codes or prefixes (repeatable, or a,b)."
+    ),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print the summary only.")]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also list every target and task finding.")
+]
+ShowWaivedOpt = Annotated[bool, typer.Option("--show-waived", help="List waived findings too.")]
+ColorOpt = Annotated[Color, typer.Option("--color", help="Colour the terminal output.")]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Read every file afresh; do not use the cache.")
+]
+UnitOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--unit", metavar="UNIT", help="Only tasks of this unit (id, short name or name)."
+    ),
+]
+CoordinatingOpt = Annotated[
+    bool, typer.Option("--coordinating", help="With --unit: also tasks the unit coordinates.")
+]
+
+#: The block every reporting command takes, in the order ``--help`` lists it.
+_REPORTING: list[tuple[str, Any, Any]] = [
+    ("data_dir", DataDirOpt, Path("data")),
+    ("as_of", AsOfOpt, None),
+    ("lang", LangOpt, Lang.vi),
+    ("output_format", FormatOpt, None),
+    ("output", OutputOpt, None),
+    ("force", ForceOpt, False),
+    ("fail_on", FailOnOpt, FailOn.error),
+    ("select", SelectOpt, None),
+    ("ignore", IgnoreOpt, None),
+    ("quiet", QuietOpt, False),
+    ("show_waived", ShowWaivedOpt, False),
+    ("color", ColorOpt, Color.auto),
+    ("no_cache", NoCacheOpt, False),
+]
+_VERBOSE = ("verbose", VerboseOpt, False)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Options:
+    """Options shared by the reporting commands."""
+
+    data_dir: Path
+    as_of: dt.date
+    lang: str = "vi"
+    fmt: Format = Format.terminal
+    fail_on: str = "error"
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    quiet: bool = False
+    verbose: bool = False
+    show_waived: bool = False
+    color: bool = False
+    width: int = 120
+    cache: bool = True
+    output: Path | None = None
+    force: bool = False
+
+    def open_cache(self) -> Cache:
+        """The cache for this run (disabled by ``--no-cache`` or ``KH284_NO_CACHE``)."""
+        return open_cache(self.cache)
+
+
+def reporting(*, verbose: bool = False) -> Callable[[F], F]:
+    """Give a command the shared block of options; it receives them as ``options``.
+
+    The command declares only its own parameters plus ``options: Options``; typer sees the
+    command's parameters followed by the shared block (and ``--verbose`` where asked).
+    """
+    shared = [*_REPORTING[:10], _VERBOSE, *_REPORTING[10:]] if verbose else _REPORTING
+
+    def decorate(command: F) -> F:
+        own = [
+            p
+            for p in inspect.signature(command, eval_str=True).parameters.values()
+            if p.name != "options"
+        ]
+        added = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind, default=value)
+            for name, kind, value in shared
+        ]
+
+        @functools.wraps(command)
+        def wrapper(**kwargs: Any) -> Any:
+            values = {name: kwargs.pop(name) for name, _, _ in shared}
+            return command(**kwargs, options=build(**values))
+
+        parameters = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + added
+        wrapper.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
+        del wrapper.__wrapped__  # typer must read the signature above, not the command's
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def parse_as_of(text: str | None) -> dt.date:
+    """``--as-of`` as a date (today when not given); a bad date is a usage error."""
+    from kh284.validate.dates import DateFormatError, parse_date
+
+    if text is None:
+        return dt.date.today()
+    try:
+        return parse_date(text)
+    except DateFormatError as exc:
+        raise typer.BadParameter(f"{text!r}: {exc}", param_hint="--as-of") from exc
+
+
+def codes(values: list[str] | None) -> list[str]:
+    """``--select``/``--ignore`` values, split at commas and upper-cased."""
+    return [c.strip().upper() for v in values or [] for c in v.split(",") if c.strip()]
+
+
+def terminal_width(output: Path | None) -> int:
+    """The width tables are drawn at: the terminal's; piped, ``COLUMNS`` or else 120."""
+    if output is None and sys.stdout.isatty():
+        return shutil.get_terminal_size((120, 40)).columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) >= 20 else 120
+
+
+def build(
+    data_dir: Path,
+    as_of: str | None,
+    lang: Lang,
+    output_format: Format | None = None,
+    output: Path | None = None,
+    force: bool = False,
+    fail_on: FailOn = FailOn.error,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    quiet: bool = False,
+    verbose: bool = False,
+    show_waived: bool = False,
+    color: Color = Color.auto,
+    no_cache: bool = False,
+) -> Options:
+    """The ``Options`` of one run from the parsed command line."""
+    fmt = output_format
+    if fmt is None:
+        fmt = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.terminal
+    tty = output is None and sys.stdout.isatty()
+    use_color = color is Color.always or (
+        color is Color.auto and tty and "NO_COLOR" not in os.environ
+    )
+    return Options(
+        data_dir=data_dir,
+        as_of=parse_as_of(as_of),
+        lang=lang.value,
+        fmt=fmt,
+        fail_on=fail_on.value,
+        select=codes(select),
+        ignore=codes(ignore),
+        quiet=quiet,
+        verbose=verbose,
+        show_waived=show_waived,
+        color=use_color,
+        width=terminal_width(output),
+        cache=not no_cache,
+        output=output,
+        force=force,
+    )
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``kh284: message`` to stderr and exit 2 (the run could not go ahead)."""
+    sys.stderr.write(f"kh284: {message}\n")
+    raise typer.Exit(2)

@@ -1,0 +1,534 @@
+"""The catalogue of diagnostic codes: the rules as records.
+
+Each code has a default severity, a short English title, a Vietnamese and an English
+message (``str.format`` templates whose arguments are plain text prepared by the caller),
+and, through its family (``FAMILIES``, by the code's first letter), the pipeline stage
+that finds it and the kind of thing it is about: a ``file``, a ``target``, a ``task``, a
+``waiver``, or the ``run`` itself.  Renderers ask ``Diagnostic.about``; they never look at
+code letters.  Codes are stable: tools filter and waive findings by them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One code: default severity, a short English title and the two message templates."""
+
+    severity: str
+    title: str
+    vi: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Family:
+    """A family of codes: the stage that finds them and what they are about."""
+
+    stage: str
+    about: str
+    description: str
+
+
+#: Every family of codes, by first letter.
+FAMILIES: dict[str, Family] = {
+    "Y": Family("load", "file", "reading a file"),
+    "S": Family("validate", "file", "the schema of a data file"),
+    "R": Family("validate", "file", "references between files"),
+    "P": Family("validate", "file", "the plan's own text"),
+    "D": Family("validate", "file", "submitted figures and task reports"),
+    "T": Family("evaluate", "target", "target verdicts"),
+    "K": Family("evaluate", "task", "task deadlines"),
+    "V": Family("diagnostics", "waiver", "waivers"),
+    "X": Family("kh284", "run", "kh284 itself"),
+}
+
+
+def family(code: str) -> Family:
+    """The family of ``code``."""
+    return FAMILIES[code[0]]
+
+
+E, W = "error", "warning"
+
+CATALOGUE: dict[str, Entry] = {
+    # -- reading files -------------------------------------------------------------------
+    "Y101": Entry(E, "yaml-syntax", "Lỗi cú pháp YAML: {detail}", "YAML syntax error: {detail}"),
+    "Y102": Entry(
+        E,
+        "tab-indentation",
+        "Dùng ký tự tab để thụt lề; YAML chỉ cho phép dấu cách",
+        "A tab is used for indentation; YAML allows only spaces",
+    ),
+    "Y103": Entry(
+        E,
+        "duplicate-key",
+        "Khóa '{key}' bị lặp (lần đầu ở dòng {first_line}); giá trị sau sẽ không ghi đè",
+        "Duplicate key '{key}' (first at line {first_line}); it would silently overwrite",
+    ),
+    "Y104": Entry(
+        E,
+        "empty-document",
+        "Tệp rỗng hoặc chỉ có chú thích",
+        "The file is empty or holds only comments",
+    ),
+    "Y105": Entry(
+        E,
+        "multiple-documents",
+        "Tệp chứa {count} tài liệu YAML; mỗi tệp chỉ được có một",
+        "The file holds {count} YAML documents; one per file is allowed",
+    ),
+    "Y106": Entry(
+        E,
+        "not-utf8",
+        "Tệp không phải UTF-8 ({detail}); hãy lưu lại với mã hóa UTF-8",
+        "The file is not UTF-8 ({detail}); save it again as UTF-8",
+    ),
+    "Y107": Entry(
+        E,
+        "file-too-large",
+        "Tệp lớn {size} byte, vượt giới hạn {limit} byte",
+        "The file is {size} bytes, over the limit of {limit} bytes",
+    ),
+    "Y108": Entry(
+        E,
+        "nesting-too-deep",
+        "Cấu trúc lồng nhau sâu quá {limit} cấp",
+        "Nesting deeper than {limit} levels",
+    ),
+    "Y109": Entry(
+        E,
+        "alias-limit",
+        "Quá nhiều bí danh (alias) hoặc nút sau khi mở rộng (giới hạn {limit})",
+        "Too many aliases or expanded nodes (limit {limit})",
+    ),
+    "Y110": Entry(
+        E, "unsupported-tag", "Thẻ YAML '{tag}' không được hỗ trợ", "Unsupported YAML tag '{tag}'"
+    ),
+    "Y111": Entry(
+        E,
+        "complex-key",
+        "Khóa phải là một giá trị đơn, không phải danh sách hay bảng",
+        "A key must be a plain value, not a list or mapping",
+    ),
+    "Y112": Entry(
+        E, "unreadable", "Không đọc được tệp: {detail}", "The file cannot be read: {detail}"
+    ),
+    "Y113": Entry(
+        E,
+        "outside-data-dir",
+        "Đường dẫn trỏ ra ngoài thư mục dữ liệu: {target}",
+        "The path leads outside the data directory: {target}",
+    ),
+    "Y114": Entry(
+        E,
+        "missing-file",
+        "Thiếu tệp bắt buộc {name} trong thư mục dữ liệu",
+        "The required file {name} is missing from the data directory",
+    ),
+    "Y115": Entry(
+        E,
+        "not-a-file",
+        "'{name}' là thư mục, không phải tệp",
+        "'{name}' is a directory, not a file",
+    ),
+    "Y116": Entry(
+        E,
+        "too-many-files",
+        "Thư mục progress có hơn {limit} tệp; phần còn lại không được đọc",
+        "More than {limit} files under progress/; the rest were not read",
+    ),
+    "Y117": Entry(
+        E,
+        "recursive-alias",
+        "Bí danh '*{name}' nằm bên trong chính nút mà nó trỏ tới (vòng lặp vô hạn)",
+        "The alias '*{name}' lies inside the very node it refers to (an endless loop)",
+    ),
+    "Y118": Entry(
+        E,
+        "not-a-regular-file",
+        "'{name}' là {kind}, không phải tệp thông thường; không đọc",
+        "'{name}' is a {kind}, not a regular file; it was not read",
+    ),
+    "Y119": Entry(
+        E,
+        "too-many-problems",
+        "Tệp có quá {limit} lỗi; dừng đọc tệp này, các lỗi sau không được liệt kê",
+        "More than {limit} problems in this file; reading it stopped, the rest are not listed",
+    ),
+    "Y120": Entry(
+        E,
+        "not-a-directory",
+        "'{name}' phải là thư mục nhưng lại là tệp; không có báo cáo nào được đọc",
+        "'{name}' should be a directory but is a file; no report was read",
+    ),
+    "Y121": Entry(
+        W,
+        "link-not-followed",
+        "'{name}' là liên kết tới thư mục; không đi theo, các tệp trong đó không được đọc",
+        "'{name}' is a link to a directory; it was not followed, its files were not read",
+    ),
+    "Y122": Entry(
+        E,
+        "data-too-large",
+        "Các tệp dữ liệu cộng lại vượt {limit} byte; tệp này và các tệp sau không được đọc",
+        "The data files together exceed {limit} bytes; this file and the rest were not read",
+    ),
+    # -- schema --------------------------------------------------------------------------
+    "S201": Entry(E, "unknown-key", "Khóa không hợp lệ '{key}'{hint}", "Unknown key '{key}'{hint}"),
+    "S202": Entry(E, "missing-key", "Thiếu khóa bắt buộc '{key}'", "Missing required key '{key}'"),
+    "S203": Entry(
+        E,
+        "wrong-type",
+        "Sai kiểu dữ liệu ở '{key}': cần {expected_vi}",
+        "Wrong type at '{key}': expected {expected_en}",
+    ),
+    "S204": Entry(
+        E,
+        "not-allowed",
+        "Giá trị '{value}' không hợp lệ; chỉ chấp nhận: {allowed}{hint}",
+        "Value '{value}' is not allowed; expected one of: {allowed}{hint}",
+    ),
+    "S205": Entry(
+        E,
+        "invalid-date",
+        "Ngày không hợp lệ '{value}': {reason}",
+        "Invalid date '{value}': {reason}",
+    ),
+    "S206": Entry(
+        E,
+        "out-of-range",
+        "Giá trị {value} ở '{key}' nằm ngoài giới hạn ({bound})",
+        "Value {value} at '{key}' is out of range ({bound})",
+    ),
+    "S207": Entry(
+        E,
+        "decimal-comma",
+        "Số '{value}' dùng dấu phẩy thập phân; hãy viết {suggestion}",
+        "Number '{value}' uses a decimal comma; write {suggestion}",
+    ),
+    "S208": Entry(
+        E,
+        "not-finite",
+        "NaN hoặc vô cực không phải là số liệu",
+        "NaN or infinity is not a figure",
+    ),
+    "S209": Entry(
+        E,
+        "bad-id",
+        "Mã '{value}' sai định dạng{hint}",
+        "Id '{value}' is not well formed{hint}",
+    ),
+    "S211": Entry(
+        E,
+        "tolerance-mismatch",
+        "Chỉ tiêu 'approximately' cần 'tolerance', và chỉ nó mới có 'tolerance'",
+        "'tolerance' is required with 'approximately' and allowed only with it",
+    ),
+    "S212": Entry(
+        E,
+        "count-scope",
+        "Phạm vi đếm địa bàn (count_of_areas) cần đủ level, area_comparator, area_value; "
+        "phạm vi một địa bàn không được có chúng",
+        "A count_of_areas scope needs level, area_comparator and area_value; "
+        "an area scope must not have them",
+    ),
+    "S213": Entry(
+        E,
+        "empty-report",
+        "Báo cáo không có chỉ tiêu (indicators) hay nhiệm vụ (tasks) nào",
+        "The report has neither indicators nor tasks",
+    ),
+    "S214": Entry(
+        E,
+        "bad-period",
+        "Kỳ báo cáo '{value}' không phải là một năm hay năm học (vd 2024-2025)",
+        "Period '{value}' is neither a year nor a school year such as 2024-2025",
+    ),
+    "S215": Entry(
+        E,
+        "percent-range",
+        "Chỉ tiêu phần trăm phải nằm trong khoảng 0–100",
+        "A percentage target must lie between 0 and 100",
+    ),
+    "S299": Entry(E, "schema", "Dữ liệu không hợp lệ: {detail}", "Invalid data: {detail}"),
+    # -- references ----------------------------------------------------------------------
+    "R301": Entry(E, "unknown-unit", "Không có đơn vị '{id}'{hint}", "No unit '{id}'{hint}"),
+    "R302": Entry(E, "unknown-target", "Không có chỉ tiêu '{id}'{hint}", "No target '{id}'{hint}"),
+    "R303": Entry(
+        E, "unknown-task", "Không có nhiệm vụ '{id}'{hint}", "No appendix task '{id}'{hint}"
+    ),
+    "R304": Entry(E, "unknown-event", "Không có sự kiện '{id}'{hint}", "No event '{id}'{hint}"),
+    "R305": Entry(
+        E,
+        "not-an-area",
+        "'{id}' không phải là địa bàn thống kê{hint}",
+        "'{id}' is not a statistical area{hint}",
+    ),
+    "R306": Entry(
+        E,
+        "duplicate-id",
+        "Mã '{id}' bị trùng (đã khai báo ở {first})",
+        "Duplicate id '{id}' (first declared at {first})",
+    ),
+    "R307": Entry(
+        E,
+        "unknown-section",
+        "Không có mục '{id}' trong kế hoạch{hint}",
+        "No section '{id}' in the plan{hint}",
+    ),
+    "R308": Entry(
+        E,
+        "measure-mismatch",
+        "Các chỉ tiêu dùng chung chuỗi số liệu '{measure}' có đơn vị đo khác nhau",
+        "Targets sharing the series '{measure}' use different units of measure",
+    ),
+    "R309": Entry(
+        E,
+        "bad-deadline",
+        "Thời hạn kiểu '{kind}' {problem_vi}",
+        "A deadline of kind '{kind}' {problem_en}",
+    ),
+    # -- the plan's own text -------------------------------------------------------------
+    "P401": Entry(
+        W,
+        "duplicate-task",
+        "Nhiệm vụ {id} lặp lại nguyên văn nhiệm vụ {other}",
+        "Task {id} repeats task {other} word for word",
+    ),
+    "P402": Entry(
+        W,
+        "uncited-document",
+        "Văn bản '{number}' được dẫn ở mục {section} nhưng không có trong căn cứ{hint}",
+        "Document '{number}' is cited in {section} but is not among the legal bases{hint}",
+    ),
+    "P403": Entry(
+        W,
+        "deadline-before-period",
+        "Nhiệm vụ {id} có hạn năm {year} nhưng nói về giai đoạn {period}",
+        "Task {id} is due in {year} but concerns the period {period}",
+    ),
+    "P404": Entry(
+        W,
+        "erratum",
+        "Văn bản gốc ở {where} viết '{text}', đúng ra là '{should_be}' (giữ nguyên như ban hành)",
+        "The source at {where} reads '{text}' for '{should_be}' (kept as published)",
+    ),
+    "P405": Entry(
+        E,
+        "stale-erratum",
+        "Không tìm thấy '{text}' ở {where}: mục đính chính không còn khớp",
+        "'{text}' is not found at {where}: the erratum no longer matches",
+    ),
+    "P406": Entry(
+        E,
+        "task-numbering",
+        "Số thứ tự nhiệm vụ {id} là {number}, cần là {expected}",
+        "Task {id} is numbered {number}; expected {expected}",
+    ),
+    # -- submitted figures and task reports ----------------------------------------------
+    "D501": Entry(
+        E,
+        "numerator-above-denominator",
+        "Tử số {numerator} lớn hơn mẫu số {denominator}",
+        "Numerator {numerator} is above the denominator {denominator}",
+    ),
+    "D502": Entry(
+        E,
+        "ratio-mismatch",
+        "Giá trị {value} không khớp tử số/mẫu số ({computed})",
+        "Value {value} does not agree with numerator/denominator ({computed})",
+    ),
+    "D503": Entry(
+        E,
+        "conflicting-figures",
+        "Số liệu mâu thuẫn cho '{target}', địa bàn {area}, năm {period}: {value} ở đây, "
+        "{other_value} ở {other}",
+        "Conflicting figures for '{target}', area {area}, year {period}: {value} here, "
+        "{other_value} at {other}",
+    ),
+    "D504": Entry(
+        W,
+        "after-as-of",
+        "Báo cáo ngày {reported_on} sau ngày đánh giá {as_of}; không được tính",
+        "The report dated {reported_on} is after the as-of date {as_of}; it is not counted",
+    ),
+    "D505": Entry(
+        W,
+        "unit-not-existing",
+        "Đơn vị '{unit}' không còn tồn tại vào ngày {reported_on} (chấm dứt sau {until}); "
+        "đơn vị kế thừa: {successors}. Số liệu của địa bàn cũ hãy do đơn vị đang hoạt động "
+        "báo cáo với 'area: {unit}'",
+        "Unit '{unit}' did not exist on {reported_on} (ended after {until}); successor: "
+        "{successors}. Have an existing unit report the former area with 'area: {unit}'",
+    ),
+    "D506": Entry(
+        E,
+        "percent-out-of-range",
+        "Tỷ lệ {value} nằm ngoài khoảng 0–100",
+        "Percentage {value} is outside 0–100",
+    ),
+    "D507": Entry(
+        E,
+        "done-without-date",
+        "Nhiệm vụ {task} báo 'done' nhưng thiếu 'completed_on'",
+        "Task {task} is 'done' without 'completed_on'",
+    ),
+    "D508": Entry(
+        E,
+        "done-without-evidence",
+        "Nhiệm vụ {task} báo 'done' nhưng thiếu 'evidence' (văn bản chứng minh)",
+        "Task {task} is 'done' without 'evidence'",
+    ),
+    "D509": Entry(
+        E,
+        "completed-after-report",
+        "Ngày hoàn thành {completed_on} sau ngày báo cáo {reported_on}",
+        "Completion date {completed_on} is after the report date {reported_on}",
+    ),
+    "D510": Entry(
+        W,
+        "not-assigned",
+        "Đơn vị '{unit}' không chủ trì hay phối hợp nhiệm vụ {task}",
+        "Unit '{unit}' neither leads nor coordinates task {task}",
+    ),
+    "D511": Entry(
+        E,
+        "conflicting-task-reports",
+        "Báo cáo mâu thuẫn về nhiệm vụ {task} ({deliverable}): '{status}' ở đây, "
+        "'{other_status}' ở {other}",
+        "Conflicting reports on task {task} ({deliverable}): '{status}' here, "
+        "'{other_status}' at {other}",
+    ),
+    "D512": Entry(
+        E,
+        "bad-deliverable",
+        "Nhiệm vụ {task}: {problem_vi}",
+        "Task {task}: {problem_en}",
+    ),
+    "D513": Entry(
+        W,
+        "completed-on-not-done",
+        "Nhiệm vụ {task} có 'completed_on' nhưng trạng thái là '{status}'",
+        "Task {task} has 'completed_on' but its status is '{status}'",
+    ),
+    "D514": Entry(
+        E,
+        "period-in-future",
+        "Năm số liệu {period} chưa bắt đầu vào ngày báo cáo {reported_on}",
+        "Year {period} had not begun on the report date {reported_on}",
+    ),
+    "D515": Entry(
+        E,
+        "level-out-of-range",
+        "Mức độ {value} không hợp lệ (mức độ là số nguyên 0–3)",
+        "Level {value} is not valid (levels are whole numbers 0–3)",
+    ),
+    # -- verdicts ------------------------------------------------------------------------
+    "T601": Entry(
+        E, "target-missed", "Chỉ tiêu '{id}' không đạt: {why_vi}", "Target '{id}' missed: {why_en}"
+    ),
+    "T602": Entry(
+        E,
+        "target-not-maintained",
+        "Chỉ tiêu '{id}' không được duy trì trong các năm {years}",
+        "Target '{id}' was not maintained in {years}",
+    ),
+    "T603": Entry(
+        W,
+        "target-stagnating",
+        "Chỉ tiêu '{id}' chững lại hoặc đi lùi: {why_vi}",
+        "Target '{id}' is stagnating or regressing: {why_en}",
+    ),
+    "T604": Entry(
+        W,
+        "target-needs-acceleration",
+        "Chỉ tiêu '{id}' cần đẩy nhanh: {why_vi}",
+        "Target '{id}' needs acceleration: {why_en}",
+    ),
+    "T605": Entry(W, "target-no-data", "Chỉ tiêu '{id}': {why_vi}", "Target '{id}': {why_en}"),
+    "K701": Entry(
+        E,
+        "task-overdue",
+        "Nhiệm vụ {item} quá hạn {days} ngày (hạn {due})",
+        "Task {item} is overdue by {days} day(s) (due {due})",
+    ),
+    "K702": Entry(
+        W,
+        "task-done-late",
+        "Nhiệm vụ {item} hoàn thành ngày {completed_on}, sau hạn {due}",
+        "Task {item} was completed on {completed_on}, after its deadline {due}",
+    ),
+    "K703": Entry(
+        W,
+        "ongoing-unreported",
+        "Nhiệm vụ thường xuyên {task} không có báo cáo nào trong năm {year}",
+        "Ongoing task {task} has no report for {year}",
+    ),
+    # -- waivers -------------------------------------------------------------------------
+    "V801": Entry(
+        W,
+        "waiver-expired",
+        "Miễn trừ cho {waived_code} {subject} đã hết hạn ngày {expires}",
+        "The waiver for {waived_code} {subject} expired on {expires}",
+    ),
+    "V802": Entry(
+        W,
+        "waiver-unused",
+        "Miễn trừ cho {waived_code} {subject} không khớp phát hiện nào",
+        "The waiver for {waived_code} {subject} matches no finding",
+    ),
+    "X901": Entry(
+        E,
+        "internal-error",
+        "Lỗi nội bộ của kh284 ({detail}). Xin báo lỗi kèm lệnh đã chạy và tệp dữ liệu",
+        "kh284 internal error ({detail}). Please report it with the command and data files",
+    ),
+}
+
+
+def render(code: str, lang: str, args: dict[str, str]) -> str:
+    """Fill the ``lang`` template of ``code`` with ``args`` (missing ones become empty)."""
+    entry = CATALOGUE[code]
+    template = entry.vi if lang == "vi" else entry.en
+    values = {key: printable(value) for key, value in args.items()}
+    suggestion = values.get("suggestion")
+    if suggestion and "hint" not in values:
+        values["hint"] = HINT[lang].format(suggestion=suggestion)
+    return template.format_map(_Defaulting(values))
+
+
+def printable(text: str) -> str:
+    r"""``text`` with what is not printable escaped, so data cannot drive a terminal.
+
+    The one escaper for text from data: a control character becomes ``\x1b`` or
+    ``\x0a``, a line separator ``\u2028``, and a byte of a file name that was not UTF-8
+    (kept by ``surrogateescape``) ``\xe1``.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif char.isprintable():
+            out.append(char)
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return "".join(out)
+
+
+#: How a did-you-mean suggestion is appended to a message.
+HINT = {"vi": " — có phải là '{suggestion}'?", "en": " — did you mean '{suggestion}'?"}
+
+
+class _Defaulting(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""

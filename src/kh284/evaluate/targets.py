@@ -1,0 +1,280 @@
+"""Target verdicts as of a date, with the components a reader needs to recompute them.
+
+The rules (shared with the README):
+
+- ``achieved``: the latest value meets the comparator.
+- ``not_maintained``: an ``every_year`` target failed in a reported year since its
+  ``from_year`` (the years are named).
+- ``missed``: the due year is over and the latest value does not meet the target.
+- ``on_track`` / ``needs_acceleration`` / ``stagnating``: before the due year, the UN
+  Statistics Division Progress Chart method with a linear trend: the value projected to the
+  due year from the earliest (baseline) and latest points, and
+  ``ratio = (projected - baseline) / (target - baseline)``; ``≥ 0.95`` on track,
+  ``0.10–0.95`` needs acceleration, ``< 0.10`` stagnating (also when the value went back
+  from a baseline that met the target).  Projections are clamped to the measure's bounds.
+- ``no_data``: nothing reported, one point where a trend needs two, or a count whose
+  missing areas could still change the verdict.
+
+Count targets count the areas whose own figure for a year meets the area comparator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from kh284.evaluate.series import Point, Series
+from kh284.validate.index import Index
+from kh284.validate.models.targets import Target
+
+ON_TRACK_RATIO = 0.95
+PROGRESS_RATIO = 0.10
+_EPSILON = 1e-9
+
+
+def meets(comparator: str, target: float, value: float, tolerance: float | None = None) -> bool:
+    """True when ``value`` satisfies ``comparator`` against ``target``."""
+    if comparator == "at_least":
+        return value >= target - _EPSILON
+    if comparator == "above":
+        return value > target + _EPSILON
+    if comparator == "at_most":
+        return value <= target + _EPSILON
+    if comparator == "below":
+        return value < target - _EPSILON
+    if comparator == "equal":
+        return abs(value - target) <= _EPSILON
+    if comparator == "approximately":
+        return abs(value - target) <= (tolerance or 0.0) + _EPSILON
+    raise ValueError(comparator)
+
+
+def project(
+    base_year: int,
+    base: float,
+    last_year: int,
+    last: float,
+    due_year: int,
+    bounds: tuple[float, float] | None,
+) -> float:
+    """Linear projection of the trend from (base_year, base) to (last_year, last)."""
+    slope = (last - base) / (last_year - base_year)
+    projected = last + slope * (due_year - last_year)
+    if bounds is not None:
+        projected = min(max(projected, bounds[0]), bounds[1])
+    return projected
+
+
+def progress_ratio(base: float, projected: float, target: float) -> float | None:
+    """``(projected - base) / (target - base)``, or None when the baseline is on the target."""
+    gap = target - base
+    if abs(gap) <= _EPSILON:
+        return None
+    return (projected - base) / gap
+
+
+def classify(ratio: float | None) -> str:
+    """The trend status of a progress ratio (None counts as no progress)."""
+    if ratio is None or ratio < PROGRESS_RATIO:
+        return "stagnating"
+    if ratio >= ON_TRACK_RATIO:
+        return "on_track"
+    return "needs_acceleration"
+
+
+@dataclass(frozen=True)
+class AreaFigure:
+    """For count targets: one area's figure and whether it counts."""
+
+    area: str
+    value: float | None
+    counts: bool
+
+
+@dataclass
+class TargetResult:
+    """The verdict on one target and everything it was computed from."""
+
+    target: Target
+    status: str
+    reason_vi: str
+    reason_en: str
+    points: list[Point] = field(default_factory=list)
+    values: dict[int, float] = field(default_factory=dict)
+    baseline_year: int | None = None
+    baseline_value: float | None = None
+    latest_year: int | None = None
+    latest_value: float | None = None
+    projected_value: float | None = None
+    ratio: float | None = None
+    failing_years: list[int] = field(default_factory=list)
+    areas: list[AreaFigure] = field(default_factory=list)
+    missing_areas: list[str] = field(default_factory=list)
+
+
+def evaluate_target(index: Index, series: Series, target: Target, as_of: dt.date) -> TargetResult:
+    """The verdict on ``target`` from ``series`` as of ``as_of``."""
+    if target.scope.kind == "count_of_areas":
+        return _count_target(index, series, target, as_of)
+    points = sorted(
+        series.get((target.measure_id, target.scope.area), {}).values(), key=lambda p: p.year
+    )
+    values = {p.year: p.value for p in points}
+    result = _judge(target, values, as_of, _bounds(target, None))
+    result.points = points
+    return result
+
+
+def _bounds(target: Target, area_count: int | None) -> tuple[float, float] | None:
+    if target.unit == "percent":
+        return (0.0, 100.0)
+    if target.unit == "level":
+        return (0.0, 3.0)
+    if target.unit == "count" and area_count is not None:
+        return (0.0, float(area_count))
+    return None
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}" if abs(value) >= 1 or value == 0 else f"{value:.3g}"
+
+
+def _judge(
+    target: Target,
+    values: dict[int, float],
+    as_of: dt.date,
+    bounds: tuple[float, float] | None,
+) -> TargetResult:
+    """Apply the status rules to one series of yearly values."""
+
+    def ok(value: float) -> bool:
+        return meets(target.comparator, target.value, value, target.tolerance)
+
+    goal = _fmt(target.value)
+    if target.every_year:
+        start = target.from_year or min(values, default=as_of.year)
+        judged = {y: v for y, v in values.items() if start <= y <= as_of.year}
+        failing = sorted(y for y, v in judged.items() if not ok(v))
+        verdict = TargetResult(target, "no_data", "", "", values=values)
+        if judged:
+            _fill(verdict, judged)
+        if failing:
+            shown = ", ".join(f"{y} ({_fmt(judged[y])})" for y in failing)
+            verdict.status, verdict.failing_years = "not_maintained", failing
+            verdict.reason_vi = f"không đạt {goal} trong năm {shown}"
+            verdict.reason_en = f"below {goal} in {shown}"
+        elif judged:
+            verdict.status = "achieved"
+            verdict.reason_vi = f"đạt mọi năm từ {start} ({len(judged)} năm có số liệu)"
+            verdict.reason_en = f"met in every reported year since {start} ({len(judged)} years)"
+        else:
+            verdict.reason_vi = f"chưa có số liệu từ năm {start}"
+            verdict.reason_en = f"no figure since {start}"
+        return verdict
+    result = TargetResult(target, "no_data", "chưa có số liệu", "nothing reported", values=values)
+    if not values:
+        return result
+    _fill(result, values)
+    last_year, last = result.latest_year, result.latest_value
+    assert last_year is not None and last is not None
+    if ok(last):
+        result.status = "achieved"
+        result.reason_vi = f"năm {last_year}: {_fmt(last)} so với mục tiêu {goal}"
+        result.reason_en = f"{_fmt(last)} in {last_year} against {goal}"
+        return result
+    if as_of.year > target.due_year:
+        result.status = "missed"
+        result.reason_vi = (
+            f"hết năm {target.due_year}, mới đạt {_fmt(last)} ({last_year}), cần {goal}"
+        )
+        result.reason_en = f"{target.due_year} is over at {_fmt(last)} ({last_year}), needed {goal}"
+        return result
+    if len(values) < 2:
+        result.reason_vi = (
+            f"chỉ có một số liệu ({last_year}: {_fmt(last)}); cần hai để tính xu hướng"
+        )
+        result.reason_en = f"only one point ({last_year}: {_fmt(last)}); a trend needs two"
+        return result
+    base_year, base = result.baseline_year, result.baseline_value
+    assert base_year is not None and base is not None
+    projected = project(base_year, base, last_year, last, target.due_year, bounds)
+    ratio = progress_ratio(base, projected, target.value)
+    if ratio is not None and (target.value - base) * _sign(target) < 0:
+        ratio = None  # the baseline met the target and the value went back
+    result.projected_value, result.ratio = projected, ratio
+    result.status = classify(ratio)
+    ratio_text = "—" if ratio is None else f"{ratio:.2f}"
+    result.reason_vi = (
+        f"{base_year}: {_fmt(base)} → {last_year}: {_fmt(last)}; dự báo {target.due_year}: "
+        f"{projected:.1f} (mục tiêu {goal}); tỷ số {ratio_text}"
+    )
+    result.reason_en = (
+        f"{base_year}: {_fmt(base)} → {last_year}: {_fmt(last)}; projected {target.due_year}: "
+        f"{projected:.1f} (target {goal}); ratio {ratio_text}"
+    )
+    return result
+
+
+def _sign(target: Target) -> int:
+    return 1 if target.direction == "increase" else -1
+
+
+def _fill(result: TargetResult, values: dict[int, float]) -> None:
+    years = sorted(values)
+    result.baseline_year, result.baseline_value = years[0], values[years[0]]
+    result.latest_year, result.latest_value = years[-1], values[years[-1]]
+
+
+def _count_target(index: Index, series: Series, target: Target, as_of: dt.date) -> TargetResult:
+    scope = target.scope
+    assert scope.level is not None and scope.area_comparator is not None
+    assert scope.area_value is not None
+    areas = index.areas_in(scope.area, scope.level)
+    by_area = {a: series.get((target.measure_id, a), {}) for a in areas}
+    years = sorted({y for points in by_area.values() for y in points})
+    counts: dict[int, float] = {}
+    complete: dict[int, float] = {}
+    for year in years:
+        figures = {a: pts[year].value for a, pts in by_area.items() if year in pts}
+        counted = sum(
+            1 for v in figures.values() if meets(scope.area_comparator, scope.area_value, v)
+        )
+        counts[year] = counted
+        if len(figures) == len(areas):
+            complete[year] = counted
+    points = sorted((p for pts in by_area.values() for p in pts.values()), key=lambda p: p.year)
+    latest_year = years[-1] if years else None
+    ok = meets(target.comparator, target.value, counts[latest_year]) if latest_year else False
+    if latest_year is not None and (ok or latest_year in complete):
+        result = _judge(
+            target,
+            {**complete, latest_year: counts[latest_year]},
+            as_of,
+            _bounds(target, len(areas)),
+        )
+    else:
+        result = _judge(target, complete, as_of, _bounds(target, len(areas)))
+        if latest_year is not None and result.status in ("no_data", "achieved"):
+            missing = [a for a in areas if latest_year not in by_area[a]]
+            result.status = "no_data"
+            result.reason_vi = (
+                f"năm {latest_year}: {counts[latest_year]:g}/{len(areas)} địa bàn đạt, "
+                f"thiếu số liệu của {', '.join(missing)}"
+            )
+            result.reason_en = (
+                f"{latest_year}: {counts[latest_year]:g} of {len(areas)} areas meet the level; "
+                f"no figure for {', '.join(missing)}"
+            )
+    result.points = points
+    if latest_year is not None:
+        result.areas = [
+            AreaFigure(
+                a,
+                by_area[a][latest_year].value if latest_year in by_area[a] else None,
+                latest_year in by_area[a]
+                and meets(scope.area_comparator, scope.area_value, by_area[a][latest_year].value),
+            )
+            for a in areas
+        ]
+        result.missing_areas = [a for a in areas if latest_year not in by_area[a]]
+    return result

@@ -1,0 +1,353 @@
+"""Every word kh284 shows a person, in Vietnamese and in English: the one vocabulary.
+
+Status words, comparator symbols, units of measure, table headers, document headings and
+summary phrases all come from here, for every output: terminal, Markdown, JSON labels,
+HTML, Excel and Word.  Nothing that produces text for people has a default language:
+callers pass ``lang`` (``vi`` or ``en``) every time.  Data (the plan's text, names of
+targets and units) is not vocabulary; it is shown as the data files write it.
+
+Task labels follow the categories of Vietnamese government task tracking (QĐ 42/2014/QĐ-TTg
+as amended): hoàn thành đúng hạn, hoàn thành quá hạn, chưa hoàn thành trong hạn, quá hạn.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kh284.validate.models.targets import Target
+
+LANGS = ("vi", "en")
+
+TARGET_LABELS: dict[str, tuple[str, str]] = {
+    "achieved": ("Đã đạt", "Achieved"),
+    "on_track": ("Đúng tiến độ", "On track"),
+    "needs_acceleration": ("Cần đẩy nhanh", "Needs acceleration"),
+    "stagnating": ("Chững lại/đi lùi", "Stagnating"),
+    "not_maintained": ("Không duy trì", "Not maintained"),
+    "missed": ("Không đạt", "Missed"),
+    "no_data": ("Chưa có số liệu", "No data"),
+}
+TASK_LABELS: dict[str, tuple[str, str]] = {
+    "done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
+    "done_late": ("Hoàn thành quá hạn", "Done late"),
+    "in_progress": ("Đang thực hiện trong hạn", "In progress, within deadline"),
+    "overdue": ("Quá hạn", "Overdue"),
+    "not_due": ("Chưa đến hạn", "Not yet due"),
+    "waiting_for_event": ("Chờ sự kiện", "Waiting for event"),
+    "ongoing": ("Thường xuyên", "Ongoing"),
+}
+#: What a unit reports about a task, as the Excel template's drop-down writes it.
+REPORT_STATES: dict[str, tuple[str, str]] = {
+    "not_started": ("Chưa thực hiện", "Not started"),
+    "in_progress": ("Đang thực hiện", "In progress"),
+    "done": ("Hoàn thành", "Done"),
+}
+#: Comparator symbols (the same in both languages).
+COMPARATORS: dict[str, str] = {
+    "at_least": "≥",
+    "above": ">",
+    "approximately": "≈",
+    "equal": "=",
+    "at_most": "≤",
+    "below": "<",
+}
+#: Units of measure: the short form after a number, and the name of the scale.
+UNITS: dict[str, tuple[str, str]] = {
+    "percent": ("%", "%"),
+    "level": ("mức độ", "level"),
+    "count": ("số địa bàn", "areas"),
+    "number": ("", ""),
+}
+
+WORDS: dict[str, tuple[str, str]] = {
+    # -- words every output shares ---------------------------------------------------------
+    "common.per_year": ("/năm", "/year"),
+    "common.waived": ("miễn trừ", "waived"),
+    "common.level_scale": ("mức độ (0-3)", "level (0-3)"),
+    "common.drawing_charts": ("Vẽ biểu đồ", "Drawing charts"),
+    "common.missing_extra": ("cần cài thêm {names}: {install}", "{names} not installed: {install}"),
+    "common.import_summary": (
+        "{errors} lỗi, {warnings} cảnh báo trong {file}",
+        "{errors} errors, {warnings} warnings in {file}",
+    ),
+    "common.import_wrote": ("; đã ghi {path}", "; wrote {path}"),
+    "common.import_not_written": ("; chưa ghi tệp vì còn lỗi", "; nothing written: fix the errors"),
+    "common.wrote": ("đã ghi {path}", "wrote {path}"),
+    "common.exists": (
+        "{path} đã tồn tại; thêm --force để ghi đè",
+        "{path} exists; add --force to replace it",
+    ),
+    "common.no_data_dir": (
+        "không tìm thấy thư mục dữ liệu {path}",
+        "data directory not found: {path}",
+    ),
+    "common.needs_output": ("--format {fmt} cần --output", "--format {fmt} needs --output"),
+    "common.no_target": ("không có chỉ tiêu '{id}'", "no target '{id}'"),
+    "common.did_you_mean": (" — có phải là '{hint}'?", " — did you mean '{hint}'?"),
+    "common.no_unit": ("Không có đơn vị '{query}'", "No unit '{query}'"),
+    "common.summary": (
+        "{errors} lỗi, {warnings} cảnh báo, {infos} thông tin trong {files} tệp",
+        "{errors} errors, {warnings} warnings, {infos} infos in {files} files",
+    ),
+    "common.summary_waived": ("; {count} được miễn trừ", "; {count} waived"),
+    "common.headline": (
+        "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn: {rate} ({done}/{due}; "
+        "đúng hạn {on_time}, quá hạn chưa xong {overdue})",
+        "Completion of tasks already due: {rate} ({done}/{due}; "
+        "on time {on_time}, overdue and not done {overdue})",
+    ),
+    # -- kh284 targets ---------------------------------------------------------------------
+    "targets.clause": ("Mục", "Clause"),
+    "targets.scope": ("Phạm vi", "Scope"),
+    "targets.goal": ("Mục tiêu: ", "Goal: "),
+    "targets.interpretation": ("Cách hiểu: ", "Interpretation: "),
+    "targets.verdict": ("Đánh giá: ", "Verdict: "),
+    "targets.baseline": ("Năm gốc", "Baseline"),
+    "targets.latest": ("Mới nhất", "Latest"),
+    "targets.projected": ("Dự báo", "Projected"),
+    "targets.ratio": ("Tỷ số tiến độ", "Progress ratio"),
+    "targets.areas": ("Địa bàn", "Areas"),
+    "targets.area": ("Địa bàn", "Area"),
+    "targets.value": ("Giá trị", "Value"),
+    "targets.counts": ("Đạt", "Counts"),
+    "targets.history": ("Số liệu đã báo cáo", "Reported figures"),
+    "targets.year": ("Năm", "Year"),
+    "targets.by": ("Đơn vị báo cáo", "Reported by"),
+    "targets.reported_on": ("Ngày báo cáo", "Reported on"),
+    "targets.document": ("Văn bản", "Document"),
+    "targets.file": ("Tệp", "File"),
+    # -- Markdown (the pull-request comment) ------------------------------------------------
+    "markdown.errors": ("lỗi", "errors"),
+    "markdown.warnings": ("cảnh báo", "warnings"),
+    "markdown.waived": ("miễn trừ", "waived"),
+    "markdown.code": ("Mã", "Code"),
+    "markdown.location": ("Vị trí", "Location"),
+    "markdown.message": ("Thông báo", "Message"),
+    "markdown.target": ("Chỉ tiêu", "Target"),
+    "markdown.status": ("Trạng thái", "Status"),
+    "markdown.latest": ("Mới nhất", "Latest"),
+    "markdown.task": ("Nhiệm vụ", "Task"),
+    "markdown.due": ("Hạn", "Due"),
+    "markdown.days": ("Số ngày quá hạn", "Days overdue"),
+    "markdown.none": ("Không có phát hiện nào.", "No findings."),
+    # -- table -----------------------------------------------------------------
+    "table.target": ("Chỉ tiêu", "Target"),
+    "table.goal": ("Mục tiêu", "Goal"),
+    "table.latest": ("Mới nhất", "Latest"),
+    "table.progress": ("Tiến độ", "Progress"),
+    "table.status": ("Trạng thái", "Status"),
+    "table.why": ("Căn cứ", "Why"),
+    "table.task": ("Nhiệm vụ", "Task"),
+    "table.lead": ("Chủ trì", "Lead"),
+    "table.due": ("Hạn", "Due"),
+    "table.days": ("Số ngày quá hạn", "Days overdue"),
+    "table.last": ("Báo cáo gần nhất", "Last report"),
+    "table.none": ("chưa báo cáo", "nothing reported"),
+    # -- report ----------------------------------------------------------------
+    "report.report_title": (
+        "Báo cáo kết quả thực hiện Kế hoạch số {number}",
+        "Report on plan {number}",
+    ),
+    "report.as_of": ("Số liệu tính đến ngày {date}", "Figures as of {date}"),
+    "report.headline": ("Tỷ lệ hoàn thành nhiệm vụ đã đến hạn", "Completion of tasks already due"),
+    "report.due": ("Đã đến hạn", "Due"),
+    "report.done": ("Đã hoàn thành", "Done"),
+    "report.done_on_time": ("Đúng hạn", "On time"),
+    "report.overdue": ("Quá hạn chưa xong", "Overdue, not done"),
+    "report.targets_by_status": ("Chỉ tiêu theo trạng thái", "Targets by status"),
+    "report.targets": ("Kết quả thực hiện các chỉ tiêu", "Results by target"),
+    "report.tasks": ("Kết quả thực hiện các nhiệm vụ", "Results by task"),
+    "report.target": ("Chỉ tiêu", "Target"),
+    "report.goal": ("Mục tiêu", "Goal"),
+    "report.latest": ("Kết quả mới nhất", "Latest value"),
+    "report.status": ("Đánh giá", "Status"),
+    "report.why": ("Căn cứ đánh giá", "Why"),
+    "report.task": ("Nhiệm vụ", "Task"),
+    "report.lead": ("Đơn vị chủ trì", "Lead unit"),
+    "report.deadline": ("Thời hạn", "Deadline"),
+    "report.evidence": ("Kết quả, minh chứng", "Result, evidence"),
+    "report.year": ("Năm", "Year"),
+    "report.value": ("Giá trị", "Value"),
+    "report.reported_by": ("Đơn vị báo cáo", "Reported by"),
+    "report.reported_on": ("Ngày báo cáo", "Reported on"),
+    "report.document": ("Văn bản nguồn", "Source document"),
+    "report.baseline": ("Năm gốc", "Baseline"),
+    "report.projected": ("Dự báo năm {year}", "Projected {year}"),
+    "report.ratio": ("Tỷ số tiến độ", "Progress ratio"),
+    "report.failing_years": ("Năm không đạt", "Years below target"),
+    "report.areas": ("Địa bàn đạt / chưa đạt", "Areas meeting / not meeting"),
+    "report.missing_areas": ("Địa bàn chưa có số liệu", "Areas with no figure"),
+    "report.no_history": ("Chưa có số liệu", "No figures yet"),
+    "report.count_series": ("Số địa bàn đạt", "Areas meeting the level"),
+    "report.area_levels": ("Mức độ từng địa bàn ({year})", "Level by area ({year})"),
+    "report.target_line": ("Mục tiêu", "Target"),
+    "report.trend": ("Xu hướng", "Trend"),
+    "report.reported": ("Số liệu báo cáo", "Reported"),
+    "report.threshold": ("mức cần đạt", "required"),
+    "report.no_figure": ("chưa có", "none"),
+    "report.no_rate": ("—", "—"),
+    "report.stt": ("STT", "No."),
+    "report.none": ("—", "—"),
+    # -- html ------------------------------------------------------------------
+    "html.plan_of": ("{issuer}, ngày {date}", "{issuer}, {date}"),
+    "html.generated": (
+        "Tạo bởi kh284 {version} từ cùng kết quả đánh giá với lệnh kh284 check.",
+        "Made by kh284 {version} from the same evaluation as kh284 check.",
+    ),
+    "html.method": (
+        "Đánh giá chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc (dự báo tuyến tính từ "
+        "năm gốc đến năm mới nhất); tỷ lệ hoàn thành tính trên các nhiệm vụ đã đến hạn.",
+        "Targets are judged by the UN SDG progress method (a linear projection from the baseline "
+        "to the latest year); the completion rate counts tasks already due.",
+    ),
+    "html.no_chart": ("Chưa có số liệu để vẽ biểu đồ.", "No figures to chart yet."),
+    "html.file": ("tệp", "file"),
+    "html.area": ("Địa bàn", "Area"),
+    "html.completed_on": ("hoàn thành {date}", "done {date}"),
+    "html.legend": ("Màu theo trạng thái", "Colours by status"),
+    "html.reason": ("Nhận xét", "Verdict"),
+    "html.days_overdue": ("quá hạn {days} ngày", "{days} days overdue"),
+    # -- docx ------------------------------------------------------------------
+    "docx.kind": ("BÁO CÁO", "REPORT"),
+    "docx.summary": (
+        "Kết quả thực hiện Kế hoạch số {number} ngày {date} của {issuer}",
+        "Results of plan {number} of {date} of the {issuer}",
+    ),
+    "docx.as_of": ("(Số liệu tính đến ngày {date})", "(Figures as of {date})"),
+    "docx.to": ("Kính gửi: {addressee}.", "To: {addressee}."),
+    "docx.intro": (
+        "Thực hiện Kế hoạch số {number} ngày {date} của {issuer}, {unit} báo cáo kết quả thực hiện"
+        " đến ngày {as_of} như sau:",
+        "Pursuant to plan {number} of {date} of the {issuer}, the {unit} reports the results as of"
+        " {as_of} as follows:",
+    ),
+    "docx.part_results": ("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS"),
+    "docx.targets": ("1. Kết quả thực hiện các chỉ tiêu", "1. Results by target"),
+    "docx.targets_intro": (
+        "Đánh giá {count} chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc: {summary}. Biểu"
+        " đồ từng chỉ tiêu tại Phụ lục kèm theo.",
+        "{count} targets judged by the UN SDG progress method: {summary}. The chart of each target"
+        " is in the appendix.",
+    ),
+    "docx.tasks": ("2. Kết quả thực hiện các nhiệm vụ", "2. Results by task"),
+    "docx.tasks_intro": (
+        "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn: {rate} ({done}/{due} nhiệm vụ; đúng hạn {on_time}; "
+        "quá hạn chưa hoàn thành {overdue}).",
+        "Completion of tasks already due: {rate} ({done} of {due}; on time {on_time}; overdue and "
+        "not done {overdue}).",
+    ),
+    "docx.part_limits": ("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "II. LIMITATIONS AND CAUSES"),
+    "docx.part_next": ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "III. NEXT STEPS"),
+    "docx.part_proposals": ("IV. ĐỀ XUẤT, KIẾN NGHỊ", "IV. PROPOSALS"),
+    "docx.to_write": (
+        "[Phần này do cán bộ soạn thảo viết; kh284 không tự đánh giá nội dung này.]",
+        "[To be written by the drafting officer; kh284 does not write this part.]",
+    ),
+    "docx.closing": (
+        "Trên đây là báo cáo kết quả thực hiện Kế hoạch số {number} của {unit}./.",
+        "This is the {unit}'s report on the results of plan {number}./.",
+    ),
+    "docx.recipients": ("Nơi nhận:", "Recipients:"),
+    "docx.as_above": ("- Như trên;", "- As above;"),
+    "docx.archive": ("- Lưu: VT.", "- Archive: VT."),
+    "docx.signer": ("[CHỨC VỤ NGƯỜI KÝ]", "[SIGNER'S TITLE]"),
+    "docx.signer_name": ("[Họ và tên]", "[Full name]"),
+    "docx.number": ("Số:        /BC-……", "No.:        /BC-……"),
+    "docx.place_date": ("{place}, ngày {d} tháng {m} năm {y}", "{place}, {d}/{m}/{y}"),
+    "docx.appendix": ("PHỤ LỤC", "APPENDIX"),
+    "docx.appendix_title": (
+        "Biểu đồ các chỉ tiêu có số liệu",
+        "Charts of the targets with figures",
+    ),
+    "docx.figure": ("Hình {n}. {name} — {status}", "Figure {n}. {name} — {status}"),
+    "docx.target_heads": (
+        "STT|Chỉ tiêu|Mục tiêu|Kết quả mới nhất|Đánh giá|Căn cứ đánh giá",
+        "No.|Target|Goal|Latest|Status|Why",
+    ),
+    "docx.task_heads": (
+        "STT|Nhiệm vụ|Đơn vị chủ trì|Thời hạn|Tình trạng|Kết quả, minh chứng",
+        "No.|Task|Lead unit|Deadline|Status|Result, evidence",
+    ),
+    # -- xlsx ------------------------------------------------------------------
+    "xlsx.sheet_overview": ("Tổng quan", "Overview"),
+    "xlsx.sheet_targets": ("Chỉ tiêu", "Targets"),
+    "xlsx.sheet_tasks": ("Nhiệm vụ", "Tasks"),
+    "xlsx.sheet_figures": ("Số liệu", "Figures"),
+    "xlsx.id": ("Mã", "ID"),
+    "xlsx.group": ("Nhóm", "Group"),
+    "xlsx.clause": ("Mục", "Clause"),
+    "xlsx.due_year": ("Năm đích", "Due year"),
+    "xlsx.projected": ("Dự báo", "Projected"),
+    "xlsx.lead_now": ("Chủ trì hiện nay", "Lead now"),
+    "xlsx.days_overdue": ("Số ngày quá hạn", "Days overdue"),
+    "xlsx.last_report": ("Báo cáo gần nhất", "Last report"),
+    "xlsx.completed_on": ("Ngày hoàn thành", "Completed on"),
+    "xlsx.source": ("Nguồn", "Source"),
+    "xlsx.file": ("Tệp", "File"),
+    "xlsx.line": ("Dòng", "Line"),
+    "xlsx.count": ("Số lượng", "Count"),
+    "xlsx.item": ("Mục", "Item"),
+}
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The ``lang`` side of a (Vietnamese, English) pair."""
+    if lang not in LANGS:
+        raise ValueError(f"no such language: {lang!r}")
+    return pair[0] if lang == "vi" else pair[1]
+
+
+def word(key: str, lang: str, **args: object) -> str:
+    """The word ``key`` in ``lang``, with ``{placeholders}`` filled from ``args``."""
+    text = pick(WORDS[key], lang)
+    return text.format(**args) if args else text
+
+
+def both(key: str, **args: object) -> tuple[str, str]:
+    """The word ``key`` in Vietnamese and in English (for a message chosen later)."""
+    return word(key, "vi", **args), word(key, "en", **args)
+
+
+def target_label(status: str, lang: str) -> str:
+    """The label of a target status."""
+    return pick(TARGET_LABELS[status], lang)
+
+
+def task_label(status: str, lang: str) -> str:
+    """The label of a task status."""
+    return pick(TASK_LABELS[status], lang)
+
+
+def label(labels: dict[str, tuple[str, str]], status: str, lang: str) -> str:
+    """The label of ``status`` in one of the status tables."""
+    return pick(labels[status], lang)
+
+
+def unit_word(unit: str, lang: str) -> str:
+    """The short unit of measure written after a number (``%``), or the scale's name."""
+    return pick(UNITS[unit], lang)
+
+
+def goal_words(
+    comparator: str, value: float, unit: str, tolerance: float | None, every_year: bool, lang: str
+) -> str:
+    """``≥ 90%``, ``≈ 35% (±2.5)``, ``≥ 20% /năm`` (``/year`` in English)."""
+    text = f"{COMPARATORS[comparator]} {value:g}{'%' if unit == 'percent' else ''}"
+    if tolerance is not None:
+        text += f" (±{tolerance:g})"
+    if every_year:
+        text += " " + word("common.per_year", lang)
+    return text
+
+
+def target_goal(target: Target, lang: str) -> str:
+    """The goal of a target (a ``Target`` model) in words: ``≥ 90%``, ``≥ 20% /năm``."""
+    return goal_words(
+        target.comparator,
+        target.value,
+        target.unit,
+        target.tolerance,
+        target.every_year,
+        lang,
+    )

@@ -1,0 +1,205 @@
+"""The one place where the stages meet: load → validate → evaluate → diagnostics.
+
+``run`` reads every file the registry names (``load``), checks each against its model and
+across files (``validate``), judges every target and task (``evaluate``), and applies the
+waivers to the findings of the whole data set (``diagnostics``).  It returns one plain
+``Outcome``; commands narrow it and ``render`` writes it; nothing here prints.  ``run``
+never raises for bad data: every problem is a diagnostic.  A missing data directory raises
+``DataDirError`` (the caller exits 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kh284 import diagnostics as dg
+from kh284.diagnostics import Diagnostic, Subject
+from kh284.diagnostics.waivers import apply_waivers, waivers_document
+from kh284.evaluate.series import collect
+from kh284.evaluate.targets import TargetResult, evaluate_target
+from kh284.evaluate.tasks import (
+    Headline,
+    TaskResult,
+    evaluate_tasks,
+    headline,
+    unreported_years,
+)
+from kh284.load.cache import Cache
+from kh284.load.exact import Document, SourceMap
+from kh284.load.fingerprint import fingerprint
+from kh284.validate.checks import run_all
+from kh284.validate.dataset import Dataset, load_dataset
+from kh284.validate.index import Index, build_index
+from kh284.validate.models.waivers import Waiver
+
+#: The diagnostic code each target status produces (None: no finding).
+TARGET_CODES: dict[str, str | None] = {
+    "achieved": None,
+    "on_track": None,
+    "needs_acceleration": "T604",
+    "stagnating": "T603",
+    "not_maintained": "T602",
+    "missed": "T601",
+    "no_data": "T605",
+}
+
+
+@dataclass
+class Outcome:
+    """Everything a command may render."""
+
+    dataset: Dataset
+    index: Index
+    as_of: dt.date
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    targets: list[TargetResult] = field(default_factory=list)
+    tasks: list[TaskResult] = field(default_factory=list)
+    headline: Headline | None = None
+    evaluated: bool = False
+    #: Findings set apart by a waiver, with the waiver.
+    waived: list[tuple[Diagnostic, Waiver]] = field(default_factory=list)
+
+
+def run(
+    data_dir: Path,
+    as_of: dt.date,
+    *,
+    evaluate: bool,
+    cache: Cache | None = None,
+    extra: list[Document] | None = None,
+) -> Outcome:
+    """Load and check ``data_dir``; with ``evaluate``, judge every target and task too.
+
+    ``extra`` documents (a workbook being imported) are checked as progress reports of the
+    data directory.  With a ``cache``, files are read through it, and a run without
+    evaluation whose files are all unchanged is answered from the run cache.
+    """
+    cache = cache or Cache(None)
+    run_key = None
+    if not evaluate and cache.enabled and not extra:
+        run_key = fingerprint(data_dir, as_of)
+    if run_key is not None:
+        cached = cache.get("run", run_key)
+        if cached is not None:
+            return _from_run_cache(data_dir, as_of, cached)
+    dataset = load_dataset(data_dir, cache, extra)
+    index = build_index(dataset)
+    found = list(dataset.diagnostics)
+    found.extend(run_all(index, as_of))
+    outcome = Outcome(dataset, index, as_of)
+    if evaluate and dataset.complete:
+        outcome.evaluated = True
+        series = collect(index, as_of)
+        outcome.targets = [
+            evaluate_target(index, series, target, as_of) for target in index.targets.items.values()
+        ]
+        outcome.tasks = evaluate_tasks(index, as_of)
+        outcome.headline = headline(outcome.tasks, as_of)
+        found.extend(_target_findings(index, outcome.targets))
+        found.extend(_task_findings(index, outcome.tasks, as_of))
+    found = sorted(set(found), key=Diagnostic.sort_key)
+    waived = apply_waivers(dataset.waivers, waivers_document(dataset.documents), found, as_of)
+    outcome.diagnostics, outcome.waived = waived.kept, waived.waived
+    if run_key is not None and not any(d.code == "Y112" for d in outcome.diagnostics):
+        # an unreadable or vanished file is a passing state, never remembered
+        names = list(dataset.documents)
+        payload = (outcome.diagnostics, outcome.waived, names, dataset.report_count)
+        cache.put("run", run_key, payload)
+    return outcome
+
+
+def _from_run_cache(data_dir: Path, as_of: dt.date, cached: tuple[Any, ...]) -> Outcome:
+    diagnostics, waived, names, reports = cached
+    dataset = Dataset(data_dir, cached_counts=(len(names), reports))
+    dataset.documents = {name: Document(name, None, SourceMap()) for name in names}
+    outcome = Outcome(dataset, build_index(dataset), as_of, diagnostics=list(diagnostics))
+    outcome.waived = list(waived)
+    return outcome
+
+
+def _target_findings(index: Index, results: Iterable[TargetResult]) -> list[Diagnostic]:
+    found = []
+    for result in results:
+        code = TARGET_CODES[result.status]
+        if code is None:
+            continue
+        where = index.where(index.targets, result.target.id)
+        found.append(
+            dg.make(
+                code,
+                where,
+                regarding=Subject("target", result.target.id),
+                id=result.target.id,
+                why_vi=result.reason_vi,
+                why_en=result.reason_en,
+                years=result.failing_years,
+            )
+        )
+    return found
+
+
+def _task_findings(index: Index, results: Iterable[TaskResult], as_of: dt.date) -> list[Diagnostic]:
+    found = []
+    for result in results:
+        where = index.where(index.tasks, result.task.id)
+        about = Subject("task", result.task.id, result.deliverable.label)
+        deliverable = result.deliverable.label or "-"
+        due = result.deliverable.due.isoformat() if result.deliverable.due else ""
+        if result.status == "overdue":
+            found.append(
+                dg.make(
+                    "K701",
+                    where,
+                    regarding=about,
+                    task=result.task.id,
+                    deliverable=deliverable,
+                    item=result.label,
+                    days=result.days_overdue,
+                    due=due,
+                )
+            )
+        elif result.status == "done_late" and result.completed_on is not None:
+            found.append(
+                dg.make(
+                    "K702",
+                    where,
+                    regarding=about,
+                    task=result.task.id,
+                    deliverable=deliverable,
+                    item=result.label,
+                    completed_on=result.completed_on.isoformat(),
+                    due=due,
+                )
+            )
+        elif result.status == "ongoing":
+            for year in unreported_years(index, result.task, as_of):
+                found.append(
+                    dg.make("K703", where, regarding=about, task=result.task.id, year=year)
+                )
+    return found
+
+
+def select_tasks(
+    outcome: Outcome,
+    unit_ids: list[str] | None,
+    *,
+    coordinating: bool,
+    statuses: list[str] | None = None,
+) -> list[TaskResult]:
+    """Task rows led by (or, with ``coordinating``, involving) the units, in the statuses."""
+    rows = outcome.tasks
+    if unit_ids is not None:
+        wanted = set(unit_ids)
+        rows = [
+            r
+            for r in rows
+            if wanted & {*r.lead, *r.lead_now}
+            or (coordinating and wanted & set(r.task.coordinating))
+        ]
+    if statuses:
+        rows = [r for r in rows if r.status in statuses]
+    return rows

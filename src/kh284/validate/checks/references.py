@@ -1,0 +1,138 @@
+"""Reference checks across the plan files: every id used is declared, and declared once.
+
+Covers units (successors, members, parent areas), the plan (issuer, responsible units,
+task leads and coordinators, deadline events and deadline shapes), targets (clauses,
+scope areas, shared measures) and duplicate ids in every table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from kh284 import diagnostics as dg
+from kh284.diagnostics import Diagnostic
+from kh284.load.exact import PathKey
+from kh284.validate.index import Index, Table
+from kh284.validate.names import suggest
+
+
+def check(index: Index) -> Iterator[Diagnostic]:
+    """All reference diagnostics of the plan files."""
+    for table in (index.units, index.sections, index.tasks, index.targets, index.events):
+        yield from _duplicates(index, table)
+    yield from _units(index)
+    yield from _plan(index)
+    yield from _targets(index)
+
+
+def _duplicates(index: Index, table: Table[Any]) -> Iterator[Diagnostic]:
+    for key, path in table.duplicates:
+        first = index.where(table, key)
+        yield dg.make("R306", index.locate(table.file, (*path, "id")), [first], id=key, first=first)
+
+
+def unknown_unit(index: Index, file: str, path: PathKey, unit_id: str) -> Diagnostic | None:
+    """R301 when ``unit_id`` is not declared."""
+    if unit_id in index.units:
+        return None
+    hint = suggest(unit_id, index.units)
+    return dg.make("R301", index.locate(file, path), id=unit_id, suggestion=hint or "")
+
+
+def unknown_area(index: Index, file: str, path: PathKey, area_id: str) -> Diagnostic | None:
+    """R301/R305 when ``area_id`` is not a declared statistical area."""
+    missing = unknown_unit(index, file, path, area_id)
+    if missing is not None:
+        return missing
+    if area_id in index.areas:
+        return None
+    hint = suggest(area_id, index.areas)
+    return dg.make("R305", index.locate(file, path), id=area_id, suggestion=hint or "")
+
+
+def _each_unit(
+    index: Index, file: str, base: PathKey, key: str, ids: Iterable[str]
+) -> Iterator[Diagnostic]:
+    for j, unit_id in enumerate(ids):
+        problem = unknown_unit(index, file, (*base, key, j), unit_id)
+        if problem:
+            yield problem
+
+
+def _units(index: Index) -> Iterator[Diagnostic]:
+    file = index.units.file
+    for unit_id, unit in index.units.items.items():
+        base = index.units.paths[unit_id]
+        yield from _each_unit(index, file, base, "successors", unit.successors)
+        yield from _each_unit(index, file, base, "members", unit.members)
+        if unit.parent_area:
+            problem = unknown_area(index, file, (*base, "parent_area"), unit.parent_area)
+            if problem:
+                yield problem
+
+
+def _plan(index: Index) -> Iterator[Diagnostic]:
+    plan = index.dataset.plan
+    if plan is None:
+        return
+    file = "plan.yaml"
+    problem = unknown_unit(index, file, ("issuer",), plan.issuer)
+    if problem:
+        yield problem
+    if plan.settings.province_area:
+        path = ("settings", "province_area")
+        problem = unknown_area(index, file, path, plan.settings.province_area)
+        if problem:
+            yield problem
+    for section_id, section in index.sections.items.items():
+        base = index.sections.paths[section_id]
+        yield from _each_unit(index, file, base, "responsible", section.responsible)
+    for task_id, task in index.tasks.items.items():
+        base = index.tasks.paths[task_id]
+        yield from _each_unit(index, file, base, "lead", task.lead)
+        yield from _each_unit(index, file, base, "coordinating", task.coordinating)
+        deadline = task.deadline
+        for j, event_id in enumerate(deadline.events):
+            if event_id not in index.events:
+                hint = suggest(event_id, index.events)
+                where = index.locate(file, (*base, "deadline", "events", j))
+                yield dg.make("R304", where, id=event_id, suggestion=hint or "")
+        shape = _deadline_shape(deadline.kind, deadline.year, bool(deadline.events))
+        if shape:
+            where = index.locate(file, (*base, "deadline"))
+            yield dg.make(
+                "R309", where, kind=deadline.kind, problem_vi=shape[0], problem_en=shape[1]
+            )
+
+
+def _deadline_shape(kind: str, year: int | None, has_events: bool) -> tuple[str, str] | None:
+    if kind in ("year", "yearly_from") and year is None:
+        return ("cần 'year'", "needs 'year'")
+    if kind == "event" and not has_events:
+        return ("cần ít nhất một sự kiện trong 'events'", "needs at least one id in 'events'")
+    if kind != "event" and has_events:
+        return ("không được có 'events'", "must not have 'events'")
+    if kind in ("ongoing", "event") and year is not None:
+        return ("không được có 'year'", "must not have 'year'")
+    return None
+
+
+def _targets(index: Index) -> Iterator[Diagnostic]:
+    file = index.targets.file
+    units_by_measure: dict[str, set[str]] = {}
+    for target_id, target in index.targets.items.items():
+        base = index.targets.paths[target_id]
+        if index.dataset.plan is not None and target.clause not in index.sections:
+            hint = suggest(target.clause, index.sections)
+            where = index.locate(file, (*base, "clause"))
+            yield dg.make("R307", where, id=target.clause, suggestion=hint or "")
+        problem = unknown_area(index, file, (*base, "scope", "area"), target.scope.area)
+        if problem:
+            yield problem
+        if target.scope.kind == "area":
+            units_by_measure.setdefault(target.measure_id, set()).add(target.unit)
+    for target_id, target in index.targets.items.items():
+        if len(units_by_measure.get(target.measure_id, ())) > 1:
+            where = index.where(index.targets, target_id)
+            yield dg.make("R308", where, measure=target.measure_id)

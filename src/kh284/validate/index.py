@@ -1,0 +1,230 @@
+"""Look-ups over a loaded dataset: units, areas, sections, tasks, targets and events by id.
+
+Each entry remembers the path of its definition, so a finding about it can point at the
+file, line and column where it is declared.  Unit look-up by name ignores case, spaces,
+punctuation and Vietnamese diacritics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from kh284.diagnostics import Location, UsageError
+from kh284.load.exact import PathKey
+from kh284.validate.dataset import Dataset, LoadedReport
+from kh284.validate.models.events import Event
+from kh284.validate.models.plan import AppendixTask, Section
+from kh284.validate.models.targets import Target
+from kh284.validate.models.units import Unit
+from kh284.validate.names import fold
+
+T = TypeVar("T")
+
+
+@dataclass
+class Table(Generic[T]):
+    """Items of one kind by id, with where each was declared (first declaration wins)."""
+
+    file: str
+    items: dict[str, T] = field(default_factory=dict)
+    paths: dict[str, PathKey] = field(default_factory=dict)
+    duplicates: list[tuple[str, PathKey]] = field(default_factory=list)
+
+    def add(self, key: str, item: T, path: PathKey) -> None:
+        """Register ``item``; a repeated key is remembered as a duplicate."""
+        if key in self.items:
+            self.duplicates.append((key, path))
+            return
+        self.items[key] = item
+        self.paths[key] = path
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.items
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.items)
+
+
+@dataclass
+class Index:
+    """All look-ups of a dataset, and how to locate a declaration."""
+
+    dataset: Dataset
+    units: Table[Unit] = field(default_factory=lambda: Table("units.yaml"))
+    sections: Table[Section] = field(default_factory=lambda: Table("plan.yaml"))
+    tasks: Table[AppendixTask] = field(default_factory=lambda: Table("plan.yaml"))
+    targets: Table[Target] = field(default_factory=lambda: Table("targets.yaml"))
+    events: Table[Event] = field(default_factory=lambda: Table("events.yaml"))
+    #: Derived look-ups computed once per run by the checks that need them.
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def locate(self, file: str, path: PathKey, *, key: bool = False) -> Location:
+        """The location of ``path`` inside ``file``."""
+        document = self.dataset.documents.get(file)
+        if document is None:
+            return Location(file)
+        return document.location(path, key=key)
+
+    def where(self, table: Table[T], item_id: str) -> Location:
+        """Where ``item_id`` is declared."""
+        return self.locate(table.file, table.paths.get(item_id, ()))
+
+    @property
+    def areas(self) -> dict[str, Unit]:
+        """Units that stand for a statistical area (computed once)."""
+        areas: dict[str, Unit] | None = self.memo.get("areas")
+        if areas is None:
+            areas = {k: u for k, u in self.units.items.items() if u.area_level or u.kind == "area"}
+            self.memo["areas"] = areas
+        return areas
+
+    @property
+    def province_area(self) -> str | None:
+        """The area a figure describes when it names none."""
+        plan = self.dataset.plan
+        if plan is not None and plan.settings.province_area:
+            return plan.settings.province_area
+        if "province_area" not in self.memo:
+            provinces = [k for k, u in self.areas.items() if u.area_level == "province"]
+            self.memo["province_area"] = provinces[0] if len(provinces) == 1 else None
+        found: str | None = self.memo["province_area"]
+        return found
+
+    def areas_in(self, parent: str, level: str) -> list[str]:
+        """Ids of the areas of ``level`` directly inside ``parent``, in file order."""
+        return [
+            k for k, u in self.areas.items() if u.parent_area == parent and u.area_level == level
+        ]
+
+    def find_units(self, query: str) -> list[str]:
+        """Unit ids whose id, short name, name or alias matches ``query`` loosely."""
+        key = fold(query)
+        found = []
+        for unit_id, unit in self.units.items.items():
+            names = [unit_id, unit.short_name, unit.name, *unit.aliases]
+            if unit.name_en:
+                names.append(unit.name_en)
+            if any(fold(name) == key for name in names):
+                found.append(unit_id)
+        return found
+
+    def group_name(self, group: str, lang: str) -> str:
+        """A target group's heading in ``lang`` (its English name when the data gives one)."""
+        if lang == "en" and self.dataset.targets is not None:
+            for named in self.dataset.targets.groups:
+                if named.name == group:
+                    return named.name_en
+        return group
+
+    def resolve_units(self, query: str) -> list[str]:
+        """The unit ids ``query`` names, or a usage error with a did-you-mean.
+
+        The one resolver for a unit typed by a person: ``--unit``, the Excel template.
+        """
+        found = self.find_units(query)
+        if found:
+            return found
+        from kh284.i18n import both
+        from kh284.validate.names import suggest
+
+        hint = suggest(query, self.units)
+        vi, en = both("common.no_unit", query=query)
+        if hint:
+            tail = both("common.did_you_mean", hint=hint)
+            vi, en = vi + tail[0], en + tail[1]
+        raise UsageError(vi, en)
+
+    def unit_exists_on(self, unit_id: str, day: dt.date) -> bool:
+        """True when the unit existed as an agency on ``day``."""
+        unit = self.units.items.get(unit_id)
+        if unit is None:
+            return False
+        if unit.valid_from and day < unit.valid_from:
+            return False
+        return not (unit.valid_until and day > unit.valid_until)
+
+    def lead_side(self, task_id: str) -> set[str]:
+        """Units whose reports decide a task's status: its leads, their members and successors.
+
+        Reports by coordinating units are checked but do not mark a lead's task done.
+        """
+        cache: dict[str, set[str]] = self.memo.setdefault("lead_side", {})
+        if task_id not in cache:
+            cache[task_id] = self.with_members_and_successors(self.tasks.items[task_id].lead)
+        return cache[task_id]
+
+    def with_members_and_successors(self, unit_ids: Iterable[str]) -> set[str]:
+        """``unit_ids`` with, transitively, the members of groups and the successors."""
+        found: set[str] = set()
+        frontier = list(unit_ids)
+        while frontier:
+            unit_id = frontier.pop()
+            if unit_id in found:
+                continue
+            found.add(unit_id)
+            unit = self.units.items.get(unit_id)
+            if unit is not None:
+                frontier.extend([*unit.members, *unit.successors])
+        return found
+
+    def reports_as_of(self, as_of: dt.date) -> list[LoadedReport]:
+        """Reports dated on or before ``as_of``, oldest first (then by file)."""
+        ordered = sorted(
+            self.dataset.reports, key=lambda r: (r.report.reported_on, r.document.file)
+        )
+        return [r for r in ordered if r.report.reported_on <= as_of]
+
+    def successors_on(self, unit_id: str, day: dt.date) -> list[str]:
+        """The units that carry on ``unit_id``'s work on ``day`` (following chains)."""
+        result: list[str] = []
+        frontier = [unit_id]
+        seen = {unit_id}
+        while frontier:
+            current = frontier.pop(0)
+            unit = self.units.items.get(current)
+            if unit is None:
+                continue
+            if current != unit_id and self.unit_exists_on(current, day):
+                result.append(current)
+                continue
+            for nxt in unit.successors:
+                if nxt not in seen:
+                    seen.add(nxt)
+                    frontier.append(nxt)
+        return result
+
+
+def build_index(dataset: Dataset) -> Index:
+    """Index every declaration of ``dataset`` (files that failed to load are skipped)."""
+    index = Index(dataset)
+    if dataset.units:
+        for i, unit in enumerate(dataset.units.units):
+            index.units.add(unit.id, unit, ("units", i))
+    if dataset.plan:
+        _index_sections(index, dataset.plan.sections, ("sections",))
+        for i, task in enumerate(dataset.plan.appendix.tasks):
+            index.tasks.add(task.id, task, ("appendix", "tasks", i))
+    if dataset.targets:
+        for i, target in enumerate(dataset.targets.targets):
+            index.targets.add(target.id, target, ("targets", i))
+    if dataset.events:
+        for i, event in enumerate(dataset.events.events):
+            index.events.add(event.id, event, ("events", i))
+    return index
+
+
+def _index_sections(index: Index, sections: list[Section], path: PathKey) -> None:
+    for i, section in enumerate(sections):
+        here = (*path, i)
+        index.sections.add(section.id, section, here)
+        _index_sections(index, section.items, (*here, "items"))
+
+
+def walk_sections(sections: list[Section]) -> Iterator[Section]:
+    """Every section, depth first, in document order."""
+    for section in sections:
+        yield section
+        yield from walk_sections(section.items)

@@ -1,0 +1,198 @@
+"""Shared building blocks of the data models: the strict base model, id and date types.
+
+Ids are lower-case ASCII words joined by hyphens (``so-gddt``); task ids are upper-case
+letters, a hyphen and digits (``PL-01``).  Dates accept ISO and ``DD/MM/YYYY``.  The
+loaders normalise all text to Unicode NFC, so ``Sở`` typed in NFD compares equal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import sys
+import unicodedata
+from typing import Annotated, Any
+
+from pydantic import (
+    AllowInfNan,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from kh284.diagnostics.catalogue import printable
+from kh284.validate.dates import DateFormatError, parse_date
+
+
+class Model(BaseModel):
+    """Base of every data model: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+TASK_ID_PATTERN = r"^[A-Z]+-[0-9]+$"
+SECTION_ID_PATTERN = r"^[IVX]+(\.[0-9]+)*(-[0-9]+)?$"
+
+
+#: Longest piece of a bad value quoted back in a message.
+MAX_QUOTED = 80
+
+
+def _quote(text: str) -> str:
+    """``text`` for a message: unprintable characters escaped, at most ``MAX_QUOTED`` long.
+
+    A value can hold any character (an escaped ESC in a double-quoted YAML string), and a
+    message must neither break lines nor send control codes to the terminal showing it.
+    """
+    text = printable(text)
+    if len(text) > MAX_QUOTED:
+        return text[: MAX_QUOTED - 1] + "…"
+    return text
+
+
+def _slug(value: str, upper: bool) -> str:
+    """The id ``value`` was probably meant to be: trimmed, cased, no diacritics, hyphens.
+
+    ``" So GD "`` → ``so-gd``, ``"Sở_GD"`` → ``so-gd``, ``"pl 01"`` → ``PL-01``.
+    """
+    plain = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    if upper:
+        return "-".join(re.findall(r"[A-Za-z]+|[0-9]+", plain)).upper()
+    return "-".join(re.findall(r"[A-Za-z0-9]+", plain)).lower()
+
+
+def _id_check(pattern: str) -> Any:
+    compiled = re.compile(pattern)
+    upper = pattern == TASK_ID_PATTERN
+
+    def check(value: str) -> str:
+        if not compiled.match(value):
+            slug = _slug(value, upper) if len(value) <= 1000 else ""
+            suggestion = slug if slug != value and compiled.match(slug) else ""
+            raise PydanticCustomError(
+                "kh284_bad_id",
+                "'{value}' is not a valid id",
+                {"value": _quote(value), "suggestion": suggestion},
+            )
+        return value
+
+    return check
+
+
+def _date(value: object) -> dt.date:
+    try:
+        return parse_date(value)
+    except DateFormatError as exc:
+        raise PydanticCustomError(
+            "kh284_bad_date", "not a valid date: {reason}", {"reason": str(exc)}
+        ) from exc
+
+
+_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
+#: Vietnamese grouping: ``1.234,5`` (dots group thousands, the comma is the decimal mark).
+_GROUPED_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]{1,3}(\.[0-9]{3})+,[0-9]+")
+
+
+def _finite_number(value: object) -> object:
+    if isinstance(value, bool):
+        raise PydanticCustomError("kh284_not_number", "a boolean where a number is expected")
+    if isinstance(value, str):
+        text = value.strip()
+        if _DECIMAL_COMMA.fullmatch(text) or _GROUPED_DECIMAL_COMMA.fullmatch(text):
+            raise PydanticCustomError(
+                "kh284_decimal_comma",
+                "decimal comma in '{value}': write {suggestion}",
+                {"value": text, "suggestion": text.replace(".", "").replace(",", ".")},
+            )
+        raise PydanticCustomError(
+            "kh284_not_number",
+            "text '{value}' where a number is expected",
+            {"value": _quote(text)},
+        )
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("kh284_not_finite", "NaN or infinity is not a figure")
+    if isinstance(value, int) and not -_FLOAT_MAX <= value <= _FLOAT_MAX:
+        raise PydanticCustomError("kh284_not_finite", "NaN or infinity is not a figure")
+    return value
+
+
+_FLOAT_MAX = int(sys.float_info.max)
+
+
+def _not_bool(value: object) -> object:
+    """Refuse ``true``/``false`` where a whole number (a year) is meant."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("kh284_not_number", "a boolean where a number is expected")
+    return value
+
+
+def native_error(kind: str, value: object, ctx: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Translate a native pydantic error of the types below into kh284's own error types.
+
+    Text, ids and numbers are checked natively by pydantic-core (a few hundred thousand
+    values per second instead of a Python call each); this keeps their messages as
+    specific as the Python validators' above.
+    """
+    if kind == "string_type" and isinstance(value, (bool, int, float)):
+        return "kh284_not_text", {}
+    if kind == "string_pattern_mismatch" and isinstance(value, str):
+        pattern = str(ctx.get("pattern", ""))
+        try:
+            _id_check(pattern)(value)
+        except PydanticCustomError as exc:
+            return exc.type, dict(exc.context or {})
+    if kind == "float_type":
+        if isinstance(value, str):
+            try:
+                _finite_number(value)
+            except PydanticCustomError as exc:
+                return exc.type, dict(exc.context or {})
+        if isinstance(value, bool):
+            return "kh284_not_number", {}
+        if isinstance(value, int):
+            return "kh284_not_finite", {}
+    if kind == "finite_number":
+        return "kh284_not_finite", {}
+    return kind, ctx
+
+
+# The loaders normalise all text to NFC, so text fields need no Python call of their own.
+Text = Annotated[str, Strict()]
+Id = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=ID_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
+]
+TaskId = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=TASK_ID_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": TASK_ID_PATTERN}),
+]
+SectionId = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=SECTION_ID_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": SECTION_ID_PATTERN}),
+]
+DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})$"
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_date),
+    WithJsonSchema(
+        {"type": "string", "pattern": DATE_PATTERN, "description": "YYYY-MM-DD or DD/MM/YYYY"}
+    ),
+]
+Number = Annotated[float, Strict(), AllowInfNan(False)]
+NonNegative = Annotated[float, Strict(), AllowInfNan(False), Field(ge=0)]
+Positive = Annotated[float, Strict(), AllowInfNan(False), Field(gt=0)]
+Year = Annotated[int, Field(ge=1945, le=2100), BeforeValidator(_not_bool)]

@@ -1,0 +1,34 @@
+"""Model of ``events.yaml``: dated events (laws passed, approvals) that start deadlines.
+
+An event with no ``date`` has not happened yet; tasks waiting for it are
+``waiting_for_event``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from kh284.validate.models.common import Date, Id, Model, Text
+
+EventKind = Literal["law_passed", "approval", "other"]
+
+
+class Event(Model):
+    """One event that can start a deadline."""
+
+    id: Id
+    name: Text
+    kind: EventKind
+    number: Text | None = Field(default=None, description="Document number, if any.")
+    date: Date | None = Field(default=None, description="When it happened; empty if pending.")
+    effective: Date | None = None
+    source: Text
+    note: Text | None = None
+
+
+class EventsFile(Model):
+    """The whole ``events.yaml`` document."""
+
+    events: list[Event]

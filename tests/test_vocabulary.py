@@ -1,0 +1,259 @@
+"""One vocabulary: every word kh284 prints comes from kh284.i18n, in the language asked for.
+
+Each view people read is rendered on the demo data in one language, and its text must hold
+no word from the other side of the vocabulary.  Data (the plan's text, names) is exempt:
+a vocabulary word that also occurs in the data files' values cannot be told apart from
+data, so it is not looked for.
+"""
+
+from __future__ import annotations
+
+import ast
+import html.parser
+import io
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from conftest import DEMO
+from kh284 import i18n
+from kh284.cli.app import app
+from kh284.diagnostics import catalogue
+
+AS_OF = "2026-12-31"
+SIDE = {"vi": 0, "en": 1}
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@cache
+def data_text() -> str:
+    """Every string value of the demo's data files (not their comments)."""
+    found: list[str] = []
+    for path in sorted(DEMO.rglob("*.yaml")):
+        found.extend(_strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    return "\n".join(found)
+
+
+def _pairs() -> list[tuple[str, str]]:
+    pairs = [
+        *i18n.WORDS.values(),
+        *i18n.TARGET_LABELS.values(),
+        *i18n.TASK_LABELS.values(),
+        *i18n.REPORT_STATES.values(),
+        *i18n.UNITS.values(),
+    ]
+    pairs += [(e.vi, e.en) for e in catalogue.CATALOGUE.values()]
+    return pairs
+
+
+def _phrases(template: str) -> list[str]:
+    """The fixed parts of a template, split at its placeholders and punctuation."""
+    parts = re.split(r"\{[^}]*\}|[\[\]();:,./|—–…\"'“”‘’?!=<>≥≤≈±%-]", template)
+    found = [p.strip() for p in parts if len(p.strip()) >= 3]
+    if "{" not in template and len(template.strip()) >= 3:
+        found.append(template.strip())  # a whole short word with its punctuation: "/năm"
+    return found
+
+
+@cache
+def foreign_words(lang: str) -> tuple[str, ...]:
+    """The other language's words that never occur in this language's side or in the data."""
+    other = 1 - SIDE[lang]
+    own_text = "\n".join(pair[SIDE[lang]] for pair in _pairs())
+    found = set()
+    for pair in _pairs():
+        if pair[0] == pair[1]:
+            continue
+        for phrase in _phrases(pair[other]):
+            pattern = rf"(?<![\w/]){re.escape(phrase)}(?!\w)"
+            if re.search(pattern, own_text) or re.search(pattern, data_text()):
+                continue
+            found.add(phrase)
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _clean(text: str) -> str:
+    # option names and file paths are the same in both languages
+    text = re.sub(r"--[\w-]+", "", text)
+    return re.sub(r"[\w./-]+\.(?:yaml|yml|xlsx|html|docx)\b", "", text)
+
+
+def assert_speaks(lang: str, text: str, what: str) -> None:
+    text = _clean(text)
+    # a table cell may wrap; words are compared across wrapped lines
+    flat = " ".join(text.split())
+    for phrase in foreign_words(lang):
+        pattern = rf"(?<![\w/]){re.escape(' '.join(phrase.split()))}(?!\w)"
+        match = re.search(pattern, flat)
+        assert match is None, f"{what} --lang {lang}: {phrase!r} from the other language"
+
+
+def _run(*args: str, code: int | None = None) -> str:
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    if code is not None:
+        assert result.exit_code == code, result.output
+    return result.stdout + result.stderr
+
+
+COMMANDS = {
+    "check": ("check", "-v"),
+    "tasks": ("tasks",),
+    "overdue": ("overdue",),
+    "targets": ("targets",),
+    "targets-one": ("targets", "xoa-mu-chu-muc-2-huyen"),
+    "targets-one-percent": ("targets", "nha-tre-huy-dong"),
+    "validate": ("validate",),
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_terminal_views_speak_one_language(
+    name: str, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "400")
+    args = COMMANDS[name]
+    text = _run(*args, "--data-dir", str(DEMO), "--as-of", AS_OF, "--lang", lang)
+    assert_speaks(lang, text, name)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_markdown_speaks_one_language(lang: str) -> None:
+    text = _run(
+        "check", "--data-dir", str(DEMO), "--as-of", AS_OF, "--lang", lang, "--format", "markdown"
+    )
+    assert_speaks(lang, text, "check --format markdown")
+
+
+class _Text(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("style", "script"):
+            self._skip += 1
+        for name, value in attrs:
+            if name in ("title", "alt", "aria-label") and value:
+                self.parts.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _report(lang: str, fmt: str, tmp_path: Path) -> Path:
+    out = tmp_path / f"report-{lang}.{fmt}"
+    _run(
+        "report",
+        "--data-dir",
+        str(DEMO),
+        "--as-of",
+        AS_OF,
+        "--lang",
+        lang,
+        "--format",
+        fmt,
+        "-o",
+        str(out),
+    )
+    assert out.exists()
+    return out
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_html_report_speaks_one_language(lang: str, tmp_path: Path) -> None:
+    parser = _Text()
+    parser.feed(_report(lang, "html", tmp_path).read_text(encoding="utf-8"))
+    assert_speaks(lang, "\n".join(parser.parts), "report --format html")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_xlsx_report_speaks_one_language(lang: str, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(_report(lang, "xlsx", tmp_path).read_bytes()))
+    cells = [ws.title for ws in book.worksheets]
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            cells.extend(str(v) for v in row if isinstance(v, str))
+    assert_speaks(lang, "\n".join(cells), "report --format xlsx")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_docx_report_speaks_one_language(lang: str, tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document(str(_report(lang, "docx", tmp_path)))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts.extend(cell.text for row in table.rows for cell in row.cells)
+    assert_speaks(lang, "\n".join(parts), "report --format docx")
+
+
+def test_the_checker_finds_a_foreign_word() -> None:
+    word = next(iter(foreign_words("en")))
+    with pytest.raises(AssertionError):
+        assert_speaks("en", f"all fine {word} here", "self-test")
+    # the bugs this test was written for: a goal "/năm" and English row labels in Vietnamese
+    assert "/năm" in foreign_words("en")
+    with pytest.raises(AssertionError):
+        assert_speaks("en", "≥ 20% /năm", "self-test")
+    with pytest.raises(AssertionError):
+        assert_speaks("vi", "Baseline 2024: 30.5", "self-test")
+
+
+def test_no_word_table_outside_the_vocabulary() -> None:
+    """No function that writes for people picks a language by itself."""
+    root = Path(__file__).resolve().parents[1] / "src" / "kh284"
+    allowed = {"i18n.py", "diagnostics/__init__.py", "diagnostics/catalogue.py"}
+    for path in root.rglob("*.py"):
+        rel = path.relative_to(root).as_posix()
+        text = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                args = node.args
+                positional = args.posonlyargs + args.args
+                defaults = (
+                    dict(
+                        zip(
+                            [a.arg for a in positional][-len(args.defaults) :],
+                            args.defaults,
+                            strict=False,
+                        )
+                    )
+                    if args.defaults
+                    else {}
+                )
+                defaults.update(
+                    {a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d}
+                )
+                default = defaults.get("lang")
+                assert not (isinstance(default, ast.Constant) and default.value in ("vi", "en")), (
+                    f"{rel}: {node.name}() defaults its language"
+                )
+        if rel in allowed:
+            continue
+        for line in text.splitlines():
+            if re.search(r'if (view\.)?lang == "vi" else', line):
+                # only data may be picked so: a model's own Vietnamese and English fields
+                assert re.search(r"\.(name|reason_vi|title)\b", line), f"{rel}: {line.strip()}"
