@@ -54,6 +54,8 @@ SCALARS = st.sampled_from([
     "+3", ".inf", "-.Inf", ".nan", "0x1F", "1_000", "97,4", "2025-12-14", "14/12/2025",
     "Sở GD&ĐT", "Sở GD&ĐT", "'08'", '"no"', "!!str 08", "a: b", "&a x", "*a", "[1, 2]",
     "{k: v}", "'it''s'", '"tab\\there"', "|\n  text", ">\n  folded", "# c", "x # c",
+    '"esc\\e"', '"\\ud800"', '"\\x85"', '"\\N"', '"back\\\\slash"', "C:\\x\\y", "!!int 42",
+    "!!float 1", "!!int x", "!!seq {}", "!!map {a: 1}", "!!binary aGk=", '"\\u00e9"',
 ])  # fmt: skip
 KEYS = st.sampled_from(["unit", "period", "value", "Sở", "Sở", "2025", "no", "a b", "x"])
 
@@ -133,8 +135,8 @@ def test_changed_file_is_a_miss_and_corrupt_entries_are_ignored(tmp_path: Path) 
     report.write_text(report.read_text(encoding="utf-8") + "surprise: 1\n", encoding="utf-8")
     after = diagnostics(data, cache)
     assert after != before and any(code == "S201" for code, *_ in after)
-    for entry in (tmp_path / "cache").rglob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    for entry in (tmp_path / "cache").rglob("*.json"):
+        entry.write_bytes(b"not an entry")
     assert diagnostics(data, cache) == after
 
 

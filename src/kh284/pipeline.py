@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Subject
@@ -29,9 +28,9 @@ from kh284.evaluate.tasks import (
     unreported_years,
 )
 from kh284.load.cache import Cache
-from kh284.load.exact import Document, SourceMap
-from kh284.load.fingerprint import fingerprint
+from kh284.load.exact import Document
 from kh284.validate.checks import run_all
+from kh284.validate.checks.references import better_hints
 from kh284.validate.dataset import Dataset, load_dataset
 from kh284.validate.index import Index, build_index
 from kh284.validate.models.waivers import Waiver
@@ -75,20 +74,13 @@ def run(
     """Load and check ``data_dir``; with ``evaluate``, judge every target and task too.
 
     ``extra`` documents (a workbook being imported) are checked as progress reports of the
-    data directory.  With a ``cache``, files are read through it, and a run without
-    evaluation whose files are all unchanged is answered from the run cache.
+    data directory.  With a ``cache``, each file is parsed through it (keyed on the bytes
+    read); everything else is worked out afresh on every run.
     """
     cache = cache or Cache(None)
-    run_key = None
-    if not evaluate and cache.enabled and not extra:
-        run_key = fingerprint(data_dir, as_of)
-    if run_key is not None:
-        cached = cache.get("run", run_key)
-        if cached is not None:
-            return _from_run_cache(data_dir, as_of, cached)
     dataset = load_dataset(data_dir, cache, extra)
     index = build_index(dataset)
-    found = list(dataset.diagnostics)
+    found = better_hints(index, dataset.diagnostics)
     found.extend(run_all(index, as_of))
     outcome = Outcome(dataset, index, as_of)
     if evaluate and dataset.complete:
@@ -104,20 +96,6 @@ def run(
     found = sorted(set(found), key=Diagnostic.sort_key)
     waived = apply_waivers(dataset.waivers, waivers_document(dataset.documents), found, as_of)
     outcome.diagnostics, outcome.waived = waived.kept, waived.waived
-    if run_key is not None and not any(d.code == "Y112" for d in outcome.diagnostics):
-        # an unreadable or vanished file is a passing state, never remembered
-        names = list(dataset.documents)
-        payload = (outcome.diagnostics, outcome.waived, names, dataset.report_count)
-        cache.put("run", run_key, payload)
-    return outcome
-
-
-def _from_run_cache(data_dir: Path, as_of: dt.date, cached: tuple[Any, ...]) -> Outcome:
-    diagnostics, waived, names, reports = cached
-    dataset = Dataset(data_dir, cached_counts=(len(names), reports))
-    dataset.documents = {name: Document(name, None, SourceMap()) for name in names}
-    outcome = Outcome(dataset, build_index(dataset), as_of, diagnostics=list(diagnostics))
-    outcome.waived = list(waived)
     return outcome
 
 

@@ -5,5 +5,6 @@
 - ``exact``: the exact YAML loader (ruamel events), with a source map of every value.
 - ``fast``: the libyaml fast path for files that need no positions.
 - ``reading``: the cache first, then fast, then exact; worker processes for many files.
-- ``cache``: the content-keyed cache of read files; ``fingerprint``: keys over a folder.
+- ``cache``: the cache of parsed files, keyed on their bytes and kh284's code, in a folder
+  only the user may write; ``codec``: its entries as JSON data (never code).
 """

@@ -1,27 +1,45 @@
-"""A cache of read and validated results, keyed on file content, safe under concurrency.
+"""The cache of parsed files: keyed on the bytes read and on kh284's own code; data, never code.
 
 Entries live under ``KH284_CACHE_DIR`` (default ``$XDG_CACHE_HOME/kh284`` or
-``~/.cache/kh284``), one file per key.  A key is a hash of kh284's version and the
-content of what the entry depends on, so a changed file is simply a miss: nothing is
-ever invalidated by hand.  Entries are written to a temporary file and renamed into
-place, so two runs at once never see half an entry; an unreadable or corrupt entry is a
-miss.  ``--no-cache`` (or ``KH284_NO_CACHE=1``) turns it off.
+``~/.cache/kh284``), one JSON file per key (``codec``: reading one never runs code, and an
+entry that is not exactly what it should be is a miss).  A key is a hash of the bytes that
+were read, the entry format, kh284's version and a digest of every ``*.py`` file of the
+installed package (``code_digest``), so a changed file — or a changed or patched kh284 —
+is simply a miss: nothing is ever invalidated by hand.
+
+As ssh and pip do, the cache is used only when its directory, the folders in it and its
+entries belong to the user running kh284 and nobody else may write them; otherwise it is
+off for the rest of the run, with one warning on stderr.  Folders are created with mode
+0700 and entries 0600; an entry is written to a temporary file and renamed into place, so
+two runs at once never see half an entry, and the temporary file is removed whatever stops
+the write.  ``--no-cache`` (or ``KH284_NO_CACHE=1``) turns the cache off.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
-import pickle
+import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from kh284 import __version__
 
-#: Bumped when the layout of cached values changes.
-FORMAT = 1
+#: The installed package whose source files make ``code_digest``.
+PACKAGE = Path(__file__).resolve().parent.parent
+#: Larger entries are neither written nor read.
+MAX_ENTRY_BYTES = 128 * 1024 * 1024
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 def default_directory() -> Path:
@@ -33,64 +51,180 @@ def default_directory() -> Path:
     return Path(base) / "kh284"
 
 
-def digest(*parts: bytes | str) -> str:
-    """A hex key over ``parts`` and kh284's version."""
+def source_digest(package: Path) -> str | None:
+    """A hash of the names and bytes of every ``*.py`` file under ``package``.
+
+    ``None`` when one of them cannot be read (the cache is then not used).
+    """
     hasher = hashlib.blake2b(digest_size=20)
-    hasher.update(f"kh284 {__version__} cache {FORMAT}".encode())
-    for part in parts:
-        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
-        hasher.update(len(data).to_bytes(8, "little"))
-        hasher.update(data)
+    try:
+        for path in sorted(package.rglob("*.py")):
+            for part in (path.relative_to(package).as_posix().encode(), path.read_bytes()):
+                hasher.update(len(part).to_bytes(8, "little"))
+                hasher.update(part)
+    except OSError:
+        return None
     return hasher.hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str | None:
+    """The digest of kh284's own source (once per process)."""
+    return source_digest(PACKAGE)
+
+
+def trusted(info: os.stat_result) -> bool:
+    """True when the file belongs to the current user and nobody else may write it.
+
+    Without user ids (Windows) there is nothing to compare, and everything is trusted.
+    """
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return True
+    return info.st_uid == getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 class Cache:
-    """Get and put pickled values by key; a disabled cache never hits and never writes."""
+    """Get and put parse payloads by key; a disabled cache never hits and never writes."""
 
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
         self.hits = 0
         self.misses = 0
+        self._base: Any = None
+        self._safe: set[Path] = set()
+        if directory is not None:
+            from kh284.load.codec import FORMAT  # not at start-up: ``--version`` imports this
+
+            code = code_digest()
+            if code is None:
+                self.directory = None
+            else:
+                self._base = hashlib.blake2b(digest_size=20)
+                self._base.update(f"kh284 {__version__} {FORMAT} {code}\n".encode())
 
     @property
     def enabled(self) -> bool:
         """True when the cache reads and writes."""
         return self.directory is not None
 
+    def key(self, raw: bytes) -> str | None:
+        """The key of a file whose bytes are ``raw`` (``None`` when the cache is off)."""
+        if self.directory is None:
+            return None
+        hasher = self._base.copy()
+        hasher.update(raw)
+        return str(hasher.hexdigest())
+
     def _path(self, kind: str, key: str) -> Path:
         assert self.directory is not None
-        return self.directory / kind / key[:2] / f"{key}.pickle"
+        return self.directory / kind / key[:2] / f"{key}.json"
 
-    def get(self, kind: str, key: str) -> Any | None:
-        """The value stored under ``key``, or ``None``."""
+    def get(self, kind: str, key: str) -> tuple[Any, ...] | None:
+        """The payload stored under ``key``, or ``None``."""
         if self.directory is None:
             return None
-        try:
-            with open(self._path(kind, key), "rb") as handle:
-                value = pickle.load(handle)  # our own cache directory
-        except Exception:  # a miss: absent, unreadable, truncated or from another layout
-            self.misses += 1
-            return None
-        self.hits += 1
-        return value
+        from kh284.load import codec
 
-    def put(self, kind: str, key: str, value: Any) -> None:
-        """Store ``value`` under ``key`` atomically; failures to write are ignored."""
-        if self.directory is None:
-            return
         path = self._path(kind, key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        except OSError:
+        payload = None
+        if self._folders(path, create=False):
+            raw = self._read(path)
+            payload = codec.decode(raw, key) if raw is not None else None
+        if payload is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return payload
+
+    def put(self, kind: str, key: str, payload: tuple[Any, ...]) -> None:
+        """Store ``payload`` under ``key`` atomically; failures to write are ignored."""
+        if self.directory is None:
             return
+        from kh284.load import codec
+
+        data = codec.encode(payload, key)
+        path = self._path(kind, key)
+        if data is None or len(data) > MAX_ENTRY_BYTES or not self._folders(path, create=True):
+            return
+        tmp = None
         try:
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(data)
             os.replace(tmp, path)
-        except Exception:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        except BaseException as exc:  # an interrupt too: no temporary file is left behind
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            if not isinstance(exc, Exception):
+                raise
+
+    def _folders(self, path: Path, *, create: bool) -> bool:
+        """True when the folders of the entry ``path`` are there (or made) and trusted."""
+        assert self.directory is not None
+        root = self.directory
+        return (
+            self._folder(root, create=create, follow=True)
+            and self._folder(path.parent.parent, create=create, follow=False)
+            and self._folder(path.parent, create=create, follow=False)
+        )
+
+    def _folder(self, folder: Path, *, create: bool, follow: bool) -> bool:
+        if folder in self._safe:
+            return True
+        if self.directory is None:
+            return False
+        look = os.stat if follow else os.lstat
+        try:
+            info = look(folder)
+        except FileNotFoundError:
+            if not create:
+                return False
+            try:
+                folder.mkdir(mode=0o700, parents=follow, exist_ok=True)
+                info = look(folder)
+            except OSError:  # cannot be made (read-only, no room): no cache, quietly
+                self.directory = None
+                return False
+        except OSError:
+            return False
+        if not stat.S_ISDIR(info.st_mode) or not trusted(info):
+            self._refuse(folder)
+            return False
+        self._safe.add(folder)
+        return True
+
+    def _read(self, path: Path) -> bytes | None:
+        try:
+            fd = os.open(path, _OPEN_FLAGS)
+        except OSError:  # absent, or a link (never followed)
+            return None
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+                return None
+            if not trusted(info):
+                self._refuse(path)
+                return None
+            try:
+                raw: bytes = handle.read(MAX_ENTRY_BYTES + 1)
+            except OSError:
+                return None
+        return raw if len(raw) <= MAX_ENTRY_BYTES else None
+
+    def _refuse(self, where: Path) -> None:
+        """Turn the cache off for this run, saying so once, in both languages."""
+        if self.directory is None:
+            return
+        from kh284 import i18n
+        from kh284.diagnostics.catalogue import printable
+
+        vi, en = i18n.both("common.cache_refused", path=printable(str(where)))
+        self.directory = None
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"kh284: {vi} / {en}\n")
+            sys.stderr.flush()
 
 
 def open_cache(enabled: bool) -> Cache:

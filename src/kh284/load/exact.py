@@ -1,4 +1,4 @@
-"""YAML → plain Python documents with a source map (file, line, column for every value).
+r"""YAML → plain Python documents with a source map (file, line, column for every value).
 
 kh284 reads the YAML parser's event stream and builds Python values itself instead of
 letting a YAML library compose and construct them.  That keeps every position, lets each
@@ -12,7 +12,15 @@ exhaust the stack), and fixes the YAML 1.1/1.2 traps in one documented place:
 * plain decimal numbers are numbers: ``08`` is 8, ``1e3`` is 1000.0, ``97.4`` is 97.4;
   ``0x1F``, ``0o17``, ``1_000``, ``97,4`` are text (a decimal comma is reported later);
 * ``.nan``/``.inf`` are floats (the models refuse them where a figure is meant);
-* anything quoted, and block scalars (``|``, ``>``), are text, as is ``!!str 08``.
+* anything quoted, and block scalars (``|``, ``>``), are text, as is ``!!str 08``;
+* a standard tag is honoured or refused, never ignored: ``!!str``, ``!!int``, ``!!float``,
+  ``!!bool``, ``!!null`` on a value (``!!int "42"`` is 42; ``!!int abc`` is Y126),
+  ``!!map``/``!!seq`` on a mapping/list (``!!seq {}`` is Y126), ``!!str`` on a key; any
+  other tag (``!!binary``, ``!!timestamp``, ``!custom``) is Y110;
+* text holds no control character but tab and line feed, no lone surrogate and neither
+  U+FFFE nor U+FFFF: only an escape (``"\e"``, ``"\ud800"``) can write one, and it is
+  Y123/Y124 at the escape, as is an escape beyond Unicode (``"\U00110000"``);
+* only YAML 1.2 is read: a ``%YAML`` directive naming another version is Y125.
 
 Limits (see README, "Limits") bound the work on hostile input, and crossing one is a
 diagnostic: ``MAX_FILE_BYTES`` is checked from the file's size before it is read,
@@ -22,6 +30,7 @@ expanded (so a "billion laughs" stops at once), ``MAX_PROBLEMS`` caps findings p
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -68,12 +77,18 @@ _SPECIAL_FLOATS = {
 }
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:" + t
-    for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary")
-}
-_STR_TAG = "tag:yaml.org,2002:str"
+_YAML_TAG = "tag:yaml.org,2002:"
+_STR_TAG = _YAML_TAG + "str"
+_MAP_TAG, _SEQ_TAG = _YAML_TAG + "map", _YAML_TAG + "seq"
+#: The standard tags a scalar may carry, each honoured: the value must be of that type.
+_SCALAR_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null")}
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+#: Characters a text value may not hold: control characters (C0 but tab and line feed,
+#: DEL, C1), lone surrogates, U+FFFE and U+FFFF.  YAML cannot hold them written out, XML
+#: (the reports) cannot hold them at all; only an escape such as ``"\e"`` can make one.
+FORBIDDEN_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+#: The YAML version kh284 reads; a ``%YAML`` directive naming another is refused (Y125).
+YAML_VERSION = (1, 2)
 
 
 @dataclass
@@ -253,13 +268,18 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
-    builder = _Builder(rel)
-    events = YAML(typ="safe", pure=True).parse(text)
+    builder = _Builder(rel, text)
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Scanner = _scanner_class()
+    events = yaml.parse(text)
     fatal: Diagnostic
     try:
         data = builder.run(events)
     except _Abort as abort:
         fatal = abort.diagnostic
+    except _ScanProblem as problem:
+        where = Location(rel, problem.line, problem.column)
+        fatal = dg.make_from(problem.code, where, problem.details)
     except MarkedYAMLError as exc:
         fatal = _syntax_diagnostic(exc, rel)
     except ReaderError as exc:
@@ -275,6 +295,47 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
     finally:
         events.close()
     return None, [*builder.problems, fatal]
+
+
+class _ScanProblem(Exception):
+    """What the scanner found that YAML's own checks let through: where, and the code."""
+
+    def __init__(self, code: str, line: int, column: int, **args: str) -> None:
+        super().__init__(code)
+        self.code, self.line, self.column, self.details = code, line, column, args
+
+
+@functools.cache
+def _scanner_class() -> type:
+    r"""Ruamel's scanner, refusing what it would crash on or silently accept.
+
+    An escape beyond Unicode (``"\U00110000"``) would raise ``ValueError`` inside the
+    scanner, and a ``%YAML 1.3`` directive an ``AssertionError`` in the parser; both become
+    diagnostics at the escape or the directive.
+    """
+    from ruamel.yaml.scanner import Scanner
+
+    class _Scanner(Scanner):
+        def scan_flow_scalar_non_spaces(self, double: Any, start_mark: Any) -> Any:
+            try:
+                return super().scan_flow_scalar_non_spaces(double, start_mark)
+            except (ValueError, OverflowError):  # chr() of an escape beyond U+10FFFF
+                reader = self.reader
+                mark = reader.get_mark()  # at the hex digits, after the backslash and letter
+                start = max(reader.pointer - 2, 0)
+                length = Scanner.ESCAPE_CODES.get(reader.buffer[start + 1 : start + 2], 8)
+                escape = reader.buffer[start : reader.pointer + length]
+                raise _ScanProblem("Y124", mark.line + 1, mark.column - 1, escape=escape) from None
+
+        def scan_yaml_directive_value(self, start_mark: Any) -> Any:
+            version = super().scan_yaml_directive_value(start_mark)
+            if tuple(version) != YAML_VERSION:
+                line, column = start_mark.line + 1, start_mark.column + 1
+                shown = ".".join(str(part) for part in version)
+                raise _ScanProblem("Y125", line, column, version=shown)
+            return version
+
+    return _Scanner
 
 
 def _syntax_diagnostic(exc: Any, rel: str) -> Diagnostic:
@@ -344,8 +405,9 @@ class _Builder:
     was being read in the file.
     """
 
-    def __init__(self, rel: str) -> None:
+    def __init__(self, rel: str, text: str = "") -> None:
         self.rel = rel
+        self.text = text
         self.source_map = SourceMap()
         self.problems: list[Diagnostic] = []
         self.nodes = 0
@@ -481,18 +543,34 @@ class _Builder:
         if main and event.anchor is not None:
             self._define(str(event.anchor), self._log_index(), single=True)
         slot, path = self._slot()
+        if main:  # a replayed alias was checked where its anchor was written
+            self._check_characters(event, path)
         if slot == "skip":
             self._deliver(_SKIPPED)
             return
-        self._check_tag(event)
         if slot == "key":
+            self._check_tag(event, "key")
             self._key(str(event.value), event)
             return
+        honoured = self._check_tag(event, "scalar")
         pos = self._pos(event)
         self.source_map.values[path] = pos
         if not self.frames and _is_empty_scalar(event):
             self.empty = True
-        self._deliver(_scalar(str(event.value), event.style, _tag(event)))
+        value = _scalar(str(event.value), event.style, _tag(event) if honoured else None)
+        if value is _NOT_OF_TAG:
+            quoted = _short_quote(str(event.value))
+            self._problem(
+                dg.make(
+                    "Y126",
+                    Location(self.rel, *pos, path),
+                    tag=_short_tag(_tag(event)),
+                    what_vi=f"giá trị '{quoted}'",
+                    what_en=f"the value '{quoted}'",
+                )
+            )
+            value = str(event.value)
+        self._deliver(value)
 
     def _start(self, event: Any, *, main: bool) -> None:
         from ruamel.yaml.events import MappingStartEvent
@@ -504,7 +582,7 @@ class _Builder:
             self._problem(dg.make("Y111", self._at(event)))
             self.pending_pos = None
         elif slot == "value":
-            self._check_tag(event)
+            self._check_tag(event, kind)
             self.source_map.values[path] = self._pos(event)
             frame = _Frame(kind, path, {} if kind == _MAP else [])
         if main and event.anchor is not None:
@@ -591,10 +669,61 @@ class _Builder:
             else:
                 frame.state = _NEED_KEY
 
-    def _check_tag(self, event: Any) -> None:
+    def _check_tag(self, event: Any, node: str) -> bool:
+        """False (with a finding) when the node's tag is one kh284 does not honour here.
+
+        ``node`` is ``scalar``, ``key``, ``map`` or ``seq``.  Honoured: no tag, ``!``,
+        ``!!str``/``!!int``/``!!float``/``!!bool``/``!!null`` on a value (the value must be
+        of that type), ``!!str`` on a key, ``!!map`` on a mapping and ``!!seq`` on a list.
+        Any other tag is Y110; a standard tag on the wrong kind of node is Y126.
+        """
         tag = _tag(event)
-        if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
-            self._problem(dg.make("Y110", self._at(event), tag=tag))
+        if tag is None or tag == "!":
+            return True
+        if tag not in _SCALAR_TAGS and tag not in (_MAP_TAG, _SEQ_TAG):
+            self._problem(dg.make("Y110", self._at(event), tag=_short_tag(tag)))
+            return False
+        fits = {
+            "scalar": tag in _SCALAR_TAGS,
+            "key": tag == _STR_TAG,
+            _MAP: tag == _MAP_TAG,
+            _SEQ: tag == _SEQ_TAG,
+        }[node]
+        if not fits:
+            what_vi, what_en = _NODE_WORDS[node]
+            self._problem(
+                dg.make(
+                    "Y126",
+                    self._at(event),
+                    tag=_short_tag(tag),
+                    what_vi=what_vi,
+                    what_en=what_en,
+                )
+            )
+        return fits
+
+    def _check_characters(self, event: Any, path: PathKey) -> None:
+        """Y123/Y124 for a scalar holding a character no text value may hold, at its escape."""
+        value = str(event.value)
+        found = FORBIDDEN_CHARACTER.search(value)
+        if found is None:
+            return
+        char = found.group()
+        line, column = self._at_pos(event)
+        escape = None
+        start, end = event.start_mark.index, event.end_mark.index
+        if event.style == '"' and 0 <= start < end <= len(self.text):
+            at = _forbidden_escape(self.text[start:end])
+            if at is not None:
+                offset, escape = at
+                line, column = _offset_position(self.text[start:end], offset, line, column)
+        where = Location(self.rel, line, column, path)
+        code = ord(char)
+        if 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+            shown = escape if escape is not None else f"\\u{code:04x}"
+            self._problem(dg.make("Y124", where, escape=shown))
+        else:
+            self._problem(dg.make("Y123", where, char=f"U+{code:04X}"))
 
     def _problem(self, diagnostic: Diagnostic) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
@@ -624,6 +753,63 @@ class _Builder:
         return self._at(event)
 
 
+#: What a node is, for Y126: "the tag does not fit ...".
+_NODE_WORDS = {
+    "scalar": ("một giá trị đơn", "a single value"),
+    "key": ("một khóa (khóa luôn là văn bản)", "a key (keys are always text)"),
+    _MAP: ("một bảng khóa: giá trị", "a mapping"),
+    _SEQ: ("một danh sách", "a list"),
+}
+#: Longest part of a value quoted back in a Y126 message.
+_QUOTED = 40
+
+
+def _short_tag(tag: str | None) -> str:
+    """``!!int`` for YAML's own ``tag:yaml.org,2002:int``; other tags as they are."""
+    text = tag or ""
+    return "!!" + text[len(_YAML_TAG) :] if text.startswith(_YAML_TAG) else text
+
+
+def _short_quote(text: str) -> str:
+    return text if len(text) <= _QUOTED else text[: _QUOTED - 1] + "…"
+
+
+def _forbidden_escape(source: str) -> tuple[int, str] | None:
+    """Where in a double-quoted scalar's ``source`` the first escape of a bad character is.
+
+    Bad: a character no text value may hold, or beyond Unicode.  Returns the offset and
+    the escape's text, or ``None``.
+    """
+    from ruamel.yaml.scanner import Scanner
+
+    at = source.find("\\")
+    while 0 <= at < len(source) - 1:
+        letter = source[at + 1]
+        length = Scanner.ESCAPE_CODES.get(letter)
+        if length is not None:
+            digits = source[at + 2 : at + 2 + length]
+            code = int(digits, 16) if len(digits) == length and digits.isascii() else 0
+            escape = source[at : at + 2 + length]
+            if code > 0x10FFFF or FORBIDDEN_CHARACTER.match(chr(code)):
+                return at, escape
+            step = 2 + length
+        else:
+            made = Scanner.ESCAPE_REPLACEMENTS.get(letter, "")
+            if made and FORBIDDEN_CHARACTER.match(made):
+                return at, source[at : at + 2]
+            step = 2
+        at = source.find("\\", at + step)
+    return None
+
+
+def _offset_position(source: str, offset: int, line: int, column: int) -> tuple[int, int]:
+    """1-based line and column of ``source[offset]``, ``source`` starting at (line, column)."""
+    breaks = list(_LINE_BREAK.finditer(source, 0, offset))
+    if not breaks:
+        return line, column + offset
+    return line + len(breaks), offset - breaks[-1].end() + 1
+
+
 def _tag(event: Any) -> str | None:
     tag = getattr(event, "tag", None)
     return None if tag is None else str(tag)
@@ -640,11 +826,35 @@ def _is_empty_scalar(event: Any) -> bool:
     )
 
 
+_NOT_OF_TAG = object()  # a tagged scalar whose text is not of the tag's type
+
+
 def _scalar(value: str, style: str | None, tag: str | None) -> Any:
-    """Resolve a scalar by kh284's rules (YAML 1.2 core, dates left as text)."""
+    """Resolve a scalar by kh284's rules (YAML 1.2 core, dates left as text).
+
+    A standard scalar tag decides the type whatever the style (``!!int "42"`` is 42);
+    ``_NOT_OF_TAG`` when the text is not of that type (``!!int abc``).
+    """
     text = unicodedata.normalize("NFC", value)
-    if style is not None or tag in (_STR_TAG, "!"):
-        return text  # quoted, a block scalar, or an explicit !!str or !
+    if tag in (_STR_TAG, "!"):
+        return text  # an explicit !!str or !
+    if tag is not None and tag.startswith(_YAML_TAG):
+        resolved = _resolve_plain(text)
+        kind = tag[len(_YAML_TAG) :]
+        if kind == "null":
+            return None if text in _NULLS else _NOT_OF_TAG
+        if kind == "bool":
+            return resolved if isinstance(resolved, bool) else _NOT_OF_TAG
+        if kind == "int":
+            is_int = isinstance(resolved, int) and not isinstance(resolved, bool)
+            return resolved if is_int else _NOT_OF_TAG
+        if kind == "float":
+            if isinstance(resolved, float):
+                return resolved
+            is_int = isinstance(resolved, int) and not isinstance(resolved, bool)
+            return float(text) if is_int else _NOT_OF_TAG  # float(text): no OverflowError
+    if style is not None:
+        return text  # quoted or a block scalar
     return _resolve_plain(text)
 
 

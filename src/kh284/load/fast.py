@@ -17,13 +17,22 @@ from typing import Any
 
 import yaml
 
-from kh284.load.exact import MAX_NODES, PathKey, SourceMap, _resolve_plain
+from kh284.load.exact import (
+    FORBIDDEN_CHARACTER,
+    MAX_NODES,
+    PathKey,
+    SourceMap,
+    _resolve_plain,
+)
 
 FAST_PATH_ACTIVE: bool = bool(getattr(yaml, "__with_libyaml__", False))
 #: Larger texts go to the exact loader, which enforces the node and depth limits.
 MAX_FAST_CHARS = 1_000_000
 #: Deeper flow nesting or indentation goes to the exact loader.
 MAX_FAST_DEPTH = 32
+#: Escapes that may make a character no text value holds (``exact.FORBIDDEN_CHARACTER``):
+#: a text with one goes to the exact loader, which says where.
+_RISKY_ESCAPE = re.compile(r"\\[0abvfreNxuU]")
 _RISKY = re.compile(r"(?:^|[\s\[\]{},:-])[&*!][^\s]|^\s*\?\s|^(?:---|\.\.\.)", re.M)
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 _DEEP_INDENT = re.compile(rf"^ {{{2 * MAX_FAST_DEPTH},}}\S", re.M)
@@ -64,6 +73,8 @@ def _value(node: Any, budget: list[int]) -> Any:
     if kind is yaml.ScalarNode:
         text = node.value
         if not text.isascii():
+            if FORBIDDEN_CHARACTER.search(text):
+                raise _GiveUp  # a C1 control character or a surrogate: the exact loader says
             text = unicodedata.normalize("NFC", text)
         if node.tag == _IMPLICIT:
             return text if node.style else _resolve_plain(text)
@@ -94,7 +105,12 @@ def _empty(node: Any) -> bool:
 
 
 def _risky(text: str) -> bool:
-    """Anchors, aliases, tags, complex keys or document markers may be in ``text``."""
+    r"""Anchors, aliases, tags, complex keys, document markers or risky escapes may be in ``text``.
+
+    Risky: an escape that may make a character no text may hold (``"\e"``, ``"\ud800"``).
+    """
+    if "\\" in text and _RISKY_ESCAPE.search(text):
+        return True
     if not any(mark in text for mark in ("&", "*", "!", "?", "---", "...")):
         return False
     return _RISKY.search(text) is not None

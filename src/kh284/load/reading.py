@@ -5,22 +5,28 @@ becomes a ``LazyDocument``: its values are there at once, its source map is buil
 exact loader only when a diagnostic needs a position, so every ``file:line:col`` is as
 exact as if everything had been read the slow way.  ``iter_read`` does the same for many
 files, parsing cache misses in worker processes when there are enough of them, with the
-cyclic garbage collector paused while the objects are built.
+cyclic garbage collector paused while the objects are built.  Each file's bytes are read
+once: its cache key, its parse and its positions all come from the same bytes.
+
+The workers ignore Ctrl-C; the parent, interrupted (or stopped early for any reason),
+kills them at once, so none is left running or holding the terminal's streams.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import os
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import signal
+from collections.abc import Generator, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from kh284.diagnostics import Diagnostic
-from kh284.load.cache import Cache, digest
+from kh284.load.cache import Cache
 from kh284.load.exact import Document, SourceMap, decode, load_text, read_bytes
 from kh284.load.fast import fast_load, fast_source_map
 
@@ -101,51 +107,87 @@ def _restamp(diag: Diagnostic, rel: str) -> Diagnostic:
 
 
 def read_document(path: Path, rel: str, cache: Cache) -> tuple[Document | None, list[Diagnostic]]:
-    """Read one data file."""
+    """Read one data file: its bytes once, then the cache entry of exactly those bytes."""
     raw, problems = read_bytes(path, rel)
     if raw is None:
         return None, problems
-    key = digest(raw)
-    payload = cache.get("file", key)
+    key = cache.key(raw)
+    payload = cache.get("file", key) if key else None
     if payload is None:
         payload = parse(raw, rel)
-        cache.put("file", key, payload)
+        if key:
+            cache.put("file", key, payload)
     return _build(payload, rel, raw)
 
 
-def iter_read(
-    items: Sequence[tuple[Path, str]], cache: Cache
-) -> Iterator[tuple[Document | None, list[Diagnostic]]]:
+class Reading:
+    """The results of ``iter_read``, in order; ``close`` stops any worker still running.
+
+    Use it as a context manager: leaving the block early — an error, Ctrl-C — kills the
+    worker processes at once instead of waiting for them.
+    """
+
+    def __init__(
+        self,
+        known: list[tuple[Document | None, list[Diagnostic]] | None],
+        misses: list[tuple[int, bytes, str, str | None]],
+        cache: Cache,
+    ) -> None:
+        self._workers = _Workers.start(misses)
+        self._results = _deliver(known, misses, self._workers, cache)
+
+    def __iter__(self) -> Iterator[tuple[Document | None, list[Diagnostic]]]:
+        return self
+
+    def __next__(self) -> tuple[Document | None, list[Diagnostic]]:
+        return next(self._results)
+
+    def __enter__(self) -> Reading:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop reading: workers still busy are killed, finished ones are let go."""
+        self._results.close()
+        if self._workers is not None:
+            self._workers.close()
+
+
+def iter_read(items: Sequence[tuple[Path, str]], cache: Cache) -> Reading:
     """Read many data files, yielding each result in order as soon as it is ready.
 
     The files are read and cache misses handed to worker processes (when there are
     enough of them) before this returns, so the caller can do other work — and validate
-    the first results — while the workers still parse.
+    the first results — while the workers still parse.  Each file's bytes are read once:
+    the key, the parse and the positions all come from those bytes.
     """
     known: list[tuple[Document | None, list[Diagnostic]] | None] = [None] * len(items)
-    misses: list[tuple[int, bytes, str, str]] = []
+    misses: list[tuple[int, bytes, str, str | None]] = []
     with paused_gc():
         for i, (path, rel) in enumerate(items):
             raw, problems = read_bytes(path, rel)
             if raw is None:
                 known[i] = (None, problems)
                 continue
-            key = digest(raw) if cache.enabled else ""
+            key = cache.key(raw)
             payload = cache.get("file", key) if key else None
             if payload is None:
                 misses.append((i, raw, rel, key))
             else:
                 known[i] = _build(payload, rel, raw)
-    return _deliver(known, misses, _parse_all(misses), cache)
+    return Reading(known, misses, cache)
 
 
 def _deliver(
     known: list[tuple[Document | None, list[Diagnostic]] | None],
-    misses: list[tuple[int, bytes, str, str]],
-    parsed: Iterator[Payload],
+    misses: list[tuple[int, bytes, str, str | None]],
+    workers: _Workers | None,
     cache: Cache,
-) -> Iterator[tuple[Document | None, list[Diagnostic]]]:
+) -> Generator[tuple[Document | None, list[Diagnostic]], None, None]:
     pending = iter(misses)
+    parsed = workers.results() if workers is not None else _parse_here(misses)
     for result in known:
         if result is not None:
             yield result
@@ -157,31 +199,82 @@ def _deliver(
                 cache.put("file", key, payload)
             built = _build(payload, rel, raw)
         yield built
+    if workers is not None:
+        workers.close()
 
 
-def _parse_all(misses: list[tuple[int, bytes, str, str]]) -> Iterator[Payload]:
-    """Payloads of the misses, in order; worker processes are started at once if worth it."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(misses) < PARALLEL_MIN_FILES or workers < 2:
-        return (parse(raw, rel) for _, raw, rel, _ in misses)
-    import multiprocessing
-
-    chunks = [
-        [(raw, rel) for _, raw, rel, _ in misses[start : start + CHUNK]]
-        for start in range(0, len(misses), CHUNK)
-    ]
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    results = pool.map(_parse_chunk, chunks)  # every chunk is submitted now
-    return _drain(pool, results)
+def _parse_here(misses: list[tuple[int, bytes, str, str | None]]) -> Iterator[Payload]:
+    return (parse(raw, rel) for _, raw, rel, _ in misses)
 
 
-def _drain(pool: ProcessPoolExecutor, results: Iterator[list[Payload]]) -> Iterator[Payload]:
-    try:
-        for chunk in results:
-            yield from chunk
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (it then stops the workers)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class _Workers:
+    """Worker processes parsing the misses in chunks; killed if not waited for to the end."""
+
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self.pool: ProcessPoolExecutor | None = pool
+        self.futures: list[Future[list[Payload]]] = []
+
+    @classmethod
+    def start(cls, misses: list[tuple[int, bytes, str, str | None]]) -> _Workers | None:
+        """Workers parsing ``misses`` (every chunk submitted now), or ``None`` if not worth it."""
+        workers = min(os.cpu_count() or 1, 8)
+        if len(misses) < PARALLEL_MIN_FILES or workers < 2:
+            return None
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        started = cls(
+            ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=_ignore_interrupts
+            )
+        )
+        try:
+            assert started.pool is not None
+            for begin in range(0, len(misses), CHUNK):
+                chunk = [(raw, rel) for _, raw, rel, _ in misses[begin : begin + CHUNK]]
+                started.futures.append(started.pool.submit(_parse_chunk, chunk))
+        except BaseException:
+            started.kill()
+            raise
+        return started
+
+    def results(self) -> Iterator[Payload]:
+        """Every payload, in order, as the chunks come back."""
+        try:
+            for future in self.futures:
+                yield from future.result()
+        except BaseException:  # Ctrl-C, or the reader stopped early: stop the workers now
+            self.kill()
+            raise
+
+    def close(self) -> None:
+        """Let the workers go if all their work was taken, else kill them."""
+        if self.pool is None:
+            return
+        if all(f.done() for f in self.futures):
+            pool, self.pool = self.pool, None
+            pool.shutdown(wait=True)
+        else:
+            self.kill()
+
+    def kill(self) -> None:
+        """Kill every worker process now (``shutdown`` alone waits for running ones)."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for process in processes:  # (Python 3.14 has ``kill_workers``; earlier ones, this)
+            with contextlib.suppress(Exception):
+                process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.join(timeout=5)
 
 
 @contextmanager
@@ -196,4 +289,4 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-__all__ = ["LazyDocument", "iter_read", "read_document"]
+__all__ = ["LazyDocument", "Reading", "iter_read", "read_document"]

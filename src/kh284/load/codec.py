@@ -1,0 +1,245 @@
+"""The format of a cache entry: JSON data that round-trips a parse payload exactly, never code.
+
+A payload is what ``reading.parse`` gives for a file's bytes: ``("fast", data)``,
+``("exact", data, SourceMap)`` or ``("fail", [Diagnostic, ...])``.  ``encode`` writes it as
+one JSON object that also names the format and the entry's own key; ``decode`` gives the
+payload back only if every part has exactly the expected shape and type, else ``None`` (a
+miss): nothing in an entry is ever run, looked up by name or trusted for its types.
+
+Data values are ``str``, ``int``, ``float`` (``nan`` and ``inf`` too), ``bool``, ``None``,
+lists and dicts.  Data whose dicts all have text keys is stored as plain JSON (``"plain"``),
+which JSON reads back with every type and key order intact.  Otherwise (a key that is a
+number, a boolean, ``None``) every container is tagged (``"tagged"``): a list is
+``["L", item, ...]``, a dict ``["D", key, value, key, value, ...]``.  A value of any other
+type is not stored at all.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kh284.diagnostics import Diagnostic, Location, Severity, Subject, catalogue
+from kh284.load.exact import PathKey, SourceMap
+
+#: Bumped whenever the layout below changes (it is part of every key, too).
+FORMAT = 2
+_SCALARS = (str, int, float, bool, type(None))
+_SEVERITIES = {s.value: s for s in Severity}
+
+
+class _Bad(Exception):
+    """An entry (or a payload) that does not have the expected shape."""
+
+
+# -- encoding ---------------------------------------------------------------------------------
+
+
+def encode(payload: tuple[Any, ...], key: str) -> bytes | None:
+    """``payload`` as an entry stored under ``key``, or ``None`` if it cannot be stored."""
+    try:
+        entry = _entry(payload, key)
+        return json.dumps(entry, ensure_ascii=True, allow_nan=True, separators=(",", ":")).encode()
+    except (_Bad, TypeError, ValueError, RecursionError):
+        return None
+
+
+def _entry(payload: tuple[Any, ...], key: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"kh284-cache": FORMAT, "key": key, "kind": payload[0]}
+    if payload[0] in ("fast", "exact"):
+        data = payload[1]
+        if _plain(data):
+            entry["mode"], entry["data"] = "plain", data
+        else:
+            entry["mode"], entry["data"] = "tagged", _tag(data)
+        if payload[0] == "exact":
+            source_map = payload[2]
+            if type(source_map) is not SourceMap:
+                raise _Bad
+            entry["values"] = _positions(source_map.values)
+            entry["keys"] = _positions(source_map.keys)
+        return entry
+    if payload[0] == "fail":
+        entry["problems"] = [_diagnostic(d) for d in payload[1]]
+        return entry
+    raise _Bad
+
+
+def _plain(value: Any) -> bool:
+    """True when ``value`` holds only scalars, lists and dicts with text keys."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is list:
+            stack.extend(item)
+        elif kind is dict:
+            if not all(type(k) is str for k in item):
+                return False
+            stack.extend(item.values())
+        elif kind not in _SCALARS:
+            raise _Bad
+    return True
+
+
+def _tag(value: Any) -> Any:
+    kind = type(value)
+    if kind is list:
+        return ["L", *(_tag(v) for v in value)]
+    if kind is dict:
+        tagged: list[Any] = ["D"]
+        for k, v in value.items():
+            if type(k) not in _SCALARS:
+                raise _Bad
+            tagged += [k, _tag(v)]
+        return tagged
+    if kind not in _SCALARS:
+        raise _Bad
+    return value
+
+
+def _positions(positions: dict[PathKey, tuple[int, int]]) -> list[list[Any]]:
+    return [[_path(path), line, column] for path, (line, column) in positions.items()]
+
+
+def _path(path: PathKey) -> list[Any]:
+    if type(path) is not tuple or not all(type(p) in _SCALARS for p in path):
+        raise _Bad
+    return list(path)
+
+
+def _location(location: Location) -> list[Any]:
+    return [location.file, location.line, location.column, _path(location.path)]
+
+
+def _diagnostic(diag: Diagnostic) -> dict[str, Any]:
+    if type(diag) is not Diagnostic:
+        raise _Bad
+    subject = diag.subject
+    return {
+        "code": diag.code,
+        "location": _location(diag.location),
+        "args": [list(pair) for pair in diag.args],
+        "related": [_location(r) for r in diag.related],
+        "severity": int(diag.severity),
+        "subject": None if subject is None else [subject.kind, subject.id, subject.part],
+    }
+
+
+# -- decoding ---------------------------------------------------------------------------------
+
+
+def decode(raw: bytes, key: str) -> tuple[Any, ...] | None:
+    """The payload stored in ``raw`` under ``key``, or ``None`` for anything unexpected."""
+    try:
+        entry = json.loads(raw)
+        return _payload(entry, key)
+    except Exception:  # whatever is wrong with it, an entry is then a miss
+        return None
+
+
+def _payload(entry: Any, key: str) -> tuple[Any, ...]:
+    _expect(type(entry) is dict)
+    _expect(entry.get("kh284-cache") == FORMAT and type(entry["kh284-cache"]) is int)
+    _expect(entry.get("key") == key)
+    kind = entry.get("kind")
+    if kind in ("fast", "exact"):
+        mode = entry.get("mode")
+        if mode == "plain":
+            data = entry["data"]  # JSON gives scalars, lists and text-keyed dicts only
+        else:
+            _expect(mode == "tagged")
+            data = _untag(entry["data"])
+        if kind == "fast":
+            _expect(set(entry) == {"kh284-cache", "key", "kind", "mode", "data"})
+            return ("fast", data)
+        _expect(set(entry) == {"kh284-cache", "key", "kind", "mode", "data", "values", "keys"})
+        source_map = SourceMap(_read_positions(entry["values"]), _read_positions(entry["keys"]))
+        return ("exact", data, source_map)
+    _expect(kind == "fail")
+    _expect(set(entry) == {"kh284-cache", "key", "kind", "problems"})
+    problems = entry["problems"]
+    _expect(type(problems) is list)
+    return ("fail", [_read_diagnostic(d) for d in problems])
+
+
+def _expect(condition: bool) -> None:
+    if not condition:
+        raise _Bad
+
+
+def _untag(value: Any) -> Any:
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    _expect(kind is list and len(value) > 0)
+    head = value[0]
+    if head == "L":
+        return [_untag(v) for v in value[1:]]
+    _expect(head == "D" and len(value) % 2 == 1)
+    result: dict[Any, Any] = {}
+    for i in range(1, len(value), 2):
+        k = value[i]
+        _expect(type(k) in _SCALARS)
+        result[k] = _untag(value[i + 1])
+    return result
+
+
+def _read_positions(rows: Any) -> dict[PathKey, tuple[int, int]]:
+    _expect(type(rows) is list)
+    positions: dict[PathKey, tuple[int, int]] = {}
+    for row in rows:
+        _expect(type(row) is list and len(row) == 3)
+        path, line, column = row
+        _expect(type(line) is int and type(column) is int)
+        positions[_read_path(path)] = (line, column)
+    return positions
+
+
+def _read_path(path: Any) -> PathKey:
+    _expect(type(path) is list and all(type(p) in _SCALARS for p in path))
+    return tuple(path)
+
+
+def _optional_int(value: Any) -> int | None:
+    _expect(value is None or type(value) is int)
+    return value  # type: ignore[no-any-return]
+
+
+def _read_location(row: Any) -> Location:
+    _expect(type(row) is list and len(row) == 4 and type(row[0]) is str)
+    return Location(row[0], _optional_int(row[1]), _optional_int(row[2]), _read_path(row[3]))
+
+
+def _text(value: Any) -> str:
+    _expect(type(value) is str)
+    return value  # type: ignore[no-any-return]
+
+
+def _read_diagnostic(row: Any) -> Diagnostic:
+    _expect(type(row) is dict)
+    _expect(set(row) == {"code", "location", "args", "related", "severity", "subject"})
+    code = _text(row["code"])
+    _expect(code in catalogue.CATALOGUE)
+    args = row["args"]
+    _expect(type(args) is list)
+    pairs = []
+    for pair in args:
+        _expect(type(pair) is list and len(pair) == 2)
+        pairs.append((_text(pair[0]), _text(pair[1])))
+    related = row["related"]
+    _expect(type(related) is list)
+    severity = row["severity"]
+    _expect(type(severity) is int and severity in _SEVERITIES)
+    subject = row["subject"]
+    if subject is not None:
+        _expect(type(subject) is list and len(subject) == 3)
+        subject = Subject(_text(subject[0]), _text(subject[1]), _text(subject[2]))
+    return Diagnostic(
+        code=code,
+        location=_read_location(row["location"]),
+        args=tuple(pairs),
+        related=tuple(_read_location(r) for r in related),
+        severity=_SEVERITIES[severity],
+        subject=subject,
+    )
