@@ -37,7 +37,7 @@ from typer.testing import CliRunner
 from casekit import BASE_DIR, DEFAULT_AS_OF
 from conftest import DATA
 from kh284.cli.app import app
-from kh284.load.exact import load_text
+from kh284.load.exact import FORBIDDEN_CHARACTER, load_text
 
 EXAMPLES = int(os.environ.get("KH284_FUZZ_EXAMPLES", "0"))
 
@@ -296,13 +296,19 @@ def test_loader_never_raises(text: str) -> None:
 
 # -- round trip: data dumped by a YAML library reads back the same --------------------------
 
-keys = st.text(max_size=12).map(lambda k: unicodedata.normalize("NFC", k))
+
+def _text_value(text: str) -> str:
+    """``text`` as a data file may hold it: NFC, no control character or lone surrogate."""
+    return unicodedata.normalize("NFC", FORBIDDEN_CHARACTER.sub("", text))
+
+
+keys = st.text(max_size=12).map(_text_value)
 scalars = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(min_value=-(2**63), max_value=2**63),
     st.floats(allow_nan=False),
-    st.text(max_size=30).map(lambda s: unicodedata.normalize("NFC", s)),
+    st.text(max_size=30).map(_text_value),
 )
 
 
@@ -357,3 +363,32 @@ def test_round_trip(data: Any, flow: bool) -> None:
     assert not problems, (text, problems)
     assert document is not None
     assert _same(document.data, data), text
+
+
+@fuzz_settings(200)
+@given(
+    before=st.text(max_size=10).map(_text_value),
+    bad=st.one_of(
+        st.characters(min_codepoint=0, max_codepoint=0x9F).filter(FORBIDDEN_CHARACTER.match),
+        st.characters(categories=["Cs"]),
+        st.sampled_from(["\ufffe", "\uffff"]),
+    ),
+    after=st.text(max_size=10).map(_text_value),
+    key=st.booleans(),
+)
+def test_a_character_no_text_may_hold_is_refused_where_it_is(
+    before: str, bad: str, after: str, key: bool
+) -> None:
+    """A control character or lone surrogate (only an escape can write one) is Y123/Y124
+    at the escape, whether in a key or a value, and the fast path leaves it to the exact."""
+    from kh284.load.fast import fast_load
+
+    value = before + bad + after
+    text = _dump({value: 1} if key else {"note": [value]}, flow=False)
+    assume(_reads_back(text, {value: 1} if key else {"note": [value]}))
+    document, problems = load_text(text, "c.yaml")
+    assert document is None and fast_load(text) is None
+    assert [p.code for p in problems] in (["Y123"], ["Y124"]), (text, problems)
+    line, column = problems[0].location.line, problems[0].location.column
+    assert line is not None and column is not None
+    assert text.splitlines()[line - 1][column - 1] == "\\", (text, line, column)

@@ -26,6 +26,7 @@ loader's findings are verified even where the output has a known bug (``xfail_re
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -743,6 +744,31 @@ def test_complex_key_value_is_skipped_with_its_alias_key() -> None:
     assert [(p.code, p.location.line) for p in problems] == [("Y111", 2), ("Y111", 3)]
 
 
+def test_standard_tags_are_honoured() -> None:
+    text = (
+        'a: !!int "42"\nb: !!float 1\nc: !!bool "true"\nd: !!null ""\ne: !!str 08\n'
+        "f: !!seq [1]\ng: !!map {x: 1}\nh: ! 12\n!!str 9: k\n"
+    )
+    document, problems = loader.load_text(text, "t.yaml")
+    assert not problems and document is not None
+    assert document.data == {
+        "a": 42, "b": 1.0, "c": True, "d": None, "e": "08", "f": [1], "g": {"x": 1}, "h": "12",
+        "9": "k",
+    }  # fmt: skip
+    assert type(document.data["b"]) is float
+    huge = "9" * 400  # an int beyond any float: inf, never an OverflowError
+    document, problems = loader.load_text(f"a: !!float {huge}\nb: !!float .inf\n", "t.yaml")
+    assert not problems and document is not None
+    assert document.data == {"a": math.inf, "b": math.inf}
+
+
+def test_escapes_tabs_and_line_breaks_stay_allowed() -> None:
+    text = 'a: "x\\ty\\nz \\u00e9 \\U0001F600 \\\\e \\L"\n'
+    document, problems = loader.load_text(text, "t.yaml")
+    assert not problems and document is not None
+    assert document.data == {"a": "x\ty\nz é 😀 \\e \u2028"}
+
+
 CONTROL_CODES = (
     'unit: "so-gd\\e[31m"\n',  # S209: an id (models/common.py quotes it)
     '    status: "\\e[2J"\n',  # S204: an enum value (schema.py)
@@ -757,16 +783,22 @@ def _control_code_report(data_dir: Path) -> None:
     _write(data_dir / REPORT, text)
 
 
-def test_id_with_control_codes_is_quoted_escaped(tmp_path: Path) -> None:
-    """The S209 message shows an id's control characters as escapes, shortened."""
+def test_control_codes_in_values_are_refused_at_their_escapes(tmp_path: Path) -> None:
+    """An escaped control character is Y123 at its escape: it never reaches a model."""
     data_dir = tmp_path / "data"
     shutil.copytree(BASE_DIR, data_dir)
     _control_code_report(data_dir)
     dataset = load_dataset(data_dir)
-    s209 = [d for d in dataset.diagnostics if d.code == "S209"]
-    assert s209, dataset.diagnostics
-    assert "\x1b" not in s209[0].message("en")
-    assert "so-gd\\x1b[31m" in s209[0].message("en")
+    found = [(d.code, d.location.line, d.location.column) for d in dataset.diagnostics]
+    assert found == [("Y123", 2, 13), ("Y123", 14, 14), ("Y123", 15, 20)], found
+    assert all("U+001B" in d.message("en") for d in dataset.diagnostics)
+
+
+def test_an_id_with_control_codes_is_quoted_escaped() -> None:
+    """Were one to reach a model, the S209 message shows it escaped."""
+    from kh284.validate.models.common import _quote
+
+    assert _quote("so-gd\x1b[31m") == "so-gd\\x1b[31m"
 
 
 def test_values_never_reach_the_terminal_raw(tmp_path: Path) -> None:
@@ -778,3 +810,22 @@ def test_values_never_reach_the_terminal_raw(tmp_path: Path) -> None:
     )
     assert "\x1b" not in out + err
     assert "\x07" not in out + err
+
+
+def test_a_lone_surrogate_or_escape_never_reaches_json_html_or_xlsx(tmp_path: Path) -> None:
+    """Once refused by the loader (Y124, Y123) the text cannot break a writer (X901)."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(BASE_DIR, data_dir)
+    _write(data_dir / REPORT, _note('"\\ud800 \\e"'))
+    out = tmp_path / "check.json"
+    run_both("check", "--data-dir", str(data_dir), "--format", "json", "-o", str(out), code=1)
+    found = json.loads(out.read_text(encoding="utf-8"))["diagnostics"]
+    assert [(d["code"], d["line"], d["column"]) for d in found if d["code"][0] == "Y"] == [
+        ("Y124", 17, 8)
+    ]
+    pytest.importorskip("openpyxl")
+    for fmt in ("html", "xlsx"):
+        report = tmp_path / f"report.{fmt}"
+        args = ("report", "--data-dir", str(data_dir), "--as-of", "2026-01-01")
+        _, err = run_both(*args, "--format", fmt, "-o", str(report), code=1)
+        assert "X901" not in err and report.stat().st_size > 0

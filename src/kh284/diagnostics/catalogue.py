@@ -10,6 +10,7 @@ code letters.  Codes are stable: tools filter and waive findings by them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -175,6 +176,69 @@ CATALOGUE: dict[str, Entry] = {
         "data-too-large",
         "Các tệp dữ liệu cộng lại vượt {limit} byte; tệp này và các tệp sau không được đọc",
         "The data files together exceed {limit} bytes; this file and the rest were not read",
+    ),
+    "Y123": Entry(
+        E,
+        "control-character",
+        "Văn bản chứa ký tự điều khiển {char}; chỉ được dùng tab và xuống dòng",
+        "The text holds the control character {char}; only tabs and line breaks are allowed",
+    ),
+    "Y124": Entry(
+        E,
+        "not-a-character",
+        "'{escape}' không phải một ký tự Unicode (vượt quá U+10FFFF, nửa cặp thay thế UTF-16"
+        " hoặc mã phi ký tự); hãy gõ chính ký tự đó, hoặc viết \\UXXXXXXXX",
+        "'{escape}' is not a Unicode character (beyond U+10FFFF, half of a UTF-16 surrogate"
+        " pair, or a noncharacter); type the character itself, or write \\UXXXXXXXX",
+    ),
+    "Y125": Entry(
+        E,
+        "yaml-version",
+        "Phiên bản YAML {version} không được hỗ trợ; kh284 đọc YAML 1.2 (bỏ dòng %YAML)",
+        "YAML version {version} is not supported; kh284 reads YAML 1.2 (remove the %YAML line)",
+    ),
+    "Y126": Entry(
+        E,
+        "tag-mismatch",
+        "Thẻ YAML '{tag}' không dùng được cho {what_vi}",
+        "The YAML tag '{tag}' does not fit {what_en}",
+    ),
+    "Y127": Entry(
+        E,
+        "workbook-damaged",
+        "kh284 không đọc được sổ tính ({part}: {detail}); hãy mở và lưu lại bằng Excel",
+        "kh284 cannot read the workbook ({part}: {detail}); open it and save it again in Excel",
+    ),
+    "Y128": Entry(
+        E,
+        "workbook-too-large",
+        "Sổ tính giải nén ra hơn {limit} byte (tới phần {part}); một mẫu báo cáo nhỏ hơn nhiều",
+        "The workbook unpacks to more than {limit} bytes (at part {part}); a template is far"
+        " smaller",
+    ),
+    "Y129": Entry(
+        E,
+        "workbook-too-many-parts",
+        "Sổ tính có {count} phần, vượt giới hạn {limit}",
+        "The workbook has {count} parts, over the limit of {limit}",
+    ),
+    "Y130": Entry(
+        E,
+        "sheet-too-many-rows",
+        "Trang tính '{sheet}' có tới dòng {rows}, vượt giới hạn {limit} dòng của một mẫu báo cáo",
+        "The sheet '{sheet}' reaches row {rows}, over the limit of {limit} rows for a template",
+    ),
+    "Y131": Entry(
+        E,
+        "formula-without-value",
+        "Công thức chưa có giá trị; hãy mở và lưu lại trong Excel",
+        "Formula without a saved value: open and save the workbook in Excel",
+    ),
+    "Y132": Entry(
+        E,
+        "cell-too-long",
+        "Ô có {length} ký tự, vượt giới hạn {limit} ký tự",
+        "The cell holds {length} characters, over the limit of {limit}",
     ),
     # -- schema --------------------------------------------------------------------------
     "S201": Entry(E, "unknown-key", "Khóa không hợp lệ '{key}'{hint}", "Unknown key '{key}'{hint}"),
@@ -489,11 +553,19 @@ CATALOGUE: dict[str, Entry] = {
 }
 
 
-def render(code: str, lang: str, args: dict[str, str]) -> str:
-    """Fill the ``lang`` template of ``code`` with ``args`` (missing ones become empty)."""
+def render(
+    code: str, lang: str, args: dict[str, str], quote: Callable[[str], str] | None = None
+) -> str:
+    """Fill the ``lang`` template of ``code`` with ``args`` (missing ones become empty).
+
+    Every argument goes through ``printable``, then through ``quote`` when a format needs
+    data set apart from the template's own words (Markdown puts it in code spans).
+    """
     entry = CATALOGUE[code]
     template = entry.vi if lang == "vi" else entry.en
     values = {key: printable(value) for key, value in args.items()}
+    if quote is not None:
+        values = {key: quote(value) for key, value in values.items()}
     suggestion = values.get("suggestion")
     if suggestion and "hint" not in values:
         values["hint"] = HINT[lang].format(suggestion=suggestion)

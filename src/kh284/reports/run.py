@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kh284.diagnostics import Diagnostic, UsageError, count_by_severity
+from kh284 import diagnostics as dg
+from kh284.diagnostics import Diagnostic, Location, UsageError, count_by_severity
 from kh284.render import Result
 from kh284.reports import require
 
@@ -90,10 +91,19 @@ def import_template(
     read = workbook.read(file, file.name)
     folder = data_dir / "progress" / (str(read.period) if read.period else "")
     target = output if output is not None else folder / f"{file.stem}.yaml"
+    size = len(read.text.encode("utf-8", "surrogatepass"))
+    if size > workbook.MAX_REPORT_BYTES:  # validate could not read it (Y107): not written
+        limit = workbook.MAX_REPORT_BYTES
+        too_large = dg.make("Y107", Location(str(target)), size=size, limit=limit)
+        shown = f"{target}: Y107 "
+        raise workbook.WorkbookError(
+            shown + too_large.message("vi"), shown + too_large.message("en")
+        )
     rel = _relative(data_dir, target)
     found = workbook.check_import(data_dir, read, rel, as_of)
-    lines = [f"{read.cell(d, rel)}: {d.severity.label} {d.code} {d.message(lang)}" for d in found]
-    return Imported(read.text, target, lines, found)
+    lines = [f"{cell}: {d.severity.label} {d.code} {d.message(lang)}" for cell, d in read.problems]
+    lines += [f"{read.cell(d, rel)}: {d.severity.label} {d.code} {d.message(lang)}" for d in found]
+    return Imported(read.text, target, lines, [d for _, d in read.problems] + found)
 
 
 def _relative(data_dir: Path, target: Path) -> str:

@@ -27,11 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kh284.diagnostics import Diagnostic, Severity, UsageError
+from kh284 import diagnostics as dg
+from kh284.diagnostics import Diagnostic, Location, Severity, UsageError
+from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.deadlines import year_end
 from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, word
-from kh284.load.exact import PathKey
+from kh284.load.exact import MAX_FILE_BYTES, PathKey
 from kh284.pipeline import Outcome
+from kh284.reports.xlsx_export import append, put
 from kh284.validate.index import Index
 from kh284.validate.models.targets import Target
 from kh284.validate.names import fold
@@ -224,7 +227,11 @@ def _state(state: str | None) -> str:
 
 
 def template(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
-    """The template of one unit for one year: (the unit's id, the .xlsx bytes)."""
+    """The template of one unit for one year: (the unit's id, the .xlsx bytes).
+
+    Every cell is written by ``xlsx_export.put``: text from data (a target's name that
+    starts with ``=``) stays text, never a formula.
+    """
     from openpyxl import Workbook
 
     from kh284.pipeline import run
@@ -244,7 +251,7 @@ def template(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
     _targets_sheet(book.create_sheet(TARGETS), target_rows(outcome, unit_id, period, lead), period)
     _tasks_sheet(book.create_sheet(TASKS), task_rows(outcome, unit_id))
     marker = book.create_sheet(MARKER)
-    marker.append([MARK, 1, unit_id, period, outcome.dataset.plan.number])
+    append(marker, [MARK, 1, unit_id, period, outcome.dataset.plan.number])
     marker.sheet_state = "hidden"
     buffer = io.BytesIO()
     book.save(buffer)
@@ -256,12 +263,13 @@ def _info_sheet(sheet: Worksheet, outcome: Outcome, unit_id: str, period: int) -
     assert plan is not None
     unit = outcome.index.units.items[unit_id]
     sheet.title = INFO
-    sheet["A1"] = f"MẪU BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH SỐ {plan.number}"
-    sheet["A2"] = "Điền các ô nền vàng ở ba trang tính; không sửa các ô khác."
+    put(sheet["A1"], f"MẪU BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH SỐ {plan.number}")
+    put(sheet["A2"], "Điền các ô nền vàng ở ba trang tính; không sửa các ô khác.")
     values: dict[str, Any] = {"unit": unit_id, "unit_name": unit.name, "period": period}
     for key, (row, caption) in INFO_ROWS.items():
-        sheet.cell(row=row, column=1, value=caption)
-        cell = sheet.cell(row=row, column=2, value=values.get(key))
+        put(sheet.cell(row=row, column=1), caption)
+        cell = sheet.cell(row=row, column=2)
+        put(cell, values.get(key))
         if key in INFO_INPUTS:
             _input(cell)
         if key == "reported_on":
@@ -273,10 +281,11 @@ def _info_sheet(sheet: Worksheet, outcome: Outcome, unit_id: str, period: int) -
 
 
 def _targets_sheet(sheet: Worksheet, rows: list[TargetRow], period: int) -> None:
-    sheet["A1"] = f"SỐ LIỆU CHỈ TIÊU NĂM {period}"
-    sheet["A2"] = (
+    put(sheet["A1"], f"SỐ LIỆU CHỈ TIÊU NĂM {period}")
+    put(
+        sheet["A2"],
         "Ghi giá trị vào cột D (số, dấu chấm thập phân: 97.4; tỷ lệ % ghi từ 0 đến 100; "
-        "mức độ ghi 0-3). Để trống nếu chưa có số liệu."
+        "mức độ ghi 0-3). Để trống nếu chưa có số liệu.",
     )
     _bold(sheet["A1"])
     _headers(sheet, TARGET_COLUMNS, period=period)
@@ -311,10 +320,11 @@ def _goal(target: Target, count: bool) -> str:
 def _tasks_sheet(sheet: Worksheet, rows: list[TaskRow]) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    sheet["A1"] = "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"
-    sheet["A2"] = (
+    put(sheet["A1"], "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ")
+    put(
+        sheet["A2"],
         "Chọn tình trạng ở cột H; khi hoàn thành, ghi ngày hoàn thành và minh chứng. "
-        "Để trống dòng không báo cáo."
+        "Để trống dòng không báo cáo.",
     )
     _bold(sheet["A1"])
     _headers(sheet, TASK_COLUMNS)
@@ -345,7 +355,7 @@ def _headers(sheet: Worksheet, columns: dict[str, tuple[str, str, int]], **fmt: 
 
     for letter, heading, width in columns.values():
         cell = sheet[f"{letter}{HEADER_ROW}"]
-        cell.value = heading.format(**fmt) if fmt else heading
+        put(cell, heading.format(**fmt) if fmt else heading)
         _bold(cell)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -363,7 +373,7 @@ def _fill_row(
 
     for key, (letter, _, _) in columns.items():
         cell = sheet[f"{letter}{row}"]
-        cell.value = values.get(key)
+        put(cell, values.get(key))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if key in inputs:
             _input(cell)
@@ -408,15 +418,26 @@ def _protect(sheet: Worksheet, freeze: str | None = None) -> None:
 
 # -- importing a filled template ---------------------------------------------------------
 
+#: Longest text a cell may hold: Excel's own limit, so only a file not written by Excel
+#: holds more (Y132, at the cell).
+MAX_CELL_CHARS = 32_767
+#: Largest report the import writes: the data-file limit, so ``validate`` can read it.
+MAX_REPORT_BYTES = MAX_FILE_BYTES
+
 
 @dataclass
 class FilledTemplate:
-    """A filled template read back: the YAML text and the cell of every YAML path."""
+    """A filled template read back: the YAML text and the cell of every YAML path.
+
+    ``problems`` are the findings about cells themselves (a formula without a saved value,
+    a text too long), each with its cell; any of them keeps the report from being written.
+    """
 
     unit: str
     period: int | None
     text: str
     cells: dict[PathKey, str] = field(default_factory=dict)
+    problems: list[tuple[str, Diagnostic]] = field(default_factory=list)
 
     def cell(self, diag: Diagnostic, file: str) -> str:
         """The cell a diagnostic points at (its nearest mapped parent for a missing key)."""
@@ -434,38 +455,80 @@ class FilledTemplate:
 
 
 def read(file: Path, source_name: str) -> FilledTemplate:
-    """Read a filled template into progress-report YAML (``WorkbookError`` if it is none)."""
-    import zipfile
+    """Read a filled template into progress-report YAML (``WorkbookError`` if it is none).
+
+    The file, its zip and its XML parts are checked first (``xlsx_guard``: limits,
+    damaged or missing parts, each refused with its code and part); openpyxl then reads
+    the cells, and anything it still cannot read is refused in the same way.
+    """
+    import warnings
 
     from openpyxl import load_workbook
 
+    from kh284.reports import xlsx_guard
+
     try:
-        book = load_workbook(file, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise WorkbookError(f"không đọc được {file}: {exc}", f"cannot read {file}: {exc}") from exc
+        inspected = xlsx_guard.inspect(file)
+    except xlsx_guard.Refused as refused:
+        raise WorkbookError(refused.vi, refused.en) from None
+    shown = printable(str(file))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl's notes on features it drops
+            book = load_workbook(io.BytesIO(inspected.raw), data_only=True)
+    except Exception as exc:  # the parts were checked: what is left is openpyxl's to say
+        diagnostic = dg.make("Y127", Location(shown), part=file.name, detail=_why(exc))
+        damaged = xlsx_guard.Refused(shown, diagnostic)
+        raise WorkbookError(damaged.vi, damaged.en) from None
     names = set(book.sheetnames)
     if not {INFO, TARGETS, TASKS, MARKER} <= names or book[MARKER]["A1"].value != MARK:
         raise WorkbookError(
             f"{file} không phải mẫu do kh284 template tạo",
             f"{file} is not a template made by kh284 template",
         )
-    builder = _Builder()
+    builder = _Builder(source_name, inspected.formulas)
     builder.info(book[INFO])
     builder.indicators(book[TARGETS])
     builder.tasks(book[TASKS])
     return builder.result(source_name)
 
 
-class _Builder:
-    """Collects the report's mapping and the cell of every path."""
+def _why(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
-    def __init__(self) -> None:
+
+class _Builder:
+    """Collects the report's mapping, the cell of every path and the cells' own problems.
+
+    Every cell is read through ``value``: a formula without a saved value (Y131) or a text
+    longer than ``MAX_CELL_CHARS`` (Y132) is a problem at its cell, and reads as empty.
+    """
+
+    def __init__(self, source: str = "", formulas: dict[str, set[str]] | None = None) -> None:
         from ruamel.yaml.comments import CommentedMap
 
         self.doc = CommentedMap()
         self.cells: dict[PathKey, str] = {(): f"{INFO}!B{INFO_ROWS['unit'][0]}"}
         self.indicator_items: list[Any] = []
         self.task_items: list[Any] = []
+        self.source = source
+        self.formulas = formulas or {}
+        self.problems: list[tuple[str, Diagnostic]] = []
+
+    def value(self, sheet: Worksheet, ref: str) -> Any:
+        """The value of cell ``ref``, or ``None`` with a problem when it cannot be one."""
+        where = f"{sheet.title}!{ref}"
+        if ref in self.formulas.get(sheet.title, ()):
+            self.problems.append((where, dg.make("Y131", Location(self.source))))
+            return None
+        value = sheet[ref].value
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            here = Location(self.source)
+            problem = dg.make("Y132", here, length=len(value), limit=MAX_CELL_CHARS)
+            self.problems.append((where, problem))
+            return None
+        return value
 
     def put(self, target: Any, path: PathKey, key: str, value: Any, cell: str) -> None:
         where = (*path, key)
@@ -477,32 +540,33 @@ class _Builder:
         for key, (row, _) in INFO_ROWS.items():
             if key == "unit_name":
                 continue
-            raw = sheet.cell(row=row, column=2).value
+            raw = self.value(sheet, f"B{row}")
             value = _date_text(raw) if key == "reported_on" else _cell(raw)
             self.put(self.doc, (), key, value, f"{INFO}!B{row}")
 
     def indicators(self, sheet: Worksheet) -> None:
         from ruamel.yaml.comments import CommentedMap
 
-        for row in _rows(sheet, TARGET_COLUMNS["target"][0]):
-            values = {k: _cell(sheet[f"{c[0]}{row}"].value) for k, c in TARGET_COLUMNS.items()}
+        for row in _rows(sheet, TARGET_COLUMNS["target"][0], self.formulas.get(sheet.title)):
+            keys = ("target", "value", "area", "numerator", "denominator", "note")  # read
+            values = {k: _cell(self.value(sheet, f"{TARGET_COLUMNS[k][0]}{row}")) for k in keys}
             if all(values[k] is None for k in TARGET_INPUTS):
                 continue
             path: PathKey = ("indicators", len(self.indicator_items))
             item = CommentedMap()
             self.cells[path] = _at(TARGETS, TARGET_COLUMNS, "value", row)
-            for key in ("target", "value", "area", "numerator", "denominator", "note"):
+            for key in keys:
                 self.put(item, path, key, values[key], _at(TARGETS, TARGET_COLUMNS, key, row))
             self.indicator_items.append(item)
 
     def tasks(self, sheet: Worksheet) -> None:
         from ruamel.yaml.comments import CommentedMap
 
-        for row in _rows(sheet, TASK_COLUMNS["task"][0]):
-            values = {k: _cell(sheet[f"{c[0]}{row}"].value) for k, c in TASK_COLUMNS.items()}
-            values["completed_on"] = _date_text(
-                sheet[f"{TASK_COLUMNS['completed_on'][0]}{row}"].value
-            )
+        for row in _rows(sheet, TASK_COLUMNS["task"][0], self.formulas.get(sheet.title)):
+            keys = ("task", "deliverable", *TASK_INPUTS)  # the columns read
+            raw = {k: self.value(sheet, f"{TASK_COLUMNS[k][0]}{row}") for k in keys}
+            values = {k: _cell(v) for k, v in raw.items()}
+            values["completed_on"] = _date_text(raw["completed_on"])
             if all(values[k] is None for k in TASK_INPUTS):
                 continue
             path: PathKey = ("tasks", len(self.task_items))
@@ -515,11 +579,11 @@ class _Builder:
                 self.put(item, path, key, values[key], _at(TASKS, TASK_COLUMNS, key, row))
             deliverable = values["deliverable"]
             if deliverable is not None:
-                key = (
-                    "year"
-                    if isinstance(deliverable, int) or str(deliverable).isdigit()
-                    else "event"
-                )
+                # a year is written in the digits 0-9 ("２０２５" is not one), 4 of them
+                text = str(deliverable)
+                digits = text.isascii() and text.isdigit() and len(text) <= 4
+                is_year = isinstance(deliverable, int) and not isinstance(deliverable, bool)
+                key = "year" if is_year or digits else "event"
                 value = int(deliverable) if key == "year" else deliverable
                 where = _at(TASKS, TASK_COLUMNS, "deliverable", row)
                 self.put(item, path, key, value, where)
@@ -533,9 +597,9 @@ class _Builder:
             self.doc["indicators"] = CommentedSeq(self.indicator_items)
         if self.task_items:
             self.doc["tasks"] = CommentedSeq(self.task_items)
+        name = printable(source_name)  # a line break in a file name would end the comment
         self.doc.yaml_set_start_comment(
-            f"Nhập từ {source_name} bằng kh284 import. / Imported from {source_name} "
-            "by kh284 import."
+            f"Nhập từ {name} bằng kh284 import. / Imported from {name} by kh284 import."
         )
         yaml = YAML()
         yaml.width = 4096
@@ -544,18 +608,29 @@ class _Builder:
         yaml.dump(self.doc, buffer)
         unit = self.doc.get("unit")
         period = self.doc.get("period")
+        year = isinstance(period, int) and not isinstance(period, bool)
         return FilledTemplate(
             unit=str(unit) if unit is not None else "",
-            period=period if isinstance(period, int) else None,
+            period=period if year and 0 < period < 10_000 else None,
             text=buffer.getvalue(),
             cells=self.cells,
+            problems=self.problems,
         )
 
 
-def _rows(sheet: Worksheet, id_column: str) -> list[int]:
-    """Data rows: from the first row below the header to the last with an id."""
+def _rows(sheet: Worksheet, id_column: str, formulas: set[str] | None = None) -> list[int]:
+    """Data rows: from the first row below the header to the last with an id.
+
+    An id that is a formula without a saved value counts (its row reports the problem).
+    The sheet's rows are bounded before it is opened (``xlsx_guard.MAX_SHEET_ROWS``).
+    """
     last = sheet.max_row
-    return [r for r in range(FIRST_ROW, last + 1) if sheet[f"{id_column}{r}"].value is not None]
+    pending = formulas or set()
+    return [
+        r
+        for r in range(FIRST_ROW, last + 1)
+        if sheet[f"{id_column}{r}"].value is not None or f"{id_column}{r}" in pending
+    ]
 
 
 def _at(sheet: str, columns: dict[str, tuple[str, str, int]], key: str, row: int) -> str:
@@ -592,14 +667,20 @@ def _status(value: Any) -> Any:
 
 
 def _yaml_value(value: Any) -> Any:
-    """Text double-quoted (so it is never read back as a number); numbers plain."""
+    """Text double-quoted (so it is never read back as a number); numbers plain.
+
+    Anything else a cell may hold (a time of day, a duration) becomes text, which the
+    model then refuses where a number or a date is meant.
+    """
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     if isinstance(value, (dt.datetime, dt.date)):
         return DoubleQuotedScalarString(value.isoformat())
     if isinstance(value, str):
         return DoubleQuotedScalarString(value)
-    return value
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return DoubleQuotedScalarString(str(value))
 
 
 # -- validating the import ---------------------------------------------------------------

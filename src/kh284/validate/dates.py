@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-_VN = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
+# ASCII digits only: ``\d`` would also take Arabic-Indic or full-width digits ("２０２５").
+_ISO = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*$")
+_VN = re.compile(r"^\s*([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})\s*$")
 
 #: Years outside this window are rejected as typing mistakes (documented in the README).
 MIN_YEAR = 1945
@@ -35,6 +36,8 @@ def parse_date(value: object) -> dt.date:
     else:
         match = _VN.match(value)
         if not match:
+            if any(char.isdigit() and not char.isascii() for char in value):
+                raise DateFormatError("write the digits as 0-9")
             raise DateFormatError("expected YYYY-MM-DD or DD/MM/YYYY")
         day, month, year = (int(g) for g in match.groups())
     if not MIN_YEAR <= year <= MAX_YEAR:

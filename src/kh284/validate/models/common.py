@@ -195,4 +195,6 @@ Date = Annotated[
 Number = Annotated[float, Strict(), AllowInfNan(False)]
 NonNegative = Annotated[float, Strict(), AllowInfNan(False), Field(ge=0)]
 Positive = Annotated[float, Strict(), AllowInfNan(False), Field(gt=0)]
-Year = Annotated[int, Field(ge=1945, le=2100), BeforeValidator(_not_bool)]
+#: A year is a whole number written as one: ``2026.0`` (a float) and ``"2026"`` (text) are
+#: errors, so a year never comes from a figure or a text cell by accident.
+Year = Annotated[int, Strict(), Field(ge=1945, le=2100), BeforeValidator(_not_bool)]

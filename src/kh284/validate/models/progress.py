@@ -27,7 +27,7 @@ from kh284.validate.models.common import (
 )
 
 TaskState = Literal["not_started", "in_progress", "done"]
-_SCHOOL_YEAR = re.compile(r"^\s*(\d{4})\s*[-–/]\s*(\d{4})\s*$")
+_SCHOOL_YEAR = re.compile(r"^\s*([0-9]{4})\s*[-–/]\s*([0-9]{4})\s*$")  # ASCII digits only
 
 
 class IndicatorFigure(Model):
