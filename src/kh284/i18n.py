@@ -79,11 +79,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path} exists; add --force to replace it",
     ),
     "common.no_data_dir": (
-        "không tìm thấy thư mục dữ liệu {path}",
-        "data directory not found: {path}",
+        "không tìm thấy thư mục dữ liệu {path}; chỉ ra thư mục bằng --data-dir THƯ_MỤC "
+        "hoặc biến môi trường KH284_DATA_DIR",
+        "data directory not found: {path}; name it with --data-dir DIR or the environment "
+        "variable KH284_DATA_DIR",
+    ),
+    "common.cache_refused": (
+        "cảnh báo: bỏ qua bộ nhớ đệm {path}: không phải của riêng người dùng này "
+        "(thuộc người khác hoặc người khác ghi được)",
+        "ignoring the cache {path}: not private to this user (owned or writable by someone else)",
     ),
     "common.needs_output": ("--format {fmt} cần --output", "--format {fmt} needs --output"),
     "common.no_target": ("không có chỉ tiêu '{id}'", "no target '{id}'"),
+    "common.no_such_file": ("tệp {path} không tồn tại", "the file {path} does not exist"),
     "common.did_you_mean": (" — có phải là '{hint}'?", " — did you mean '{hint}'?"),
     "common.no_unit": ("Không có đơn vị '{query}'", "No unit '{query}'"),
     "common.summary": (
@@ -97,6 +105,34 @@ WORDS: dict[str, tuple[str, str]] = {
         "Completion of tasks already due: {rate} ({done}/{due}; "
         "on time {on_time}, overdue and not done {overdue})",
     ),
+    # -- the command line: where output goes, what it selects ------------------------------
+    "cli.not_regular": (
+        "{path} là {kind}; kh284 chỉ ghi vào một tệp thường hoặc một đường dẫn mới",
+        "{path} is {kind}; kh284 writes only to a regular file or a new path",
+    ),
+    "cli.kind.directory": ("một thư mục", "a directory"),
+    "cli.kind.symlink": ("một liên kết tượng trưng (symlink)", "a symbolic link"),
+    "cli.kind.device": ("một tệp thiết bị", "a device"),
+    "cli.kind.fifo": ("một đường ống có tên (FIFO)", "a named pipe (FIFO)"),
+    "cli.kind.socket": ("một socket", "a socket"),
+    "cli.kind.other": ("một đối tượng không phải tệp thường", "not a regular file"),
+    "cli.stdout_closed": (
+        "không ghi được báo cáo: đầu ra chuẩn (stdout) đã bị đóng",
+        "cannot write the report: standard output is closed",
+    ),
+    "cli.stdout_failed": (
+        "không ghi được báo cáo ra đầu ra chuẩn (stdout): {detail}",
+        "cannot write the report to standard output: {detail}",
+    ),
+    "cli.unknown_code": (
+        "{option}: không có mã hay tiền tố mã nào là '{code}'",
+        "{option}: no code or code prefix '{code}'",
+    ),
+    "cli.code_letters": (
+        " — mã bắt đầu bằng một trong các chữ {letters}",
+        " — codes start with one of {letters}",
+    ),
+    "cli.interrupted": ("đã dừng theo yêu cầu", "interrupted"),
     # -- kh284 targets ---------------------------------------------------------------------
     "targets.clause": ("Mục", "Clause"),
     "targets.scope": ("Phạm vi", "Scope"),

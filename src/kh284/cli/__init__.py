@@ -5,7 +5,7 @@
 - ``checking``: validate, check, tasks, overdue, targets, schema.
 - ``reports``: report, template, import (the ``reports`` extra).
 - ``commands``: the commands' core, options in, a ``Result`` out (no typer).
-- ``output``: the one way a command writes its result, and the output cache.
+- ``output``: the one way a command writes its result.
 """
 
 from __future__ import annotations

@@ -27,12 +27,15 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"kh284 {__version__}")
+        from kh284.cli.output import write_stdout
+
+        write_stdout(f"kh284 {__version__}\n", _argv_lang())
         raise typer.Exit(0)
 
 
@@ -63,20 +66,23 @@ app.command("import")(reports.import_)
 def _fast_exit(code: object) -> NoReturn:
     """Exit without tearing down every object of a large run one by one (as mypy does).
 
-    The streams are flushed first; nothing else is pending at this point.
+    The streams are flushed first; nothing else is pending at this point.  A stream that
+    cannot be flushed (closed, or on a full disk) makes the exit status 2 if it was 0.
     """
     if code is None:
         status = 0
     elif isinstance(code, int):
         status = code
     else:
-        sys.stderr.write(f"{code}\n")
+        if sys.stderr is not None:
+            sys.stderr.write(f"{code}\n")
         status = 1
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        status = status or 2
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            status = status or 2
     os._exit(status)
 
 
@@ -88,10 +94,68 @@ def main() -> None:
         _fast_exit(done.code)
 
 
+def _argv_lang() -> str:
+    """The message language before the command line is parsed: ``--lang``, else ``KH284_LANG``.
+
+    For the messages of the boundary, which may speak before (or instead of) the parser.
+    """
+    lang = os.environ.get("KH284_LANG", "vi")
+    args = sys.argv[1:]
+    for at, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and at + 1 < len(args):
+            lang = args[at + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.removeprefix("--lang=")
+    return lang if lang in ("vi", "en") else "vi"
+
+
+def _hold_closed_streams() -> None:
+    """Started with stdout or stderr closed (``>&-``): keep fds 0-2 from going to files.
+
+    Each closed descriptor is pointed at the null device, so no file kh284 opens later can
+    take its number.  ``sys.stdout`` stays ``None``: writing the report then says stdout is
+    closed (exit 2) instead of losing it.  A closed stderr becomes the null device: nothing
+    can be shown, and the exit code still tells.
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            held = os.open(os.devnull, os.O_RDWR)
+            if held != fd:
+                os.dup2(held, fd)
+                os.close(held)
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+
+
+def _interrupted(done: SystemExit) -> bool:
+    """True when ``done`` is exit 130 because of Ctrl-C (a ``KeyboardInterrupt`` led to it)."""
+    cause: BaseException | None = done
+    for _ in range(8):
+        if cause is None:
+            break
+        if isinstance(cause, KeyboardInterrupt):
+            return done.code == 130
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+def _say_interrupted() -> NoReturn:
+    from kh284.i18n import word
+
+    sys.stderr.write(f"kh284: {word('cli.interrupted', _argv_lang())}\n")
+    sys.exit(130)
+
+
 def run_app() -> None:
     """Run the app; turn an unexpected exception into exit 2 (raises ``SystemExit``)."""
     # kh284 uses no pydantic plugins; not looking for any saves scanning installed packages
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if sys.stdout is None or sys.stderr is None:
+        _hold_closed_streams()
     for stream in (sys.stdout, sys.stderr):
         # a terminal or pipe that cannot show Vietnamese gets escapes, not a crash
         reconfigure = getattr(stream, "reconfigure", None)
@@ -99,15 +163,16 @@ def run_app() -> None:
             reconfigure(errors="backslashreplace")
     try:
         app()
-    except SystemExit:
-        raise
+    except SystemExit as done:
+        if not _interrupted(done):
+            raise
+        _say_interrupted()  # typer turns Ctrl-C in a command into a silent exit 130
     except KeyboardInterrupt:
-        sys.stderr.write("kh284: interrupted\n")
-        sys.exit(130)
+        _say_interrupted()
     except Exception as exc:  # the boundary: never show a traceback
         from kh284.diagnostics import catalogue
 
-        lang = os.environ.get("KH284_LANG", "vi")
         detail = f"{type(exc).__name__}: {exc}"
-        sys.stderr.write(f"kh284: X901 {catalogue.render('X901', lang, {'detail': detail})}\n")
+        message = catalogue.render("X901", _argv_lang(), {"detail": detail})
+        sys.stderr.write(f"kh284: X901 {message}\n")
         sys.exit(2)

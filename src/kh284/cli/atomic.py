@@ -3,12 +3,18 @@
 Text (``write_text``) and bytes (``write_bytes``: spreadsheets, Word files) go to a
 temporary file in the target's directory, is flushed to disk, and is then
 renamed over the target in one step.  An existing file is replaced only when asked.
+
+Only a regular file is ever replaced: a symbolic link, a device node, a FIFO, a socket or a
+directory at the target is refused (``NotRegularError``), ``overwrite`` or not.  The
+target is looked at with ``os.lstat``, so a link is never followed, and the rename
+replaces the directory entry itself, never what a link there points to.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -17,18 +23,57 @@ class ExistsError(FileExistsError):
     """The target exists and overwriting was not asked for."""
 
 
+class NotRegularError(OSError):
+    """The target exists and is not a regular file (``kind`` says what it is)."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(f"{path}: {kind}")
+        self.path = path
+        self.kind = kind
+
+
+def kind_of(path: Path) -> str | None:
+    """What is at ``path``, the last component not followed: ``None`` when nothing is.
+
+    ``file`` (a regular file), ``symlink``, ``directory``, ``device``, ``fifo``,
+    ``socket`` or ``other``.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:  # a parent is a file: there is nothing at the path
+        return None
+    for test, kind in (
+        (stat.S_ISREG, "file"),
+        (stat.S_ISLNK, "symlink"),
+        (stat.S_ISDIR, "directory"),
+        (stat.S_ISCHR, "device"),
+        (stat.S_ISBLK, "device"),
+        (stat.S_ISFIFO, "fifo"),
+        (stat.S_ISSOCK, "socket"),
+    ):
+        if test(mode):
+            return kind
+    return "other"
+
+
 def write_text(path: Path, text: str, *, overwrite: bool = False) -> None:
     """Write ``text`` (UTF-8) to ``path`` atomically; refuse to replace a file unless asked."""
     write_bytes(path, text.encode("utf-8"), overwrite=overwrite)
 
 
 def write_bytes(path: Path, data: bytes, *, overwrite: bool = False) -> None:
-    """Write ``data`` to ``path`` atomically; refuse to replace a file unless asked."""
+    """Write ``data`` to ``path`` atomically; refuse to replace a file unless asked.
+
+    Raises ``NotRegularError`` when something other than a regular file is at ``path``.
+    """
     target = Path(path)
-    if target.exists() and not overwrite:
+    kind = kind_of(target)
+    if kind is not None and kind != "file":
+        raise NotRegularError(target, kind)
+    if kind is not None and not overwrite:
         raise ExistsError(str(target))
-    if target.is_dir():
-        raise IsADirectoryError(str(target))
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
@@ -61,7 +106,7 @@ def _mode(target: Path) -> int:
     (``mkstemp`` creates its file readable by its owner only.)
     """
     try:
-        return target.stat().st_mode & 0o777
+        return os.lstat(target).st_mode & 0o777
     except OSError:
         umask = os.umask(0)
         os.umask(umask)

@@ -1,7 +1,7 @@
 """The checking commands: validate, check, tasks, overdue, targets, schema.
 
 Each one parses its own arguments, gets the shared options from ``options.reporting``,
-runs its core in ``commands`` (through the output cache) and writes the ``Result`` the one
+runs its core in ``commands`` (``output.run_cached``) and writes the ``Result`` the one
 way ``output.deliver`` does.  Nothing heavy is imported before a command runs.
 """
 
@@ -102,17 +102,28 @@ def overdue(
     deliver(result, options.output, options.force, options.lang)
 
 
+class TargetsFormat(str, Enum):
+    """The formats of ``kh284 targets``."""
+
+    terminal = "terminal"
+    json = "json"
+
+
 def targets(
     target_id: Annotated[
-        str | None, typer.Argument(metavar="[TARGET]", help="Show this target's history.")
+        str | None, typer.Argument(metavar="TARGET", help="Show this target's history.")
     ] = None,
     data_dir: DataDirOpt = Path("data"),
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    output_format: Annotated[
+        TargetsFormat, typer.Option("--format", help="terminal, or json (with the history).")
+    ] = TargetsFormat.terminal,
+    as_json: Annotated[bool, typer.Option("--json", hidden=True)] = False,
     color: ColorOpt = Color.auto,
 ) -> None:
     """List the targets, or show one target's history."""
+    as_json = as_json or output_format is TargetsFormat.json
     options = build(
         data_dir,
         as_of,

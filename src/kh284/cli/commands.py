@@ -9,6 +9,7 @@ code by the one policy in ``diagnostics.exit_code_for``.
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 from kh284.cli.options import Options
@@ -24,12 +25,14 @@ from kh284.validate.models.waivers import Waiver
 
 def run_validate(options: Options, files: list[Path] | None = None) -> Result:
     """Validate every data file; with ``files``, report only on those files."""
+    wanted: set[str] = set()
+    if files and options.data_dir.is_dir():  # else the run says the directory is missing
+        wanted = _relative_files(options.data_dir, files)
     outcome = run(options.data_dir, options.as_of, evaluate=False, cache=options.open_cache())
     diags, waived = outcome.diagnostics, outcome.waived
     if files:
-        wanted = _relative_files(options.data_dir, files)
-        diags = [d for d in diags if d.location.file in wanted]
-        waived = [(d, w) for d, w in waived if d.location.file in wanted]
+        diags = [d for d in diags if _nfc(d.location.file) in wanted]
+        waived = [(d, w) for d, w in waived if _nfc(d.location.file) in wanted]
     return _finish("validate", options, outcome, diags, waived)
 
 
@@ -158,9 +161,7 @@ def _finish_view(view: View) -> Result:
     report = "" if view.quiet and view.fmt is Format.terminal else formatter(view.fmt)(view)
     summary = summary_text(view) + "\n"
     code = exit_code_for(view.diagnostics, view.fail_on)
-    # an unreadable or vanished file is a passing state, never replayed from the cache
-    cacheable = not any(d.code == "Y112" for d in view.outcome.diagnostics)
-    return Result(report, summary, int(code), cacheable)
+    return Result(report, summary, int(code))
 
 
 def _base_dir(options: Options) -> Path | None:
@@ -172,11 +173,48 @@ def _base_dir(options: Options) -> Path | None:
 
 
 def _relative_files(data_dir: Path, files: list[Path]) -> set[str]:
+    """The data-directory names (NFC) of ``files``; a file that does not exist stops the run.
+
+    A name typed in one Unicode normal form finds a file stored in the other (macOS keeps
+    NFD, most keyboards type NFC).  A file outside the data directory is ignored (a
+    pre-commit hook passes every changed ``*.yaml``).
+    """
+    from kh284.load.files import display_name
+
     root = data_dir.resolve()
     found = set()
     for file in files:
+        present = _existing(file)
+        if present is None:
+            raise UsageError(*both("common.no_such_file", path=display_name(str(file))))
         try:
-            found.add(file.resolve().relative_to(root).as_posix())
+            rel = present.resolve().relative_to(root).as_posix()
         except ValueError:
             continue
+        found.add(_nfc(display_name(rel)))
     return found
+
+
+def _nfc(name: str) -> str:
+    return unicodedata.normalize("NFC", name)
+
+
+def _existing(path: Path) -> Path | None:
+    """``path`` as it is stored, matching each missing part by its NFC form; else ``None``."""
+    if path.exists() or path.is_symlink():
+        return path
+    current = Path(path.anchor) if path.is_absolute() else Path()
+    for part in path.parts[1:] if path.is_absolute() else path.parts:
+        step = current / part
+        if not (step.exists() or step.is_symlink()):
+            wanted = unicodedata.normalize("NFC", part)
+            try:
+                names = [p.name for p in current.iterdir()]
+            except OSError:
+                return None
+            match = [n for n in names if unicodedata.normalize("NFC", n) == wanted]
+            if not match:
+                return None
+            step = current / match[0]
+        current = step
+    return current

@@ -2,8 +2,8 @@
 
 The reporting commands (validate, check, tasks, overdue) share one block of options; the
 ``reporting`` decorator adds that block to a command's own parameters, so each option is
-declared here and nowhere else.  No heavy imports: the command line builds ``Options`` (and
-answers from the output cache) without loading the models and the pipeline.
+declared here and nowhere else.  No heavy imports: the command line builds ``Options``
+without loading the models and the pipeline.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
+from kh284.i18n import word
 from kh284.load.cache import Cache, open_cache
 from kh284.render import Format
 
@@ -196,14 +197,38 @@ def parse_as_of(text: str | None) -> dt.date:
         raise typer.BadParameter(f"{text!r}: {exc}", param_hint="--as-of") from exc
 
 
-def codes(values: list[str] | None) -> list[str]:
-    """``--select``/``--ignore`` values, split at commas and upper-cased."""
-    return [c.strip().upper() for v in values or [] for c in v.split(",") if c.strip()]
+def codes(values: list[str] | None, option: str, lang: str) -> list[str]:
+    """``--select``/``--ignore`` values, split at commas and upper-cased.
+
+    Each must be a code of the catalogue or the start of one (``P4``, ``K``, ``D51``);
+    anything else would silently select nothing, so it is a usage error (exit 2) with
+    the closest code or prefix as a hint.
+    """
+    from kh284.diagnostics.catalogue import CATALOGUE
+
+    found = [c.strip().upper() for v in values or [] for c in v.split(",") if c.strip()]
+    for code in found:
+        if not any(known.startswith(code) for known in CATALOGUE):
+            fail(word("cli.unknown_code", lang, option=option, code=code) + _code_hint(code, lang))
+    return found
+
+
+def _code_hint(code: str, lang: str) -> str:
+    """The did-you-mean for an unknown code: the closest code or prefix, else the letters."""
+    import difflib
+
+    from kh284.diagnostics.catalogue import CATALOGUE, FAMILIES
+
+    known = sorted({c[:n] for c in CATALOGUE for n in range(1, len(c) + 1)})
+    close = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
+    if close:
+        return word("common.did_you_mean", lang, hint=close[0])
+    return word("cli.code_letters", lang, letters=", ".join(FAMILIES))
 
 
 def terminal_width(output: Path | None) -> int:
     """The width tables are drawn at: the terminal's; piped, ``COLUMNS`` or else 120."""
-    if output is None and sys.stdout.isatty():
+    if output is None and sys.stdout is not None and sys.stdout.isatty():
         return shutil.get_terminal_size((120, 40)).columns
     columns = os.environ.get("COLUMNS", "")
     return int(columns) if columns.isdigit() and int(columns) >= 20 else 120
@@ -229,7 +254,7 @@ def build(
     fmt = output_format
     if fmt is None:
         fmt = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.terminal
-    tty = output is None and sys.stdout.isatty()
+    tty = output is None and sys.stdout is not None and sys.stdout.isatty()
     use_color = color is Color.always or (
         color is Color.auto and tty and "NO_COLOR" not in os.environ
     )
@@ -239,8 +264,8 @@ def build(
         lang=lang.value,
         fmt=fmt,
         fail_on=fail_on.value,
-        select=codes(select),
-        ignore=codes(ignore),
+        select=codes(select, "--select", lang.value),
+        ignore=codes(ignore, "--ignore", lang.value),
         quiet=quiet,
         verbose=verbose,
         show_waived=show_waived,

@@ -1,13 +1,16 @@
 """The one way a command writes its result: stdout or ``--output``, then stderr, then exit.
 
-Only the report goes to stdout (or to ``--output``, written atomically and never over an
-existing file without ``--force``); the summary line goes to stderr; the exit code follows
-the one policy in ``diagnostics.exit_code_for``.  ``run_cached`` answers a repeated
-command on unchanged files from the output cache without importing the pipeline.
+Only the report goes to stdout (or to ``--output``, written atomically, only to a regular
+file or a new path, and never over an existing file without ``--force``); a stdout that
+cannot be written is a clear error (exit 2), never a lost report.  The summary line goes to
+stderr; the exit code follows the one policy in ``diagnostics.exit_code_for``.
+``run_cached`` answers a repeated command on unchanged files from the output cache without
+importing the pipeline.
 """
 
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -23,21 +26,58 @@ if TYPE_CHECKING:
 
 
 def refuse_existing(path: Path | None, force: bool, lang: str) -> None:
-    """Stop before any work when ``--output`` exists and ``--force`` was not given."""
-    if path is not None and path.exists() and not force:
+    """Stop before any work when ``--output`` cannot be written.
+
+    That is when it is not a regular file (a symbolic link, a device, a FIFO, a socket, a
+    directory: looked at with ``lstat``, never followed), or when it exists and ``--force``
+    was not given.
+    """
+    if path is None:
+        return
+    from kh284.cli.atomic import kind_of
+
+    kind = kind_of(path)
+    if kind is not None and kind != "file":
+        fail(word("cli.not_regular", lang, path=path, kind=word(f"cli.kind.{kind}", lang)))
+    if kind is not None and not force:
         fail(word("common.exists", lang, path=path))
 
 
 def write_file(path: Path, data: str | bytes, force: bool, lang: str) -> None:
-    """Write ``data`` to ``path`` atomically; refuse to replace a file without ``force``."""
-    from kh284.cli.atomic import ExistsError, write_bytes
+    """Write ``data`` to ``path`` atomically; refuse to replace a file without ``force``.
+
+    Only a regular file or a new path is written; anything else stops the run (exit 2).
+    """
+    from kh284.cli.atomic import ExistsError, NotRegularError, write_bytes
 
     try:
         write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data, overwrite=force)
+    except NotRegularError as exc:
+        fail(word("cli.not_regular", lang, path=path, kind=word(f"cli.kind.{exc.kind}", lang)))
     except ExistsError:
-        refuse_existing(path, False, lang)
+        fail(word("common.exists", lang, path=path))
     except OSError as exc:
         fail(f"{path}: {exc.strerror or exc}")
+
+
+def write_stdout(text: str, lang: str) -> None:
+    """Write ``text`` to stdout and flush it; stop the run (exit 2) when that fails.
+
+    A closed stdout (``>&-``), a full disk or a closed pipe is said in words, never with a
+    traceback, so a lost report cannot pass for a delivered one.
+    """
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed
+        fail(word("cli.stdout_closed", lang))
+    try:
+        stream.write(text)
+        stream.flush()
+    except ValueError:  # the stream object was closed
+        fail(word("cli.stdout_closed", lang))
+    except OSError as exc:
+        if exc.errno == errno.EBADF:
+            fail(word("cli.stdout_closed", lang))
+        fail(word("cli.stdout_failed", lang, detail=exc.strerror or exc))
 
 
 def deliver(result: Result, output: Path | None, force: bool, lang: str) -> NoReturn:
@@ -46,8 +86,7 @@ def deliver(result: Result, output: Path | None, force: bool, lang: str) -> NoRe
         write_file(output, result.output, force, lang)
     elif result.output:
         text = result.output
-        sys.stdout.write(text.decode("utf-8") if isinstance(text, bytes) else text)
-        sys.stdout.flush()
+        write_stdout(text.decode("utf-8") if isinstance(text, bytes) else text, lang)
     sys.stderr.write(result.summary)
     raise typer.Exit(result.exit_code)
 
@@ -58,16 +97,11 @@ def data_dir_missing(data_dir: Path, lang: str) -> NoReturn:
 
 
 def run_cached(options: Options, action: str, **kwargs: object) -> Result:
-    """Run a command's core, or replay its output when nothing it depends on changed."""
-    key = None
-    cache = options.open_cache()
-    if options.cache and options.data_dir.is_dir():
-        from kh284.load.fingerprint import output_key
+    """Run a command's core: its output is worked out afresh on every run.
 
-        key = output_key(options.data_dir, action, options, sorted(kwargs.items(), key=str))
-        cached = cache.get("output", key) if key else None
-        if isinstance(cached, Result):
-            return cached
+    Only files are parsed through the per-file cache; a missing data directory or a usage
+    error becomes its message and exit code 2.
+    """
     from kh284.cli import commands
     from kh284.diagnostics import UsageError
     from kh284.validate.dataset import DataDirError
@@ -78,6 +112,4 @@ def run_cached(options: Options, action: str, **kwargs: object) -> Result:
         data_dir_missing(options.data_dir, options.lang)
     except UsageError as exc:
         fail(exc.message(options.lang))
-    if key and result.cacheable:
-        cache.put("output", key, result)
     return result

@@ -1,8 +1,8 @@
 """The report commands: ``report``, ``template`` and ``import``.
 
 They share the options of the other commands (``options``) and write their ``Result``
-the one way (``output``); their libraries (the ``reports`` extra) load only when one of
-them runs.
+the one way (``output``: only to a regular file or a new path, checked before any work);
+their libraries (the ``reports`` extra) load only when one of them runs.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from kh284.cli.options import (
     fail,
     parse_as_of,
 )
-from kh284.cli.output import data_dir_missing, deliver, refuse_existing, write_file
+from kh284.cli.output import data_dir_missing, deliver, refuse_existing, write_file, write_stdout
 from kh284.i18n import word
 from kh284.render import Result
 
@@ -159,10 +159,13 @@ def import_(
         data_dir,
         lambda: run.import_template(file, data_dir, day, lang.value, output),
     )
-    for line in imported.lines:
-        sys.stdout.write(line + "\n")
+    if imported.lines:
+        write_stdout("".join(line + "\n" for line in imported.lines), lang.value)
     if imported.ok:
-        imported.output.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            imported.output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            fail(f"{imported.output.parent}: {exc.strerror or exc}")
         write_file(imported.output, imported.text.encode("utf-8"), force, lang.value)
     sys.stderr.write(run.import_summary(imported, file, lang.value, imported.ok))
     raise typer.Exit(0 if imported.ok else 1)

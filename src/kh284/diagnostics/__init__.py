@@ -10,7 +10,7 @@ same in every output format.  ``waivers`` sets accepted findings apart and selec
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kh284.diagnostics import catalogue
@@ -108,9 +108,9 @@ class Diagnostic:
         """The kind of thing the finding is about (file, target, task, waiver, run)."""
         return catalogue.family(self.code).about
 
-    def message(self, lang: str) -> str:
-        """The message text in ``lang`` (``vi`` or ``en``)."""
-        return catalogue.render(self.code, lang, dict(self.args))
+    def message(self, lang: str, quote: Callable[[str], str] | None = None) -> str:
+        """The message text in ``lang`` (``vi`` or ``en``); ``quote`` sets its data apart."""
+        return catalogue.render(self.code, lang, dict(self.args), quote)
 
     @property
     def title(self) -> str:
