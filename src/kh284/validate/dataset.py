@@ -66,18 +66,16 @@ class Dataset:
     bytes_read: int = 0
     over_budget: bool = False
     cache: Cache = field(default_factory=lambda: Cache(None))
-    #: Set when the outcome came from the run cache: (files, reports) counted then.
-    cached_counts: tuple[int, int] | None = None
 
     @property
     def file_count(self) -> int:
         """How many data files were read."""
-        return self.cached_counts[0] if self.cached_counts else len(self.documents)
+        return len(self.documents)
 
     @property
     def report_count(self) -> int:
         """How many progress reports passed their schema."""
-        return self.cached_counts[1] if self.cached_counts else len(self.reports)
+        return len(self.reports)
 
     @property
     def complete(self) -> bool:
@@ -109,10 +107,10 @@ def load_dataset(
     replaced = {document.file for document in extra or []}
     admitted = [a for a in admit_folder(dataset, root, PROGRESS.name) if a[1] not in replaced]
     waivers_path = admit_file(dataset, root, WAIVERS.name, required=False)
-    reading = iter_read(admitted, dataset.cache)
-    for kind, path in zip(PLAN_FILES, plan_paths, strict=True):
-        setattr(dataset, kind.kind, _load_one(dataset, path, kind))
-    _load_progress(dataset, admitted, reading)
+    with iter_read(admitted, dataset.cache) as reading:  # leaving early stops the workers
+        for kind, path in zip(PLAN_FILES, plan_paths, strict=True):
+            setattr(dataset, kind.kind, _load_one(dataset, path, kind))
+        _load_progress(dataset, admitted, reading)
     for document in extra or []:
         _keep(dataset, document.file, document, [])
         _add_report(dataset, document)

@@ -48,6 +48,12 @@ class Table(Generic[T]):
         return iter(self.items)
 
 
+#: Fields that name a unit (or an area, which is a unit).
+_UNIT_FIELDS = frozenset(
+    {"unit", "area", "lead", "coordinating", "successors", "members", "parent", "issuer"}
+)
+
+
 @dataclass
 class Index:
     """All look-ups of a dataset, and how to locate a declaration."""
@@ -118,6 +124,38 @@ class Index:
                 if named.name == group:
                     return named.name_en
         return group
+
+    def find_targets(self, query: str) -> list[str]:
+        """Target ids whose id, name or English name matches ``query`` loosely."""
+        key = fold(query)
+        return [
+            target_id
+            for target_id, target in self.targets.items.items()
+            if key in (fold(target_id), fold(target.name), fold(target.name_en))
+        ]
+
+    def resolve(self, field: str, query: str) -> str | None:
+        """The one id a person most likely meant by ``query`` in a field of that kind.
+
+        Units and areas go through ``find_units`` (as ``--unit`` does), targets through
+        their names, tasks and events through their ids; then the closest known id.
+        """
+        from kh284.validate.names import suggest
+
+        if field in _UNIT_FIELDS:
+            found = self.find_units(query)
+            if field == "area":
+                found = [u for u in found if u in self.areas] or found
+            known: Iterable[str] = self.areas if field == "area" else self.units
+        elif field == "target":
+            found, known = self.find_targets(query), self.targets
+        elif field == "task":
+            found, known = [t for t in self.tasks if fold(t) == fold(query)], self.tasks
+        elif field == "event":
+            found, known = [e for e in self.events if fold(e) == fold(query)], self.events
+        else:
+            return None
+        return found[0] if found else suggest(query, known)
 
     def resolve_units(self, query: str) -> list[str]:
         """The unit ids ``query`` names, or a usage error with a did-you-mean.

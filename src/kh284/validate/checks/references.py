@@ -7,6 +7,7 @@ scope areas, shared measures) and duplicate ids in every table.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -26,6 +27,25 @@ def check(index: Index) -> Iterator[Diagnostic]:
     yield from _targets(index)
 
 
+def better_hints(index: Index, found: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Schema findings about a malformed id, with the hint the index's resolver gives.
+
+    The schema can only guess a slug ("Sở GD&ĐT" → "so-gd-dt", which may not exist); once
+    the files are indexed, the same resolver as ``--unit`` names the id that was meant.
+    """
+    out = []
+    for diag in found:
+        if diag.code == "S209":
+            fields = [p for p in diag.location.path if isinstance(p, str)]
+            args = dict(diag.args)
+            hint = index.resolve(fields[-1], args.get("value", "")) if fields else None
+            if hint is not None:
+                args["suggestion"] = hint
+                diag = dataclasses.replace(diag, args=tuple(sorted(args.items())))
+        out.append(diag)
+    return out
+
+
 def _duplicates(index: Index, table: Table[Any]) -> Iterator[Diagnostic]:
     for key, path in table.duplicates:
         first = index.where(table, key)
@@ -36,7 +56,7 @@ def unknown_unit(index: Index, file: str, path: PathKey, unit_id: str) -> Diagno
     """R301 when ``unit_id`` is not declared."""
     if unit_id in index.units:
         return None
-    hint = suggest(unit_id, index.units)
+    hint = index.resolve("unit", unit_id)
     return dg.make("R301", index.locate(file, path), id=unit_id, suggestion=hint or "")
 
 
@@ -47,7 +67,7 @@ def unknown_area(index: Index, file: str, path: PathKey, area_id: str) -> Diagno
         return missing
     if area_id in index.areas:
         return None
-    hint = suggest(area_id, index.areas)
+    hint = index.resolve("area", area_id)
     return dg.make("R305", index.locate(file, path), id=area_id, suggestion=hint or "")
 
 

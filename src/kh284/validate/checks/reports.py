@@ -22,7 +22,6 @@ from kh284.validate.checks.references import unknown_area, unknown_unit
 from kh284.validate.dataset import LoadedReport
 from kh284.validate.index import Index
 from kh284.validate.models.progress import TaskReport
-from kh284.validate.names import suggest
 
 #: A value computed from numerator/denominator may differ by this much (rounding).
 RATIO_TOLERANCE = 0.051
@@ -103,7 +102,7 @@ def _figures(
     for i, figure in enumerate(report.indicators):
         rule = rules.get(figure.target)
         if rule is None:
-            hint = suggest(figure.target, index.targets)
+            hint = index.resolve("target", figure.target)
             where = doc.location(("indicators", i, "target"))
             yield dg.make("R302", where, id=figure.target, suggestion=hint or "")
             continue
@@ -172,7 +171,7 @@ def _tasks(
         base = ("tasks", i)
         task = index.tasks.items.get(entry.task)
         if task is None:
-            hint = suggest(entry.task, index.tasks)
+            hint = index.resolve("task", entry.task)
             where = doc.location((*base, "task"))
             yield dg.make("R303", where, id=entry.task, suggestion=hint or "")
             continue
@@ -194,7 +193,7 @@ def _tasks(
         if report.unit in index.units and report.unit not in _assigned(index, task.id):
             yield dg.make("D510", doc.location((*base, "task")), unit=report.unit, task=task.id)
         if entry.event is not None and entry.event not in index.events:
-            hint = suggest(entry.event, index.events)
+            hint = index.resolve("event", entry.event)
             yield dg.make(
                 "R304", doc.location((*base, "event")), id=entry.event, suggestion=hint or ""
             )
