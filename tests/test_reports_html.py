@@ -479,12 +479,15 @@ def test_binary_formats_need_output() -> None:
 def test_report_without_the_extra_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     _, err = run_both("report", "--data-dir", str(DEMO), "--lang", "en", code=2)
-    assert "matplotlib" in err and "pip install 'kh284[reports]'" in err
+    # the command that works for this installation: its own Python, from the clone when
+    # kh284 was installed from one (PEP 610), else from PyPI
+    assert "matplotlib" in err and f'"{sys.executable}" -m pip install' in err
+    assert "[reports]" in err
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     _, err = run_both(
         "template", "--unit", "so-gddt", "--period", "2027", "--data-dir", str(DEMO), code=2
     )
-    assert "openpyxl" in err and "kh284[reports]" in err
+    assert "openpyxl" in err and "-m pip install" in err and "[reports]" in err
 
 
 def test_check_and_version_do_not_load_the_extra() -> None:
@@ -504,3 +507,26 @@ def test_check_and_version_do_not_load_the_extra() -> None:
         [sys.executable, "-c", code, str(DEMO)], capture_output=True, text=True, timeout=120
     )
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+
+
+def test_the_install_command_fits_how_kh284_was_installed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from kh284 import reports
+
+    class Dist:
+        def __init__(self, text: str | None) -> None:
+            self.text = text
+
+        def read_text(self, name: str) -> str | None:
+            return self.text
+
+    clone = tmp_path / "kh284 clone"
+    url = clone.as_uri()
+    monkeypatch.setattr(
+        "importlib.metadata.distribution",
+        lambda name: Dist(f'{{"url": "{url}", "dir_info": {{"editable": true}}}}'),
+    )
+    assert reports.install_command() == (f'"{sys.executable}" -m pip install -e "{clone}[reports]"')
+    monkeypatch.setattr("importlib.metadata.distribution", lambda name: Dist(None))
+    assert reports.install_command() == f'"{sys.executable}" -m pip install "kh284[reports]"'

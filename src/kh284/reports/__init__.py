@@ -15,8 +15,35 @@ from __future__ import annotations
 
 from importlib import import_module
 
-#: The command that installs the extra.
-INSTALL = "pip install 'kh284[reports]'"
+
+def install_command() -> str:
+    """The command that installs the extra into this installation's Python.
+
+    From a clone (a local or editable install, PEP 610's ``direct_url.json``) the extra is
+    installed from that folder; ``pip install 'kh284[reports]'`` would look on PyPI.
+    Double quotes work in the Windows command prompt, PowerShell and POSIX shells alike.
+    """
+    import json
+    import sys
+    from importlib.metadata import PackageNotFoundError, distribution
+    from urllib.parse import unquote, urlparse
+    from urllib.request import url2pathname
+
+    target = "kh284[reports]"
+    editable = ""
+    try:
+        found = distribution("kh284").read_text("direct_url.json")
+        origin = json.loads(found) if found else {}
+    except (PackageNotFoundError, ValueError):
+        origin = {}
+    url = origin.get("url", "") if isinstance(origin, dict) else ""
+    if url.startswith("file:"):
+        folder = url2pathname(unquote(urlparse(url).path))
+        target = f"{folder}[reports]"
+        if origin.get("dir_info", {}).get("editable"):
+            editable = "-e "
+    return f'"{sys.executable}" -m pip install {editable}"{target}"'
+
 
 #: Import name → distribution name of every library of the extra.
 PACKAGES = {"matplotlib": "matplotlib", "openpyxl": "openpyxl", "docx": "python-docx"}
@@ -42,7 +69,8 @@ class MissingExtra(Exception):
         """What to install, in ``lang``."""
         from kh284.i18n import word
 
-        return word("common.missing_extra", lang, names=", ".join(self.packages), install=INSTALL)
+        install = install_command()
+        return word("common.missing_extra", lang, names=", ".join(self.packages), install=install)
 
 
 def require(output: str) -> None:
