@@ -48,12 +48,8 @@ def formatter(fmt: Format) -> Callable[[View], str]:
 
 @dataclass(frozen=True)
 class Result:
-    """What a command writes (text or, for the reports, bytes), its summary and exit code.
-
-    ``cacheable`` is False when the output must not be replayed (a file could not be read).
-    """
+    """What a command writes (text or, for the reports, bytes), its summary and exit code."""
 
     output: str | bytes
     summary: str
     exit_code: int
-    cacheable: bool = True

@@ -2,20 +2,23 @@
 
 ``::error file=data/plan.yaml,line=12,col=5,title=R301::message`` — always with a line
 (1 when a finding has none), paths relative to the repository (the ``GITHUB_WORKSPACE``
-or the working directory), properties and message escaped as the runner requires.
+or the working directory), properties and message escaped as the runner requires (a line
+break would end the command early), and every other unprintable character escaped by
+``printable`` (an escape sequence would colour or rewrite the log).
 """
 
 from __future__ import annotations
 
 from kh284.diagnostics import Severity
+from kh284.diagnostics.catalogue import printable
 from kh284.render.view import View
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message; any other unprintable character by ``printable``."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -2,7 +2,9 @@
 
 A test case fails when it has a finding at or above ``--fail-on``; the failure carries
 the code, the message and the ``file:line:col`` location.  Findings below the threshold
-go to the case's ``system-out``.
+go to the case's ``system-out``.  Every name and text goes through ``printable``, so no
+character XML 1.0 forbids (a control character in a file name or a value) can make the
+document ill-formed.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from kh284.diagnostics import FAIL_ON, Diagnostic
+from kh284.diagnostics.catalogue import printable
 from kh284.render.view import View
 
 
@@ -67,12 +70,14 @@ def _suite(
     suite = ET.SubElement(root, "testsuite", name=f"kh284.{name}", tests=str(len(cases)))
     failures = 0
     for case_name, diags in cases:
-        case = ET.SubElement(suite, "testcase", classname=f"kh284.{name}", name=case_name)
+        case = ET.SubElement(
+            suite, "testcase", classname=f"kh284.{name}", name=printable(case_name)
+        )
         failing = [d for d in diags if threshold is not None and d.severity >= threshold]
         others = [d for d in diags if d not in failing]
         for diag in failing:
             failure = ET.SubElement(
-                case, "failure", type=diag.code, message=diag.message(view.lang)
+                case, "failure", type=diag.code, message=printable(diag.message(view.lang))
             )
             failure.text = _line(view, diag)
         if failing:
@@ -86,4 +91,4 @@ def _suite(
 def _line(view: View, diag: Diagnostic) -> str:
     loc = diag.location
     where = view.path(loc.file) + (f":{loc.line}:{loc.column or 1}" if loc.line else "")
-    return f"{where}: {diag.severity.label} {diag.code} {diag.message(view.lang)}"
+    return printable(f"{where}: {diag.severity.label} {diag.code} {diag.message(view.lang)}")

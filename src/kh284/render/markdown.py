@@ -1,13 +1,19 @@
 """The ``markdown`` format: tables fit for a pull-request comment.
 
 A heading with the counts, the findings as a table (severity, code, location, message),
-and for ``check`` the targets by status and the overdue tasks.  Pipes and HTML-special
-characters in user text are escaped.
+and for ``check`` the targets by status and the overdue tasks.  Text from data shows as
+the literal text, whatever it holds: it goes in a code span (``code``), so a backtick,
+``@someone``, ``[text](url)`` or ``<b>`` in a file name or a value can neither close the
+span nor mention, link, show an image or format; a message keeps a plain argument as it is
+and puts any other in a code span (``quote``).  Pipes are escaped in every cell.
 """
 
 from __future__ import annotations
 
-from kh284.diagnostics import Severity, count_by_severity
+import re
+
+from kh284.diagnostics import Diagnostic, Severity, count_by_severity
+from kh284.diagnostics.catalogue import printable
 from kh284.i18n import TARGET_LABELS, TASK_LABELS, label, word
 from kh284.render.view import View
 
@@ -30,11 +36,53 @@ _HEAD_KEYS = (
 )
 
 
+#: A message argument shown as it is: letters, digits, spaces and punctuation that means
+#: nothing in the middle of a Markdown line.  Anything else goes in a code span.
+_PLAIN = re.compile(r"(?:[^\W_]|[ .,;'()/+=%–—-])*")
+#: Plain text GitHub would still turn into a link: ``www.`` addresses, ``GH-12`` issue
+#: references and commit hashes.
+_AUTOLINKED = re.compile(r"(?i)www\.|\bgh-\d|\b[0-9a-f]{7,40}\b")
+
+
 def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
+    """kh284's own words, safe inside a Markdown table cell."""
     for old, new in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|"), ("\n", " ")):
         text = text.replace(old, new)
     return text
+
+
+def code(text: str) -> str:
+    r"""Text from data as a code span in a table cell: shown literally, whatever it holds.
+
+    Unprintable characters are escaped (``printable``; a line break becomes ``\x0a``), a
+    pipe is escaped for the table (GitHub unescapes it inside the span), and the span is
+    fenced by one backtick more than the longest run of backticks inside, with a space
+    on each side when the text starts or ends with a backtick or a space (CommonMark
+    removes exactly one).
+    """
+    text = printable(text).replace("|", "\\|")
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    if text[0] in "` " or text[-1] in "` ":
+        text = f" {text} "
+    return f"{fence}{text}{fence}"
+
+
+def quote(text: str) -> str:
+    """A message argument: as it is when plain (so ``tot-nghiep`` stays so), else ``code``."""
+    if _PLAIN.fullmatch(text) and not _AUTOLINKED.search(text):
+        return text
+    return code(text)
+
+
+def message(view: View, diag: Diagnostic) -> str:
+    """A finding's message, every argument set apart by ``quote``.
+
+    The templates' own words hold nothing Markdown acts on in a table cell (no pipe,
+    backtick, bracket, angle bracket, ampersand or line break), so they stay as written.
+    """
+    return diag.message(view.lang, quote)
 
 
 def render(view: View) -> str:
@@ -51,8 +99,9 @@ def render(view: View) -> str:
         for d in view.diagnostics:
             loc = d.location
             where = view.path(loc.file) + (f":{loc.line}:{loc.column or 1}" if loc.line else "")
-            message = cell(d.message(view.lang))
-            lines.append(f"| {ICONS[d.severity]} | `{d.code}` | `{cell(where)}` | {message} |")
+            lines.append(
+                f"| {ICONS[d.severity]} | {code(d.code)} | {code(where)} | {message(view, d)} |"
+            )
     else:
         lines.append(h[12])
     if view.show_targets and view.outcome.targets:
@@ -60,12 +109,12 @@ def render(view: View) -> str:
         for r in view.outcome.targets:
             latest = "—" if r.latest_value is None else f"{r.latest_value:g} ({r.latest_year})"
             status = label(TARGET_LABELS, r.status, view.lang)
-            lines.append(f"| `{r.target.id}` | {cell(status)} | {latest} |")
+            lines.append(f"| {code(r.target.id)} | {cell(status)} | {latest} |")
     overdue = [r for r in view.tasks if r.status == "overdue"] if view.show_tasks else []
     if overdue:
         lines += ["", f"| {h[9]} | {h[7]} | {h[10]} | {h[11]} |", "|---|---|---|---|"]
         for row in overdue:
             due = row.deliverable.due.isoformat() if row.deliverable.due else ""
             status = label(TASK_LABELS, row.status, view.lang)
-            lines.append(f"| `{cell(row.label)}` | {cell(status)} | {due} | {row.days_overdue} |")
+            lines.append(f"| {code(row.label)} | {cell(status)} | {due} | {row.days_overdue} |")
     return "\n".join(lines) + "\n"

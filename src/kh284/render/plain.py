@@ -6,10 +6,12 @@ documented in the README: ``schema_version``, ``tool``, ``version``, ``command``
 ``year`` and ``components``), ``tasks`` (each with ``id``, ``number``, ``status``, ``due``,
 ``days_overdue``, ``lead``), ``headline``, ``diagnostics`` (each with ``code``,
 ``severity``, ``message``, ``file``, ``line``, ``column``), ``waived`` and ``summary``.
+``dumps`` writes it as the JSON text every JSON format prints.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Any
 
@@ -160,3 +162,25 @@ def view_dict(view: View) -> dict[str, Any]:
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
+
+
+def dumps(data: Any) -> str:
+    r"""``data`` as indented JSON text (UTF-8 kept) holding no unprintable character.
+
+    ``json`` escapes the C0 controls itself; DEL, the C1 controls, format characters such
+    as a right-to-left override and separators other than the space (all that is not
+    ``str.isprintable``) are written as ``\uXXXX`` escapes too: the same JSON value,
+    but nothing a terminal or a log viewer would act on.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if text.replace("\n", "").isprintable():
+        return text
+    return "".join(c if c == "\n" or c.isprintable() else _json_escape(c) for c in text)
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"

@@ -1,17 +1,19 @@
 """The ``sarif`` format: SARIF 2.1.0, rule ids = diagnostic codes, physical locations.
 
 Waived findings are included with an external suppression carrying the waiver's reason,
-so code-scanning tools show them as accepted rather than dropping them.
+so code-scanning tools show them as accepted rather than dropping them.  Messages, paths
+and reasons are shown through ``printable``, like everywhere else.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from kh284 import __version__
 from kh284.diagnostics import Diagnostic, Severity
 from kh284.diagnostics import catalogue as messages
+from kh284.diagnostics.catalogue import printable
+from kh284.render.plain import dumps
 from kh284.render.view import View
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -36,7 +38,10 @@ def render(view: View) -> str:
     for diag, waiver in view.waived:
         result = _result(view, diag, index)
         result["suppressions"] = [
-            {"kind": "external", "justification": f"{waiver.reason} ({waiver.accepted_by})"}
+            {
+                "kind": "external",
+                "justification": printable(f"{waiver.reason} ({waiver.accepted_by})"),
+            }
         ]
         results.append(result)
     log = {
@@ -57,7 +62,7 @@ def render(view: View) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return dumps(log) + "\n"
 
 
 def _level(severity: str) -> str:

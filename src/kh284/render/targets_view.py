@@ -1,4 +1,7 @@
-"""Terminal views of ``kh284 targets``: the list of targets, and one target's history."""
+"""Terminal views of ``kh284 targets``: the list of targets, and one target's history.
+
+Text from data goes through ``terminal.data_text`` (escaped by ``printable``, no markup).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from rich.text import Text
 
 from kh284.evaluate.targets import TargetResult
 from kh284.i18n import COMPARATORS, TARGET_LABELS, label, pick, word
-from kh284.render.terminal import TARGET_STYLES, goal_text, to_text
+from kh284.render.terminal import TARGET_STYLES, data_text, goal_text, to_text
 
 
 def listing(results: list[TargetResult], lang: str, *, color: bool, width: int) -> str:
@@ -32,12 +35,12 @@ def listing(results: list[TargetResult], lang: str, *, color: bool, width: int) 
                 f"{COMPARATORS[t.scope.area_comparator or 'at_least']} {t.scope.area_value:g}"
             )
         table.add_row(
-            Text(t.id),
-            Text(t.clause),
-            Text(pick((t.name, t.name_en), lang)),
+            data_text(t.id),
+            data_text(t.clause),
+            data_text(pick((t.name, t.name_en), lang)),
             Text(goal_text(r, lang)),
             Text(str(t.due_year)),
-            Text(scope),
+            data_text(scope),
         )
     return to_text([table], color=color, width=width)
 
@@ -46,15 +49,15 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
     """One target: its text, verdict, components and every reported figure."""
     t = result.target
     parts: list[RenderableType] = [
-        Text(f"{t.id} — {pick((t.name, t.name_en), lang)}", style="bold"),
-        Text(f"{t.clause}: “{t.text}”"),
+        data_text(f"{t.id} — {pick((t.name, t.name_en), lang)}", style="bold"),
+        data_text(f"{t.clause}: “{t.text}”"),
         Text(word("targets.goal", lang) + goal_text(result, lang) + f" ({t.due_year})"),
     ]
     if t.interpretation:
-        parts.append(Text(word("targets.interpretation", lang) + t.interpretation))
+        parts.append(data_text(word("targets.interpretation", lang) + t.interpretation))
     status = label(TARGET_LABELS, result.status, lang)
     parts.append(Text(word("targets.verdict", lang) + status, style=TARGET_STYLES[result.status]))
-    parts.append(Text(pick((result.reason_vi, result.reason_en), lang)))
+    parts.append(data_text(pick((result.reason_vi, result.reason_en), lang)))
     components = Table(show_header=False, box=None)
     for key, value in (
         (
@@ -73,7 +76,7 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
             areas.add_column(word(f"targets.{key}", lang))
         for a in result.areas:
             areas.add_row(
-                Text(a.area),
+                data_text(a.area),
                 Text("—" if a.value is None else f"{a.value:g}"),
                 Text("✓" if a.counts else "✗"),
             )
@@ -85,10 +88,10 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
         history.add_row(
             Text(str(p.year)),
             Text(f"{p.value:g}"),
-            Text(p.unit),
+            data_text(p.unit),
             Text(p.reported_on.isoformat()),
-            Text(p.document or p.source or ""),
-            Text(str(p.location)),
+            data_text(p.document or p.source or ""),
+            data_text(str(p.location)),
         )
     parts.append(history)
     return to_text(parts, color=color, width=width)
@@ -96,9 +99,7 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
 
 def as_json(outcome: object, results: list[TargetResult], lang: str) -> str:
     """The targets (with history) as JSON, in the layout of ``check --format json``."""
-    import json
-
-    from kh284.render.plain import SCHEMA_VERSION, target_dict
+    from kh284.render.plain import SCHEMA_VERSION, dumps, target_dict
     from kh284.render.view import View
 
     view = View(command="targets", lang=lang, outcome=outcome, diagnostics=[])  # type: ignore[arg-type]
@@ -107,4 +108,4 @@ def as_json(outcome: object, results: list[TargetResult], lang: str) -> str:
         "as_of": view.outcome.as_of.isoformat(),
         "targets": [target_dict(view, r) for r in results],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"

@@ -1,8 +1,9 @@
-"""The ``terminal`` format: rich tables for people, diagnostics as ``file:line:col`` lines.
+r"""The ``terminal`` format: rich tables for people, diagnostics as ``file:line:col`` lines.
 
-Functions return text (ANSI colours included only when asked); the CLI prints it.  User
-text goes through ``rich.text.Text``, never through markup, so brackets in data files
-cannot inject styles.
+Functions return text (ANSI colours included only when asked); the CLI prints it.  Text
+from data goes through ``data_text``: ``rich.text.Text`` (never markup, so brackets in data
+files cannot inject styles) of ``printable`` (so control characters, such as an escape
+sequence, and a right-to-left override show as ``\x1b``, ``\u202e``, never act).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kh284.diagnostics import Diagnostic, Severity
+from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import Headline, TaskResult
 from kh284.i18n import TARGET_LABELS, TASK_LABELS, label, target_goal, word
@@ -40,6 +42,11 @@ TASK_STYLES = {
     "ongoing": "cyan",
 }
 SEVERITY_STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def data_text(text: str, style: str = "") -> Text:
+    """Text from data, shown: unprintable characters escaped, no markup."""
+    return Text(printable(text), style=style)
 
 
 def to_text(renderables: Iterable[RenderableType], *, color: bool, width: int) -> str:
@@ -100,11 +107,11 @@ def diagnostic_line(view: View, diag: Diagnostic, *, waived: bool = False) -> Te
     where = view.path(loc.file)
     if loc.line is not None:
         where += f":{loc.line}:{loc.column or 1}"
-    line.append(where, style="bold")
+    line.append(printable(where), style="bold")
     line.append(": ")
     line.append(diag.severity.label, style=SEVERITY_STYLES[diag.severity])
     line.append(f" {diag.code} ", style="bold")
-    line.append(diag.message(view.lang))
+    line.append(printable(diag.message(view.lang)))
     if waived:
         line.append(f" ({word('common.waived', view.lang)})", style="dim")
     return line
@@ -131,7 +138,7 @@ def targets_tables(outcome: Outcome, lang: str) -> list[RenderableType]:
         groups.setdefault(result.target.group, []).append(result)
     tables: list[RenderableType] = []
     for group, results in groups.items():
-        title = Text(outcome.index.group_name(group, lang), style="bold")
+        title = data_text(outcome.index.group_name(group, lang), style="bold")
         table = Table(title=title, title_justify="left", expand=True)
         table.add_column(word("table.target", lang), ratio=3)
         table.add_column(word("table.goal", lang), no_wrap=True)
@@ -142,15 +149,15 @@ def targets_tables(outcome: Outcome, lang: str) -> list[RenderableType]:
         for r in results:
             latest = "—" if r.latest_value is None else f"{r.latest_value:g} ({r.latest_year})"
             name = r.target.name if lang == "vi" else r.target.name_en
-            cell = Text(r.target.id, style="bold")
-            cell.append("\n" + name, style="dim")
+            cell = data_text(r.target.id, style="bold")
+            cell.append("\n" + printable(name), style="dim")
             table.add_row(
                 cell,
                 Text(goal_text(r, lang)),
                 Text(latest),
                 _bar(r),
                 Text(label(TARGET_LABELS, r.status, lang), style=TARGET_STYLES[r.status]),
-                Text(r.reason_vi if lang == "vi" else r.reason_en),
+                data_text(r.reason_vi if lang == "vi" else r.reason_en),
             )
         tables.append(table)
     return tables
@@ -191,10 +198,10 @@ def tasks_table(
     for r in rows:
         due = r.deliverable.due.strftime("%d/%m/%Y") if r.deliverable.due else r.task.deadline.text
         table.add_row(
-            Text(r.label),
-            Text(_short(r.task.text, max(30, width // 2))),
-            Text(_lead(r, unit_name)),
-            Text(due),
+            data_text(r.label),
+            data_text(_short(r.task.text, max(30, width // 2))),
+            data_text(_lead(r, unit_name)),
+            data_text(due),
             Text(label(TASK_LABELS, r.status, lang), style=TASK_STYLES[r.status]),
         )
     return table
@@ -226,11 +233,11 @@ def overdue_table(
             else (r.last_report or word("table.none", lang))
         )
         table.add_row(
-            Text(r.label),
-            Text(_short(r.task.text, max(30, width // 2))),
-            Text(_lead(r, unit_name)),
-            Text(due),
+            data_text(r.label),
+            data_text(_short(r.task.text, max(30, width // 2))),
+            data_text(_lead(r, unit_name)),
+            data_text(due),
             Text(str(r.days_overdue), style="bold red"),
-            Text(last),
+            data_text(last),
         )
     return table

@@ -1,7 +1,8 @@
 """What a formatter is given: the outcome plus everything the command decided to show.
 
 ``View`` is the single input of every formatter.  ``path`` turns a data-directory-relative
-file into the path a user (or a CI system, relative to the repository) can open.
+file into the path a user (or a CI system, relative to the repository) can open, shown
+through ``printable`` like every file name (a control character in it is escaped).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kh284.diagnostics import Diagnostic
+from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.tasks import TaskResult
 from kh284.pipeline import Outcome
 from kh284.render import Format
@@ -40,6 +42,9 @@ class View:
 
     def path(self, file: str) -> str:
         """``file`` (relative to the data directory) as seen from ``base_dir`` (or the cwd)."""
+        return printable(self._path(file))
+
+    def _path(self, file: str) -> str:
         # abspath, not resolve(): a link is named as the user sees it, and a link loop
         # cannot make naming a file fail
         full = Path(os.path.abspath(self.outcome.dataset.data_dir / file))

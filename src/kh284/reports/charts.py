@@ -6,7 +6,8 @@ status colour.  A target that counts areas ("5/8 huyện") gets a second panel w
 level of each area side by side against the level required.  Only matplotlib's
 object-oriented API is used (no pyplot, no global state besides ``rc_context``); its
 import happens inside ``render_all``.  A rich progress bar shows on stderr when it is a
-terminal.
+terminal.  Area names come from data: they are drawn through ``printable`` and never as
+mathtext (``text.parse_math`` is off), so ``$...$`` in a name is shown as written.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from kh284 import i18n
+from kh284.diagnostics.catalogue import printable
 from kh284.i18n import COMPARATORS
 from kh284.render.terminal import goal_text
 from kh284.reports.content import TARGET_COLOURS, Content, word
@@ -40,6 +42,7 @@ RC = {
     "axes.grid.axis": "y",
     "grid.color": "#e0e0e0",
     "svg.fonttype": "none",
+    "text.parse_math": False,
 }
 
 
@@ -85,7 +88,7 @@ def specs(content: Content) -> list[ChartSpec]:
             continue
         target = result.target
         areas = [
-            AreaBar(content.area_name(a["area"]), a["value"], bool(a["counts"]))
+            AreaBar(printable(content.area_name(a["area"])), a["value"], bool(a["counts"]))
             for a in data["components"]["areas"]
         ]
         found.append(

@@ -12,7 +12,9 @@ Content: the results by target and by task as tables (from the same plain data a
 sections for what only a person can write (limitations and their causes, next steps,
 proposals) and for the signature.  The issuing body is the reporting unit (``--unit``,
 default ``content.lead_unit``); its superior body and the addressee are the plan's issuer
-(or its successor on the as-of date).
+(or its successor on the as-of date).  Every piece of text goes into the document through
+``_run`` (or the core properties) and so through ``printable``: a control character, which
+XML cannot hold, or a right-to-left override in a name or a document is shown escaped.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from kh284 import i18n
+from kh284.diagnostics.catalogue import printable
 from kh284.render.terminal import goal_text
 from kh284.reports.content import TARGET_TINTS, TASK_TINTS, Content, day
 
@@ -120,7 +123,7 @@ def _font_of(element: Any) -> None:
 
 def _core_properties(document: Document, content: Content) -> None:
     title = f"Báo cáo kết quả thực hiện Kế hoạch số {content.plan.number}"
-    document.core_properties.title = title
+    document.core_properties.title = printable(title)
     document.core_properties.author = "kh284"
     document.core_properties.subject = _w("as_of", "vi", date=day(content.outcome.as_of))
 
@@ -356,7 +359,7 @@ def _centre() -> Any:
 def _run(
     paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False, size: float = 13
 ) -> None:
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(printable(text))
     run.bold, run.italic = bold, italic
     run.font.size = _pt(size)
     run.font.name = FONT

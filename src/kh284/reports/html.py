@@ -1,12 +1,13 @@
-"""The offline HTML dashboard: one self-contained file, no request of any kind.
+r"""The offline HTML dashboard: one self-contained file, no request of any kind.
 
 Everything is inline: the CSS, the SVG charts (from ``charts``), a ``data:`` icon so the
 browser does not look for ``favicon.ico``.  A Content-Security-Policy of
 ``default-src 'none'`` makes the "no request" promise hold even if a data file smuggled a
-URL into the text; every piece of user text goes through ``html.escape``.  The page shows
-the headline, the targets by status, one card per target (chart, the verdict's components
-beside it, every figure with the document it came from) and the task table coloured by
-status.  ``@page`` rules make it print on A4.
+URL into the text; every piece of user text goes through ``e``: ``printable`` (a control
+character or a right-to-left override shows as ``\x1b``, ``\u202e``), then
+``html.escape``.  The page shows the headline, the targets by status, one card per target
+(chart, the verdict's components beside it, every figure with the document it came from)
+and the task table coloured by status.  ``@page`` rules make it print on A4.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kh284 import __version__, i18n
+from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.series import Point
 from kh284.evaluate.targets import TargetResult
 from kh284.i18n import TARGET_LABELS, TASK_LABELS, label
@@ -107,8 +109,8 @@ def _w(key: str, lang: str, **args: object) -> str:
 
 
 def e(value: object) -> str:
-    """Escape any value for HTML text and attributes."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escape any value for HTML text and attributes (unprintable characters first)."""
+    return html.escape(printable("" if value is None else str(value)), quote=True)
 
 
 def render(content: Content, charts: dict[str, str]) -> str:

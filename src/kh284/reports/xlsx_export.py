@@ -4,6 +4,12 @@ Four sheets, every value taken from the plain data ``check --format json`` print
 an overview (headline and targets by status), the targets with their verdict components,
 the task deliverables, and every reported figure with the document it came from.  Status
 cells are tinted with the dashboard's colours; header rows are frozen and filterable.
+
+``put`` is the one way a value goes into a cell, here and in the Excel template
+(``workbook``): text is written as text, never as a formula, whatever its first character
+(``=HYPERLINK(…)`` in a document stays that text; OWASP's formula-injection rule), and
+through ``printable``, so a control character (which a workbook cannot hold) or a
+right-to-left override is shown escaped.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from kh284 import i18n
+from kh284.diagnostics.catalogue import printable
 from kh284.i18n import TARGET_LABELS, label
 from kh284.render.terminal import goal_text
 from kh284.reports.content import TARGET_TINTS, TASK_TINTS, Content, word
@@ -21,6 +28,37 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 HEADER_FILL = "DCE6F1"
+#: First characters that make a spreadsheet read text as a formula (OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def put(cell: Any, value: Any) -> None:
+    """Write ``value`` into ``cell``: numbers and dates as they are, text always as text.
+
+    Text goes through ``printable``; it is stored as a string cell even when it starts like
+    a formula (openpyxl would make ``=…`` a formula and ``#N/A`` an error), and such text
+    also gets Excel's quote prefix, so editing the cell does not turn it into a formula.
+    """
+    if not isinstance(value, str):
+        cell.value = value
+        return
+    text = printable(value)
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_START):
+        cell.quotePrefix = True
+
+
+def append(sheet: Worksheet, values: Sequence[Any]) -> None:
+    """``sheet.append`` with every value written by ``put``."""
+    from openpyxl.cell.cell import WriteOnlyCell
+
+    row = []
+    for value in values:
+        cell = WriteOnlyCell(sheet)
+        put(cell, value)
+        row.append(cell)
+    sheet.append(row)
 
 
 def _h(key: str, lang: str) -> str:
@@ -55,16 +93,16 @@ def _sheet_name(key: str, lang: str) -> str:
 def _overview(sheet: Worksheet, content: Content) -> None:
     lang = content.lang
     head: dict[str, Any] = content.data.get("headline") or {}
-    sheet.append([word("report_title", lang, number=content.plan.number)])
-    sheet.append([word("as_of", lang, date=content.outcome.as_of.strftime("%d/%m/%Y"))])
-    sheet.append([])
-    sheet.append([word("headline", lang), head.get("completion_rate")])
+    append(sheet, [word("report_title", lang, number=content.plan.number)])
+    append(sheet, [word("as_of", lang, date=content.outcome.as_of.strftime("%d/%m/%Y"))])
+    append(sheet, [])
+    append(sheet, [word("headline", lang), head.get("completion_rate")])
     for key in ("due", "done", "done_on_time", "overdue"):
-        sheet.append([word(key, lang), head.get(key)])
-    sheet.append([])
-    sheet.append([word("targets_by_status", lang), _h("count", lang)])
+        append(sheet, [word(key, lang), head.get(key)])
+    append(sheet, [])
+    append(sheet, [word("targets_by_status", lang), _h("count", lang)])
     for status in TARGET_LABELS:
-        sheet.append([label(TARGET_LABELS, status, lang), content.target_counts.get(status, 0)])
+        append(sheet, [label(TARGET_LABELS, status, lang), content.target_counts.get(status, 0)])
         _tint(sheet.cell(row=sheet.max_row, column=1), TARGET_TINTS[status])
     _bold_row(sheet, 1)
     sheet.column_dimensions["A"].width = 44
@@ -78,7 +116,8 @@ def _targets(sheet: Worksheet, content: Content) -> None:
     _header(sheet, [_h(k, lang) for k in keys], [26, 44, 24, 10, 12, 9, 10, 8, 18, 10, 10, 9, 60])
     for result, data in content.targets:
         parts = data["components"]
-        sheet.append(
+        append(
+            sheet,
             [
                 data["id"],
                 data["name"],
@@ -93,7 +132,7 @@ def _targets(sheet: Worksheet, content: Content) -> None:
                 parts["projected_value"],
                 parts["ratio"],
                 data["reason"],
-            ]
+            ],
         )
         _tint(sheet.cell(row=sheet.max_row, column=9), TARGET_TINTS[data["status"]])
 
@@ -104,7 +143,8 @@ def _tasks(sheet: Worksheet, content: Content) -> None:
     keys += ["last_report", "completed_on", "evidence"]
     _header(sheet, [_h(k, lang) for k in keys], [16, 70, 22, 22, 14, 22, 10, 14, 14, 40])
     for result, data in content.tasks:
-        sheet.append(
+        append(
+            sheet,
             [
                 result.label,
                 " ".join(data["text"].split()),
@@ -116,7 +156,7 @@ def _tasks(sheet: Worksheet, content: Content) -> None:
                 data["last_report"],
                 data["completed_on"],
                 data["evidence"],
-            ]
+            ],
         )
         _tint(sheet.cell(row=sheet.max_row, column=6), TASK_TINTS[data["status"]])
 
@@ -128,7 +168,8 @@ def _figures(sheet: Worksheet, content: Content) -> None:
     _header(sheet, [_h(k, lang) for k in keys], [26, 8, 10, 22, 14, 70, 30, 44, 8])
     for _, data in content.targets:
         for item in data["history"]:
-            sheet.append(
+            append(
+                sheet,
                 [
                     data["id"],
                     item["year"],
@@ -139,14 +180,14 @@ def _figures(sheet: Worksheet, content: Content) -> None:
                     item["source"],
                     item["file"],
                     item["line"],
-                ]
+                ],
             )
 
 
 def _header(sheet: Worksheet, headings: Sequence[str], widths: Sequence[int]) -> None:
     from openpyxl.utils import get_column_letter
 
-    sheet.append(list(headings))
+    append(sheet, list(headings))
     _bold_row(sheet, 1)
     for i, width in enumerate(widths, start=1):
         letter = get_column_letter(i)
