@@ -1,7 +1,7 @@
 """The checking commands: validate, check, tasks, overdue, targets, schema.
 
 Each one parses its own arguments, gets the shared options from ``options.reporting``,
-runs its core in ``commands`` (``output.run_cached``) and writes the ``Result`` the one
+runs its core in ``commands`` (``output.run_command``) and writes the ``Result`` the one
 way ``output.deliver`` does.  Nothing heavy is imported before a command runs.
 """
 
@@ -27,7 +27,7 @@ from kh284.cli.options import (
     build,
     reporting,
 )
-from kh284.cli.output import deliver, run_cached
+from kh284.cli.output import deliver, run_command
 from kh284.load.registry import KINDS
 from kh284.render import Format
 
@@ -45,14 +45,14 @@ def validate(
     options: Options,
 ) -> None:
     """Validate every data file: file:line:col diagnostics."""
-    result = run_cached(options, "run_validate", files=files)
+    result = run_command(options, "run_validate", files=files)
     deliver(result, options.output, options.force, options.lang)
 
 
 @reporting(verbose=True)
 def check(*, options: Options) -> None:
     """Evaluate every target and task as of a date."""
-    deliver(run_cached(options, "run_check"), options.output, options.force, options.lang)
+    deliver(run_command(options, "run_check"), options.output, options.force, options.lang)
 
 
 @reporting()
@@ -77,7 +77,7 @@ def tasks(
             raise typer.BadParameter(
                 f"{value!r}: one of {', '.join(TASK_LABELS)}", param_hint="--status"
             )
-    result = run_cached(
+    result = run_command(
         options,
         "run_tasks",
         unit=unit,
@@ -96,7 +96,7 @@ def overdue(
     options: Options,
 ) -> None:
     """List overdue tasks, most overdue first."""
-    result = run_cached(
+    result = run_command(
         options, "run_tasks", unit=unit, coordinating=coordinating, statuses=None, overdue=True
     )
     deliver(result, options.output, options.force, options.lang)
@@ -133,7 +133,7 @@ def targets(
         fail_on=FailOn.never,
         color=color,
     )
-    result = run_cached(options, "run_targets", target_id=target_id, as_json=as_json)
+    result = run_command(options, "run_targets", target_id=target_id, as_json=as_json)
     deliver(result, None, False, options.lang)
 
 

@@ -4,8 +4,7 @@ Only the report goes to stdout (or to ``--output``, written atomically, only to 
 file or a new path, and never over an existing file without ``--force``); a stdout that
 cannot be written is a clear error (exit 2), never a lost report.  The summary line goes to
 stderr; the exit code follows the one policy in ``diagnostics.exit_code_for``.
-``run_cached`` answers a repeated command on unchanged files from the output cache without
-importing the pipeline.
+``run_command`` runs a command's core and turns what stops it into a message.
 """
 
 from __future__ import annotations
@@ -96,7 +95,7 @@ def data_dir_missing(data_dir: Path, lang: str) -> NoReturn:
     fail(word("common.no_data_dir", lang, path=data_dir))
 
 
-def run_cached(options: Options, action: str, **kwargs: object) -> Result:
+def run_command(options: Options, action: str, **kwargs: object) -> Result:
     """Run a command's core: its output is worked out afresh on every run.
 
     Only files are parsed through the per-file cache; a missing data directory or a usage
