@@ -134,6 +134,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "cli.interrupted": ("đã dừng theo yêu cầu", "interrupted"),
     # -- kh284 targets ---------------------------------------------------------------------
+    "table.plan_text": (
+        "{count} phát hiện về văn bản kế hoạch như đã ban hành; xem đầy đủ bằng kh284 validate",
+        "{count} findings about the plan's published text; kh284 validate lists them",
+    ),
     "targets.clause": ("Mục", "Clause"),
     "targets.scope": ("Phạm vi", "Scope"),
     "targets.goal": ("Mục tiêu: ", "Goal: "),

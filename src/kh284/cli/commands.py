@@ -8,6 +8,7 @@ code by the one policy in ``diagnostics.exit_code_for``.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import unicodedata
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from kh284.cli.options import Options
 from kh284.diagnostics import Diagnostic, UsageError, exit_code_for
 from kh284.diagnostics.waivers import select_codes
-from kh284.evaluate.tasks import TaskResult
+from kh284.evaluate.tasks import TaskResult, headline
 from kh284.i18n import both
 from kh284.pipeline import Outcome, run, select_tasks
 from kh284.render import Format, Result, formatter
@@ -110,7 +111,13 @@ def run_tasks(
 
     diags = [d for d in outcome.diagnostics if concerns_the_rows(d)]
     waived = [(d, w) for d, w in outcome.waived if concerns_the_rows(d)]
-    return _finish("overdue" if overdue else "tasks", options, outcome, diags, waived, tasks=rows)
+    # with --unit, the completion rate is the unit's, not the province's
+    own = None
+    if unit_ids is not None:
+        own = headline(select_tasks(outcome, unit_ids, coordinating=coordinating), options.as_of)
+    command = "overdue" if overdue else "tasks"
+    view = _view(command, options, outcome, diags, waived, tasks=rows)
+    return _finish_view(dataclasses.replace(view, headline=own))
 
 
 def _view(

@@ -3,9 +3,10 @@
 Each code has a default severity, a short English title, a Vietnamese and an English
 message (``str.format`` templates whose arguments are plain text prepared by the caller),
 and, through its family (``FAMILIES``, by the code's first letter), the pipeline stage
-that finds it and the kind of thing it is about: a ``file``, a ``target``, a ``task``, a
-``waiver``, or the ``run`` itself.  Renderers ask ``Diagnostic.about``; they never look at
-code letters.  Codes are stable: tools filter and waive findings by them.
+that finds it and the kind of thing it is about: a ``file``, the published ``plan`` text,
+a ``target``, a ``task``, a ``waiver``, or the ``run`` itself.  Renderers ask
+``Diagnostic.about``; they never look at code letters.  Codes are stable: tools filter
+and waive findings by them.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ FAMILIES: dict[str, Family] = {
     "Y": Family("load", "file", "reading a file"),
     "S": Family("validate", "file", "the schema of a data file"),
     "R": Family("validate", "file", "references between files"),
-    "P": Family("validate", "file", "the plan's own text"),
+    "P": Family("validate", "plan", "the plan's own text, as published"),
     "D": Family("validate", "file", "submitted figures and task reports"),
     "T": Family("evaluate", "target", "target verdicts"),
     "K": Family("evaluate", "task", "task deadlines"),

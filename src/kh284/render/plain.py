@@ -112,7 +112,7 @@ def task_dict(view: View, result: TaskResult) -> dict[str, Any]:
 def view_dict(view: View) -> dict[str, Any]:
     """The whole view as plain data."""
     outcome = view.outcome
-    head = outcome.headline if view.show_tasks else None
+    head = view.shown_headline if view.show_tasks else None
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": "kh284",

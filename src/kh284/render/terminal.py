@@ -19,7 +19,7 @@ from kh284.diagnostics import Diagnostic, Severity
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import Headline, TaskResult
-from kh284.i18n import TARGET_LABELS, TASK_LABELS, label, target_goal, word
+from kh284.i18n import REPORT_STATES, TARGET_LABELS, TASK_LABELS, label, pick, target_goal, word
 from kh284.pipeline import Outcome
 from kh284.render.view import View
 
@@ -70,10 +70,14 @@ def to_text(renderables: Iterable[RenderableType], *, color: bool, width: int) -
 
 def render(view: View) -> str:
     """The terminal report of a command (the summary line goes to stderr, not here)."""
+    full = view.verbose or view.command == "validate"
+    # findings about the published plan text: no user can fix them, so outside validate
+    # one line counts them, after what was asked for
+    about_plan = [d for d in view.diagnostics if d.about == "plan" and not full]
     parts: list[RenderableType] = [
         diagnostic_line(view, d)
         for d in view.diagnostics
-        if view.verbose or d.about not in ("target", "task") or view.command == "validate"
+        if full or d.about not in ("target", "task", "plan")
     ]
     if view.show_waived:
         parts.extend(diagnostic_line(view, d, waived=True) for d, _ in view.waived)
@@ -81,11 +85,13 @@ def render(view: View) -> str:
         parts.extend(targets_tables(view.outcome, view.lang))
     if view.show_tasks and view.outcome.evaluated:
         namer = unit_namer(view.outcome)
-        parts.append(headline_line(view.outcome.headline, view.lang))
+        parts.append(headline_line(view.shown_headline, view.lang))
         if view.command == "overdue":
             parts.append(overdue_table(view.tasks, view.lang, namer, view.width))
         else:
             parts.append(tasks_table(view.tasks, view.lang, namer, view.width))
+    if about_plan:
+        parts.append(Text(word("table.plan_text", view.lang, count=len(about_plan)), style="dim"))
     return to_text(parts, color=view.color, width=view.width)
 
 
@@ -122,11 +128,25 @@ def goal_text(result: TargetResult, lang: str) -> str:
     return target_goal(result.target, lang)
 
 
+def progress_share(result: TargetResult) -> float | None:
+    """How far along the way to the target a verdict says it is, 0 to 1 (None: unknown).
+
+    Achieved is all the way; a trend verdict is its progress ratio (projected progress
+    over the distance to the target), clamped to 0–1, so a stagnating or falling target
+    draws an empty bar; a target with no trend (no data, one point, missed, not
+    maintained) draws none.
+    """
+    if result.status == "achieved":
+        return 1.0
+    if result.status in ("on_track", "needs_acceleration", "stagnating"):
+        return 0.0 if result.ratio is None else max(0.0, min(1.0, result.ratio))
+    return None
+
+
 def _bar(result: TargetResult, width: int = 12) -> Text:
-    value, target = result.latest_value, result.target.value
-    if value is None or target <= 0:
+    share = progress_share(result)
+    if share is None:
         return Text("")
-    share = max(0.0, min(1.0, value / target))
     filled = round(share * width)
     return Text("█" * filled + "░" * (width - filled), style=TARGET_STYLES[result.status])
 
@@ -227,9 +247,10 @@ def overdue_table(
     table.add_column(word("table.last", lang), no_wrap=True)
     for r in rows:
         due = r.deliverable.due.strftime("%d/%m/%Y") if r.deliverable.due else ""
+        # what the last report said (the unit's words), not a verdict on the deliverable
         last = (
-            label(TASK_LABELS, "in_progress", lang)
-            if r.last_report == "in_progress"
+            pick(REPORT_STATES[r.last_report], lang)
+            if r.last_report in REPORT_STATES
             else (r.last_report or word("table.none", lang))
         )
         table.add_row(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kh284.diagnostics import Diagnostic
 from kh284.diagnostics.catalogue import printable
-from kh284.evaluate.tasks import TaskResult
+from kh284.evaluate.tasks import Headline, TaskResult
 from kh284.pipeline import Outcome
 from kh284.render import Format
 from kh284.validate.models.waivers import Waiver
@@ -38,7 +38,15 @@ class View:
     width: int = 120
     base_dir: Path | None = None
     quiet: bool = False
+    #: The completion rate of the tasks this view is about (a unit's, with --unit);
+    #: ``None`` means the province's, ``outcome.headline``.
+    headline: Headline | None = None
     fmt: Format = Format.terminal
+
+    @property
+    def shown_headline(self) -> Headline | None:
+        """The headline this view shows: its own, else the province's."""
+        return self.headline if self.headline is not None else self.outcome.headline
 
     def path(self, file: str) -> str:
         """``file`` (relative to the data directory) as seen from ``base_dir`` (or the cwd)."""
