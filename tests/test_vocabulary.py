@@ -257,3 +257,28 @@ def test_no_word_table_outside_the_vocabulary() -> None:
             if re.search(r'if (view\.)?lang == "vi" else', line):
                 # only data may be picked so: a model's own Vietnamese and English fields
                 assert re.search(r"\.(name|reason_vi|title)\b", line), f"{rel}: {line.strip()}"
+
+
+def test_vietnamese_messages_write_dates_as_the_tables_do() -> None:
+    args = ("check", "-v", "--data-dir", str(DEMO), "--as-of", AS_OF)
+    vi = _run(*args, "--lang", "vi")
+    # PL-02 (luật sửa đổi): the law of 10/12/2025, due 6 months later, 204 days late
+    assert "quá hạn 204 ngày (hạn 10/06/2026)" in vi
+    assert not re.search(r"hạn 20[0-9]{2}-[0-9]{2}-[0-9]{2}", vi)
+
+
+def test_an_impossible_date_is_explained_in_the_language_asked_for(tmp_path: Path) -> None:
+    import shutil
+
+    data = tmp_path / "demo"
+    shutil.copytree(DEMO, data)
+    report = data / "progress" / "2025" / "bad-date.yaml"
+    report.write_text(
+        "unit: so-gddt\nperiod: 2025\nreported_on: 12/14/2025\nindicators: []\n",
+        encoding="utf-8",
+    )
+    vi = _run("validate", "--data-dir", str(data), "--as-of", AS_OF)
+    line = next(x for x in vi.splitlines() if "bad-date.yaml" in x)
+    assert "không có ngày này trong lịch (ngày 12, tháng 14, năm 2025)" in line
+    en = _run("validate", "--data-dir", str(data), "--as-of", AS_OF, "--lang", "en")
+    assert "no such day: 12/14/2025" in next(x for x in en.splitlines() if "bad-date" in x)

@@ -11,6 +11,7 @@ and waive findings by them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -259,8 +260,8 @@ CATALOGUE: dict[str, Entry] = {
     "S205": Entry(
         E,
         "invalid-date",
-        "Ngày không hợp lệ '{value}': {reason}",
-        "Invalid date '{value}': {reason}",
+        "Ngày không hợp lệ '{value}': {reason_vi}",
+        "Invalid date '{value}': {reason_en}",
     ),
     "S206": Entry(
         E,
@@ -554,6 +555,10 @@ CATALOGUE: dict[str, Entry] = {
 }
 
 
+#: A whole argument that is an ISO date (``2026-06-10``).
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+
+
 def render(
     code: str, lang: str, args: dict[str, str], quote: Callable[[str], str] | None = None
 ) -> str:
@@ -565,6 +570,9 @@ def render(
     entry = CATALOGUE[code]
     template = entry.vi if lang == "vi" else entry.en
     values = {key: printable(value) for key, value in args.items()}
+    if lang == "vi":
+        # Vietnamese writes dates DD/MM/YYYY, as the tables do (findings keep ISO dates)
+        values = {key: _ISO_DATE.sub(r"\3/\2/\1", value) for key, value in values.items()}
     if quote is not None:
         values = {key: quote(value) for key, value in values.items()}
     suggestion = values.get("suggestion")

@@ -19,7 +19,17 @@ MAX_YEAR = 2100
 
 
 class DateFormatError(ValueError):
-    """A text that is not a date in one of the accepted forms."""
+    """A text that is not a date in one of the accepted forms, said in both languages."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(en)
+        self.vi, self.en = vi, en
+
+    def message(self, lang: str) -> str:
+        """Why, in ``lang``."""
+        from kh284.i18n import pick
+
+        return pick((self.vi, self.en), lang)
 
 
 def parse_date(value: object) -> dt.date:
@@ -29,7 +39,7 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise DateFormatError("not a date")
+        raise DateFormatError("không phải là ngày", "not a date")
     match = _ISO.match(value)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -37,12 +47,20 @@ def parse_date(value: object) -> dt.date:
         match = _VN.match(value)
         if not match:
             if any(char.isdigit() and not char.isascii() for char in value):
-                raise DateFormatError("write the digits as 0-9")
-            raise DateFormatError("expected YYYY-MM-DD or DD/MM/YYYY")
+                raise DateFormatError("hãy viết chữ số 0-9", "write the digits as 0-9")
+            raise DateFormatError(
+                "cần viết NGÀY/THÁNG/NĂM hoặc NĂM-THÁNG-NGÀY", "expected YYYY-MM-DD or DD/MM/YYYY"
+            )
         day, month, year = (int(g) for g in match.groups())
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DateFormatError(f"year {year} outside {MIN_YEAR}-{MAX_YEAR}")
+        raise DateFormatError(
+            f"năm {year} ngoài khoảng {MIN_YEAR}-{MAX_YEAR}",
+            f"year {year} outside {MIN_YEAR}-{MAX_YEAR}",
+        )
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
-        raise DateFormatError(f"no such day: {value.strip()}") from exc
+        raise DateFormatError(
+            f"không có ngày này trong lịch (ngày {day}, tháng {month}, năm {year})",
+            f"no such day: {value.strip()}",
+        ) from exc

@@ -92,7 +92,9 @@ def _date(value: object) -> dt.date:
         return parse_date(value)
     except DateFormatError as exc:
         raise PydanticCustomError(
-            "kh284_bad_date", "not a valid date: {reason}", {"reason": str(exc)}
+            "kh284_bad_date",
+            "not a valid date: {reason_en}",
+            {"reason_vi": exc.vi, "reason_en": exc.en},
         ) from exc
 
 
