@@ -1070,6 +1070,13 @@ def test_task_conflict_message_and_location(base: Path, tmp_path: Path) -> None:
         13,
     )
     assert str(diag.related[0]) == "progress/a.yaml:8:13"
+    # which field differs, in the words of the template's drop-down, and where the earlier
+    # report is; no "(-)" for a task with one deliverable
     assert diag.message("en") == (
-        "Conflicting reports on task PL-01 (-): 'not_started' here, 'done' at progress/a.yaml:8:13"
+        "Conflicting reports on task PL-01: this report says 'Not started', the earlier one "
+        "'Done'; the earlier report is at progress/a.yaml:8:13"
+    )
+    assert diag.message("vi") == (
+        "Báo cáo mâu thuẫn về nhiệm vụ PL-01: báo cáo này ghi 'Chưa thực hiện', báo cáo trước "
+        "ghi 'Hoàn thành'; báo cáo trước ở progress/a.yaml:8:13"
     )

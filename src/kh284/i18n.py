@@ -138,6 +138,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "{count} phát hiện về văn bản kế hoạch như đã ban hành; xem đầy đủ bằng kh284 validate",
         "{count} findings about the plan's published text; kh284 validate lists them",
     ),
+    "report.conflict_status": (
+        "báo cáo này ghi '{status}', báo cáo trước ghi '{other_status}'",
+        "this report says '{status_en}', the earlier one '{other_status_en}'",
+    ),
+    "report.conflict_dates": (
+        "ngày hoàn thành ở đây là {date}, báo cáo trước ghi {other_date}",
+        "completed on {date} here, on {other_date} in the earlier report",
+    ),
     "targets.clause": ("Mục", "Clause"),
     "targets.scope": ("Phạm vi", "Scope"),
     "targets.goal": ("Mục tiêu: ", "Goal: "),

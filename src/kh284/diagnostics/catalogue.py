@@ -463,10 +463,9 @@ CATALOGUE: dict[str, Entry] = {
     "D511": Entry(
         E,
         "conflicting-task-reports",
-        "Báo cáo mâu thuẫn về nhiệm vụ {task} ({deliverable}): '{status}' ở đây, "
-        "'{other_status}' ở {other}",
-        "Conflicting reports on task {task} ({deliverable}): '{status}' here, "
-        "'{other_status}' at {other}",
+        "Báo cáo mâu thuẫn về nhiệm vụ {task}{part}: {difference_vi}; báo cáo trước ở {other}",
+        "Conflicting reports on task {task}{part}: {difference_en}; the earlier report is at "
+        "{other}",
     ),
     "D512": Entry(
         E,

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic
 from kh284.evaluate.deadlines import deliverable_key
+from kh284.i18n import REPORT_STATES, both, pick
 from kh284.load.exact import Document, PathKey
 from kh284.validate.checks.references import unknown_area, unknown_unit
 from kh284.validate.dataset import LoadedReport
@@ -278,16 +279,38 @@ def _conflict(
 ) -> Diagnostic:
     where = second[0].document.location(("tasks", second[1], "status"))
     other = first[0].document.location(("tasks", first[1], "status"))
+    now, before = _item(second), _item(first)
+    if now.status == before.status:  # both done, on different days
+        differs = both(
+            "report.conflict_dates",
+            date=_day(now.completed_on),
+            other_date=_day(before.completed_on),
+        )
+    else:
+        differs = both(
+            "report.conflict_status",
+            status=pick(REPORT_STATES[now.status], "vi"),
+            other_status=pick(REPORT_STATES[before.status], "vi"),
+            status_en=pick(REPORT_STATES[now.status], "en"),
+            other_status_en=pick(REPORT_STATES[before.status], "en"),
+        )
     return dg.make(
         "D511",
         where,
         [other],
         task=task_id,
         deliverable=key or "-",
-        status=_item(second).status,
-        other_status=_item(first).status,
+        part=f" ({key})" if key else "",
+        status=now.status,
+        other_status=before.status,
+        difference_vi=differs[0],
+        difference_en=differs[1],
         other=other,
     )
+
+
+def _day(day: dt.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else "—"
 
 
 def _num(value: float) -> str:
