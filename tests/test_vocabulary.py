@@ -282,3 +282,38 @@ def test_an_impossible_date_is_explained_in_the_language_asked_for(tmp_path: Pat
     assert "không có ngày này trong lịch (ngày 12, tháng 14, năm 2025)" in line
     en = _run("validate", "--data-dir", str(data), "--as-of", AS_OF, "--lang", "en")
     assert "no such day: 12/14/2025" in next(x for x in en.splitlines() if "bad-date" in x)
+
+
+@pytest.mark.parametrize(
+    ("text", "vi", "en"),
+    [
+        # a list item one space short: the reader's "expected <block end>, but found ..."
+        (
+            "indicators:\n  - target: x\n    value: 3\n   - target: y\n",
+            "thụt lề không khớp",
+            "the indentation does not match",
+        ),
+        # a value indented one space too deep
+        (
+            "indicators:\n  - target: x\n     value: 3\n",
+            "thụt lề sâu hơn",
+            "indented deeper",
+        ),
+        ('indicators: [{target: "x}]\n', "thiếu dấu nháy đóng", "a quoted text is not closed"),
+    ],
+)
+def test_yaml_mistakes_people_make_are_explained_in_vietnamese(
+    tmp_path: Path, text: str, vi: str, en: str
+) -> None:
+    import shutil
+
+    data = tmp_path / "demo"
+    shutil.copytree(DEMO, data)
+    head = "unit: so-gddt\nperiod: 2025\nreported_on: 2025-12-01\n"
+    (data / "progress" / "2025" / "bad.yaml").write_text(head + text, encoding="utf-8")
+    out = _run("validate", "--data-dir", str(data), "--as-of", AS_OF)
+    line = next(x for x in out.splitlines() if "bad.yaml" in x)
+    assert "Y101" in line and vi in line
+    assert not re.search(r"while parsing|expected <|but found", line)
+    out = _run("validate", "--data-dir", str(data), "--as-of", AS_OF, "--lang", "en")
+    assert en in next(x for x in out.splitlines() if "bad.yaml" in x)

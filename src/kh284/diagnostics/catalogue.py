@@ -58,7 +58,9 @@ E, W = "error", "warning"
 
 CATALOGUE: dict[str, Entry] = {
     # -- reading files -------------------------------------------------------------------
-    "Y101": Entry(E, "yaml-syntax", "Lỗi cú pháp YAML: {detail}", "YAML syntax error: {detail}"),
+    "Y101": Entry(
+        E, "yaml-syntax", "Lỗi cú pháp YAML: {explain_vi}", "YAML syntax error: {explain_en}"
+    ),
     "Y102": Entry(
         E,
         "tab-indentation",

@@ -285,7 +285,7 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
     except ReaderError as exc:
         fatal = _reader_diagnostic(exc, text, rel)
     except YAMLError as exc:
-        fatal = dg.make("Y101", Location(rel, 1, 1), detail=_one_line(str(exc)))
+        fatal = _syntax(Location(rel, 1, 1), _one_line(str(exc)))
     except RecursionError:  # not expected: nothing here recurses; kept as a last guard
         fatal = dg.make("Y108", Location(rel, 1, 1), limit=MAX_DEPTH)
     else:
@@ -351,7 +351,68 @@ def _syntax_diagnostic(exc: Any, rel: str) -> Diagnostic:
         if start is not None and mark is not None and start.line != mark.line:
             context += f" started at line {start.line + 1}"  # e.g. an unclosed quote
         detail = f"{context}: {problem}"
-    return dg.make("Y101", Location(rel, line, column), detail=_one_line(detail))
+    return _syntax(Location(rel, line, column), _one_line(detail))
+
+
+#: What the YAML reader's most common complaints mean, and what to do, in both languages
+#: (the reader's own words stay in the English message, for those who know them).
+_EXPLAINED: tuple[tuple[str, str, str], ...] = (
+    (
+        "found undefined alias",
+        "dùng bí danh (*tên) chưa được khai báo bằng &tên ở phía trên",
+        "an alias (*name) is used before any &name declares it",
+    ),
+    (
+        "expected <block end>, but found",
+        "thụt lề không khớp với các dòng cùng cấp phía trên; hãy canh dòng này thẳng với "
+        "các khóa cùng cấp (chỉ dùng dấu cách)",
+        "the indentation does not match the lines above at the same level; align this line "
+        "with its sibling keys (spaces only)",
+    ),
+    (
+        "mapping values are not allowed here",
+        "dấu ':' không được đứng ở đây: dòng này có lẽ thụt lề sâu hơn các dòng cùng cấp, "
+        'hoặc giá trị có chứa ": " (khi đó hãy đặt giá trị trong dấu nháy kép "...")',
+        "a ':' is not allowed here: the line is probably indented deeper than its siblings, "
+        "or a value contains ': ' (then put the value in double quotes)",
+    ),
+    (
+        "could not find expected ':'",
+        "thiếu dấu ':' sau tên khóa, hoặc một dòng bị xuống dòng giữa chừng",
+        "a key lacks its ':', or a line was broken in the middle",
+    ),
+    (
+        "while scanning a quoted scalar",
+        "thiếu dấu nháy đóng của một chuỗi",
+        "a quoted text is not closed",
+    ),
+    (
+        "expected ',' or ']'",
+        "danh sách viết trong [...] thiếu dấu ',' hoặc dấu ']'",
+        "a list written in [...] lacks a ',' or its ']'",
+    ),
+    (
+        "expected ',' or '}'",
+        "bảng viết trong {...} thiếu dấu ',' hoặc dấu '}'",
+        "a mapping written in {...} lacks a ',' or its '}'",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "các mục của danh sách phải bắt đầu bằng '- ' và thẳng hàng với nhau",
+        "the items of a list must start with '- ' and line up",
+    ),
+)
+
+
+def _syntax(where: Location, detail: str) -> Diagnostic:
+    """Y101 with what the reader's complaint means, in both languages."""
+    for marker, vi, en in _EXPLAINED:
+        if marker in detail:
+            return dg.make(
+                "Y101", where, detail=detail, explain_vi=vi, explain_en=f"{en} ({detail})"
+            )
+    vi = f"bộ đọc YAML báo: {detail}"
+    return dg.make("Y101", where, detail=detail, explain_vi=vi, explain_en=detail)
 
 
 def _reader_diagnostic(exc: Any, text: str, rel: str) -> Diagnostic:
@@ -361,7 +422,10 @@ def _reader_diagnostic(exc: Any, text: str, rel: str) -> Diagnostic:
     char = exc.character
     code = char if isinstance(char, int) else ord(char[:1] or "\x00")
     detail = f"character U+{code:04X} is not allowed in YAML"
-    return dg.make("Y101", Location(rel, line, column), detail=detail)
+    vi = f"ký tự U+{code:04X} không được phép trong YAML"
+    return dg.make(
+        "Y101", Location(rel, line, column), detail=detail, explain_vi=vi, explain_en=detail
+    )
 
 
 def _one_line(text: str) -> str:
@@ -493,7 +557,7 @@ class _Builder:
             raise _Abort(dg.make("Y117", self._at(event), name=name))
         record = self.anchors.get(name)
         if record is None:
-            raise _Abort(dg.make("Y101", self._at(event), detail=f"found undefined alias '{name}'"))
+            raise _Abort(_syntax(self._at(event), f"found undefined alias '{name}'"))
         return record
 
     # -- one event ------------------------------------------------------------------
