@@ -17,6 +17,7 @@ import typer
 
 from kh284 import __version__
 from kh284.cli import checking, reports
+from kh284.cli.usage import KH284Group
 
 app = typer.Typer(
     name="kh284",
@@ -28,6 +29,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=KH284Group,
 )
 
 
