@@ -1,6 +1,7 @@
 """The command line: the typer app, its error boundary, its options and its commands.
 
 - ``app``: the typer app, the error boundary (no traceback, exit 2) and ``main``.
+- ``usage``: the library's usage errors, said by kh284 in the language asked for.
 - ``options``: every option declared once, and the ``Options`` record of a run.
 - ``checking``: validate, check, tasks, overdue, targets, schema.
 - ``reports``: report, template, import (the ``reports`` extra).
