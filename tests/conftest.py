@@ -15,6 +15,28 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 DEMO = ROOT / "examples" / "demo"
 
+#: The invented demo as of 31/12/2026, worked out by hand (the arithmetic is in
+#: tests/test_reports_docx.py and tests/test_reports_excel.py): targets and task rows by
+#: their Vietnamese status word.
+DEMO_TARGET_LABELS = {
+    "Đã đạt": 10,
+    "Đúng tiến độ": 5,
+    "Cần đẩy nhanh": 4,
+    "Chững lại/đi lùi": 2,
+    "Không duy trì": 1,
+    "Không đạt": 1,
+    "Chưa có số liệu": 5,
+}
+DEMO_TASK_LABELS = {
+    "Hoàn thành đúng hạn": 6,
+    "Hoàn thành quá hạn": 1,
+    "Quá hạn": 5,
+    "Đang thực hiện trong hạn": 4,
+    "Chờ sự kiện": 1,
+    "Thường xuyên": 1,
+    "Chưa đến hạn": 18,
+}
+
 
 @pytest.fixture(scope="session")
 def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import DEMO, run_both, run_json
+from conftest import DEMO, DEMO_TARGET_LABELS, DEMO_TASK_LABELS, run_both, run_json
 
 docx = pytest.importorskip("docx")
 pytest.importorskip("matplotlib")
@@ -40,24 +40,7 @@ NUMBER = "284/KH-UBND"  # plan.yaml `number:`
 #     (ngan-sach-giao-duc 19.30 < 20 in 2026), missed 1 (moc-2025-phong-hoc-kien-co 87 < 95),
 #     no data 5 (mau-giao-huy-dong has one point; 4 targets have none).
 #   charts: the 28 - 4 = 24 targets with a figure.
-TARGET_LABELS = {
-    "Đã đạt": 10,
-    "Đúng tiến độ": 5,
-    "Cần đẩy nhanh": 4,
-    "Chững lại/đi lùi": 2,
-    "Không duy trì": 1,
-    "Không đạt": 1,
-    "Chưa có số liệu": 5,
-}
-TASK_LABELS = {
-    "Hoàn thành đúng hạn": 6,
-    "Hoàn thành quá hạn": 1,
-    "Quá hạn": 5,
-    "Đang thực hiện trong hạn": 4,
-    "Chờ sự kiện": 1,
-    "Thường xuyên": 1,
-    "Chưa đến hạn": 18,
-}
+TARGET_LABELS, TASK_LABELS = DEMO_TARGET_LABELS, DEMO_TASK_LABELS
 
 
 @pytest.fixture(scope="module")

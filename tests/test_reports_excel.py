@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import DEMO, run_both, run_json
+from conftest import DEMO, DEMO_TARGET_LABELS, DEMO_TASK_LABELS, run_both, run_json
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -246,24 +246,7 @@ HEADLINE = {
     "Đúng hạn": 3,
     "Quá hạn chưa xong": 5,
 }
-TARGET_LABELS = {
-    "Đã đạt": 10,
-    "Đúng tiến độ": 5,
-    "Cần đẩy nhanh": 4,
-    "Chững lại/đi lùi": 2,
-    "Không duy trì": 1,
-    "Không đạt": 1,
-    "Chưa có số liệu": 5,
-}
-TASK_LABELS = {
-    "Hoàn thành đúng hạn": 6,
-    "Hoàn thành quá hạn": 1,
-    "Quá hạn": 5,
-    "Đang thực hiện trong hạn": 4,
-    "Chờ sự kiện": 1,
-    "Thường xuyên": 1,
-    "Chưa đến hạn": 18,
-}
+TARGET_LABELS, TASK_LABELS = DEMO_TARGET_LABELS, DEMO_TASK_LABELS
 
 
 @pytest.fixture(scope="module")
