@@ -376,24 +376,18 @@ def both(key: str, **args: object) -> tuple[str, str]:
     return word(key, "vi", **args), word(key, "en", **args)
 
 
-def target_label(status: str, lang: str) -> str:
-    """The label of a target status."""
-    return pick(TARGET_LABELS[status], lang)
-
-
-def task_label(status: str, lang: str) -> str:
-    """The label of a task status."""
-    return pick(TASK_LABELS[status], lang)
+def with_hint(key: str, hint: str | None, **args: object) -> tuple[str, str]:
+    """``both(key)``, followed by "did you mean …?" when there is a ``hint``."""
+    vi, en = both(key, **args)
+    if hint:
+        tail_vi, tail_en = both("common.did_you_mean", hint=hint)
+        vi, en = vi + tail_vi, en + tail_en
+    return vi, en
 
 
 def label(labels: dict[str, tuple[str, str]], status: str, lang: str) -> str:
     """The label of ``status`` in one of the status tables."""
     return pick(labels[status], lang)
-
-
-def unit_word(unit: str, lang: str) -> str:
-    """The short unit of measure written after a number (``%``), or the scale's name."""
-    return pick(UNITS[unit], lang)
 
 
 def goal_words(

@@ -17,7 +17,7 @@ from kh284.cli.options import Options
 from kh284.diagnostics import Diagnostic, UsageError, exit_code_for
 from kh284.diagnostics.waivers import select_codes
 from kh284.evaluate.tasks import TaskResult, headline
-from kh284.i18n import both
+from kh284.i18n import both, with_hint
 from kh284.pipeline import Outcome, run, select_tasks
 from kh284.render import Format, Result, formatter
 from kh284.render.view import View
@@ -69,11 +69,7 @@ def run_targets(options: Options, target_id: str | None, as_json: bool) -> Resul
             from kh284.validate.names import suggest
 
             hint = suggest(target_id, [r.target.id for r in outcome.targets])
-            vi, en = both("common.no_target", id=target_id)
-            if hint:
-                tail = both("common.did_you_mean", hint=hint)
-                vi, en = vi + tail[0], en + tail[1]
-            raise UsageError(vi, en)
+            raise UsageError(*with_hint("common.no_target", hint, id=target_id))
     if as_json:
         text = targets_view.as_json(outcome, results, options.lang)
     elif target_id is None:

@@ -142,6 +142,7 @@ class Index:
         """
         from kh284.validate.names import suggest
 
+        key = fold(query)
         if field in _UNIT_FIELDS:
             found = self.find_units(query)
             if field == "area":
@@ -150,9 +151,9 @@ class Index:
         elif field == "target":
             found, known = self.find_targets(query), self.targets
         elif field == "task":
-            found, known = [t for t in self.tasks if fold(t) == fold(query)], self.tasks
+            found, known = [t for t in self.tasks if fold(t) == key], self.tasks
         elif field == "event":
-            found, known = [e for e in self.events if fold(e) == fold(query)], self.events
+            found, known = [e for e in self.events if fold(e) == key], self.events
         else:
             return None
         return found[0] if found else suggest(query, known)
@@ -165,15 +166,9 @@ class Index:
         found = self.find_units(query)
         if found:
             return found
-        from kh284.i18n import both
-        from kh284.validate.names import suggest
+        from kh284.i18n import with_hint
 
-        hint = suggest(query, self.units)
-        vi, en = both("common.no_unit", query=query)
-        if hint:
-            tail = both("common.did_you_mean", hint=hint)
-            vi, en = vi + tail[0], en + tail[1]
-        raise UsageError(vi, en)
+        raise UsageError(*with_hint("common.no_unit", self.resolve("unit", query), query=query))
 
     def unit_exists_on(self, unit_id: str, day: dt.date) -> bool:
         """True when the unit existed as an agency on ``day``."""
