@@ -12,6 +12,8 @@ as amended): hoàn thành đúng hạn, hoàn thành quá hạn, chưa hoàn th�
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -412,3 +414,49 @@ def target_goal(target: Target, lang: str) -> str:
         target.every_year,
         lang,
     )
+
+
+def number(value: float | None, lang: str, digits: int | None = None) -> str:
+    """A figure the way ``lang`` writes it: ``34,5`` and ``12.500`` in Vietnamese.
+
+    ``digits`` fixes the decimals (``1`` gives ``34,5``); without it the shortest exact
+    form is used (``97.4``, ``5``, ``0.125``), never exponent notation.  ``—`` for nothing.
+    Vietnamese groups thousands with a point and writes the decimal comma (TCVN, and every
+    Vietnamese government document); English the other way round.
+    """
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "—"
+    text = f"{value:.6f}".rstrip("0").rstrip(".") if digits is None else f"{value:.{digits}f}"
+    if text.startswith("-") and not text.strip("-0."):
+        text = text[1:]  # no "-0"
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, frac = text.partition(".")
+    thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
+    if len(whole) > 3:
+        groups = []
+        while len(whole) > 3:
+            groups.insert(0, whole[-3:])
+            whole = whole[:-3]
+        whole = thousands.join([whole, *groups])
+    return sign + whole + (decimal + frac if frac else "")
+
+
+def percent(value: float | None, lang: str, digits: int | None = None) -> str:
+    """``34,5 %`` in Vietnamese (a space before the sign), ``34.5%`` in English."""
+    if value is None:
+        return "—"
+    return number(value, lang, digits) + (" %" if lang == "vi" else "%")
+
+
+def quantity(value: float | None, unit: str | None, lang: str, digits: int | None = None) -> str:
+    """A figure with its unit: :func:`percent` for percentages, :func:`number` otherwise."""
+    return percent(value, lang, digits) if unit == "percent" else number(value, lang, digits)
+
+
+def day(value: dt.date | str | None) -> str:
+    """DD/MM/YYYY, as Vietnamese documents and kh284's tables write a date; ``—`` for none."""
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return value.strftime("%d/%m/%Y")
