@@ -176,13 +176,13 @@ def test_results_are_the_hand_worked_ones(draft: Any) -> None:
     by_id = {row[1].split(":")[0]: row[2:6] for row in tasks}
     assert by_id["PL-03"] == ["Bộ CHQS tỉnh", "27/12/2025", "Quá hạn", ""]
     assert by_id["PL-15"] == ["CĐ Bắc Kạn", "24/11/2025", "Quá hạn", ""]
-    assert by_id["PL-02 (luat-giao-duc-sua-doi)"][1:3] == ["10/06/2026", "Quá hạn"]
+    assert by_id["PL-02 (Luật Giáo dục sửa đổi)"][1:3] == ["10/06/2026", "Quá hạn"]
     assert by_id["PL-25"][1:3] == ["31/12/2025", "Quá hạn"]
     assert by_id["PL-04"][1:3] == ["31/12/2025", "Hoàn thành quá hạn"]
     assert by_id["PL-04"][3].startswith("20/03/2026; ")
     assert by_id["PL-31"][:3] == ["Sở Y tế", "31/12/2025", "Hoàn thành đúng hạn"]
     assert by_id["PL-31"][3].startswith("15/10/2025; ")
-    assert by_id["PL-02 (luat-hoc-tap-suot-doi)"][1:3] == ["Khi Luật được ban hành", "Chờ sự kiện"]
+    assert by_id["PL-02 (Luật Học tập suốt đời)"][1:3] == ["Khi Luật được ban hành", "Chờ sự kiện"]
     assert by_id["PL-19"][:3] == ["Sở Tài chính", "31/12/2026", "Đang thực hiện trong hạn"]
 
 

@@ -315,7 +315,7 @@ def test_status_workbook_has_the_hand_worked_numbers(status_workbook: Any) -> No
     assert len(tasks) == 36
     assert Counter(r[5] for r in tasks.values()) == TASK_LABELS
     assert {t: r[6] for t, r in tasks.items() if r[6] is not None} == {
-        "PL-02 (luat-giao-duc-sua-doi)": 204,
+        "PL-02 (Luật Giáo dục sửa đổi)": 204,
         "PL-03": 369,
         "PL-15": 402,
         "PL-24": 365,

@@ -93,7 +93,7 @@ TASK_COUNTS = {
     "not_due": 18,
 }
 DAYS_OVERDUE = {
-    "PL-02 (luat-giao-duc-sua-doi)": 204,
+    "PL-02 (Luật Giáo dục sửa đổi)": 204,
     "PL-03": 369,
     "PL-15": 402,
     "PL-24": 365,
@@ -429,11 +429,11 @@ def test_dashboard_file_shows_the_hand_worked_numbers(dashboard: Path) -> None:
     status, cells = rows["PL-04"]
     assert (status, cells[3], cells[4]) == ("done_late", "31/12/2025", "Hoàn thành quá hạn")
     assert cells[5].startswith("hoàn thành 20/03/2026; ")
-    status, cells = rows["PL-02 (luat-giao-duc-dai-hoc-sua-doi)"]
+    status, cells = rows["PL-02 (Luật GDĐH sửa đổi)"]
     assert (status, cells[3], cells[4]) == ("done_on_time", "10/06/2026", "Hoàn thành đúng hạn")
     assert cells[5].startswith("hoàn thành 08/05/2026; ")
     assert rows["PL-31"][0] == "done_on_time" and rows["PL-31"][1][2] == "Sở Y tế"
-    assert rows["PL-02 (luat-hoc-tap-suot-doi)"][0] == "waiting_for_event"
+    assert rows["PL-02 (Luật Học tập suốt đời)"][0] == "waiting_for_event"
     assert {rows[t][0] for t in ("PL-09", "PL-13", "PL-19", "PL-22")} == {"in_progress"}
     assert rows["PL-08"][0] == "not_due" and rows["PL-08"][1][3] == "31/12/2026"
 

@@ -260,7 +260,9 @@ def test_two_events_one_deliverable_each_keyed_by_event() -> None:
     known = events_of((LAW_A, "2025-06-16"), (LAW_B, None))
     found = deliverables(t, known, SETTINGS, HORIZON, D(2025, 7, 1))
     assert rows(found) == [due(LAW_A, LAW_A, D(2025, 12, 16)), waiting(LAW_B, LAW_B)]
-    assert [d.label for d in found] == [LAW_A, LAW_B]
+    # people see the event's name; the key stays its id
+    assert [d.label for d in found] == ["Sự kiện thử", "Sự kiện thử"]
+    assert [d.title for d in found] == ["Sự kiện thử", "Sự kiện thử"]
 
 
 @pytest.mark.parametrize(

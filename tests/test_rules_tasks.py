@@ -141,8 +141,8 @@ def test_the_invented_plan_has_the_deliverables_described_above(tmp_path: Path) 
         ("PL-05", None),
         ("PL-06", D(2025, 12, 31)),
         ("PL-07", D(2025, 12, 31)),
-        ("PL-08 (ev-a)", D(2025, 7, 15)),
-        ("PL-08 (ev-b)", D(2025, 9, 1)),
+        ("PL-08 (Luật A)", D(2025, 7, 15)),
+        ("PL-08 (Luật B)", D(2025, 9, 1)),
     ]
 
 
@@ -604,11 +604,17 @@ def _appendix_task(task_id: str) -> AppendixTask:
 
 
 @pytest.mark.parametrize(
-    ("key", "expected"),
-    [("", "PL-06"), ("2026", "PL-06 (2026)"), ("ev-a", "PL-06 (ev-a)")],
+    ("key", "title", "expected"),
+    [
+        ("", "", "PL-06"),
+        ("2026", "2026", "PL-06 (2026)"),
+        ("ev-a", "", "PL-06 (ev-a)"),
+        ("ev-a", "Luật A", "PL-06 (Luật A)"),
+    ],
 )
-def test_label(key: str, expected: str) -> None:
-    row = TaskResult(_appendix_task("PL-06"), Deliverable("PL-06", key), "not_due", [], [])
+def test_label(key: str, title: str, expected: str) -> None:
+    deliverable = Deliverable("PL-06", key, title=title)
+    row = TaskResult(_appendix_task("PL-06"), deliverable, "not_due", [], [])
     assert row.label == expected
 
 
@@ -700,8 +706,8 @@ def test_headline_of_the_invented_plan(tmp_path: Path) -> None:
         "PL-05": "waiting_for_event",
         "PL-06": "overdue",
         "PL-07": "overdue",
-        "PL-08 (ev-a)": "overdue",
-        "PL-08 (ev-b)": "done_on_time",
+        "PL-08 (Luật A)": "overdue",
+        "PL-08 (Luật B)": "done_on_time",
     }
     assert headline(rows, AS_OF) == Headline(due=7, done=3, done_on_time=2, overdue=4)
 

@@ -31,11 +31,14 @@ class Deliverable:
     due: dt.date | None = None
     ongoing: bool = False
     waiting: bool = False
+    #: How people name it next to the task id: the year, or the event's short name
+    #: ("Luật GDĐH sửa đổi"); empty when the task has one deliverable.  ``key`` is the id.
+    title: str = ""
 
     @property
     def label(self) -> str:
-        """How the deliverable is named next to its task id ("2026", an event id, or "")."""
-        return self.key
+        """How the deliverable is named next to its task id ("2026", a law's name, or "")."""
+        return self.title or self.key
 
 
 def year_end(year: int) -> dt.date:
@@ -79,11 +82,12 @@ def deliverables(
     for event_id in deadline.events:
         event = events.get(event_id)
         key = event_id if len(deadline.events) > 1 else ""
+        title = "" if not key or event is None else (event.short_name or event.name)
         if event is None or event.date is None or event.date > as_of:
-            found.append(Deliverable(task.id, key, event=event_id, waiting=True))
+            found.append(Deliverable(task.id, key, event=event_id, waiting=True, title=title))
         else:
             due = add_months(event.date, months)
-            found.append(Deliverable(task.id, key, event=event_id, due=due))
+            found.append(Deliverable(task.id, key, event=event_id, due=due, title=title))
     return found
 
 

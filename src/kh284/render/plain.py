@@ -94,7 +94,8 @@ def task_dict(view: View, result: TaskResult) -> dict[str, Any]:
     return {
         "id": result.task.id,
         "number": result.task.number,
-        "deliverable": deliverable.label or None,
+        "deliverable": deliverable.key or None,
+        "deliverable_name": deliverable.title or None,
         "status": result.status,
         "label": label(TASK_LABELS, result.status, view.lang),
         "due": deliverable.due.isoformat() if deliverable.due else None,

@@ -20,6 +20,10 @@ class Event(Model):
 
     id: Id
     name: Text
+    short_name: Text | None = Field(
+        default=None,
+        description='A short name for tables ("Luật GDĐH sửa đổi"); the name when absent.',
+    )
     kind: EventKind
     number: Text | None = Field(default=None, description="Document number, if any.")
     date: Date | None = Field(default=None, description="When it happened; empty if pending.")
