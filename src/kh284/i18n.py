@@ -433,7 +433,7 @@ def number(value: float | None, lang: str, digits: int | None = None) -> str:
     whole, _, frac = text.partition(".")
     thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
     if len(whole) > 3:
-        groups = []
+        groups: list[str] = []
         while len(whole) > 3:
             groups.insert(0, whole[-3:])
             whole = whole[:-3]
