@@ -62,6 +62,26 @@ TARGET_TINTS = {
     "missed": "#f8dada",
     "no_data": "#f0f0f0",
 }
+#: One shape per status, printed beside its word so that statuses stay apart without
+#: colour (a grey printer, colour blindness).  Glyphs from WGL4 / common fonts only.
+TARGET_SYMBOLS = {
+    "achieved": "●",
+    "on_track": "▲",
+    "needs_acceleration": "◆",
+    "stagnating": "▼",
+    "not_maintained": "■",
+    "missed": "✕",
+    "no_data": "○",
+}
+TASK_SYMBOLS = {
+    "done_on_time": "●",
+    "done_late": "◐",
+    "in_progress": "▲",
+    "overdue": "✕",
+    "not_due": "○",
+    "waiting_for_event": "◇",
+    "ongoing": "↻",
+}
 
 
 def word(key: str, lang: str, **args: object) -> str:
