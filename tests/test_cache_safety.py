@@ -40,10 +40,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import ROOT
+from kh284.cli import replay
 from kh284.cli.app import app
 from kh284.diagnostics import Diagnostic, Location, Severity, Subject
 from kh284.load import cache as cache_module
-from kh284.load import codec, reading
+from kh284.load import codec, reading, snapshot
 from kh284.load.cache import Cache, code_digest, source_digest
 from kh284.load.exact import SourceMap
 from kh284.pipeline import run
@@ -57,12 +58,21 @@ Outcome = tuple[int, str, str]
 
 
 def kh284(data: Path, cache_dir: Path | None, *args: str) -> Outcome:
-    """``kh284 check`` on ``data`` through ``cache_dir`` (``None``: ``--no-cache``)."""
+    """``kh284 check`` on ``data`` through ``cache_dir`` (``None``: ``--no-cache``).
+
+    As the ``kh284`` command runs it: a stored result of the same command line is replayed
+    before the command line is parsed (``replay.lookup``), else the app runs (and may store
+    its result).
+    """
     argv = ["check", "--data-dir", str(data), "--as-of", AS_OF, *args]
     if cache_dir is None:
         argv.append("--no-cache")
     env = {"KH284_CACHE_DIR": str(cache_dir or "/nonexistent/kh284-cache")}
-    result = CliRunner().invoke(app, argv, env=env, catch_exceptions=False)
+    with mock.patch.dict(os.environ, env), mock.patch.object(sys, "argv", ["kh284", *argv]):
+        stored = replay.lookup(argv)
+        if stored is not None and stored[4]:  # replayed to stdout, exactly as stored
+            return stored[3], stored[1], stored[2]
+        result = CliRunner().invoke(app, argv, env=env, catch_exceptions=False)
     assert "Traceback" not in result.stderr and "X901" not in result.stderr
     return result.exit_code, result.stdout, result.stderr
 
@@ -389,7 +399,7 @@ def test_other_code_never_reuses_an_entry(
 @contextmanager
 def swapped_while_read(path: Path, new: bytes, *, after: bool) -> Iterator[None]:
     """While kh284 reads ``path``, its bytes become ``new`` — just before or just after."""
-    real = reading.read_bytes
+    real = snapshot.read_bytes
 
     def read(file: Path, rel: str) -> Any:
         if Path(file) == path.resolve():
@@ -401,7 +411,7 @@ def swapped_while_read(path: Path, new: bytes, *, after: bool) -> Iterator[None]
             return got
         return real(file, rel)
 
-    with mock.patch.object(reading, "read_bytes", read):
+    with mock.patch.object(snapshot, "read_bytes", read):
         yield
 
 

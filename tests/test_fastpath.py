@@ -27,6 +27,7 @@ from kh284.load.cache import Cache
 from kh284.load.exact import load_text
 from kh284.load.fast import fast_load
 from kh284.load.reading import LazyDocument, read_document
+from kh284.load.snapshot import FileRead
 from kh284.pipeline import run
 
 #: Examples per property test; KH284_FUZZ_EXAMPLES raises it for a longer campaign.
@@ -103,7 +104,7 @@ def test_fast_and_exact_paths_agree(text: str) -> None:
 def test_lazy_document_locates_exactly(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     path.write_text("unit: so-gddt\nperiod: 2025\nindicators:\n  - target: x\n    value: 1\n")
-    document, problems = read_document(path, "r.yaml", Cache(None))
+    document, problems = read_document(FileRead("r.yaml", path.read_bytes(), []), Cache(None))
     assert isinstance(document, LazyDocument) and not problems
     exact, _ = load_text(path.read_text(), "r.yaml")
     assert exact is not None

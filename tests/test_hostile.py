@@ -553,9 +553,9 @@ def gen_unreadable_dir_simulated(data_dir: Path, monkeypatch: pytest.MonkeyPatch
 def gen_vanishing_file(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (data_dir / "progress/2025/zz-later.yaml").write_text(_report_text(), "utf-8")
     doomed = data_dir / "progress/2025/zz-later.yaml"
-    import kh284.load.reading as reading_module
+    import kh284.load.snapshot as snapshot_module
 
-    real_read = reading_module.read_bytes
+    real_read = snapshot_module.read_bytes
 
     def read_then_delete(path: Path, rel: str) -> Any:
         result = real_read(path, rel)
@@ -563,7 +563,7 @@ def gen_vanishing_file(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             doomed.unlink()
         return result
 
-    monkeypatch.setattr(reading_module, "read_bytes", read_then_delete)
+    monkeypatch.setattr(snapshot_module, "read_bytes", read_then_delete)
 
 
 def gen_fifo_report(data_dir: Path, _: pytest.MonkeyPatch) -> None:

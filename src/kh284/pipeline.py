@@ -29,6 +29,7 @@ from kh284.evaluate.tasks import (
 )
 from kh284.load.cache import Cache
 from kh284.load.exact import Document
+from kh284.load.snapshot import Snapshot
 from kh284.validate.checks import run_all
 from kh284.validate.checks.references import better_hints
 from kh284.validate.dataset import Dataset, load_dataset
@@ -70,15 +71,17 @@ def run(
     evaluate: bool,
     cache: Cache | None = None,
     extra: list[Document] | None = None,
+    snapshot: Snapshot | None = None,
 ) -> Outcome:
     """Load and check ``data_dir``; with ``evaluate``, judge every target and task too.
 
     ``extra`` documents (a workbook being imported) are checked as progress reports of the
     data directory.  With a ``cache``, each file is parsed through it (keyed on the bytes
-    read); everything else is worked out afresh on every run.
+    read); everything else is worked out afresh on every run.  With a ``snapshot`` (the
+    files of ``data_dir`` already read), its bytes are the ones checked.
     """
     cache = cache or Cache(None)
-    dataset = load_dataset(data_dir, cache, extra)
+    dataset = load_dataset(data_dir, cache, extra, snapshot)
     index = build_index(dataset)
     found = better_hints(index, dataset.diagnostics)
     found.extend(run_all(index, as_of))

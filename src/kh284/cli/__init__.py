@@ -7,13 +7,26 @@
 - ``reports``: report, template, import (the ``reports`` extra).
 - ``commands``: the commands' core, options in, a ``Result`` out (no typer).
 - ``output``: the one way a command writes its result.
+- ``replay``: a command's whole result, stored and replayed under everything that made it.
 """
 
 from __future__ import annotations
 
 
 def main() -> None:
-    """Console entry point (``kh284``)."""
+    """Console entry point (``kh284``): a stored result replayed, else the app."""
+    import os
+    import sys
+
+    # kh284 uses no pydantic plugins; not looking for any saves scanning installed packages
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from kh284.cli.replay import lookup
+
+    stored = lookup(sys.argv[1:])
+    if stored is not None and stored[4]:  # a result for stdout, stored by this same run
+        from kh284.cli.output import deliver_replayed
+
+        deliver_replayed(stored[1], stored[2], stored[3], stored[4])
     from kh284.cli.app import main as run
 
     run()

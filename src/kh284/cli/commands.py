@@ -29,7 +29,13 @@ def run_validate(options: Options, files: list[Path] | None = None) -> Result:
     wanted: set[str] = set()
     if files and options.data_dir.is_dir():  # else the run says the directory is missing
         wanted = _relative_files(options.data_dir, files)
-    outcome = run(options.data_dir, options.as_of, evaluate=False, cache=options.open_cache())
+    outcome = run(
+        options.data_dir,
+        options.as_of,
+        evaluate=False,
+        cache=options.open_cache(),
+        snapshot=options.snapshot,
+    )
     diags, waived = outcome.diagnostics, outcome.waived
     if files:
         diags = [d for d in diags if _nfc(d.location.file) in wanted]
@@ -44,7 +50,13 @@ def run_check(options: Options) -> Result:
 
 def check_view(options: Options) -> View:
     """What ``kh284 check`` shows, before it is rendered (the reports are made from it)."""
-    outcome = run(options.data_dir, options.as_of, evaluate=True, cache=options.open_cache())
+    outcome = run(
+        options.data_dir,
+        options.as_of,
+        evaluate=True,
+        cache=options.open_cache(),
+        snapshot=options.snapshot,
+    )
     return _view(
         "check",
         options,
@@ -60,7 +72,13 @@ def run_targets(options: Options, target_id: str | None, as_json: bool) -> Resul
     """``kh284 targets``: the list of targets, or one target's history."""
     from kh284.render import targets_view
 
-    outcome = run(options.data_dir, options.as_of, evaluate=True, cache=options.open_cache())
+    outcome = run(
+        options.data_dir,
+        options.as_of,
+        evaluate=True,
+        cache=options.open_cache(),
+        snapshot=options.snapshot,
+    )
     results = outcome.targets
     if target_id is not None:
         wanted = target_id.strip().lower()
@@ -90,7 +108,13 @@ def run_tasks(
     overdue: bool,
 ) -> Result:
     """List task deliverables (``overdue``: only overdue ones, most overdue first)."""
-    outcome = run(options.data_dir, options.as_of, evaluate=True, cache=options.open_cache())
+    outcome = run(
+        options.data_dir,
+        options.as_of,
+        evaluate=True,
+        cache=options.open_cache(),
+        snapshot=options.snapshot,
+    )
     unit_ids = None if unit is None else outcome.index.resolve_units(unit)
     rows = select_tasks(
         outcome, unit_ids, coordinating=coordinating, statuses=["overdue"] if overdue else statuses

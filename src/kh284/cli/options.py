@@ -18,13 +18,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from kh284.i18n import word
 from kh284.load.cache import Cache, open_cache
 from kh284.render import Format
+
+if TYPE_CHECKING:
+    from kh284.load.snapshot import Snapshot
 
 
 class Lang(str, Enum):
@@ -146,10 +149,19 @@ class Options:
     cache: bool = True
     output: Path | None = None
     force: bool = False
+    #: The data directory's files as read for this run (``cli/replay.py``); not an option.
+    snapshot: Snapshot | None = field(default=None, repr=False, compare=False)
+
+    _opened: Cache | None = field(default=None, repr=False, compare=False)
 
     def open_cache(self) -> Cache:
-        """The cache for this run (disabled by ``--no-cache`` or ``KH284_NO_CACHE``)."""
-        return open_cache(self.cache)
+        """The cache for this run, one per run (off with ``--no-cache`` or ``KH284_NO_CACHE``).
+
+        One object, so that a cache folder refused for its owner or mode is said once.
+        """
+        if self._opened is None:
+            self._opened = open_cache(self.cache)
+        return self._opened
 
 
 def reporting(*, verbose: bool = False) -> Callable[[F], F]:

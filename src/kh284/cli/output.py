@@ -10,18 +10,23 @@ stderr; the exit code follows the one policy in ``diagnostics.exit_code_for``.
 from __future__ import annotations
 
 import errno
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-import typer
-
-from kh284.cli.options import fail
 from kh284.i18n import word
 from kh284.render import Result
 
 if TYPE_CHECKING:
     from kh284.cli.options import Options
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``kh284: message`` to stderr and exit 2 (the run could not go ahead)."""
+    from kh284.cli.options import fail as stop
+
+    stop(message)
 
 
 def refuse_existing(path: Path | None, force: bool, lang: str) -> None:
@@ -65,18 +70,26 @@ def write_stdout(text: str, lang: str) -> None:
     A closed stdout (``>&-``), a full disk or a closed pipe is said in words, never with a
     traceback, so a lost report cannot pass for a delivered one.
     """
+    problem = stdout_problem(text, lang)
+    if problem is not None:
+        fail(problem)
+
+
+def stdout_problem(text: str, lang: str) -> str | None:
+    """Write ``text`` to stdout and flush it; what went wrong, in words, or ``None``."""
     stream = sys.stdout
     if stream is None:  # started with stdout closed
-        fail(word("cli.stdout_closed", lang))
+        return word("cli.stdout_closed", lang)
     try:
         stream.write(text)
         stream.flush()
     except ValueError:  # the stream object was closed
-        fail(word("cli.stdout_closed", lang))
+        return word("cli.stdout_closed", lang)
     except OSError as exc:
         if exc.errno == errno.EBADF:
-            fail(word("cli.stdout_closed", lang))
-        fail(word("cli.stdout_failed", lang, detail=exc.strerror or exc))
+            return word("cli.stdout_closed", lang)
+        return word("cli.stdout_failed", lang, detail=exc.strerror or exc)
+    return None
 
 
 def deliver(result: Result, output: Path | None, force: bool, lang: str) -> NoReturn:
@@ -86,8 +99,38 @@ def deliver(result: Result, output: Path | None, force: bool, lang: str) -> NoRe
     elif result.output:
         text = result.output
         write_stdout(text.decode("utf-8") if isinstance(text, bytes) else text, lang)
+    import typer
+
     sys.stderr.write(result.summary)
     raise typer.Exit(result.exit_code)
+
+
+def deliver_replayed(output: str, summary: str, exit_code: int, lang: str) -> NoReturn:
+    """Write a replayed result (``cli/replay.py``) as ``deliver`` does; exit as ``cli.app`` does.
+
+    Before the command line is parsed, so without typer: the report to stdout (a failure to
+    write it said in words, exit 2), the summary to stderr, and the exit code.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    status = exit_code
+    try:
+        problem = stdout_problem(output, lang) if output else None
+        if problem is not None:
+            sys.stderr.write(f"kh284: {problem}\n")
+            summary, status = "", 2
+        sys.stderr.write(summary)
+    except KeyboardInterrupt:
+        sys.stderr.write(f"kh284: {word('cli.interrupted', lang)}\n")
+        status = 130
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            status = status or 2
+    os._exit(status)
 
 
 def data_dir_missing(data_dir: Path, lang: str) -> NoReturn:
@@ -96,19 +139,23 @@ def data_dir_missing(data_dir: Path, lang: str) -> NoReturn:
 
 
 def run_command(options: Options, action: str, **kwargs: object) -> Result:
-    """Run a command's core: its output is worked out afresh on every run.
+    """Run a command's core, or replay its result from the cache (``cli/replay.py``).
 
-    Only files are parsed through the per-file cache; a missing data directory or a usage
-    error becomes its message and exit code 2.
+    A missing data directory or a usage error becomes its message and exit code 2.
     """
-    from kh284.cli import commands
+    from kh284.cli.replay import run_replayed
     from kh284.diagnostics import UsageError
-    from kh284.validate.dataset import DataDirError
+    from kh284.load.snapshot import DataDirError
+
+    def compute() -> Result:
+        from kh284.cli import commands
+
+        result: Result = getattr(commands, action)(options, **kwargs)
+        return result
 
     try:
-        result: Result = getattr(commands, action)(options, **kwargs)
+        return run_replayed(options, action, kwargs, compute)
     except DataDirError:
         data_dir_missing(options.data_dir, options.lang)
     except UsageError as exc:
         fail(exc.message(options.lang))
-    return result

@@ -1,10 +1,12 @@
 """The format of a cache entry: JSON data that round-trips a parse payload exactly, never code.
 
 A payload is what ``reading.parse`` gives for a file's bytes: ``("fast", data)``,
-``("exact", data, SourceMap)`` or ``("fail", [Diagnostic, ...])``.  ``encode`` writes it as
-one JSON object that also names the format and the entry's own key; ``decode`` gives the
-payload back only if every part has exactly the expected shape and type, else ``None`` (a
-miss): nothing in an entry is ever run, looked up by name or trusted for its types.
+``("exact", data, SourceMap)`` or ``("fail", [Diagnostic, ...])``; or a whole command's
+result (``cli/replay.py``): ``("result", output, summary, exit_code, lang)``, where
+``lang`` is the language of a result for stdout and empty for one written to a file.
+``encode`` writes it as one JSON object that also names the format and the entry's own key;
+``decode`` gives the payload back only if every part has exactly the expected shape and type,
+else ``None`` (a miss): nothing in an entry is ever run, looked up by name or trusted for its types.
 
 Data values are ``str``, ``int``, ``float`` (``nan`` and ``inf`` too), ``bool``, ``None``,
 lists and dicts.  Data whose dicts all have text keys is stored as plain JSON (``"plain"``),
@@ -61,6 +63,13 @@ def _entry(payload: tuple[Any, ...], key: str) -> dict[str, Any]:
         return entry
     if payload[0] == "fail":
         entry["problems"] = [_diagnostic(d) for d in payload[1]]
+        return entry
+    if payload[0] == "result":
+        _, output, summary, exit_code, lang = payload
+        texts = (output, summary, lang)
+        if not all(type(t) is str for t in texts) or type(exit_code) is not int:
+            raise _Bad
+        entry.update(output=output, summary=summary, exit=exit_code, lang=lang)
         return entry
     raise _Bad
 
@@ -156,6 +165,12 @@ def _payload(entry: Any, key: str) -> tuple[Any, ...]:
         _expect(set(entry) == {"kh284-cache", "key", "kind", "mode", "data", "values", "keys"})
         source_map = SourceMap(_read_positions(entry["values"]), _read_positions(entry["keys"]))
         return ("exact", data, source_map)
+    if kind == "result":
+        _expect(set(entry) == {"kh284-cache", "key", "kind", "output", "summary", "exit", "lang"})
+        output, summary, exit_code, lang = (entry[k] for k in ("output", "summary", "exit", "lang"))
+        _expect(all(type(t) is str for t in (output, summary, lang)) and type(exit_code) is int)
+        _expect(lang in ("", "vi", "en"))
+        return ("result", output, summary, exit_code, lang)
     _expect(kind == "fail")
     _expect(set(entry) == {"kh284-cache", "key", "kind", "problems"})
     problems = entry["problems"]

@@ -22,13 +22,13 @@ import signal
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from kh284.diagnostics import Diagnostic
 from kh284.load.cache import Cache
-from kh284.load.exact import Document, SourceMap, decode, load_text, read_bytes
+from kh284.load.exact import Document, SourceMap, decode, load_text
 from kh284.load.fast import fast_load, fast_source_map
+from kh284.load.snapshot import FileRead
 
 #: Below this many files, parsing in worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 200
@@ -106,11 +106,11 @@ def _restamp(diag: Diagnostic, rel: str) -> Diagnostic:
     return dataclasses.replace(diag, location=dataclasses.replace(diag.location, file=rel))
 
 
-def read_document(path: Path, rel: str, cache: Cache) -> tuple[Document | None, list[Diagnostic]]:
-    """Read one data file: its bytes once, then the cache entry of exactly those bytes."""
-    raw, problems = read_bytes(path, rel)
+def read_document(read: FileRead, cache: Cache) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse one data file's bytes (read once, by the snapshot) through their cache entry."""
+    raw, rel = read.raw, read.shown
     if raw is None:
-        return None, problems
+        return None, read.problems
     key = cache.key(raw)
     payload = cache.get("file", key) if key else None
     if payload is None:
@@ -155,21 +155,21 @@ class Reading:
             self._workers.close()
 
 
-def iter_read(items: Sequence[tuple[Path, str]], cache: Cache) -> Reading:
-    """Read many data files, yielding each result in order as soon as it is ready.
+def iter_read(items: Sequence[FileRead], cache: Cache) -> Reading:
+    """Parse many data files, yielding each result in order as soon as it is ready.
 
-    The files are read and cache misses handed to worker processes (when there are
-    enough of them) before this returns, so the caller can do other work — and validate
-    the first results — while the workers still parse.  Each file's bytes are read once:
-    the key, the parse and the positions all come from those bytes.
+    Cache misses are handed to worker processes (when there are enough of them) before
+    this returns, so the caller can do other work — and validate the first results — while
+    the workers still parse.  Each file's bytes were read once, by the snapshot: the key,
+    the parse and the positions all come from those bytes.
     """
     known: list[tuple[Document | None, list[Diagnostic]] | None] = [None] * len(items)
     misses: list[tuple[int, bytes, str, str | None]] = []
     with paused_gc():
-        for i, (path, rel) in enumerate(items):
-            raw, problems = read_bytes(path, rel)
+        for i, read in enumerate(items):
+            raw, rel = read.raw, read.shown
             if raw is None:
-                known[i] = (None, problems)
+                known[i] = (None, read.problems)
                 continue
             key = cache.key(raw)
             payload = cache.get("file", key) if key else None

@@ -20,9 +20,10 @@ from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location
 from kh284.load.cache import Cache
 from kh284.load.exact import Document
-from kh284.load.files import admit_file, admit_folder, display_name
+from kh284.load.files import display_name
 from kh284.load.reading import iter_read, paused_gc, read_document
-from kh284.load.registry import PLAN_FILES, PROGRESS, WAIVERS, FileKind
+from kh284.load.registry import WAIVERS, FileKind
+from kh284.load.snapshot import DataDirError, FileRead, Snapshot, take
 from kh284.validate.models import (
     EventsFile,
     PlanFile,
@@ -83,46 +84,45 @@ class Dataset:
         return None not in (self.plan, self.units, self.targets, self.events)
 
 
-class DataDirError(Exception):
-    """The data directory itself is missing or not a directory (exit code 2)."""
-
-
 def load_dataset(
     data_dir: Path,
     cache: Cache | None = None,
     extra: list[Document] | None = None,
+    snapshot: Snapshot | None = None,
 ) -> Dataset:
     """Read and schema-check every file of ``data_dir`` (through ``cache`` if given).
 
-    ``extra`` documents (a workbook being imported) are checked as progress reports after
-    the files on disk, exactly like them.
+    The files are those of ``snapshot`` — every admitted file's bytes, read once — taken
+    now unless given.  ``extra`` documents (a workbook being imported) are checked as
+    progress reports after the files on disk, exactly like them.
     """
     if not data_dir.is_dir():
         raise DataDirError(str(data_dir))
+    if snapshot is None:
+        snapshot = take(data_dir)
+    snapshot.used = True
     dataset = Dataset(data_dir, cache=cache or Cache(None))
-    root = data_dir.resolve()
-    # the plan files are admitted (and counted against the byte budget) first; the
-    # progress reports then start parsing in the background while the plan files load
-    plan_paths = [admit_file(dataset, root, kind.name, required=True) for kind in PLAN_FILES]
+    dataset.diagnostics.extend(snapshot.diagnostics)
+    dataset.bytes_read, dataset.over_budget = snapshot.bytes_read, snapshot.over_budget
     replaced = {document.file for document in extra or []}
-    admitted = [a for a in admit_folder(dataset, root, PROGRESS.name) if a[1] not in replaced]
-    waivers_path = admit_file(dataset, root, WAIVERS.name, required=False)
-    with iter_read(admitted, dataset.cache) as reading:  # leaving early stops the workers
-        for kind, path in zip(PLAN_FILES, plan_paths, strict=True):
-            setattr(dataset, kind.kind, _load_one(dataset, path, kind))
-        _load_progress(dataset, admitted, reading)
+    progress = [read for read in snapshot.progress if read.shown not in replaced]
+    # the progress reports start parsing in the background while the plan files load
+    with iter_read(progress, dataset.cache) as reading:  # leaving early stops the workers
+        for kind, read in snapshot.plan:
+            setattr(dataset, kind.kind, _load_one(dataset, read, kind))
+        _load_progress(dataset, progress, reading)
     for document in extra or []:
         _keep(dataset, document.file, document, [])
         _add_report(dataset, document)
-    dataset.waivers = _load_one(dataset, waivers_path, WAIVERS)
+    dataset.waivers = _load_one(dataset, snapshot.waivers, WAIVERS)
     return dataset
 
 
-def _load_one(dataset: Dataset, path: Path | None, kind: FileKind) -> Any:
-    """One single-file kind, read and checked against its model (``None`` if it failed)."""
-    if path is None:
+def _load_one(dataset: Dataset, read: FileRead | None, kind: FileKind) -> Any:
+    """One single-file kind, parsed and checked against its model (``None`` if it failed)."""
+    if read is None:
         return None
-    document, problems = read_document(path, kind.name, dataset.cache)
+    document, problems = read_document(read, dataset.cache)
     if _keep(dataset, kind.name, document, problems) is None:
         return None
     assert document is not None
@@ -153,12 +153,12 @@ def _keep(
 
 def _load_progress(
     dataset: Dataset,
-    admitted: list[tuple[Path, str]],
+    admitted: list[FileRead],
     read: Iterator[tuple[Document | None, list[Diagnostic]]],
 ) -> None:
     with paused_gc():
-        for (_, shown), (document, problems) in zip(admitted, read, strict=True):
-            if _keep(dataset, shown, document, problems) is None:
+        for file, (document, problems) in zip(admitted, read, strict=True):
+            if _keep(dataset, file.shown, document, problems) is None:
                 continue
             assert document is not None
             _add_report(dataset, document)

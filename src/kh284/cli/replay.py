@@ -1,0 +1,224 @@
+"""A command's whole result, kept in the cache under everything that made it.
+
+A repeated ``kh284 check`` (or ``validate``, ``tasks``, ``overdue``, ``targets``) on
+unchanged data prints what it printed before without parsing or checking anything — and
+it must print exactly what a ``--no-cache`` run prints, with the same exit code, always.
+The output of such a command is a function of: the command line, the environment, the
+working directory, which standard streams are terminals (and the terminal's size), the
+date, kh284's code, the installed libraries and the bytes of the data files.  The key of a
+result is a hash of exactly those:
+
+- the bytes actually checked: the data directory is read once (``load.snapshot``) before
+  the key is made, and a miss computes the result from that same reading, never from the
+  files read again; a file swapped during a run cannot put its verdict under other bytes;
+- kh284's own code (``load.cache.code_digest``: every ``*.py`` of the package), its
+  version, the Python running it and the names (with versions) of every installed
+  distribution, so an edited, patched or upgraded installation never replays another's;
+- the arguments as typed, today's date (the default as-of date), the working directory
+  (paths are shown relative to it), the whole environment (``GITHUB_WORKSPACE``,
+  ``COLUMNS``, ``NO_COLOR``, ``TERM``, ``KH284_*`` …; all but the shell's own bookkeeping)
+  and whether each standard stream is a terminal, with the terminal's size.
+
+``lookup`` runs before the command line is parsed (so before typer and pydantic are
+imported): it finds the data directory the way the parser will (``--data-dir``, else
+``KH284_DATA_DIR``, else ``data``), reads it, and replays a stored result to stdout.  On a
+miss the command runs as usual; ``run_replayed`` then stores its result — only when the
+parsed options name that same data directory, the cache is on, and the result was computed
+from that very reading.  A result written to ``--output`` is replayed after parsing, so the
+refusals of ``--output`` (an existing file without ``--force``, a link) stay exactly as they
+are.  Entries are JSON data under the cache's rules (``load.cache``: a folder only the user
+may write, written atomically, anything unexpected a miss).  Commands that write files
+(``report``, ``template``, ``import``) and ``validate FILE...`` are never replayed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kh284.load.cache import open_cache
+from kh284.render import Result
+
+if TYPE_CHECKING:
+    from kh284.cli.options import Options
+    from kh284.load.snapshot import Snapshot
+
+#: The commands whose result may be replayed (they read the data directory and print).
+COMMANDS = {
+    "validate": "run_validate",
+    "check": "run_check",
+    "tasks": "run_tasks",
+    "overdue": "run_tasks",
+    "targets": "run_targets",
+    "missing": "run_missing",
+}
+#: Environment variables that never shape output: the shell's bookkeeping.
+_VOLATILE = frozenset({"_", "OLDPWD", "SHLVL", "PWD"})
+#: Arguments after which nothing is replayed (they print something else, or ask for no cache).
+_NOT_REPLAYED = frozenset({"--no-cache", "--help", "-h", "--version"})
+
+
+@dataclass(frozen=True)
+class Early:
+    """What ``replay_early`` read: the command line, its data directory and the key."""
+
+    argv: tuple[str, ...]
+    data_dir: Path
+    snapshot: Snapshot
+    key: str
+    day: dt.date
+
+
+#: Set by ``replay_early`` in the process that ``kh284`` started (never by a test runner
+#: that calls the app with other arguments).
+_early: Early | None = None
+
+
+def lookup(argv: list[str]) -> tuple[Any, ...] | None:
+    """The stored result of the command line ``argv`` (``sys.argv[1:]``), or ``None``.
+
+    Also remembers the reading and the key for ``run_replayed``.  Anything unexpected here
+    is left to the normal run (which then reads again and says what is wrong).
+    """
+    global _early
+    _early = None
+    if not argv or argv[0] not in COMMANDS or _NOT_REPLAYED.intersection(argv):
+        return None
+    if sys.stdout is None or sys.stderr is None:
+        return None
+    try:
+        data_dir = _data_dir(argv)
+        if data_dir is None or not data_dir.is_dir():
+            return None
+        cache = open_cache(True)
+        if not cache.enabled:
+            return None
+        from kh284.load.snapshot import take
+
+        snapshot = take(data_dir)
+        day = today()
+        key = cache.key(fingerprint(argv, data_dir, snapshot.digest(), day))
+        if key is None:
+            return None
+        _early = Early(tuple(argv), data_dir, snapshot, key, day)
+        return cache.get("result", key)
+    except Exception:
+        _early = None
+        return None
+
+
+def run_replayed(
+    options: Options, action: str, kwargs: dict[str, Any], compute: Callable[[], Result]
+) -> Result:
+    """The result of ``compute()``: replayed when stored, stored when it may be.
+
+    Only for the command line ``lookup`` saw (``sys.argv``), once.
+    """
+    global _early
+    early, _early = _early, None
+    if (
+        early is None
+        or early.argv != tuple(sys.argv[1:])
+        or COMMANDS.get(early.argv[0]) != action
+        or kwargs.get("files")
+        or options.data_dir != early.data_dir
+        or not options.cache
+    ):
+        return compute()
+    cache = options.open_cache()
+    if not cache.enabled:
+        return compute()
+    stored = cache.get("result", early.key)
+    if stored is not None:
+        return Result(stored[1], stored[2], stored[3])
+    options.snapshot = early.snapshot
+    result = compute()
+    # stored only if computed from that reading, on the day of the key (a run that crosses
+    # midnight may have taken either day as its default as-of date)
+    if early.snapshot.used and isinstance(result.output, str) and today() == early.day:
+        lang = options.lang if options.output is None else ""
+        entry = ("result", result.output, result.summary, result.exit_code, lang)
+        cache.put("result", early.key, entry)
+    return result
+
+
+def fingerprint(argv: list[str], data_dir: Path, data: str, day: dt.date) -> bytes:
+    """Everything a result depends on besides kh284's code (which the cache key adds)."""
+    hasher = hashlib.blake2b(digest_size=32)
+
+    def part(text: str) -> None:
+        raw = text.encode("utf-8", "surrogatepass")
+        hasher.update(len(raw).to_bytes(8, "little"))
+        hasher.update(raw)
+
+    part("result 1")
+    part(sys.version)
+    part(sys.executable)
+    for name in installed():
+        part(name)
+    part(repr(argv))
+    part(repr(str(data_dir)))
+    part(day.isoformat())
+    part(os.getcwd())
+    for name, value in sorted(os.environ.items()):
+        if name not in _VOLATILE:
+            part(f"{name}={value}")
+    ttys = [_isatty(stream) for stream in (sys.stdin, sys.stdout, sys.stderr)]
+    part(repr(ttys))
+    if any(ttys):
+        part(repr(shutil.get_terminal_size()))
+    part(data)
+    return hasher.digest()
+
+
+def today() -> dt.date:
+    """Today's date, which is the default as-of date."""
+    return dt.date.today()
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return stream is not None and bool(stream.isatty())
+    except (ValueError, OSError):
+        return False
+
+
+def _data_dir(argv: list[str]) -> Path | None:
+    """The data directory as the parser will find it (checked again after parsing)."""
+    found = os.environ.get("KH284_DATA_DIR") or "data"
+    at = 1
+    while at < len(argv):
+        arg = argv[at]
+        if arg == "--":
+            break
+        if arg == "--data-dir":
+            if at + 1 >= len(argv):
+                return None
+            found = argv[at + 1]
+            at += 1
+        elif arg.startswith("--data-dir="):
+            found = arg.removeprefix("--data-dir=")
+        at += 1
+    return Path(found)
+
+
+def installed() -> list[str]:
+    """The ``*.dist-info`` names (which carry the versions) on ``sys.path``, sorted."""
+    names = []
+    for entry in sys.path:
+        try:
+            with os.scandir(entry or ".") as found:
+                names += [e.name for e in found if e.name.endswith((".dist-info", ".egg-info"))]
+        except OSError:
+            continue
+    return sorted(names)
+
+
+__all__ = ["COMMANDS", "fingerprint", "lookup", "run_replayed"]
