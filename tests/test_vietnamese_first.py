@@ -67,6 +67,13 @@ def test_help_is_vietnamese_by_default(command: str) -> None:
     assert "Hiện hướng dẫn này rồi thoát." in text
 
 
+def test_kh284_alone_shows_the_vietnamese_help() -> None:
+    code, text = _run()
+    assert code == 2  # no command: the help, as a usage error
+    assert text.startswith("Cách dùng: kh284 [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]..."), text
+    assert_vietnamese(text, "kh284")
+
+
 @pytest.mark.parametrize("command", [c for c in _commands() if c != "schema"])
 def test_help_is_english_with_lang_en(command: str) -> None:
     code, text = _run(command, "--lang", "en", "--help")
