@@ -154,6 +154,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "usage.missing_command": ("thiếu tên lệnh", "Missing command."),
     "usage.missing_option": ("thiếu tùy chọn bắt buộc '{name}'", "Missing option '{name}'."),
     "usage.missing_argument": ("thiếu đối số '{name}'", "Missing argument '{name}'."),
+    "usage.missing_choice": (
+        "thiếu đối số '{name}', một trong: {choices}",
+        "Missing argument '{name}', one of: {choices}",
+    ),
     "usage.needs_value": ("tùy chọn '{name}' cần một giá trị", "Option '{name}' requires {what}"),
     "usage.no_value": (
         "tùy chọn '{name}' không nhận giá trị",
@@ -166,7 +170,181 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{value}' is not one of {choices}.",
     ),
     "usage.not_valid": ("{value} không đúng kiểu", "Value {value} is not valid."),
+    "usage.not_integer": ("phải là một số nguyên", "should be a whole number"),
+    "usage.not_number": ("phải là một số", "should be a number"),
+    "usage.at_most": ("phải nhỏ hơn hoặc bằng {limit}", "should be at most {limit}"),
+    "usage.at_least": ("phải lớn hơn hoặc bằng {limit}", "should be at least {limit}"),
     "usage.see_help": ("Xem hướng dẫn: {command} -h", "See the help: {command} -h"),
+    # -- help: kh284 … -h in the language asked for (cli/helptext.py) ------------------------
+    "help.usage": ("Cách dùng:", "Usage:"),
+    "help.arguments": ("Đối số", "Arguments"),
+    "help.options": ("Tùy chọn", "Options"),
+    "help.commands": ("Lệnh", "Commands"),
+    "help.envvar": ("biến môi trường: {var}", "env var: {var}"),
+    "help.default": ("mặc định: {default}", "default: {default}"),
+    "help.required": ("bắt buộc", "required"),
+    "help.metavar.OPTIONS": ("TÙY_CHỌN", "OPTIONS"),
+    "help.metavar.COMMAND": ("LỆNH", "COMMAND"),
+    "help.metavar.ARGS": ("ĐỐI_SỐ", "ARGS"),
+    "help.metavar.DIR": ("THƯ_MỤC", "DIR"),
+    "help.metavar.DATE": ("NGÀY", "DATE"),
+    "help.metavar.FILE": ("TỆP", "FILE"),
+    "help.metavar.PATH": ("ĐƯỜNG_DẪN", "PATH"),
+    "help.metavar.CODES": ("MÃ", "CODES"),
+    "help.metavar.UNIT": ("ĐƠN_VỊ", "UNIT"),
+    "help.metavar.STATUS": ("TRẠNG_THÁI", "STATUS"),
+    "help.metavar.YEAR": ("NĂM", "YEAR"),
+    "help.metavar.TARGET": ("CHỈ_TIÊU", "TARGET"),
+    "help.metavar.KIND": ("LOẠI", "KIND"),
+    "help.app": (
+        "Kiểm tra tiến độ kế hoạch thực hiện Kết luận 91-KL/TW mô tả trong thư mục dữ liệu.",
+        "Compliance checker for a plan implementing KL 91-KL/TW, described by the data directory.",
+    ),
+    "help.epilog.app": (
+        "Hướng dẫn từng lệnh: kh284 LỆNH -h. Bằng tiếng Anh: thêm --lang en sau tên lệnh, hoặc "
+        "đặt biến môi trường KH284_LANG=en.",
+        "Each command's help: kh284 COMMAND -h. In Vietnamese: --lang vi after the command (the "
+        "default), or the environment variable KH284_LANG=vi.",
+    ),
+    "help.cmd.validate": (
+        "Kiểm tra mọi tệp dữ liệu; mỗi phát hiện chỉ rõ tệp:dòng:cột.",
+        "Validate every data file: file:line:col diagnostics.",
+    ),
+    "help.cmd.check": (
+        "Đánh giá mọi chỉ tiêu và nhiệm vụ tại một ngày.",
+        "Evaluate every target and task as of a date.",
+    ),
+    "help.cmd.tasks": (
+        "Liệt kê các nhiệm vụ của phụ lục và tình trạng của chúng.",
+        "List appendix tasks with their status.",
+    ),
+    "help.cmd.overdue": (
+        "Liệt kê các nhiệm vụ quá hạn, quá hạn lâu nhất trước.",
+        "List overdue tasks, most overdue first.",
+    ),
+    "help.cmd.targets": (
+        "Liệt kê các chỉ tiêu, hoặc xem số liệu đã báo cáo của một chỉ tiêu.",
+        "List the targets, or show one target's history.",
+    ),
+    "help.cmd.schema": (
+        "In JSON Schema của một loại tệp dữ liệu (sinh từ mô hình dữ liệu).",
+        "Print the JSON Schema of a data file (generated from the models).",
+    ),
+    "help.cmd.report": (
+        "Ghi trang tổng hợp (html), sổ tình trạng (xlsx) hoặc dự thảo báo cáo (docx).",
+        "Write the dashboard (html), status workbook (xlsx) or report draft (docx).",
+    ),
+    "help.cmd.template": (
+        "Ghi mẫu Excel gồm những gì một đơn vị cần báo cáo trong một năm.",
+        "Write an Excel template of what one unit should report for one year.",
+    ),
+    "help.cmd.import": (
+        "Chuyển mẫu Excel đã điền thành báo cáo tiến độ (YAML), kiểm tra như mọi báo cáo.",
+        "Turn a filled template into a progress report (YAML), validated like any report.",
+    ),
+    "help.opt.help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
+    "help.opt.version": ("Hiện số phiên bản.", "Show the version."),
+    "help.opt.data_dir": ("Thư mục dữ liệu.", "Data directory."),
+    "help.opt.as_of": (
+        "Đánh giá tại ngày DD/MM/YYYY hoặc YYYY-MM-DD [mặc định: hôm nay].",
+        "Evaluate as of DD/MM/YYYY or YYYY-MM-DD [default: today].",
+    ),
+    "help.opt.lang": (
+        "Ngôn ngữ: vi (tiếng Việt) hoặc en (tiếng Anh).",
+        "Message language: vi (Vietnamese) or en (English).",
+    ),
+    "help.opt.format": (
+        "Định dạng đầu ra [mặc định: github khi chạy trong GitHub Actions, ngoài ra terminal].",
+        "Output format [default: github under GitHub Actions, else terminal].",
+    ),
+    "help.opt.output": ("Ghi báo cáo vào tệp này.", "Write the report to this file."),
+    "help.opt.force": ("Cho phép --output ghi đè tệp đã có.", "Let --output replace a file."),
+    "help.opt.fail_on": (
+        "Trả mã thoát 1 khi có phát hiện từ mức này trở lên.",
+        "Exit 1 on findings at or above this severity.",
+    ),
+    "help.opt.select": (
+        "Chỉ xét các mã hoặc tiền tố mã này (dùng nhiều lần, hoặc a,b).",
+        "Only these codes or code prefixes (repeatable, or a,b).",
+    ),
+    "help.opt.ignore": (
+        "Bỏ qua các mã hoặc tiền tố mã này (dùng nhiều lần, hoặc a,b).",
+        "Leave out these codes or prefixes (repeatable, or a,b).",
+    ),
+    "help.opt.quiet": ("Chỉ in dòng tổng kết.", "Print the summary only."),
+    "help.opt.verbose": (
+        "In thêm từng phát hiện về chỉ tiêu và nhiệm vụ.",
+        "Also list every target and task finding.",
+    ),
+    "help.opt.show_waived": (
+        "Liệt kê cả các phát hiện được miễn trừ.",
+        "List waived findings too.",
+    ),
+    "help.opt.color": ("Tô màu kết quả trên màn hình.", "Colour the terminal output."),
+    "help.opt.no_cache": (
+        "Đọc lại mọi tệp, không dùng bộ nhớ đệm.",
+        "Read every file afresh; do not use the cache.",
+    ),
+    "help.opt.unit": (
+        "Chỉ nhiệm vụ của đơn vị này (mã, tên viết tắt hoặc tên đầy đủ).",
+        "Only tasks of this unit (id, short name or name).",
+    ),
+    "help.opt.coordinating": (
+        "Đi cùng --unit: thêm các nhiệm vụ đơn vị đó phối hợp.",
+        "With --unit: also tasks the unit coordinates.",
+    ),
+    "help.opt.status": (
+        "Chỉ các tình trạng này (dùng nhiều lần, hoặc a,b).",
+        "Only these statuses (repeatable, or a,b).",
+    ),
+    "help.opt.targets_format": (
+        "terminal, hoặc json (kèm số liệu đã báo cáo).",
+        "terminal, or json (with the history).",
+    ),
+    "help.opt.report_format": (
+        "html: trang tổng hợp xem không cần mạng; xlsx: các bảng tình trạng; docx: dự thảo báo "
+        "cáo.",
+        "html: offline dashboard; xlsx: status tables; docx: draft of the report.",
+    ),
+    "help.opt.report_unit": (
+        "docx: đơn vị ban hành báo cáo [mặc định: đơn vị chủ trì nhiều nhiệm vụ phụ lục nhất].",
+        "docx: the reporting unit that issues it [default: the unit leading most appendix tasks].",
+    ),
+    "help.opt.template_unit": (
+        "Đơn vị báo cáo (mã, tên viết tắt hoặc tên đầy đủ).",
+        "The reporting unit (id, short name or name).",
+    ),
+    "help.opt.period": ("Năm của số liệu.", "The year the figures describe."),
+    "help.opt.template_output": (
+        "Tệp .xlsx sẽ ghi [mặc định: ĐƠN_VỊ-NĂM.xlsx].",
+        "The .xlsx to write [default: UNIT-YEAR.xlsx].",
+    ),
+    "help.opt.import_output": (
+        "Báo cáo tiến độ sẽ ghi [mặc định: THƯ_MỤC/progress/NĂM/TỆP.yaml].",
+        "The progress report to write [default: DIR/progress/YEAR/FILE.yaml].",
+    ),
+    "help.arg.files": (
+        "Chỉ báo cáo về các tệp này (vẫn nạp toàn bộ dữ liệu).",
+        "Report only on these files (all are loaded).",
+    ),
+    "help.arg.target": (
+        "Xem số liệu đã báo cáo của chỉ tiêu này.",
+        "Show this target's history.",
+    ),
+    "help.arg.kind": ("Loại tệp dữ liệu.", "Which data file."),
+    "help.arg.workbook": ("Mẫu Excel một đơn vị đã điền.", "A template filled in by a unit."),
+    "help.family.Y": ("đọc tệp", "reading a file"),
+    "help.family.S": ("cấu trúc của tệp dữ liệu", "the schema of a data file"),
+    "help.family.R": ("tham chiếu giữa các tệp", "references between files"),
+    "help.family.P": ("văn bản kế hoạch như đã ban hành", "the plan's own text, as published"),
+    "help.family.D": (
+        "số liệu và báo cáo nhiệm vụ đơn vị gửi",
+        "submitted figures and task reports",
+    ),
+    "help.family.T": ("đánh giá chỉ tiêu", "target verdicts"),
+    "help.family.K": ("thời hạn nhiệm vụ", "task deadlines"),
+    "help.family.V": ("miễn trừ", "waivers"),
+    "help.family.X": ("lỗi của chính kh284", "kh284 itself"),
     "targets.clause": ("Mục", "Clause"),
     "targets.scope": ("Phạm vi", "Scope"),
     "targets.goal": ("Mục tiêu: ", "Goal: "),

@@ -17,13 +17,12 @@ import typer
 
 from kh284 import __version__
 from kh284.cli import checking, reports
+from kh284.cli.helptext import KH284Command
 from kh284.cli.usage import KH284Group
 
 app = typer.Typer(
     name="kh284",
-    help="Kiểm tra tiến độ kế hoạch thực hiện Kết luận 91-KL/TW mô tả trong thư mục dữ "
-    "liệu. Compliance checker for a plan implementing KL 91-KL/TW, described by the data "
-    "directory.",
+    help="help.app",  # every help text is a key of the vocabulary (cli/helptext.py)
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -45,7 +44,7 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version"),
     ] = False,
 ) -> None:
     """Kiểm tra tiến độ kế hoạch / compliance checker for a plan described by data files."""
@@ -61,8 +60,8 @@ for _command in (
     reports.report,
     reports.template,
 ):
-    app.command()(_command)
-app.command("import")(reports.import_)
+    app.command(cls=KH284Command)(_command)
+app.command("import", cls=KH284Command)(reports.import_)
 
 
 def _fast_exit(code: object) -> NoReturn:

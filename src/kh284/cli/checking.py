@@ -39,7 +39,7 @@ SchemaKind = Enum("SchemaKind", {k.kind: k.kind for k in KINDS}, type=str)  # ty
 def validate(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="[FILE]...", help="Report only on these files (all are loaded)."),
+        typer.Argument(metavar="[FILE]...", help="help.arg.files"),
     ] = None,
     *,
     options: Options,
@@ -59,9 +59,7 @@ def check(*, options: Options) -> None:
 def tasks(
     status: Annotated[
         list[str] | None,
-        typer.Option(
-            "--status", metavar="STATUS", help="Only these statuses (repeatable, or a,b)."
-        ),
+        typer.Option("--status", metavar="STATUS", help="help.opt.status"),
     ] = None,
     unit: UnitOpt = None,
     coordinating: CoordinatingOpt = False,
@@ -69,14 +67,14 @@ def tasks(
     options: Options,
 ) -> None:
     """List appendix tasks with their status."""
-    from kh284.i18n import TASK_LABELS
+    from kh284.i18n import TASK_LABELS, word
 
     statuses = [s.strip() for v in status or [] for s in v.split(",") if s.strip()]
     for value in statuses:
         if value not in TASK_LABELS:
-            raise typer.BadParameter(
-                f"{value!r}: one of {', '.join(TASK_LABELS)}", param_hint="--status"
-            )
+            choices = ", ".join(TASK_LABELS)
+            why = word("usage.not_one_of", options.lang, value=value, choices=choices)
+            raise typer.BadParameter(why, param_hint="--status")
     result = run_command(
         options,
         "run_tasks",
@@ -111,13 +109,13 @@ class TargetsFormat(str, Enum):
 
 def targets(
     target_id: Annotated[
-        str | None, typer.Argument(metavar="TARGET", help="Show this target's history.")
+        str | None, typer.Argument(metavar="TARGET", help="help.arg.target")
     ] = None,
     data_dir: DataDirOpt = Path("data"),
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
     output_format: Annotated[
-        TargetsFormat, typer.Option("--format", help="terminal, or json (with the history).")
+        TargetsFormat, typer.Option("--format", help="help.opt.targets_format")
     ] = TargetsFormat.terminal,
     as_json: Annotated[bool, typer.Option("--json", hidden=True)] = False,
     color: ColorOpt = Color.auto,
@@ -138,7 +136,7 @@ def targets(
 
 
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(metavar="KIND", help="Which data file.")],
+    kind: Annotated[SchemaKind, typer.Argument(metavar="KIND", help="help.arg.kind")],
 ) -> None:
     """Print the JSON Schema of a data file (generated from the models)."""
     from kh284.render import Result

@@ -55,59 +55,41 @@ class Color(str, Enum):
 
 DataDirOpt = Annotated[
     Path,
-    typer.Option("--data-dir", metavar="DIR", envvar="KH284_DATA_DIR", help="Data directory."),
+    typer.Option("--data-dir", metavar="DIR", envvar="KH284_DATA_DIR", help="help.opt.data_dir"),
 ]
 AsOfOpt = Annotated[
     str | None,
-    typer.Option(
-        "--as-of", metavar="DATE", help="Evaluate as of DD/MM/YYYY or YYYY-MM-DD [default: today]."
-    ),
+    typer.Option("--as-of", metavar="DATE", help="help.opt.as_of"),
 ]
-LangOpt = Annotated[Lang, typer.Option("--lang", envvar="KH284_LANG", help="Message language.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", envvar="KH284_LANG", help="help.opt.lang")]
 FormatOpt = Annotated[
     Format | None,
-    typer.Option(
-        "--format", help="Output format [default: github under GitHub Actions, else terminal]."
-    ),
+    typer.Option("--format", help="help.opt.format"),
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
+    typer.Option("--output", "-o", metavar="FILE", help="help.opt.output"),
 ]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Let --output replace a file.")]
-FailOnOpt = Annotated[
-    FailOn, typer.Option("--fail-on", help="Exit 1 on findings at or above this severity.")
-]
+ForceOpt = Annotated[bool, typer.Option("--force", help="help.opt.force")]
+FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", help="help.opt.fail_on")]
 SelectOpt = Annotated[
     list[str] | None,
-    typer.Option(
-        "--select", metavar="CODES", help="Only these codes or code prefixes (repeatable, or a,b)."
-    ),
+    typer.Option("--select", metavar="CODES", help="help.opt.select"),
 ]
 IgnoreOpt = Annotated[
     list[str] | None,
-    typer.Option(
-        "--ignore", metavar="CODES", help="Leave out these codes or prefixes (repeatable, or a,b)."
-    ),
+    typer.Option("--ignore", metavar="CODES", help="help.opt.ignore"),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print the summary only.")]
-VerboseOpt = Annotated[
-    bool, typer.Option("--verbose", "-v", help="Also list every target and task finding.")
-]
-ShowWaivedOpt = Annotated[bool, typer.Option("--show-waived", help="List waived findings too.")]
-ColorOpt = Annotated[Color, typer.Option("--color", help="Colour the terminal output.")]
-NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Read every file afresh; do not use the cache.")
-]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="help.opt.quiet")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="help.opt.verbose")]
+ShowWaivedOpt = Annotated[bool, typer.Option("--show-waived", help="help.opt.show_waived")]
+ColorOpt = Annotated[Color, typer.Option("--color", help="help.opt.color")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="help.opt.no_cache")]
 UnitOpt = Annotated[
     str | None,
-    typer.Option(
-        "--unit", metavar="UNIT", help="Only tasks of this unit (id, short name or name)."
-    ),
+    typer.Option("--unit", metavar="UNIT", help="help.opt.unit"),
 ]
-CoordinatingOpt = Annotated[
-    bool, typer.Option("--coordinating", help="With --unit: also tasks the unit coordinates.")
-]
+CoordinatingOpt = Annotated[bool, typer.Option("--coordinating", help="help.opt.coordinating")]
 
 #: The block every reporting command takes, in the order ``--help`` lists it.
 _REPORTING: list[tuple[str, Any, Any]] = [
@@ -197,8 +179,8 @@ def reporting(*, verbose: bool = False) -> Callable[[F], F]:
     return decorate
 
 
-def parse_as_of(text: str | None) -> dt.date:
-    """``--as-of`` as a date (today when not given); a bad date is a usage error."""
+def parse_as_of(text: str | None, lang: str) -> dt.date:
+    """``--as-of`` as a date (today when not given); a bad date is a usage error in ``lang``."""
     from kh284.validate.dates import DateFormatError, parse_date
 
     if text is None:
@@ -206,7 +188,8 @@ def parse_as_of(text: str | None) -> dt.date:
     try:
         return parse_date(text)
     except DateFormatError as exc:
-        raise typer.BadParameter(f"{text!r}: {exc}", param_hint="--as-of") from exc
+        why = exc.message(lang)
+        raise typer.BadParameter(f"{text!r}: {why}", param_hint="--as-of") from exc
 
 
 def codes(values: list[str] | None, option: str, lang: str) -> list[str]:
@@ -272,7 +255,7 @@ def build(
     )
     return Options(
         data_dir=data_dir,
-        as_of=parse_as_of(as_of),
+        as_of=parse_as_of(as_of, lang.value),
         lang=lang.value,
         fmt=fmt,
         fail_on=fail_on.value,

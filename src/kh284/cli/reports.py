@@ -66,7 +66,7 @@ def report(
         ReportFormat,
         typer.Option(
             "--format",
-            help="html: offline dashboard; xlsx: status tables; docx: draft of the report.",
+            help="help.opt.report_format",
         ),
     ] = ReportFormat.html,
     output: OutputOpt = None,
@@ -76,8 +76,7 @@ def report(
         typer.Option(
             "--unit",
             metavar="UNIT",
-            help="docx: the reporting unit that issues it [default: the unit leading most "
-            "appendix tasks].",
+            help="help.opt.report_unit",
         ),
     ] = None,
     fail_on: FailOnOpt = FailOn.error,
@@ -85,7 +84,7 @@ def report(
     """Write the dashboard (html), status workbook (xlsx) or report draft (docx)."""
     from kh284.reports import run
 
-    day = parse_as_of(as_of)
+    day = parse_as_of(as_of, lang.value)
     fmt = report_format.value
     if output is None and fmt != "html":
         fail(word("common.needs_output", lang.value, fmt=fmt))
@@ -101,21 +100,17 @@ def report(
 def template(
     unit: Annotated[
         str,
-        typer.Option("--unit", metavar="UNIT", help="The reporting unit (id, short name or name)."),
+        typer.Option("--unit", metavar="UNIT", help="help.opt.template_unit"),
     ],
     period: Annotated[
         int,
-        typer.Option(
-            "--period", metavar="YEAR", min=1945, max=2100, help="The year the figures describe."
-        ),
+        typer.Option("--period", metavar="YEAR", min=1945, max=2100, help="help.opt.period"),
     ],
     data_dir: DataDirOpt = Path("data"),
     lang: LangOpt = Lang.vi,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="The .xlsx to write [default: UNIT-YEAR.xlsx]."
-        ),
+        typer.Option("--output", "-o", metavar="FILE", help="help.opt.template_output"),
     ] = None,
     force: ForceOpt = False,
 ) -> None:
@@ -132,9 +127,7 @@ def template(
 
 
 def import_(
-    file: Annotated[
-        Path, typer.Argument(metavar="FILE.xlsx", help="A template filled in by a unit.")
-    ],
+    file: Annotated[Path, typer.Argument(metavar="FILE.xlsx", help="help.arg.workbook")],
     data_dir: DataDirOpt = Path("data"),
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
@@ -144,7 +137,7 @@ def import_(
             "--output",
             "-o",
             metavar="PATH",
-            help="The progress report to write [default: DIR/progress/YEAR/FILE.yaml].",
+            help="help.opt.import_output",
         ),
     ] = None,
     force: ForceOpt = False,
@@ -153,7 +146,7 @@ def import_(
     from kh284.reports import run
 
     refuse_existing(output, force, lang.value)
-    day = parse_as_of(as_of)
+    day = parse_as_of(as_of, lang.value)
     imported = _run_report_command(
         lang.value,
         data_dir,

@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from typer.core import TyperGroup
 
+from kh284.cli.helptext import Localised, placeholders
 from kh284.i18n import word
 
 #: Library messages (English) and their meaning in the vocabulary, most specific first.
@@ -25,15 +26,26 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^No such option: (?P<name>\S+)$"), "usage.no_option"),
     (re.compile(r"^Missing command\.?$"), "usage.missing_command"),
     (re.compile(r"^Missing option '(?P<name>.*)'\.?$"), "usage.missing_option"),
+    (
+        re.compile(r"^Missing argument '(?P<name>.*?)'\. Choose from:\s*(?P<choices>.*)$", re.S),
+        "usage.missing_choice",
+    ),
     (re.compile(r"^Missing argument '(?P<name>.*)'\.?$"), "usage.missing_argument"),
     (re.compile(r"^Missing parameter: (?P<name>.*)$"), "usage.missing_argument"),
     (re.compile(r"^Option '(?P<name>.*)' requires (?P<what>.*)\.?$"), "usage.needs_value"),
     (re.compile(r"^Option '(?P<name>.*)' does not take a value\.?$"), "usage.no_value"),
-    (re.compile(r"^Got unexpected extra arguments? \((?P<name>.*)\)$"), "usage.extra"),
+    (re.compile(r"^Got unexpected extra arguments?(?:\(s\))? \((?P<name>.*)\)$"), "usage.extra"),
 )
 _INVALID = re.compile(r"^Invalid value for (?P<name>.*?): (?P<why>.*)$", re.S)
 _NOT_ONE_OF = re.compile(r"^'?(?P<value>.*?)'? is not one of (?P<choices>.*?)\.?$", re.S)
 _NOT_VALID = re.compile(r"^Value (?P<value>.*) is not a valid (?P<kind>\w+)\.?$")
+#: Why a value was refused, as the library's type checks (pydantic) say it.
+_WHY: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^Input should be a valid integer\b.*$", re.S), "usage.not_integer"),
+    (re.compile(r"^Input should be a valid number\b.*$", re.S), "usage.not_number"),
+    (re.compile(r"^Input should be less than or equal to (?P<limit>\S+)$"), "usage.at_most"),
+    (re.compile(r"^Input should be greater than or equal to (?P<limit>\S+)$"), "usage.at_least"),
+)
 _DID_YOU_MEAN = re.compile(
     r"(?:\.? Did you mean (?P<hint>.*)\?| \(Possible options: (?P<options>.*)\))$"
 )
@@ -69,16 +81,28 @@ def say(message: str, lang: str) -> str:
             why = word("usage.not_one_of", lang, **one_of.groupdict())
         elif not_valid:
             why = word("usage.not_valid", lang, value=not_valid.group("value"))
+        for pattern, key in _WHY:
+            found_why = pattern.match(why)
+            if found_why:
+                why = word(key, lang, **found_why.groupdict())
+                break
         return word("usage.invalid", lang, name=invalid.group("name"), why=why) + hint
     for pattern, key in _PATTERNS:
         match = pattern.match(message.strip())
         if match:
-            return word(key, lang, **match.groupdict()) + hint
+            named = match.groupdict()
+            if key.startswith("usage.missing_"):  # a placeholder: FILE.xlsx as TỆP.xlsx
+                named["name"] = placeholders(named["name"], lang)
+            if "choices" in named:  # one per line, each with a comma: one line here
+                named["choices"] = ", ".join(c.strip() for c in named["choices"].split(","))
+            return word(key, lang, **named) + hint
     return message + hint
 
 
-class KH284Group(TyperGroup):
-    """The app's group: usage errors said by kh284, in the language asked for."""
+class KH284Group(Localised, TyperGroup):
+    """The app's group: usage errors and help said by kh284, in the language asked for."""
+
+    is_app = True
 
     def main(  # type: ignore[override]
         self,
@@ -91,6 +115,7 @@ class KH284Group(TyperGroup):
         """Run; a usage error becomes ``kh284: …`` and the help to read, exit 2."""
         from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
+        extra.setdefault("lang", language(args))  # the help's language (``helptext``)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         try:
