@@ -190,19 +190,24 @@ def test_overdue_tasks_with_unit_and_days_late(demo: Content) -> None:
 
 
 def test_targets_without_figures_name_who_owes_them_and_the_command(demo: Content) -> None:
-    _, tables = page(demo)
+    text, tables = page(demo)
     rows = body_rows(tables, "act nofig")
-    assert {a["data-target"] for a, _ in rows} == {
-        "dung-do-tuoi-tieu-hoc",
-        "hoc-2-buoi-mam-non",
-        "pcgd-tieu-hoc-muc-3-huyen",
-        "biet-chu-muc-1",
-    }
-    for _, (_, owner, command) in rows:
-        # clause II.2 names Sở GD&ĐT; the figures owed are those of 2025, the last year
-        # ended before the as-of date (31/12/2026 - 1 year)
-        assert owner == "Sở GD&ĐT"
-        assert command.startswith("kh284 template --unit so-gddt --period 2025 --data-dir ")
+    # the four targets nobody reported on, all in clause II.2, which names Sở GD&ĐT: one
+    # row for the unit, not four identical ones
+    assert [a["data-unit"] for a, _ in rows] == ["so-gddt"]
+    owner, count, targets, command = rows[0][1]
+    assert (owner, count) == ("Sở GD&ĐT", "4")
+    assert targets.split("; ") == [
+        "Tỷ lệ đi học đúng độ tuổi cấp tiểu học",
+        "Tỷ lệ trẻ em mầm non được học 2 buổi/ngày",
+        "Số huyện, thành phố đạt chuẩn PCGD tiểu học mức độ 3",
+        "Tỷ lệ người biết chữ mức độ 1 trong độ tuổi 15-60",
+    ]
+    # the figures owed are those of 2025, the last year ended before 31/12/2026
+    assert command.startswith("kh284 template --unit so-gddt --period 2025 --data-dir ")
+    # each target keeps an anchor for the overview's tiles
+    for target in ("dung-do-tuoi-tieu-hoc", "hoc-2-buoi-mam-non", "biet-chu-muc-1"):
+        assert f'id="target-{target}"' in text
 
 
 def test_roll_up_by_unit_without_reporting(demo: Content) -> None:
@@ -278,3 +283,18 @@ def test_english_page(demo: Content) -> None:
     assert "Needs attention" in text and "Overdue tasks (5)" in text
     assert tables.tables["units"][0][1][0] == "Unit"
     assert "34.5% (2026)" in text
+
+
+def test_print_header_is_a_safe_css_string(demo: Content) -> None:
+    hostile = 'KH" } body { display: none } </style><script>\\'
+    text = html.css_string(hostile)
+    # only the two delimiting quotes; no backslash but those that start a 6-digit escape
+    assert text.count('"') == 2 and text.startswith('"') and text.endswith('"')
+    assert "<" not in text and "}" not in text
+    assert re.fullmatch(r'"(?:[A-Za-z0-9 ]|\\[0-9a-f]{6})*"', text)
+    # \00003c is "<", \000022 the quote: the header still says what the data says
+    assert "\\00003c" in text and "\\000022" in text
+    # the running header is built from the report title, which holds the plan's number
+    header = html._page_css(demo, hostile)
+    assert "</style>" not in header and hostile not in header
+    assert header.startswith("@page { size: A4") and "counter(page)" in header

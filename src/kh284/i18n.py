@@ -304,6 +304,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Targets with no figure yet ({count}): who owes it",
     ),
     "dashboard.owes_figure": ("Đơn vị báo cáo", "Reporting unit"),
+    "dashboard.count": ("Số chỉ tiêu", "Targets"),
     "dashboard.template": (
         "Lệnh lập biểu mẫu Excel năm {year} để gửi số liệu",
         "Command that makes the Excel template for {year}",

@@ -365,8 +365,9 @@ def _table(
     group = f"<colgroup>{col}</colgroup>" if cols else ""
     labels = [h for h, _ in heads]
     body = "".join(_label_cells(row, labels) for row in rows)
+    classes = f"stack {cls}" if stack else cls
     return (
-        f'<div class="scroll"><table class="{"stack " if stack else ""}{cls}">{group}<thead><tr>{head}</tr></thead>'
+        f'<div class="scroll"><table class="{classes}">{group}<thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>"
     )
 
@@ -492,27 +493,38 @@ def _missing_text(item: dict[str, Any], lang: str) -> str:
 
 
 def _no_figures(content: Content) -> str:
-    """Targets nobody has reported a figure for: who owes it, and how to send it."""
+    """Targets nobody has reported a figure for, by the unit that owes it.
+
+    Each unit's row ends with the command that makes its Excel template: the way to send
+    the figures.
+    """
     lang = content.lang
     found = [(r, d) for r, d in content.targets if not r.points]
     if not found:
         return ""
     period = max(content.plan.settings.report_from_year, content.outcome.as_of.year - 1)
-    rows = []
+    owed: dict[str, list[dict[str, Any]]] = {}
     for result, data in found:
-        owners = owners_of(content, result.target.clause)
-        names = ", ".join(content.unit_name(u) for u in owners) or "—"
-        commands = "<br>".join(
-            f"<code>{e(_template_command(content, u, period))}</code>" for u in owners
+        for unit in owners_of(content, result.target.clause) or [""]:
+            owed.setdefault(unit, []).append(data)
+    order = {u: i for i, u in enumerate(content.outcome.index.units.items)}
+    rows = []
+    for unit in sorted(owed, key=lambda u: (-len(owed[u]), order.get(u, len(order)), u)):
+        targets = "; ".join(
+            f'<span class="nofig" id="target-{e(d["id"])}" data-target="{e(d["id"])}">'
+            f"{e(d['name'])}</span>"
+            for d in owed[unit]
         )
+        command = f"<code>{e(_template_command(content, unit, period))}</code>" if unit else "—"
+        name = content.unit_name(unit) if unit else "—"
         rows.append(
-            f'<tr class="no-figure" data-target="{e(data["id"])}">'
-            f'<td id="target-{e(data["id"])}">{e(data["name"])}</td>'
-            f"<td>{e(names)}</td><td>{commands}</td></tr>"
+            f'<tr class="no-figure" data-unit="{e(unit)}"><td>{e(name)}</td>'
+            f'<td class="n">{len(owed[unit])}</td><td>{targets}</td><td>{command}</td></tr>'
         )
     heads = [
-        (word("target", lang), ""),
         (_d("owes_figure", lang), ""),
+        (_d("count", lang), "n"),
+        (word("target", lang), ""),
         (_d("template", lang, year=period), ""),
     ]
     heading = f"<h3>{e(_d('no_figures', lang, count=len(found)))}</h3>"
