@@ -118,6 +118,9 @@ table.sources col.t { width: 30%; } table.sources col.f { width: 70%; }
 table.documents col.n { width: 5%; } table.documents col.doc { width: 50%; }
 table.documents col.by { width: 17%; } table.documents col.file { width: 28%; }
 .fig { white-space: nowrap; }
+table.nofig { table-layout: fixed; }
+table.nofig col.u { width: 14%; } table.nofig col.c { width: 9%; }
+table.nofig col.t { width: 47%; } table.nofig col.cmd { width: 30%; }
 .file { color: var(--muted); }
 .note { color: var(--muted); font-size: 12px; margin: 2px 0 6px; }
 .lines .key { display: inline-flex; align-items: center; gap: 5px; font-size: 12px; }
@@ -133,7 +136,7 @@ footer { margin-top: 20px; color: var(--muted); font-size: 12px; }
   .multiples { grid-template-columns: minmax(0, 1fr); }
   article.target.wide { grid-column: auto; }
   .tiles { grid-template-columns: minmax(0, 1fr); }
-  table.sources, table.documents, table.tasks { table-layout: auto; min-width: 0; }
+  table.sources, table.documents, table.tasks, table.nofig { table-layout: auto; min-width: 0; }
   table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: auto; }
   table.stack thead { display: none; }
   table.stack tr { border: 1px solid var(--line); margin: 0 0 6px; background: var(--bg, #fff); }
@@ -528,7 +531,7 @@ def _no_figures(content: Content) -> str:
         (_d("template", lang, year=period), ""),
     ]
     heading = f"<h3>{e(_d('no_figures', lang, count=len(found)))}</h3>"
-    return heading + _table("act nofig", heads, rows)
+    return heading + _table("act nofig", heads, rows, ("u", "c", "t", "cmd"))
 
 
 def owners_of(content: Content, clause: str) -> list[str]:
@@ -632,11 +635,14 @@ _UNIT_KEYS = ("led", "done", "overdue", "in_progress", "owed", "on_time", "late"
 
 
 def _overview(content: Content) -> str:
-    """One small tile per target, worst first, in its status colour, linking to its card."""
+    """One small tile per target with a figure, worst first, linking to its card.
+
+    The targets with no figure are listed once, by the unit that owes it, on page one.
+    """
     lang = content.lang
     tiles = []
-    ordered = sorted(content.targets, key=lambda rd: _rank(rd[0].status))
-    for result, data in ordered:
+    reported = [(r, d) for r, d in content.targets if r.points]
+    for result, data in sorted(reported, key=lambda rd: _rank(rd[0].status)):
         latest = _valued(data["value"], data["year"], data["unit"], lang)
         tiles.append(
             f'<a class="tile t-{result.status}" href="#target-{e(data["id"])}">'
