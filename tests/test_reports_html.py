@@ -512,6 +512,16 @@ def test_html_is_self_contained(dashboard: Path) -> None:
     assert text.count("<svg") == text.count("</svg>") == CHARTS
 
 
+def test_ids_are_unique_and_every_link_has_its_anchor(dashboard: Path) -> None:
+    text = dashboard.read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', text)
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+    links = set(re.findall(r'href="#([^"]+)"', text))
+    # one tile per target with a figure (24), each linking to its card
+    assert len([i for i in links if i.startswith("target-")]) >= CHARTS
+    assert links <= set(ids)
+
+
 class DashboardFacts(HTMLParser):
     """What ``DOM_FACTS`` reads in the browser, read from the file: runs without chromium."""
 

@@ -512,12 +512,16 @@ def _no_figures(content: Content) -> str:
             owed.setdefault(unit, []).append(data)
     order = {u: i for i, u in enumerate(content.outcome.index.units.items)}
     rows = []
+    anchored: set[str] = set()  # a target owed by two units is the tiles' anchor once
     for unit in sorted(owed, key=lambda u: (-len(owed[u]), order.get(u, len(order)), u)):
-        targets = "; ".join(
-            f'<span class="nofig" id="target-{e(d["id"])}" data-target="{e(d["id"])}">'
-            f"{e(d['name'])}</span>"
-            for d in owed[unit]
-        )
+        names = []
+        for d in owed[unit]:
+            anchor = "" if d["id"] in anchored else f' id="target-{e(d["id"])}"'
+            anchored.add(d["id"])
+            names.append(
+                f'<span class="nofig"{anchor} data-target="{e(d["id"])}">{e(d["name"])}</span>'
+            )
+        targets = "; ".join(names)
         command = f"<code>{e(_template_command(content, unit, period))}</code>" if unit else "—"
         name = content.unit_name(unit) if unit else "—"
         rows.append(
