@@ -4,7 +4,7 @@ The browser is Debian's ``chromium`` (``.ci/run`` installs it under CI), driven 
 Chrome DevTools Protocol with ``websocket-client``: the test records every network request
 and console message of the page, reads the DOM, prints to PDF and takes a screenshot.
 Elsewhere, without chromium, the browser tests skip and say why; under ``CI=true`` they
-fail instead.  Regenerate ``docs/dashboard.png`` with ``KH284_REGEN_DOCS=1``.
+fail instead.  Regenerate ``docs/dashboard.png`` with ``KH284_REGEN_SCREENSHOTS=1``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zlib
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -226,7 +227,8 @@ def check_json() -> Any:
 
 @pytest.fixture(scope="module")
 def page(dashboard: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Load the dashboard once: the DOM facts, the requests, the console, a screenshot."""
+    """Load the dashboard once: the DOM facts, the requests, the console, a screenshot, the
+    printed PDF; then again at a phone's width (390 px), its width and a screenshot."""
     browser = Browser(_need_browser(), tmp_path_factory.mktemp("profile"))
     try:
         target = browser.call("Target.createTarget", url="about:blank")["targetId"]
@@ -249,15 +251,44 @@ def page(dashboard: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
         ]["value"]
         shot = browser.call("Page.captureScreenshot", session, format="png")["data"]
         pdf = browser.call("Page.printToPDF", session, preferCSSPageSize=True)["data"]
+        events = list(browser.events)
+        browser.call(
+            "Emulation.setDeviceMetricsOverride",
+            session,
+            width=PHONE,
+            height=844,
+            deviceScaleFactor=1,
+            mobile=True,
+        )
+        browser.events.clear()
+        browser.call("Page.navigate", session, url=url)
+        browser.wait_for("Page.loadEventFired")
+        phone = browser.call(
+            "Runtime.evaluate", session, expression=PHONE_FACTS, returnByValue=True
+        )["result"]["value"]
+        phone_shot = browser.call("Page.captureScreenshot", session, format="png")["data"]
         return {
             "url": url,
             "facts": json.loads(facts),
-            "events": list(browser.events),
+            "events": events,
             "screenshot": base64.b64decode(shot),
             "pdf": base64.b64decode(pdf),
+            "phone": json.loads(phone),
+            "phone_screenshot": base64.b64decode(phone_shot),
         }
     finally:
         browser.close()
+
+
+#: A phone's width in CSS pixels (iPhone 12 to 15).
+PHONE = 390
+PHONE_FACTS = """JSON.stringify({
+  viewport: window.innerWidth,
+  document: document.documentElement.scrollWidth,
+  body: document.body.scrollWidth,
+  chartWidths: [...document.querySelectorAll('figure.chart svg')]
+    .map(s => s.getBoundingClientRect().width),
+})"""
 
 
 DOM_FACTS = """JSON.stringify({
@@ -272,6 +303,13 @@ DOM_FACTS = """JSON.stringify({
     .map(td => [td.parentElement.dataset.status, getComputedStyle(td).borderLeftColor])),
   resources: performance.getEntriesByType('resource').length,
   title: document.title,
+  overdueBeforeCharts: (() => {
+    const chart = document.querySelector('figure.chart');
+    return [...document.querySelectorAll('#attention tr.overdue-task')].map(r => [
+      r.dataset.task,
+      Boolean(r.compareDocumentPosition(chart) & Node.DOCUMENT_POSITION_FOLLOWING),
+    ]);
+  })(),
 })"""
 
 
@@ -325,25 +363,139 @@ def test_headline_numbers_are_right_and_equal_check_json(
 
 
 def test_task_rows_are_coloured_by_status(page: dict[str, Any]) -> None:
+    # the Okabe-Ito palette of content.TASK_COLOURS (issue 15: the old greens and reds
+    # looked alike, and alike under deuteranopia)
     colours = page["facts"]["taskColours"]
-    assert colours["done_on_time"] == "rgb(46, 125, 50)"  # green
-    assert colours["in_progress"] == "rgb(21, 101, 192)"  # blue
-    assert colours["done_late"] == "rgb(239, 108, 0)"  # orange
-    assert colours["overdue"] == "rgb(198, 40, 40)"  # red
-    assert colours["not_due"] == "rgb(141, 141, 141)"  # grey
+    assert colours["done_on_time"] == "rgb(0, 158, 115)"  # bluish green #009e73
+    assert colours["in_progress"] == "rgb(86, 180, 233)"  # sky blue #56b4e9
+    assert colours["done_late"] == "rgb(230, 159, 0)"  # orange #e69f00
+    assert colours["overdue"] == "rgb(122, 30, 0)"  # dark brown-red #7a1e00
+    assert colours["not_due"] == "rgb(232, 232, 232)"  # light grey #e8e8e8
 
 
 def test_screenshot_and_a4_print(page: dict[str, Any]) -> None:
     shot = page["screenshot"]
     assert shot.startswith(b"\x89PNG\r\n\x1a\n") and len(shot) > 20_000
-    if os.environ.get("KH284_REGEN_DOCS"):
+    if os.environ.get("KH284_REGEN_SCREENSHOTS"):
         (ROOT / "docs" / "dashboard.png").write_bytes(shot)
+        (ROOT / "docs" / "dashboard-phone.png").write_bytes(page["phone_screenshot"])
     pdf = page["pdf"]
     assert pdf.startswith(b"%PDF")
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     assert boxes, "no page size in the printed PDF"
     for width, height in boxes:  # A4 is 595 x 842 points
         assert abs(float(width) - 595.3) < 2 and abs(float(height) - 841.9) < 2
+
+
+def pdf_pages(pdf: bytes) -> list[str]:
+    """The text of each page of a PDF as chromium (Skia) writes it, in page order.
+
+    No PDF library: the objects are read with a regular expression, content streams
+    inflated with zlib, and each font's glyph codes mapped to text by its ``ToUnicode``
+    map.  Each text object ends a line.
+    """
+    objects = {int(m[1]): m[2] for m in re.finditer(rb"(\d+) 0 obj\s*(.*?)endobj", pdf, re.S)}
+
+    def stream(number: int) -> bytes:
+        body = objects[number]
+        found = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
+        assert found, number
+        raw = found[1]
+        return zlib.decompress(raw) if b"/FlateDecode" in body[: found.start()] else raw
+
+    def to_unicode(font: int) -> dict[int, str]:
+        ref = re.search(rb"/ToUnicode (\d+) 0 R", objects[font])
+        table: dict[int, str] = {}
+        text = stream(int(ref[1])) if ref else b""
+        for block in re.findall(rb"beginbfchar(.*?)endbfchar", text, re.S):
+            for code, char in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+                table[int(code, 16)] = bytes.fromhex(char.decode()).decode("utf-16-be")
+        for block in re.findall(rb"beginbfrange(.*?)endbfrange", text, re.S):
+            for low, high, start in re.findall(
+                rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block
+            ):
+                for i, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                    table[code] = chr(int(start, 16) + i)
+        return table
+
+    kids = [
+        int(n)
+        for body in objects.values()
+        if re.search(rb"/Type\s*/Pages\b", body)
+        for n in re.findall(rb"(\d+) 0 R", re.search(rb"/Kids\s*\[(.*?)\]", body, re.S)[1])  # type: ignore[index]
+    ]
+    pages = []
+    for number in kids:
+        body = objects[number]
+        if not re.search(rb"/Type\s*/Page\b", body):
+            continue
+        fonts = {name: int(ref) for name, ref in re.findall(rb"/(F\d+) (\d+) 0 R", body)}
+        contents = re.search(rb"/Contents\s*(\[.*?\]|\d+ 0 R)", body, re.S)
+        assert contents, number
+        text: list[str] = []
+        font: dict[int, str] = {}
+        for ref in re.findall(rb"(\d+) 0 R", contents[1]):
+            ops = rb"/(F\d+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>|(ET)"
+            for op in re.finditer(ops, stream(int(ref))):
+                if op[1]:
+                    font = to_unicode(fonts[op[1]])
+                elif op[3]:
+                    text.append("\n")
+                else:
+                    codes = op[2].decode()
+                    text.extend(
+                        font.get(int(codes[i : i + 4], 16), "") for i in range(0, len(codes), 4)
+                    )
+        pages.append("".join(text))
+    return pages
+
+
+#: The printed demo must fit on this many A4 pages (issue 15: it took 30).
+MAX_PAGES = 12
+
+
+def test_printed_dashboard_fits_twelve_pages_with_numbers_and_header(page: dict[str, Any]) -> None:
+    pages = pdf_pages(page["pdf"])
+    # counted two ways: the page objects, and the pages whose text was read
+    assert len(re.findall(rb"/Type\s*/Page\b", page["pdf"])) == len(pages)
+    assert 1 <= len(pages) <= MAX_PAGES
+    for number, text in enumerate(pages, start=1):
+        flat = _squeeze(text)
+        # the page number at the bottom, the as-of date on top: on every page
+        assert _squeeze(f"Trang {number} / {len(pages)}") in flat, number
+        assert _squeeze("Số liệu tính đến ngày 31/12/2026") in flat, number
+
+
+def test_overdue_tasks_come_before_any_chart(page: dict[str, Any]) -> None:
+    before = page["facts"]["overdueBeforeCharts"]
+    # the five overdue deliverables (see DAYS_OVERDUE), most days late first
+    assert [task for task, _ in before] == [
+        "PL-15",  # 402 days
+        "PL-03",  # 369
+        "PL-24",  # 365 (ties in label order)
+        "PL-25",  # 365
+        "PL-02 (Luật Giáo dục sửa đổi)",  # 204
+    ]
+    assert all(first for _, first in before)
+    # and on paper: each on a page before the charts' section (which starts a new page)
+    pages = [_squeeze(p) for p in pdf_pages(page["pdf"])]
+    charts = next(i for i, p in enumerate(pages) if _squeeze("Kết quả thực hiện các chỉ tiêu") in p)
+    for task, days in DAYS_OVERDUE.items():
+        shown = [i for i, p in enumerate(pages) if _squeeze(task) in p and f"{days}" in p]
+        assert shown and shown[0] < charts, task
+
+
+def _squeeze(text: str) -> str:
+    """``text`` without white space (a PDF's text runs break lines where they like)."""
+    return re.sub(r"\s+", "", text)
+
+
+def test_no_sideways_scroll_on_a_phone(page: dict[str, Any]) -> None:
+    phone = page["phone"]
+    assert phone["viewport"] == PHONE
+    assert phone["document"] <= PHONE and phone["body"] <= PHONE
+    # charts keep the window's width (less the margins), not a shrunken thumbnail
+    assert phone["chartWidths"] and min(phone["chartWidths"]) >= PHONE - 60
 
 
 # -- the file itself (no browser) ----------------------------------------------------------
@@ -358,6 +510,16 @@ def test_html_is_self_contained(dashboard: Path) -> None:
     assert "default-src 'none'" in text
     assert "@page { size: A4" in text
     assert text.count("<svg") == text.count("</svg>") == CHARTS
+
+
+def test_ids_are_unique_and_every_link_has_its_anchor(dashboard: Path) -> None:
+    text = dashboard.read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', text)
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+    links = set(re.findall(r'href="#([^"]+)"', text))
+    # one tile per target with a figure (24), each linking to its card
+    assert len([i for i in links if i.startswith("target-")]) >= CHARTS
+    assert links <= set(ids)
 
 
 class DashboardFacts(HTMLParser):
@@ -409,7 +571,7 @@ def test_dashboard_file_shows_the_hand_worked_numbers(dashboard: Path) -> None:
     shown = {key: json.loads(value) for key, (value, _) in facts.headline.items()}
     assert shown == {**HEADLINE, "completion_rate": pytest.approx(COMPLETION_RATE, abs=1e-3)}
     assert {key: text for key, (_, text) in facts.headline.items()} == {
-        "completion_rate": "44%",
+        "completion_rate": "44 %",  # i18n.percent: Vietnamese puts a space before %
         "due": "9",
         "done": "4",
         "done_on_time": "3",
@@ -423,14 +585,14 @@ def test_dashboard_file_shows_the_hand_worked_numbers(dashboard: Path) -> None:
     # cells: id, task, lead unit, deadline, status label, result or days overdue
     for task, days in DAYS_OVERDUE.items():
         status, cells = rows[task]
-        assert (status, cells[4], cells[5]) == ("overdue", "Quá hạn", f"quá hạn {days} ngày")
+        assert (status, cells[4], cells[5]) == ("overdue", "✕ Quá hạn", f"quá hạn {days} ngày")
     assert [rows["PL-03"][1][i] for i in (2, 3)] == ["Bộ CHQS tỉnh", "27/12/2025"]
     assert [rows["PL-15"][1][i] for i in (2, 3)] == ["CĐ Bắc Kạn", "24/11/2025"]
     status, cells = rows["PL-04"]
-    assert (status, cells[3], cells[4]) == ("done_late", "31/12/2025", "Hoàn thành quá hạn")
+    assert (status, cells[3], cells[4]) == ("done_late", "31/12/2025", "◐ Hoàn thành quá hạn")
     assert cells[5].startswith("hoàn thành 20/03/2026; ")
     status, cells = rows["PL-02 (Luật GDĐH sửa đổi)"]
-    assert (status, cells[3], cells[4]) == ("done_on_time", "10/06/2026", "Hoàn thành đúng hạn")
+    assert (status, cells[3], cells[4]) == ("done_on_time", "10/06/2026", "● Hoàn thành đúng hạn")
     assert cells[5].startswith("hoàn thành 08/05/2026; ")
     assert rows["PL-31"][0] == "done_on_time" and rows["PL-31"][1][2] == "Sở Y tế"
     assert rows["PL-02 (Luật Học tập suốt đời)"][0] == "waiting_for_event"

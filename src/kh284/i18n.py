@@ -455,6 +455,73 @@ WORDS: dict[str, tuple[str, str]] = {
     "html.legend": ("Màu theo trạng thái", "Colours by status"),
     "html.reason": ("Nhận xét", "Verdict"),
     "html.days_overdue": ("quá hạn {days} ngày", "{days} days overdue"),
+    # -- dashboard (the HTML report's action page, print and charts) -----------------------
+    "dashboard.attention": ("Cần chú ý", "Needs attention"),
+    "dashboard.failing": ("Chỉ tiêu chưa đạt yêu cầu ({count})", "Targets falling short ({count})"),
+    "dashboard.no_failing": ("Không có chỉ tiêu nào chưa đạt yêu cầu.", "No target falls short."),
+    "dashboard.projected": ("Dự báo năm đích", "Projected, due year"),
+    "dashboard.overdue_tasks": ("Nhiệm vụ quá hạn ({count})", "Overdue tasks ({count})"),
+    "dashboard.no_overdue": ("Không có nhiệm vụ quá hạn.", "No task is overdue."),
+    "dashboard.days_late": ("Số ngày quá hạn", "Days late"),
+    "dashboard.owing": ("Đơn vị còn nợ báo cáo ({count})", "Units that owe reports ({count})"),
+    "dashboard.no_owing": ("Không đơn vị nào còn nợ báo cáo.", "No unit owes a report."),
+    "dashboard.unit": ("Đơn vị", "Unit"),
+    "dashboard.missing": ("Chưa nộp", "Missing"),
+    "dashboard.most_days_late": ("Quá hạn lâu nhất (ngày)", "Longest overdue (days)"),
+    "dashboard.what": ("Còn nợ", "Owed"),
+    "dashboard.and_more": ("và {count} mục khác", "and {count} more"),
+    "dashboard.missing_item": (
+        "{what} {subject} năm {year} (hạn {due})",
+        "{what} {subject}, {year} (due {due})",
+    ),
+    "dashboard.kind.figure": ("số liệu", "figure"),
+    "dashboard.kind.task_report": ("báo cáo nhiệm vụ", "task report"),
+    "dashboard.kind.unit_plan": ("kế hoạch triển khai của đơn vị", "the unit's own plan"),
+    "dashboard.no_figures": (
+        "Chỉ tiêu chưa có số liệu ({count}): đơn vị cần báo cáo",
+        "Targets with no figure yet ({count}): who owes it",
+    ),
+    "dashboard.owes_figure": ("Đơn vị báo cáo", "Reporting unit"),
+    "dashboard.count": ("Số chỉ tiêu", "Targets"),
+    "dashboard.template": (
+        "Lệnh lập biểu mẫu Excel năm {year} để gửi số liệu",
+        "Command that makes the Excel template for {year}",
+    ),
+    "dashboard.by_unit": ("Tình hình theo đơn vị", "By unit"),
+    "dashboard.col.led": ("Nhiệm vụ chủ trì", "Tasks led"),
+    "dashboard.col.done": ("Đã hoàn thành", "Done"),
+    "dashboard.col.overdue": ("Quá hạn", "Overdue"),
+    "dashboard.col.in_progress": ("Đang thực hiện trong hạn", "In progress"),
+    "dashboard.col.owed": ("Báo cáo phải nộp", "Reports owed"),
+    "dashboard.col.on_time": ("Nộp đúng hạn", "On time"),
+    "dashboard.col.late": ("Nộp muộn", "Late"),
+    "dashboard.col.missing": ("Chưa nộp", "Missing"),
+    "dashboard.clause": ("mục {clause}", "clause {clause}"),
+    "dashboard.sources": (
+        "Phụ lục: nguồn của từng số liệu",
+        "Appendix: the source of every figure",
+    ),
+    "dashboard.figures": ("Số liệu [văn bản:dòng]", "Figures [document:line]"),
+    "dashboard.sources_note": (
+        "Mỗi số liệu ghi kèm [số thứ tự văn bản nguồn:dòng trong tệp dữ liệu].",
+        "Each figure cites [its source document's number:the line in the data file].",
+    ),
+    "dashboard.documents": ("Văn bản nguồn", "Source documents"),
+    "dashboard.page": ("Trang", "Page"),
+    "dashboard.due_line": ("hạn {year}", "due {year}"),
+    "dashboard.required_path": ("Lộ trình cần đạt", "Required path"),
+    "dashboard.chart_alt": (
+        "Biểu đồ {name}: {values}. Mục tiêu {goal} vào năm {year}. Đánh giá: {status}.",
+        "Chart of {name}: {values}. Target {goal} by {year}. Status: {status}.",
+    ),
+    "dashboard.chart_alt_projected": (
+        "Dự báo năm {year}: {value}.",
+        "Projected for {year}: {value}.",
+    ),
+    "dashboard.chart_alt_areas": (
+        "Mức độ từng địa bàn: {areas}.",
+        "Level by area: {areas}.",
+    ),
     # -- docx ------------------------------------------------------------------
     "docx.kind": ("BÁO CÁO", "REPORT"),
     "docx.summary": (
@@ -573,10 +640,10 @@ def label(labels: dict[str, tuple[str, str]], status: str, lang: str) -> str:
 def goal_words(
     comparator: str, value: float, unit: str, tolerance: float | None, every_year: bool, lang: str
 ) -> str:
-    """``≥ 90%``, ``≈ 35% (±2.5)``, ``≥ 20% /năm`` (``/year`` in English)."""
-    text = f"{COMPARATORS[comparator]} {value:g}{'%' if unit == 'percent' else ''}"
+    """``≥ 90%``, ``≈ 35% (±2,5)``, ``≥ 20% /năm`` (``/year``, ``±2.5`` in English)."""
+    text = f"{COMPARATORS[comparator]} {number(value, lang)}{'%' if unit == 'percent' else ''}"
     if tolerance is not None:
-        text += f" (±{tolerance:g})"
+        text += f" (±{number(tolerance, lang)})"
     if every_year:
         text += " " + word("common.per_year", lang)
     return text

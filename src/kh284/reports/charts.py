@@ -1,17 +1,25 @@
 """One chart per target with data, drawn by matplotlib (SVG for HTML, PNG for Word).
 
 A chart shows the reported values over the years, the target line (a band for
-"khoảng" targets), the projected trend to the due year when the verdict has one, all in the
-status colour.  A target that counts areas ("5/8 huyện") gets a second panel with the
-level of each area side by side against the level required.  Only matplotlib's
-object-oriented API is used (no pyplot, no global state besides ``rc_context``); its
-import happens inside ``render_all``.  A rich progress bar shows on stderr when it is a
-terminal.  Area names come from data: they are drawn through ``printable`` and never as
-mathtext (``text.parse_math`` is off), so ``$...$`` in a name is shown as written.
+"khoảng" targets) labelled with the goal, the required path from the baseline to the
+target in the due year (as the UN SDG progress charts draw it), the projected trend to the
+due year when the verdict has one, and the due year as a labelled line; the y axis names
+its unit, a percentage axis stops at 100 and a count of areas starts at 0.  A target that
+counts areas ("5/8 huyện") gets a second panel with the level of each area side by side
+against the level required (areas below it hatched, so they read in grey).  Figures are
+written as ``i18n.number`` writes them (``34,5`` in Vietnamese).  ``describe`` is the
+chart's text alternative, set as the SVG's ``aria-label``.  The HTML draws small
+multiples (``compact``: small, no legend, the page carries one legend for all); Word gets
+the larger charts with their own legend.  Only matplotlib's object-oriented API is used
+(no pyplot, no global state besides ``rc_context``); its import happens inside
+``render_all``.  A rich progress bar shows on stderr when it is a terminal.  Area names come
+from data: they are drawn through ``printable`` and never as mathtext (``text.parse_math``
+is off), so ``$...$`` in a name is shown as written.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import sys
@@ -23,15 +31,23 @@ from kh284 import i18n
 from kh284.diagnostics.catalogue import printable
 from kh284.i18n import COMPARATORS
 from kh284.render.terminal import goal_text
-from kh284.reports.content import TARGET_COLOURS, Content, word
+from kh284.reports.content import TARGET_LINES, Content, word
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-#: Colours of the area panel: meets the level, does not, no figure.
-AREA_OK, AREA_BELOW, AREA_NONE = "#2e7d32", "#ef6c00", "#d0d0d0"
+    from kh284.validate.models.targets import Target
+
+#: Colours of the area panel: meets the level, does not (and hatched), no figure.
+AREA_OK, AREA_BELOW, AREA_NONE = "#009e73", "#d55e00", "#d0d0d0"
+AREA_BELOW_HATCH = "////"
 TARGET_LINE = "#424242"
+#: The width of a small multiple in inches: about a third of A4's printable width (188 mm
+#: less the gaps: 58 mm, 2.3 in), so its text prints at the size it is drawn (7-8 pt).
+COMPACT_WIDTH = 2.35
+#: The required path from the baseline to the target.
+PATH_LINE = "#7a7f87"
 RC = {
     "font.family": "DejaVu Sans",
     "font.size": 8,
@@ -73,11 +89,15 @@ class ChartSpec:
     areas: list[AreaBar] = field(default_factory=list)
     area_goal: str = ""
     area_value: float | None = None
+    baseline: tuple[int, float] | None = None
+    needs_path: bool = False
+    name: str = ""
+    label: str = ""
 
     @property
     def colour(self) -> str:
-        """The status colour."""
-        return TARGET_COLOURS[self.status]
+        """The status colour of lines and points (dark enough to see on white)."""
+        return TARGET_LINES[self.status]
 
 
 def specs(content: Content) -> list[ChartSpec]:
@@ -107,9 +127,36 @@ def specs(content: Content) -> list[ChartSpec]:
                 areas=areas,
                 area_goal=_area_goal(target.scope.area_comparator, target.scope.area_value),
                 area_value=target.scope.area_value,
+                baseline=_baseline(data["components"]),
+                needs_path=_needs_path(target, _baseline(data["components"])),
+                name=printable(data["name"]),
+                label=printable(data["label"]),
             )
         )
     return found
+
+
+def _baseline(parts: dict[str, Any]) -> tuple[int, float] | None:
+    year, value = parts["baseline_year"], parts["baseline_value"]
+    return None if year is None or value is None else (int(year), float(value))
+
+
+def _needs_path(target: Target, baseline: tuple[int, float] | None) -> bool:
+    """Whether the chart draws the path from the baseline to the target.
+
+    Only for a target to reach by its due year (not one to hold every year) whose
+    baseline, before the due year, does not meet it yet.
+    """
+    if baseline is None or target.every_year or baseline[0] >= target.due_year:
+        return False
+    start = baseline[1]
+    if target.comparator == "approximately":
+        return abs(start - target.value) > (target.tolerance or 0.0)
+    if target.comparator in ("at_least", "above"):
+        return start < target.value
+    if target.comparator in ("at_most", "below"):
+        return start > target.value
+    return start != target.value
 
 
 def _area_goal(comparator: str | None, value: float | None) -> str:
@@ -129,16 +176,17 @@ def _bounds(unit: str, areas: int) -> tuple[float, float] | None:
 
 
 def render_all(chart_specs: list[ChartSpec], fmt: str, lang: str) -> dict[str, bytes]:
-    """Each spec drawn as ``svg`` or ``png``, by target id."""
+    """Each spec drawn as ``svg`` (small multiples) or ``png`` (Word), by target id."""
     import matplotlib
 
     out: dict[str, bytes] = {}
     label = i18n.word("common.drawing_charts", lang)
+    compact = fmt == "svg"
     for spec in _progress(chart_specs, label):
         rc = {**RC, "svg.hashsalt": spec.target_id}
         with matplotlib.rc_context(cast(Any, rc)):
-            figure = draw(spec, lang)
-            out[spec.target_id] = _save(figure, fmt, spec.target_id)
+            figure = draw(spec, lang, compact=compact)
+            out[spec.target_id] = _save(figure, fmt, spec.target_id, describe(spec, lang))
     return out
 
 
@@ -157,27 +205,60 @@ def _progress(items: list[ChartSpec], label: str) -> Iterator[ChartSpec]:
             progress.advance(task)
 
 
-def draw(spec: ChartSpec, lang: str) -> Figure:
-    """The figure of one target."""
+def describe(spec: ChartSpec, lang: str) -> str:
+    """The chart in words, for a screen reader: every figure, the goal, the projection."""
+    values = "; ".join(
+        f"{year}: {i18n.quantity(value, spec.unit, lang)}" for year, value in spec.values.items()
+    )
+    text = _dw(
+        "chart_alt",
+        lang,
+        name=spec.name or spec.target_id,
+        values=values or word("no_history", lang),
+        goal=spec.goal,
+        year=spec.due_year,
+        status=spec.label,
+    )
+    if spec.projected is not None:
+        value = i18n.quantity(spec.projected, spec.unit, lang, 1)
+        text += " " + _dw("chart_alt_projected", lang, year=spec.due_year, value=value)
+    if spec.areas:
+        areas = ", ".join(
+            f"{a.name} {i18n.number(a.value, lang) if a.value is not None else '—'}"
+            for a in spec.areas
+        )
+        text += " " + _dw("chart_alt_areas", lang, areas=areas)
+    return text
+
+
+def _dw(key: str, lang: str, **args: object) -> str:
+    return i18n.word(f"dashboard.{key}", lang, **args)
+
+
+def draw(spec: ChartSpec, lang: str, compact: bool = False) -> Figure:
+    """The figure of one target: small and without a legend when ``compact``."""
     from matplotlib.figure import Figure
 
     # fixed margins: a layout engine would double the drawing time
     if spec.areas:
-        figure = Figure(figsize=(7.8, 2.9))
-        figure.subplots_adjust(left=0.06, right=0.99, top=0.9, bottom=0.27, wspace=0.18)
+        figure = Figure(figsize=(4.7, 2.2) if compact else (7.8, 2.9))
+        figure.subplots_adjust(left=0.08, right=0.99, top=0.9, bottom=0.34, wspace=0.22)
         trend, areas = figure.subplots(1, 2, width_ratios=[1.0, 1.3])
-        _trend(trend, spec, lang)
+        _trend(trend, spec, lang, compact)
         _areas(areas, spec, lang)
     else:
-        figure = Figure(figsize=(5.6, 2.6))
-        figure.subplots_adjust(left=0.09, right=0.98, top=0.95, bottom=0.11)
-        _trend(figure.subplots(), spec, lang)
+        figure = Figure(figsize=(COMPACT_WIDTH, 1.6) if compact else (5.6, 2.6))
+        if compact:
+            figure.subplots_adjust(left=0.21, right=0.97, top=0.9, bottom=0.14)
+        else:
+            figure.subplots_adjust(left=0.1, right=0.98, top=0.95, bottom=0.11)
+        _trend(figure.subplots(), spec, lang, compact)
     return figure
 
 
-def _trend(ax: Axes, spec: ChartSpec, lang: str) -> None:
-    """Reported values, the target line or band, and the projection to the due year."""
-    from matplotlib.ticker import MaxNLocator
+def _trend(ax: Axes, spec: ChartSpec, lang: str, compact: bool) -> None:
+    """Reported values, the target line or band, the required path, the projection."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     if spec.areas:
         ax.set_title(word("count_series", lang), loc="left")
@@ -188,17 +269,29 @@ def _trend(ax: Axes, spec: ChartSpec, lang: str) -> None:
         ax.axhspan(low, high, color=TARGET_LINE, alpha=0.12, lw=0)
         shown += [low, high]
     ax.axhline(spec.target_value, color=TARGET_LINE, ls="--", lw=1, label=_target_label(spec, lang))
+    if spec.baseline is not None and spec.needs_path:
+        ax.plot(
+            [spec.baseline[0], spec.due_year],
+            [spec.baseline[1], spec.target_value],
+            color=PATH_LINE,
+            lw=1,
+            ls=(0, (6, 2, 1, 2)),
+            label=_dw("required_path", lang),
+        )
     if values:
-        ax.plot(years, values, color=spec.colour, marker="o", lw=2, label=word("reported", lang))
+        ax.plot(
+            years, values, color=spec.colour, marker="o", ms=4, lw=2, label=word("reported", lang)
+        )
         for year, value in zip(years, values, strict=True):
             ax.annotate(
-                f"{value:g}",
+                i18n.number(value, lang),
                 (year, value),
                 textcoords="offset points",
-                xytext=(0, 6),
+                xytext=(0, 5),
                 ha="center",
                 fontsize=7,
                 color=spec.colour,
+                annotation_clip=False,
             )
     else:
         ax.text(
@@ -208,9 +301,10 @@ def _trend(ax: Axes, spec: ChartSpec, lang: str) -> None:
             transform=ax.transAxes,
             ha="center",
             va="center",
-            color="#757575",
+            color="#595f66",
         )
     if spec.projected is not None and spec.latest_year is not None and values:
+        projected = i18n.number(spec.projected, lang, 1)
         ax.plot(
             [spec.latest_year, spec.due_year],
             [values[-1], spec.projected],
@@ -218,32 +312,76 @@ def _trend(ax: Axes, spec: ChartSpec, lang: str) -> None:
             ls=":",
             lw=1.5,
             marker="o",
+            ms=4,
             mfc="white",
-            label=f"{word('trend', lang)} {spec.due_year}: {spec.projected:.1f}",
+            label=f"{word('trend', lang)} {spec.due_year}: {projected}",
         )
         shown.append(spec.projected)
-    ax.axvline(spec.due_year, color="#bdbdbd", lw=0.8, ls="-.")
+    ax.axvline(spec.due_year, color="#9e9e9e", lw=0.8, ls="-.")
+    ax.annotate(
+        _dw("due_line", lang, year=spec.due_year),
+        (spec.due_year, 1.0),
+        xycoords=("data", "axes fraction"),
+        xytext=(-2, -2),
+        textcoords="offset points",
+        ha="right",
+        va="top",
+        fontsize=6.5,
+        color="#595f66",
+    )
+    ax.annotate(
+        spec.goal,
+        (0.0, spec.target_value),
+        xycoords=("axes fraction", "data"),
+        xytext=(2, 2),
+        textcoords="offset points",
+        ha="left",
+        va="bottom",
+        fontsize=6.5,
+        color=TARGET_LINE,
+    )
     first = min(years, default=spec.due_year)
     ax.set_xlim(min(first, spec.due_year) - 0.5, max([*years, spec.due_year]) + 0.5)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4 if compact else "auto"))
     if spec.unit in ("count", "level"):
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylim(*_ylim(shown, spec.bounds))
-    ax.legend(loc="best", fontsize=7, frameon=False)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4 if compact else "auto"))
+    elif compact:
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: i18n.number(round(v, 6), lang)))
+    ax.set_ylim(*y_range(shown, spec.unit, spec.bounds))
+    ax.set_ylabel(_axis_unit(spec.unit, lang), fontsize=7, labelpad=1)
+    if not compact:
+        ax.legend(loc="best", fontsize=7, frameon=False)
+
+
+def _axis_unit(unit: str, lang: str) -> str:
+    """The y axis' name: ``%``, ``số địa bàn``, ``mức độ (0-3)``."""
+    if unit == "level":
+        return i18n.word("common.level_scale", lang)
+    return i18n.pick(i18n.UNITS[unit], lang)
 
 
 def _target_label(spec: ChartSpec, lang: str) -> str:
     return f"{word('target_line', lang)} {spec.goal}"
 
 
-def _ylim(shown: list[float], bounds: tuple[float, float] | None) -> tuple[float, float]:
-    """A y range around the values and the target, kept near the measure's bounds."""
+def y_range(
+    shown: list[float], unit: str, bounds: tuple[float, float] | None
+) -> tuple[float, float]:
+    """A y range around the values and the target, inside the measure's bounds.
+
+    A percentage never runs past 100 (nor below 0); a count of areas starts at 0, so that
+    5 → 6 districts does not look like a leap; a level runs 0-3.
+    """
     low, high = min(shown), max(shown)
     pad = max((high - low) * 0.3, 0.5 if (bounds and bounds[1] <= 10) else 1.0)
     bottom, top = low - pad, high + pad
+    if unit == "count":
+        bottom = 0.0
+        top = max(top, bounds[1] if bounds else top)
     if bounds is not None:
         bottom = max(bottom, bounds[0])
-        top = min(top, bounds[1] + pad * 0.6)
+        top = min(top, bounds[1]) if unit == "percent" else min(top, bounds[1] + 0.5)
     return bottom, top
 
 
@@ -255,35 +393,41 @@ def _areas(ax: Axes, spec: ChartSpec, lang: str) -> None:
     if spec.area_value is not None:
         title += f"; {word('threshold', lang)} {spec.area_goal}"
         ax.axhline(spec.area_value, color=TARGET_LINE, ls="--", lw=1)
-    ax.set_title(title, loc="left")
+    ax.set_title(title, loc="left", fontsize=7)
     names = [a.name for a in spec.areas]
     heights = [a.value if a.value is not None else 0.0 for a in spec.areas]
     colours = [
         AREA_NONE if a.value is None else AREA_OK if a.meets else AREA_BELOW for a in spec.areas
     ]
+    hatches = [AREA_BELOW_HATCH if a.value is not None and not a.meets else "" for a in spec.areas]
     positions = list(range(len(names)))
-    ax.bar(positions, heights, color=colours, width=0.7)
+    bars = ax.bar(positions, heights, color=colours, width=0.7, edgecolor="white", lw=0)
+    for bar, hatch in zip(bars, hatches, strict=True):
+        if hatch:
+            bar.set_hatch(hatch)
+            bar.set_edgecolor("white")
     for x, area in zip(positions, spec.areas, strict=True):
-        text = word("no_figure", lang) if area.value is None else f"{area.value:g}"
+        text = word("no_figure", lang) if area.value is None else i18n.number(area.value, lang)
         ax.annotate(
             text,
             (x, area.value or 0.0),
             textcoords="offset points",
-            xytext=(0, 3),
+            xytext=(0, 2),
             ha="center",
             fontsize=7,
         )
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xticks(positions, names, rotation=35, ha="right", fontsize=7)
+    ax.set_ylabel(i18n.word("common.level_scale", lang), fontsize=7, labelpad=1)
+    ax.set_xticks(positions, names, rotation=30, ha="right", fontsize=6.5)
     top = max([*heights, spec.area_value or 0.0, 3.0])
     ax.set_ylim(0, top + 0.6)
 
 
-def _save(figure: Figure, fmt: str, key: str) -> bytes:
+def _save(figure: Figure, fmt: str, key: str, alt: str = "") -> bytes:
     buffer = io.BytesIO()
     if fmt == "svg":
         figure.savefig(buffer, format="svg", metadata=_NO_METADATA)
-        return clean_svg(buffer.getvalue().decode("utf-8"), key).encode("utf-8")
+        return clean_svg(buffer.getvalue().decode("utf-8"), key, alt).encode("utf-8")
     figure.savefig(buffer, format="png", dpi=160)
     return buffer.getvalue()
 
@@ -300,13 +444,18 @@ _SIZE = re.compile(r'(<svg\b[^>]*?)\s+width="[^"]*"\s+height="[^"]*"')
 _ID = re.compile(r'\b(id="|url\(#|href="#)')
 
 
-def clean_svg(text: str, prefix: str) -> str:
+def clean_svg(text: str, prefix: str, alt: str = "") -> str:
     """An SVG ready to inline in a page with others.
 
     No XML prologue, DOCTYPE or metadata; no fixed size (the page sizes it); every id and
-    reference to one prefixed, so ids stay unique across the charts of one page.
+    reference to one prefixed, so ids stay unique across the charts of one page; with
+    ``alt``, ``role="img"`` and ``alt`` (escaped) as its ``aria-label``.
     """
     text = _PROLOGUE.sub("", text, count=1)
     text = _METADATA.sub("", text)
     text = _ID.sub(lambda m: f"{m.group(1)}{prefix}-", text)
-    return _SIZE.sub(r"\1", text, count=1).strip()
+    text = _SIZE.sub(r"\1", text, count=1).strip()
+    if alt:
+        label = html.escape(printable(alt), quote=True)
+        text = text.replace("<svg", f'<svg role="img" aria-label="{label}"', 1)
+    return text

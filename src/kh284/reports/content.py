@@ -22,48 +22,81 @@ from kh284.render.view import View
 from kh284.validate.index import Index
 from kh284.validate.models.plan import PlanFile
 
-#: Target status → colour (green good, orange needs work, red bad, grey no data).
+#: Target status → colour, from the Okabe–Ito palette (safe for the common colour
+#: blindnesses): bluish green achieved, sky blue on track, orange needs acceleration,
+#: vermillion stagnating, reddish purple not maintained, dark brown-red missed, yellow
+#: one figure only, light grey no data.  Every pair stays apart under deuteranopia
+#: (CIELAB ΔE ≥ 15, Machado 2009), and the shape of ``TARGET_SYMBOLS`` tells them apart
+#: in grey; ``TARGET_INKS`` is the text colour on each (contrast ≥ 4.5:1, WCAG 2).
 TARGET_COLOURS = {
-    "achieved": "#2e7d32",
-    "on_track": "#43a047",
-    "needs_acceleration": "#ef6c00",
-    "stagnating": "#d84315",
-    "not_maintained": "#c62828",
-    "missed": "#b71c1c",
-    "no_data": "#8d8d8d",
+    "achieved": "#009e73",
+    "on_track": "#56b4e9",
+    "needs_acceleration": "#e69f00",
+    "stagnating": "#d55e00",
+    "not_maintained": "#cc79a7",
+    "missed": "#7a1e00",
+    "insufficient_data": "#f0e442",
+    "no_data": "#dddddd",
 }
-#: Task status → colour: green done on time, blue in progress within deadline, orange done
-#: late, red overdue, grey not yet due (and waiting for its event), teal standing tasks.
+#: Text on each target colour (a badge, a chip).
+TARGET_INKS = dict.fromkeys(TARGET_COLOURS, "#000000") | {"missed": "#ffffff"}
+#: Task status → colour (same palette): bluish green done on time, sky blue in progress
+#: within deadline, orange done late, dark brown-red overdue, light grey not yet due, mid
+#: grey waiting for its event, blue standing tasks.
 TASK_COLOURS = {
-    "done_on_time": "#2e7d32",
-    "in_progress": "#1565c0",
-    "done_late": "#ef6c00",
-    "overdue": "#c62828",
-    "not_due": "#8d8d8d",
-    "waiting_for_event": "#a5a5a5",
-    "ongoing": "#00838f",
+    "done_on_time": "#009e73",
+    "in_progress": "#56b4e9",
+    "done_late": "#e69f00",
+    "overdue": "#7a1e00",
+    "not_due": "#e8e8e8",
+    "waiting_for_event": "#bbbbbb",
+    "ongoing": "#0072b2",
 }
-#: Light tints of the task colours, for table rows.
+TASK_INKS = dict.fromkeys(TASK_COLOURS, "#000000") | {
+    "overdue": "#ffffff",
+    "ongoing": "#ffffff",
+}
+#: Light tints of the task colours, for table rows (dark text on every one).
 TASK_TINTS = {
-    "done_on_time": "#e6f4e7",
-    "in_progress": "#e3eefb",
-    "done_late": "#fdeedd",
-    "overdue": "#fbe3e3",
-    "not_due": "#f0f0f0",
-    "waiting_for_event": "#f5f5f5",
-    "ongoing": "#e0f3f4",
+    "done_on_time": "#e0f3ed",
+    "in_progress": "#e8f4fc",
+    "done_late": "#fcf1dc",
+    "overdue": "#f5e1dc",
+    "not_due": "#f5f5f5",
+    "waiting_for_event": "#f0f0f0",
+    "ongoing": "#dcebf5",
 }
 TARGET_TINTS = {
-    "achieved": "#e6f4e7",
-    "on_track": "#edf7ee",
-    "needs_acceleration": "#fdeedd",
-    "stagnating": "#fbe7e0",
-    "not_maintained": "#fbe3e3",
-    "missed": "#f8dada",
-    "no_data": "#f0f0f0",
+    "achieved": "#e0f3ed",
+    "on_track": "#e8f4fc",
+    "needs_acceleration": "#fcf1dc",
+    "stagnating": "#f9e5d9",
+    "not_maintained": "#f8ecf3",
+    "missed": "#f5e1dc",
+    "insufficient_data": "#fcfae0",
+    "no_data": "#f5f5f5",
 }
-#: One shape per status, printed beside its word so that statuses stay apart without
-#: colour (a grey printer, colour blindness).  Glyphs from WGL4 / common fonts only.
+#: The status colour of a chart's lines and points: the colour itself where it stands out
+#: on white (contrast ≥ 3:1, WCAG 2 for graphics), else a darker shade of it.
+TARGET_LINES = TARGET_COLOURS | {
+    "on_track": "#0072b2",
+    "needs_acceleration": "#a86500",
+    "insufficient_data": "#8a7d00",
+    "no_data": "#6b6f75",
+}
+#: Target statuses, the one most in need of attention first.
+TARGET_SEVERITY = (
+    "missed",
+    "not_maintained",
+    "stagnating",
+    "needs_acceleration",
+    "insufficient_data",
+    "no_data",
+    "on_track",
+    "achieved",
+)
+#: The statuses of a target that is falling short (the action page lists them).
+FAILING = frozenset({"missed", "not_maintained", "stagnating", "needs_acceleration"})
 TARGET_SYMBOLS = {
     "achieved": "●",
     "on_track": "▲",
@@ -71,6 +104,7 @@ TARGET_SYMBOLS = {
     "stagnating": "▼",
     "not_maintained": "■",
     "missed": "✕",
+    "insufficient_data": "◔",
     "no_data": "○",
 }
 TASK_SYMBOLS = {

@@ -5,15 +5,25 @@ browser does not look for ``favicon.ico``.  A Content-Security-Policy of
 ``default-src 'none'`` makes the "no request" promise hold even if a data file smuggled a
 URL into the text; every piece of user text goes through ``e``: ``printable`` (a control
 character or a right-to-left override shows as ``\x1b``, ``\u202e``), then
-``html.escape``.  The page shows the headline, the targets by status, one card per target
-(chart, the verdict's components beside it, every figure with the document it came from)
-and the task table coloured by status.  ``@page`` rules make it print on A4.
+``html.escape`` (``css_string`` for the print header, which CSS draws).
+
+Page one is an action page: the headline, then what needs attention worst first (targets
+falling short, overdue tasks with their unit and days late, units that owe reports, targets
+nobody has reported with the unit that owes the figure and the command that makes its
+template), and a roll-up by unit, all before any chart.  Then the targets as small
+multiples (one chart each, worst first), the task table, and an appendix with every figure
+and the document it came from.  Every status shows its shape (``content.TARGET_SYMBOLS``,
+``TASK_SYMBOLS``) beside its word, so statuses read without colour.  ``@page`` rules print
+on A4 with the as-of date on top of every page and the page number at the bottom; at phone
+width everything stacks and no table is wider than the window.
 """
 
 from __future__ import annotations
 
 import html
+import shlex
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from kh284 import __version__, i18n
@@ -23,83 +33,140 @@ from kh284.evaluate.targets import TargetResult
 from kh284.i18n import TARGET_LABELS, TASK_LABELS, label
 from kh284.render.terminal import goal_text
 from kh284.reports.content import (
+    FAILING,
     TARGET_COLOURS,
+    TARGET_INKS,
+    TARGET_SEVERITY,
+    TARGET_SYMBOLS,
     TARGET_TINTS,
     TASK_COLOURS,
+    TASK_INKS,
+    TASK_SYMBOLS,
     TASK_TINTS,
     Content,
-    day,
-    number,
     word,
 )
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 #: Task text longer than this is shortened in the table (the full text is its tooltip).
 TASK_TEXT_LIMIT = 220
+#: ... and in the action page's list of overdue tasks.
+SHORT_TEXT_LIMIT = 110
+#: How many of a unit's missing reports the action page names (the rest are counted).
+MISSING_NAMED = 4
 STYLE = """
-:root { --ink: #1f2328; --muted: #5f6368; --line: #dadce0; }
+:root { --ink: #1f2328; --muted: #595f66; --line: #d0d4d9; --head: #1a4d8f; }
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--ink); background: #f6f7f9;
   font: 14px/1.45 "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
-main { max-width: 1180px; margin: 0 auto; padding: 20px 24px 40px; }
-header.page { border-bottom: 3px solid #1a4d8f; margin-bottom: 16px; padding-bottom: 10px; }
-header.page h1 { font-size: 22px; margin: 0 0 4px; color: #1a4d8f; }
+main { max-width: 1180px; margin: 0 auto; padding: 20px 24px 40px; overflow-wrap: break-word; }
+header.page { border-bottom: 3px solid var(--head); margin-bottom: 14px; padding-bottom: 8px; }
+header.page h1 { font-size: 22px; margin: 0 0 4px; color: var(--head); }
 header.page p { margin: 2px 0; color: var(--muted); }
-h2 { font-size: 18px; margin: 26px 0 10px; color: #1a4d8f; }
-h3 { font-size: 15px; margin: 18px 0 8px; }
-.cards { display: flex; flex-wrap: wrap; gap: 12px; }
-.card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px;
-  min-width: 150px; }
-.card .big { font-size: 34px; font-weight: 700; color: #1a4d8f; }
-.card .num { font-size: 24px; font-weight: 700; }
+h2 { font-size: 18px; margin: 24px 0 8px; color: var(--head); }
+h3 { font-size: 15px; margin: 16px 0 6px; }
+.cards { display: flex; flex-wrap: wrap; gap: 10px; }
+.card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px;
+  min-width: 120px; flex: 1 1 120px; }
+.card .big { font-size: 30px; font-weight: 700; color: var(--head); }
+.card .num { font-size: 22px; font-weight: 700; }
 .card .cap { color: var(--muted); font-size: 12px; }
-.chips { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; }
-.chip { border-radius: 14px; padding: 3px 12px; color: #fff; background: var(--c);
-  font-size: 13px; }
-.chip.zero { opacity: .45; }
-.badge { display: inline-block; border-radius: 10px; padding: 1px 10px; color: #fff;
-  background: var(--c); font-size: 12px; white-space: nowrap; }
-article.target { background: #fff; border: 1px solid var(--line); border-left: 6px solid var(--c);
-  border-radius: 6px; padding: 10px 14px; margin: 10px 0; break-inside: avoid; }
-article.target h4 { margin: 0 0 6px; font-size: 14px; }
-article.target h4 small { color: var(--muted); font-weight: 400; }
-.row { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 14px; }
-.row.wide { grid-template-columns: minmax(0, 1fr); }
-figure.chart { margin: 0; }
-figure.chart svg { width: 100%; height: auto; display: block; }
-dl.components { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 10px;
-  font-size: 13px; align-content: start; }
-dl.components dt { color: var(--muted); }
-dl.components dd { margin: 0; }
+.chips, .legend { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; }
+.chip, .badge { display: inline-block; border-radius: 10px; padding: 1px 9px;
+  color: var(--on); background: var(--c); border: 1px solid #6b6f75; font-size: 12px; }
+.badge { white-space: nowrap; }
+.chip.zero { background: #fff; color: var(--muted); border-style: dashed; }
+.sym { font-family: "DejaVu Sans", "Segoe UI Symbol", sans-serif; }
+.scroll { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
-th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #eef2f7; font-weight: 600; }
-table.sources { margin-top: 8px; font-size: 12px; }
-table.sources .file { color: var(--muted); }
-table.tasks { font-size: 13px; }
-table.tasks tr.task td { background: var(--bg); }
-table.tasks td.status { border-left: 5px solid var(--c); white-space: nowrap; }
-.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); gap: 8px;
-  margin-top: 14px; }
-a.tile { display: flex; flex-direction: column; gap: 3px; padding: 7px 10px; color: var(--ink);
+td.n, th.n { text-align: right; white-space: nowrap; }
+table.act td.st { white-space: nowrap; border-left: 5px solid var(--c); }
+table.act, table.units { font-size: 13px; }
+code { font-size: 12px; background: #f0f2f5; padding: 0 3px; overflow-wrap: anywhere; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 6px;
+  margin-top: 12px; }
+a.tile { display: flex; flex-direction: column; gap: 2px; padding: 6px 9px; color: var(--ink);
   text-decoration: none; background: var(--bg); border-left: 5px solid var(--c); border-radius: 5px;
-  font-size: 12px; break-inside: avoid; }
+  font-size: 12px; }
 a.tile .name { font-weight: 600; line-height: 1.25; }
 a.tile .value { color: var(--muted); }
 a.tile .badge { align-self: flex-start; }
-.legend { display: flex; flex-wrap: wrap; gap: 8px; margin: 6px 0 10px; }
+.multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr));
+  grid-auto-flow: row dense; gap: 10px; }
+article.target { background: #fff; border: 1px solid var(--line); border-top: 5px solid var(--c);
+  border-radius: 6px; padding: 8px 10px; min-width: 0; }
+article.target.wide { grid-column: span 2; }
+article.target h4 { margin: 0 0 4px; font-size: 13px; line-height: 1.3; }
+article.target h4 small { color: var(--muted); font-weight: 400; }
+figure.chart { margin: 4px 0; }
+figure.chart svg { width: 100%; height: auto; display: block; }
+dl.components { margin: 0; display: flex; flex-wrap: wrap; gap: 0 10px; font-size: 12px; }
+dl.components dt { white-space: nowrap; }
+dl.components dt { display: inline; color: var(--muted); }
+dl.components dt::after { content: ":"; }
+dl.components dd { display: inline; margin: 0 0 0 3px; }
+table.tasks { font-size: 13px; table-layout: fixed; }
+table.tasks col.id { width: 10%; } table.tasks col.text { width: 36%; }
+table.tasks col.lead { width: 11%; } table.tasks col.due { width: 10%; }
+table.tasks col.st { width: 12%; } table.tasks col.ev { width: 21%; }
+table.tasks tr.task td { background: var(--bg); }
+table.tasks td.status { border-left: 5px solid var(--c); }
+table.sources, table.documents { font-size: 11px; table-layout: fixed; }
+table.sources col.t { width: 30%; } table.sources col.f { width: 70%; }
+table.documents col.n { width: 5%; } table.documents col.doc { width: 50%; }
+table.documents col.by { width: 17%; } table.documents col.file { width: 28%; }
+.fig { white-space: nowrap; }
+table.nofig { table-layout: fixed; }
+table.nofig col.u { width: 14%; } table.nofig col.c { width: 9%; }
+table.nofig col.t { width: 47%; } table.nofig col.cmd { width: 30%; }
+.file { color: var(--muted); }
+.note { color: var(--muted); font-size: 12px; margin: 2px 0 6px; }
+.lines .key { display: inline-flex; align-items: center; gap: 5px; font-size: 12px; }
+.ln { display: inline-block; width: 26px; height: 0; border-top: 2px solid #595f66; }
+.ln-rep { border-top: 2.5px solid #1f2328; } .ln-trend { border-top: 2px dotted #1f2328; }
+.ln-goal { border-top: 1.5px dashed #424242; } .ln-path { border-top: 1.5px dashed #7a7f87; }
+.ln-due { border-top: 0; width: 0; height: 14px; border-left: 1.5px dashed #9e9e9e; }
 .empty { color: var(--muted); font-style: italic; }
-footer { margin-top: 28px; color: var(--muted); font-size: 12px; }
-@page { size: A4; margin: 14mm 12mm; }
+footer { margin-top: 20px; color: var(--muted); font-size: 12px; }
+@media (max-width: 640px) {
+  main { padding: 10px 10px 24px; }
+  header.page h1 { font-size: 18px; }
+  .multiples { grid-template-columns: minmax(0, 1fr); }
+  article.target.wide { grid-column: auto; }
+  .tiles { grid-template-columns: minmax(0, 1fr); }
+  table.sources, table.documents, table.tasks, table.nofig { table-layout: auto; min-width: 0; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: auto; }
+  table.stack thead { display: none; }
+  table.stack tr { border: 1px solid var(--line); margin: 0 0 6px; background: var(--bg, #fff); }
+  table.stack td { border: 0; border-bottom: 1px solid #eef0f2; text-align: left; }
+  table.stack td.n { white-space: normal; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted);
+    font-size: 12px; }
+  .fig { white-space: normal; }
+}
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { background: #fff; font-size: 10pt; }
+  body { background: #fff; font-size: 9pt; line-height: 1.3; }
   main { max-width: none; padding: 0; }
-  .row { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
-  article.target, .card, tr { break-inside: avoid; }
+  header.page h1 { font-size: 14pt; }
+  h2 { font-size: 12pt; margin: 10px 0 4px; break-after: avoid; }
+  h3 { font-size: 10pt; margin: 8px 0 4px; break-after: avoid; }
+  .card { padding: 4px 8px; }
+  .card .big { font-size: 18pt; } .card .num { font-size: 14pt; }
+  #overview { display: none; }
+  .multiples { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px; }
+  article.target { padding: 4px 6px; break-inside: avoid; }
+  article.target h4 { font-size: 8pt; }
+  dl.components { font-size: 7.5pt; }
+  table.act, table.units, table.tasks { font-size: 8pt; }
+  table.sources, table.documents { font-size: 7pt; }
+  tr { break-inside: avoid; }
   thead { display: table-header-group; }
-  h2, h3 { break-after: avoid; }
+  #targets, #tasks, #sources { break-before: page; }
   a { color: inherit; text-decoration: none; }
+  footer { margin-top: 6px; font-size: 7pt; }
 }
 """
 
@@ -108,9 +175,26 @@ def _w(key: str, lang: str, **args: object) -> str:
     return i18n.word(f"html.{key}", lang, **args)
 
 
+def _d(key: str, lang: str, **args: object) -> str:
+    return i18n.word(f"dashboard.{key}", lang, **args)
+
+
 def e(value: object) -> str:
     """Escape any value for HTML text and attributes (unprintable characters first)."""
     return html.escape(printable("" if value is None else str(value)), quote=True)
+
+
+def css_string(value: object) -> str:
+    """A CSS string literal of any value, safe inside ``<style>``.
+
+    Every character but ASCII letters, digits and spaces is written as a six-digit
+    escape, so no quote, backslash, newline or ``</style>`` can end it.
+    """
+    text = printable("" if value is None else str(value))
+    body = "".join(
+        c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):06x}" for c in text
+    )
+    return f'"{body}"'
 
 
 def render(content: Content, charts: dict[str, str]) -> str:
@@ -127,14 +211,17 @@ def render(content: Content, charts: dict[str, str]) -> str:
         f'<meta name="generator" content="kh284 {e(__version__)}">',
         f"<title>{e(title)}</title>",
         '<link rel="icon" href="data:,">',
-        f"<style>{STYLE}{_status_css()}</style>",
+        f"<style>{STYLE}{_page_css(content, title)}{_status_css()}</style>",
         "</head>",
         "<body><main>",
         _header(content, title),
         _headline(content),
+        _attention(content),
+        _units(content),
         _overview(content),
         _targets(content, charts),
         _tasks(content),
+        _appendix(content),
         _footer(content),
         "</main></body>",
         "</html>",
@@ -142,10 +229,44 @@ def render(content: Content, charts: dict[str, str]) -> str:
     return "\n".join(parts) + "\n"
 
 
+def _page_css(content: Content, title: str) -> str:
+    """A4, the title and as-of date on top of every printed page, its number at the bottom."""
+    lang = content.lang
+    head = f"{title} — {word('as_of', lang, date=i18n.day(content.outcome.as_of))}"
+    page = _d("page", lang)
+    return (
+        "@page { size: A4; margin: 14mm 11mm 13mm;"
+        f" @top-left {{ content: {css_string(head)}; font-size: 7.5pt; color: #595f66; }}"
+        f" @bottom-right {{ content: {css_string(page + ' ')} counter(page) "
+        f'" / " counter(pages); font-size: 8pt; color: #595f66; }} }}\n'
+    )
+
+
 def _status_css() -> str:
-    rules = [f".t-{k} {{ --c: {c}; --bg: {TARGET_TINTS[k]}; }}" for k, c in TARGET_COLOURS.items()]
-    rules += [f".k-{k} {{ --c: {c}; --bg: {TASK_TINTS[k]}; }}" for k, c in TASK_COLOURS.items()]
+    rules = [
+        f".t-{k} {{ --c: {c}; --on: {TARGET_INKS[k]}; --bg: {TARGET_TINTS[k]}; }}"
+        for k, c in TARGET_COLOURS.items()
+    ]
+    rules += [
+        f".k-{k} {{ --c: {c}; --on: {TASK_INKS[k]}; --bg: {TASK_TINTS[k]}; }}"
+        for k, c in TASK_COLOURS.items()
+    ]
     return "\n".join(rules)
+
+
+def target_badge(status: str, text: str) -> str:
+    """A target status: its shape and its word on its colour."""
+    shape = TARGET_SYMBOLS.get(status, "")
+    return (
+        f'<span class="badge t-{e(status)}" data-status="{e(status)}">'
+        f'<span class="sym" aria-hidden="true">{shape}</span> {e(text)}</span>'
+    )
+
+
+def task_badge(status: str, text: str) -> str:
+    """A task status: its shape and its word."""
+    shape = TASK_SYMBOLS.get(status, "")
+    return f'<span class="sym" aria-hidden="true">{shape}</span> {e(text)}'
 
 
 def _header(content: Content, title: str) -> str:
@@ -156,9 +277,9 @@ def _header(content: Content, title: str) -> str:
         '<header class="page">'
         f"<h1>{e(title)}</h1>"
         f"<p>{e(first_line)}</p>"
-        f"<p>{e(_w('plan_of', lang, issuer=issuer, date=day(plan.date)))}</p>"
+        f"<p>{e(_w('plan_of', lang, issuer=issuer, date=i18n.day(plan.date)))}</p>"
         f'<p id="as-of" data-as-of="{e(content.data["as_of"])}"><strong>'
-        f"{e(word('as_of', lang, date=day(content.outcome.as_of)))}</strong></p>"
+        f"{e(word('as_of', lang, date=i18n.day(content.outcome.as_of)))}</strong></p>"
         "</header>"
     )
 
@@ -167,7 +288,7 @@ def _headline(content: Content) -> str:
     lang = content.lang
     head: dict[str, Any] = content.data.get("headline") or {}
     rate = head.get("completion_rate")
-    shown = word("no_rate", lang) if rate is None else f"{rate:.0f}%"
+    shown = word("no_rate", lang) if rate is None else i18n.percent(rate, lang, 0)
     cards = [
         '<div class="card">'
         f'<div class="big" data-key="completion_rate" data-value="{e(_json(rate))}">'
@@ -175,19 +296,23 @@ def _headline(content: Content) -> str:
         f'<div class="cap">{e(word("headline", lang))}</div></div>'
     ]
     for key in ("due", "done", "done_on_time", "overdue"):
+        value = head.get(key)
         cards.append(
             '<div class="card">'
-            f'<div class="num" data-key="{key}" data-value="{e(_json(head.get(key)))}">'
-            f"{e(head.get(key, '—'))}</div>"
+            f'<div class="num" data-key="{key}" data-value="{e(_json(value))}">'
+            f"{e(i18n.number(value, lang))}</div>"
             f'<div class="cap">{e(word(key, lang))}</div></div>'
         )
     counts = content.target_counts
-    chips = [
-        f'<span class="chip t-{s}{"" if counts.get(s) else " zero"}" data-status="{s}" '
-        f'data-count="{counts.get(s, 0)}">{e(label(TARGET_LABELS, s, lang))}: '
-        f"{counts.get(s, 0)}</span>"
-        for s in TARGET_LABELS
-    ]
+    chips = []
+    for status in _target_statuses():
+        count = counts.get(status, 0)
+        chips.append(
+            f'<span class="chip t-{status}{"" if count else " zero"}" data-status="{status}" '
+            f'data-count="{count}"><span class="sym" aria-hidden="true">'
+            f"{TARGET_SYMBOLS[status]}</span> {e(label(TARGET_LABELS, status, lang))}: "
+            f"{count}</span>"
+        )
     return (
         '<section id="headline">'
         f'<div class="cards">{"".join(cards)}</div>'
@@ -197,16 +322,337 @@ def _headline(content: Content) -> str:
     )
 
 
+def _target_statuses() -> list[str]:
+    """Every target status the vocabulary names, worst first."""
+    order = {s: i for i, s in enumerate(TARGET_SEVERITY)}
+    return sorted(TARGET_LABELS, key=lambda s: order.get(s, len(order)))
+
+
+def _rank(status: str) -> int:
+    order = {s: i for i, s in enumerate(TARGET_SEVERITY)}
+    return order.get(status, len(order))
+
+
+# -- the action page -------------------------------------------------------------------------
+
+
+def _attention(content: Content) -> str:
+    lang = content.lang
+    parts = [
+        f'<section id="attention"><h2>{e(_d("attention", lang))}</h2>',
+        _failing(content),
+        _overdue(content),
+    ]
+    reporting = content.data.get("reporting")
+    if isinstance(reporting, dict):
+        parts.append(_owing(content, reporting))
+    parts.append(_no_figures(content))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _table(
+    cls: str,
+    heads: list[tuple[str, str]],
+    rows: list[str],
+    cols: tuple[str, ...] = (),
+    stack: bool = True,
+) -> str:
+    """A table that stacks into one card per row on a phone.
+
+    Each cell is named by its column's heading; the box scrolls sideways on its own if the
+    table is still too wide.
+    """
+    head = "".join(f'<th class="{c}">{e(h)}</th>' if c else f"<th>{e(h)}</th>" for h, c in heads)
+    col = "".join(f'<col class="{c}">' for c in cols)
+    group = f"<colgroup>{col}</colgroup>" if cols else ""
+    labels = [h for h, _ in heads]
+    body = "".join(_label_cells(row, labels) for row in rows)
+    classes = f"stack {cls}" if stack else cls
+    return (
+        f'<div class="scroll"><table class="{classes}">{group}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
+
+
+def _label_cells(row: str, labels: list[str]) -> str:
+    """``row`` with each of its cells (made here: no user text holds ``<td``) labelled."""
+    cells = row.split("<td")
+    for i in range(1, min(len(cells), len(labels) + 1)):
+        cells[i] = f' data-label="{e(labels[i - 1])}"' + cells[i]
+    return "<td".join(cells)
+
+
+def _failing(content: Content) -> str:
+    """Targets falling short, worst status first, then the lowest progress ratio."""
+    lang = content.lang
+    found = [(r, d) for r, d in content.targets if r.status in FAILING]
+    found.sort(key=lambda rd: (_rank(rd[0].status), _ratio_key(rd[1]), rd[1]["name"]))
+    heading = f"<h3>{e(_d('failing', lang, count=len(found)))}</h3>"
+    if not found:
+        return heading + f'<p class="empty">{e(_d("no_failing", lang))}</p>'
+    rows = []
+    for result, data in found:
+        unit = data["unit"]
+        parts = data["components"]
+        latest = parts["latest_value"]
+        rows.append(
+            f'<tr class="t-{result.status}" data-target="{e(data["id"])}">'
+            f'<td class="st">{target_badge(result.status, data["label"])}</td>'
+            f'<td><a href="#target-{e(data["id"])}">{e(data["name"])}</a></td>'
+            f'<td class="n">{e(_valued(latest, parts["latest_year"], unit, lang))}</td>'
+            f"<td>{e(goal_text(result, lang))} ({data['due_year']})</td>"
+            f'<td class="n">{e(_projected(parts, unit, lang))}</td></tr>'
+        )
+    heads = [
+        (word("status", lang), ""),
+        (word("target", lang), ""),
+        (word("latest", lang), "n"),
+        (word("goal", lang), ""),
+        (_d("projected", lang), "n"),
+    ]
+    return heading + _table("act failing", heads, rows)
+
+
+def _ratio_key(data: dict[str, Any]) -> float:
+    ratio = data["components"]["ratio"]
+    return float(ratio) if ratio is not None else float("inf")
+
+
+def _projected(parts: dict[str, Any], unit: str, lang: str) -> str:
+    value = parts["projected_value"]
+    return "—" if value is None else i18n.quantity(value, unit, lang)
+
+
+def _overdue(content: Content) -> str:
+    """Overdue tasks, most days late first, with the unit that leads them now."""
+    lang = content.lang
+    found = [(r, d) for r, d in content.tasks if d["status"] == "overdue"]
+    found.sort(key=lambda rd: (-(rd[1]["days_overdue"] or 0), rd[0].label))
+    heading = f"<h3>{e(_d('overdue_tasks', lang, count=len(found)))}</h3>"
+    if not found:
+        return heading + f'<p class="empty">{e(_d("no_overdue", lang))}</p>'
+    rows = []
+    for result, data in found:
+        text = _shorten(data["text"], SHORT_TEXT_LIMIT)
+        lead = ", ".join(content.unit_name(u) for u in data["lead_now"])
+        due = i18n.day(data["due"]) if data["due"] else data["deadline_text"]
+        rows.append(
+            f'<tr class="k-overdue overdue-task" data-task="{e(result.label)}">'
+            f'<td class="st">{e(result.label)}</td><td title="{e(_flat(data["text"]))}">'
+            f"{e(text)}</td><td>{e(lead)}</td><td>{e(due)}</td>"
+            f'<td class="n">{e(i18n.number(data["days_overdue"], lang))}</td></tr>'
+        )
+    heads = [
+        ("ID", ""),
+        (word("task", lang), ""),
+        (word("lead", lang), ""),
+        (word("deadline", lang), ""),
+        (_d("days_late", lang), "n"),
+    ]
+    return heading + _table("act overdue", heads, rows)
+
+
+def _owing(content: Content, reporting: dict[str, Any]) -> str:
+    """Units that owe reports (the ``reporting`` section), the most missing first."""
+    lang = content.lang
+    units = [u for u in reporting.get("units", []) if u.get("missing")]
+    heading = f"<h3>{e(_d('owing', lang, count=len(units)))}</h3>"
+    if not units:
+        return heading + f'<p class="empty">{e(_d("no_owing", lang))}</p>'
+    by_unit: dict[str, list[dict[str, Any]]] = {}
+    for item in reporting.get("missing", []):
+        by_unit.setdefault(str(item.get("unit")), []).append(item)
+    rows = []
+    for unit in units:
+        items = by_unit.get(str(unit.get("unit")), [])
+        named = [_missing_text(item, lang) for item in items[:MISSING_NAMED]]
+        if len(items) > MISSING_NAMED:
+            named.append(_d("and_more", lang, count=len(items) - MISSING_NAMED))
+        worst = max((int(i.get("days_overdue") or 0) for i in items), default=None)
+        rows.append(
+            f'<tr class="owing" data-unit="{e(unit.get("unit"))}">'
+            f"<td>{e(unit.get('name') or unit.get('unit'))}</td>"
+            f'<td class="n">{e(i18n.number(unit.get("missing"), lang))}</td>'
+            f'<td class="n">{e(i18n.number(worst, lang))}</td>'
+            f"<td>{'; '.join(e(n) for n in named)}</td></tr>"
+        )
+    heads = [
+        (_d("unit", lang), ""),
+        (_d("missing", lang), "n"),
+        (_d("most_days_late", lang), "n"),
+        (_d("what", lang), ""),
+    ]
+    return heading + _table("act owing", heads, rows)
+
+
+def _missing_text(item: dict[str, Any], lang: str) -> str:
+    kind = str(item.get("kind"))
+    what = _d(f"kind.{kind}", lang) if f"dashboard.kind.{kind}" in i18n.WORDS else kind
+    subject = item.get("subject_name") or item.get("subject") or ""
+    year = item.get("year")
+    due = i18n.day(item["due"]) if item.get("due") else "—"
+    return _d("missing_item", lang, what=what, subject=subject, year=year or "", due=due)
+
+
+def _no_figures(content: Content) -> str:
+    """Targets nobody has reported a figure for, by the unit that owes it.
+
+    Each unit's row ends with the command that makes its Excel template: the way to send
+    the figures.
+    """
+    lang = content.lang
+    found = [(r, d) for r, d in content.targets if not r.points]
+    if not found:
+        return ""
+    period = max(content.plan.settings.report_from_year, content.outcome.as_of.year - 1)
+    owed: dict[str, list[dict[str, Any]]] = {}
+    for result, data in found:
+        for unit in owners_of(content, result.target.clause) or [""]:
+            owed.setdefault(unit, []).append(data)
+    order = {u: i for i, u in enumerate(content.outcome.index.units.items)}
+    rows = []
+    anchored: set[str] = set()  # a target owed by two units is the tiles' anchor once
+    for unit in sorted(owed, key=lambda u: (-len(owed[u]), order.get(u, len(order)), u)):
+        names = []
+        for d in owed[unit]:
+            anchor = "" if d["id"] in anchored else f' id="target-{e(d["id"])}"'
+            anchored.add(d["id"])
+            names.append(
+                f'<span class="nofig"{anchor} data-target="{e(d["id"])}">{e(d["name"])}</span>'
+            )
+        targets = "; ".join(names)
+        command = f"<code>{e(_template_command(content, unit, period))}</code>" if unit else "—"
+        name = content.unit_name(unit) if unit else "—"
+        rows.append(
+            f'<tr class="no-figure" data-unit="{e(unit)}"><td>{e(name)}</td>'
+            f'<td class="n">{len(owed[unit])}</td><td>{targets}</td><td>{command}</td></tr>'
+        )
+    heads = [
+        (_d("owes_figure", lang), ""),
+        (_d("count", lang), "n"),
+        (word("target", lang), ""),
+        (_d("template", lang, year=period), ""),
+    ]
+    heading = f"<h3>{e(_d('no_figures', lang, count=len(found)))}</h3>"
+    return heading + _table("act nofig", heads, rows, ("u", "c", "t", "cmd"))
+
+
+def owners_of(content: Content, clause: str) -> list[str]:
+    """The units that report a target's figure, in ``units.yaml`` order.
+
+    Those its plan clause names (without the members of a named group: each of those
+    reports only its own area), else the default reporting unit; as of the as-of date
+    (successors followed).
+    """
+    from kh284.reports.content import lead_unit
+    from kh284.reports.workbook import responsible_for
+
+    index = content.outcome.index
+    found = responsible_for(index, clause)
+    members = {m for u in found if u in index.units.items for m in index.units.items[u].members}
+    named = (found - members) or found
+    if not named:
+        lead = lead_unit(content.outcome)
+        named = {lead} if lead else set()
+    now = {content.successor(u) for u in named}
+    order = {u: i for i, u in enumerate(index.units.items)}
+    return sorted(now, key=lambda u: (order.get(u, len(order)), u))
+
+
+def _template_command(content: Content, unit: str, period: int) -> str:
+    words = ["kh284", "template", "--unit", unit, "--period", str(period)]
+    data_dir = str(content.data.get("data_dir") or "data")
+    if data_dir != "data":
+        words += ["--data-dir", data_dir]
+    return shlex.join(words)
+
+
+# -- the roll-up by unit ---------------------------------------------------------------------
+
+
+@dataclass
+class _UnitRow:
+    unit: str
+    name: str
+    counts: dict[str, int] = field(default_factory=dict)
+    reporting: dict[str, Any] | None = None
+
+
+def _units(content: Content) -> str:
+    """Per unit: the tasks it leads now by status, and (with ``reporting``) its reports."""
+    lang = content.lang
+    rows: dict[str, _UnitRow] = {}
+    for _, data in content.tasks:
+        for unit in data["lead_now"]:
+            row = rows.setdefault(unit, _UnitRow(unit, content.unit_name(unit)))
+            row.counts["led"] = row.counts.get("led", 0) + 1
+            status = data["status"]
+            row.counts[status] = row.counts.get(status, 0) + 1
+    reporting = content.data.get("reporting")
+    with_reports = isinstance(reporting, dict)
+    if isinstance(reporting, dict):
+        for unit in reporting.get("units", []):
+            key = str(unit.get("unit"))
+            name = str(unit.get("short_name") or unit.get("name") or key)
+            rows.setdefault(key, _UnitRow(key, name)).reporting = unit
+    done = ("done_on_time", "done_late")
+    ordered = sorted(
+        rows.values(),
+        key=lambda r: (
+            -r.counts.get("overdue", 0),
+            -int((r.reporting or {}).get("missing") or 0),
+            r.name,
+        ),
+    )
+    body = []
+    for row in ordered:
+        cells: list[int | None] = [
+            row.counts.get("led", 0),
+            sum(row.counts.get(s, 0) for s in done),
+            row.counts.get("overdue", 0),
+            row.counts.get("in_progress", 0),
+        ]
+        if with_reports:
+            rep = row.reporting or {}
+            cells += [rep.get(k) for k in ("owed", "on_time", "late", "missing")]
+        numbers = "".join(
+            f'<td class="n" data-col="{k}">{e(i18n.number(v, lang))}</td>'
+            for k, v in zip(_UNIT_KEYS, cells, strict=False)
+        )
+        late = " k-overdue" if row.counts.get("overdue") else ""
+        body.append(
+            f'<tr class="unit{late}" data-unit="{e(row.unit)}"><td>{e(row.name)}</td>{numbers}</tr>'
+        )
+    heads = [(_d("unit", lang), "")]
+    heads += [(_d(f"col.{k}", lang), "n") for k in _UNIT_KEYS[: 8 if with_reports else 4]]
+    return (
+        f'<section id="units"><h2>{e(_d("by_unit", lang))}</h2>'
+        f"{_table('units', heads, body, stack=False)}</section>"
+    )
+
+
+_UNIT_KEYS = ("led", "done", "overdue", "in_progress", "owed", "on_time", "late", "missing")
+
+
+# -- targets ---------------------------------------------------------------------------------
+
+
 def _overview(content: Content) -> str:
-    """One small tile per target, in its status colour, linking to its card."""
+    """One small tile per target with a figure, worst first, linking to its card.
+
+    The targets with no figure are listed once, by the unit that owes it, on page one.
+    """
+    lang = content.lang
     tiles = []
-    for result, data in content.targets:
-        latest = _valued(data["value"], data["year"], data["unit"])
+    reported = [(r, d) for r, d in content.targets if r.points]
+    for result, data in sorted(reported, key=lambda rd: _rank(rd[0].status)):
+        latest = _valued(data["value"], data["year"], data["unit"], lang)
         tiles.append(
             f'<a class="tile t-{result.status}" href="#target-{e(data["id"])}">'
             f'<span class="name">{e(data["name"])}</span>'
-            f'<span class="value">{e(latest)} · {e(goal_text(result, content.lang))}</span>'
-            f'<span class="badge t-{result.status}">{e(data["label"])}</span></a>'
+            f'<span class="value">{e(latest)} · {e(goal_text(result, lang))}</span>'
+            f"{target_badge(result.status, data['label'])}</a>"
         )
     return f'<section id="overview"><div class="tiles">{"".join(tiles)}</div></section>'
 
@@ -217,43 +663,45 @@ def _json(value: object) -> str:
 
 
 def _targets(content: Content, charts: dict[str, str]) -> str:
+    """Small multiples: one card per target with a chart, worst status first."""
     lang = content.lang
-    groups: dict[str, list[str]] = {}
-    for result, data in content.targets:
-        groups.setdefault(result.target.group, []).append(
-            _target_card(content, result, data, charts.get(result.target.id))
-        )
-    index = content.outcome.index
-    body = "".join(
-        f"<h3>{e(index.group_name(group, lang))}</h3>{''.join(cards)}"
-        for group, cards in groups.items()
+    ordered = sorted(
+        ((r, d) for r, d in content.targets if r.target.id in charts),
+        key=lambda rd: _rank(rd[0].status),
     )
-    return f'<section id="targets"><h2>{e(word("targets", lang))}</h2>{body}</section>'
-
-
-def _target_card(
-    content: Content, result: TargetResult, data: dict[str, Any], svg: str | None
-) -> str:
-    lang, status = content.lang, result.status
-    head = (
-        f"<h4>{e(data['name'])} <small>({e(data['id'])}, {e(data['clause'])})</small> "
-        f'<span class="badge t-{status}">{e(data["label"])}</span></h4>'
+    cards = "".join(_target_card(content, r, d, charts[r.target.id]) for r, d in ordered)
+    legend = "".join(target_badge(s, label(TARGET_LABELS, s, lang)) for s in _target_statuses())
+    lines = [
+        ("rep", word("reported", lang)),
+        ("trend", word("trend", lang)),
+        ("goal", word("target_line", lang)),
+        ("path", _d("required_path", lang)),
+        ("due", _d("due_line", lang, year="…")),
+    ]
+    keys = "".join(
+        f'<span class="key"><span class="ln ln-{k}" aria-hidden="true"></span>{e(t)}</span>'
+        for k, t in lines
     )
-    components = _components(content, result, data)
-    opening = (
-        f'<article class="target t-{status}" id="target-{e(data["id"])}" '
-        f'data-target="{e(data["id"])}">{head}'
-    )
-    if svg is None:
-        return (
-            opening
-            + f'<div class="row"><p class="empty">{e(_w("no_chart", lang))}</p>'
-            + f"{components}</div></article>"
-        )
-    wide = " wide" if data["components"]["areas"] else ""
     return (
-        opening + f'<div class="row{wide}"><figure class="chart" data-target="{e(data["id"])}">'
-        f"{svg}</figure>{components}</div>{_sources(content, result, data)}</article>"
+        f'<section id="targets"><h2>{e(word("targets", lang))}</h2>'
+        f'<div class="legend" aria-label="{e(_w("legend", lang))}">{legend}</div>'
+        f'<div class="legend lines">{keys}</div>'
+        f'<div class="multiples">{cards}</div></section>'
+    )
+
+
+def _target_card(content: Content, result: TargetResult, data: dict[str, Any], svg: str) -> str:
+    lang, status = content.lang, result.status
+    wide = " wide" if data["components"]["areas"] else ""
+    head = (
+        f"<h4>{e(data['name'])} <small>({e(_d('clause', lang, clause=data['clause']))})</small> "
+        f"{target_badge(status, data['label'])}</h4>"
+    )
+    return (
+        f'<article class="target t-{status}{wide}" id="target-{e(data["id"])}" '
+        f'data-target="{e(data["id"])}">{head}'
+        f'<figure class="chart" data-target="{e(data["id"])}">{svg}</figure>'
+        f"{_components(content, result, data)}</article>"
     )
 
 
@@ -262,18 +710,19 @@ def _components(content: Content, result: TargetResult, data: dict[str, Any]) ->
     unit = data["unit"]
     rows: list[tuple[str, str]] = [
         (word("goal", lang), f"{goal_text(result, lang)} ({data['due_year']})"),
-        (word("latest", lang), _valued(parts["latest_value"], parts["latest_year"], unit)),
+        (word("latest", lang), _valued(parts["latest_value"], parts["latest_year"], unit, lang)),
     ]
     if parts["baseline_year"] is not None and parts["baseline_year"] != parts["latest_year"]:
         rows.append(
-            (word("baseline", lang), _valued(parts["baseline_value"], parts["baseline_year"], unit))
+            (
+                word("baseline", lang),
+                _valued(parts["baseline_value"], parts["baseline_year"], unit, lang),
+            )
         )
     if parts["projected_value"] is not None:
-        rows.append(
-            (word("projected", lang, year=data["due_year"]), number(parts["projected_value"], unit))
-        )
+        rows.append((word("projected", lang, year=data["due_year"]), _projected(parts, unit, lang)))
     if parts["ratio"] is not None:
-        rows.append((word("ratio", lang), f"{parts['ratio']:.2f}"))
+        rows.append((word("ratio", lang), i18n.number(parts["ratio"], lang, 2)))
     if parts["failing_years"]:
         rows.append((word("failing_years", lang), ", ".join(map(str, parts["failing_years"]))))
     if parts["areas"]:
@@ -283,50 +732,131 @@ def _components(content: Content, result: TargetResult, data: dict[str, Any]) ->
     if parts["missing_areas"]:
         names = ", ".join(content.area_name(a) for a in parts["missing_areas"])
         rows.append((word("missing_areas", lang), names))
-    rows.append((_w("reason", lang), data["reason"]))
-    body = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in rows)
+    body = "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in rows)
     return f'<dl class="components">{body}</dl>'
 
 
-def _valued(value: float | None, year: int | None, unit: str) -> str:
+def _valued(value: float | None, year: int | None, unit: str, lang: str) -> str:
     if value is None:
         return "—"
-    return f"{number(value, unit)} ({year})"
+    return f"{i18n.quantity(value, unit, lang)} ({year})"
 
 
-def _sources(content: Content, result: TargetResult, data: dict[str, Any]) -> str:
-    """Every figure behind the verdict with the document it came from."""
+# -- tasks -----------------------------------------------------------------------------------
+
+
+def _tasks(content: Content) -> str:
     lang = content.lang
-    with_area = bool(data["components"]["areas"])
-    heads = [word("year", lang), word("value", lang)]
-    if with_area:
-        heads.append(_w("area", lang))
-    heads += [word("reported_by", lang), word("reported_on", lang), word("document", lang)]
+    heads = [
+        ("ID", ""),
+        (word("task", lang), ""),
+        (word("lead", lang), ""),
+        (word("deadline", lang), ""),
+        (word("status", lang), ""),
+        (word("evidence", lang), ""),
+    ]
     rows = []
-    for point, item in zip(result.points, data["history"], strict=True):
-        cells = [str(item["year"]), f"{item['value']:g}"]
-        if with_area:
-            cells.append(content.area_name(_area_of(content, point)))
-        cells += [content.unit_name(item["reported_by"]), day(item["reported_on"])]
+    for result, data in content.tasks:
+        text = _flat(data["text"])
+        short = _shorten(text, TASK_TEXT_LIMIT)
+        due = i18n.day(data["due"]) if data["due"] else data["deadline_text"]
+        lead = ", ".join(content.unit_name(u) for u in data["lead"])
+        if data["lead_now"] != data["lead"]:
+            lead += " → " + ", ".join(content.unit_name(u) for u in data["lead_now"])
+        evidence = _evidence(data, lang)
         rows.append(
-            "<tr>"
-            + "".join(f"<td>{e(c)}</td>" for c in cells)
-            + f"<td>{_document(content, item)}</td></tr>"
+            f'<tr class="task k-{data["status"]}" data-status="{e(data["status"])}">'
+            f'<td>{e(result.label)}</td><td title="{e(text)}">{e(short)}</td>'
+            f"<td>{e(lead)}</td><td>{e(due)}</td>"
+            f'<td class="status">{task_badge(data["status"], data["label"])}</td>'
+            f"<td>{e(evidence)}</td></tr>"
         )
-    head = "".join(f"<th>{e(h)}</th>" for h in heads)
-    body = "".join(rows)
-    return f'<table class="sources"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    table = _table("tasks", heads, rows, ("id", "text", "lead", "due", "st", "ev"))
+    return f'<section id="tasks"><h2>{e(word("tasks", lang))}</h2>{_legend(lang)}{table}</section>'
 
 
-def _document(content: Content, item: dict[str, Any]) -> str:
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = _flat(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _evidence(data: dict[str, Any], lang: str) -> str:
     parts = []
-    if item["document"]:
-        parts.append(e(item["document"]))
-    if item["source"]:
-        parts.append(f"<br>{e(item['source'])}")
-    where = f"{item['file']}:{item['line']}" if item["line"] else item["file"]
-    parts.append(f'<br><span class="file">{e(_w("file", content.lang))}: {e(where)}</span>')
-    return "".join(parts)
+    if data["completed_on"]:
+        parts.append(_w("completed_on", lang, date=i18n.day(data["completed_on"])))
+    if data["evidence"]:
+        parts.append(data["evidence"])
+    if data["days_overdue"]:
+        parts.append(_w("days_overdue", lang, days=i18n.number(data["days_overdue"], lang)))
+    return "; ".join(parts)
+
+
+def _legend(lang: str) -> str:
+    chips = "".join(
+        f'<span class="chip k-{k}">{task_badge(k, label(TASK_LABELS, k, lang))}</span>'
+        for k in TASK_COLOURS
+    )
+    return f'<div class="legend" aria-label="{e(_w("legend", lang))}">{chips}</div>'
+
+
+# -- the appendix: every figure and its source -----------------------------------------------
+
+
+def _appendix(content: Content) -> str:
+    """Every figure behind the verdicts, each citing the document it came from.
+
+    One row per target lists its figures as ``2025: 32,4 % [2:12]`` (document 2, line 12
+    of its file); the documents follow once each, with who reported them, when, and the
+    file.
+    """
+    lang = content.lang
+    sources: dict[tuple[Any, ...], int] = {}
+    rows = []
+    for result, data in content.targets:
+        if not result.points:
+            continue
+        with_area = bool(data["components"]["areas"])
+        figures = []
+        for point, item in zip(result.points, data["history"], strict=True):
+            key: tuple[Any, ...] = (item["document"], item["source"], item["file"])
+            key += (item["reported_by"], item["reported_on"])
+            n = sources.setdefault(key, len(sources) + 1)
+            value = i18n.quantity(item["value"], data["unit"], lang)
+            if with_area:
+                value = f"{content.area_name(_area_of(content, point))} {value}"
+            cite = f"{n}:{item['line']}" if item["line"] else str(n)
+            figures.append(f'<span class="fig">{e(item["year"])}: {e(value)} [{e(cite)}]</span>')
+        rows.append(
+            f'<tr data-target="{e(data["id"])}"><td>{e(data["name"])} '
+            f'<span class="file">({e(data["id"])})</span></td><td>{" · ".join(figures)}</td></tr>'
+        )
+    documents = []
+    for (document, source, file, by, on), n in sources.items():
+        text = e(document or "—") + (f"<br>{e(source)}" if source else "")
+        documents.append(
+            f'<tr><td class="n">{n}</td><td>{text}</td>'
+            f"<td>{e(content.unit_name(by))}, {e(i18n.day(on))}</td>"
+            f'<td class="file">{e(file)}</td></tr>'
+        )
+    figures_table = _table(
+        "sources", [(word("target", lang), ""), (_d("figures", lang), "")], rows, ("t", "f")
+    )
+    heads = [
+        ("#", "n"),
+        (word("document", lang), ""),
+        (word("reported_by", lang), ""),
+        (_w("file", lang), ""),
+    ]
+    return (
+        f'<section id="sources"><h2>{e(_d("sources", lang))}</h2>'
+        f'<p class="note">{e(_d("sources_note", lang))}</p>{figures_table}'
+        f"<h3>{e(_d('documents', lang))}</h3>"
+        f"{_table('documents', heads, documents, ('n', 'doc', 'by', 'file'))}</section>"
+    )
 
 
 def _area_of(content: Content, point: Point) -> str:
@@ -342,57 +872,6 @@ def _area_of(content: Content, point: Point) -> str:
         return default
     area = entry.get("area") if isinstance(entry, dict) else None
     return str(area) if area else default
-
-
-def _tasks(content: Content) -> str:
-    lang = content.lang
-    heads = [
-        "ID",
-        word("task", lang),
-        word("lead", lang),
-        word("deadline", lang),
-        word("status", lang),
-        word("evidence", lang),
-    ]
-    rows = []
-    for result, data in content.tasks:
-        text = " ".join(data["text"].split())
-        short = text if len(text) <= TASK_TEXT_LIMIT else text[: TASK_TEXT_LIMIT - 1] + "…"
-        due = day(data["due"]) if data["due"] else data["deadline_text"]
-        lead = ", ".join(content.unit_name(u) for u in data["lead"])
-        if data["lead_now"] != data["lead"]:
-            lead += " → " + ", ".join(content.unit_name(u) for u in data["lead_now"])
-        evidence = _evidence(data, lang)
-        rows.append(
-            f'<tr class="task k-{data["status"]}" data-status="{e(data["status"])}">'
-            f'<td>{e(result.label)}</td><td title="{e(text)}">{e(short)}</td>'
-            f"<td>{e(lead)}</td><td>{e(due)}</td>"
-            f'<td class="status">{e(data["label"])}</td><td>{e(evidence)}</td></tr>'
-        )
-    head = "".join(f"<th>{e(h)}</th>" for h in heads)
-    return (
-        f'<section id="tasks"><h2>{e(word("tasks", lang))}</h2>{_legend(lang)}'
-        f'<table class="tasks"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></section>"
-    )
-
-
-def _evidence(data: dict[str, Any], lang: str) -> str:
-    parts = []
-    if data["completed_on"]:
-        parts.append(_w("completed_on", lang, date=day(data["completed_on"])))
-    if data["evidence"]:
-        parts.append(data["evidence"])
-    if data["days_overdue"]:
-        parts.append(_w("days_overdue", lang, days=data["days_overdue"]))
-    return "; ".join(parts)
-
-
-def _legend(lang: str) -> str:
-    chips = "".join(
-        f'<span class="chip k-{k}">{e(label(TASK_LABELS, k, lang))}</span>' for k in TASK_COLOURS
-    )
-    return f'<div class="legend" aria-label="{e(_w("legend", lang))}">{chips}</div>'
 
 
 def _footer(content: Content) -> str:
