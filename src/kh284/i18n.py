@@ -322,7 +322,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "docx.archive": ("- Lưu: VT.", "- Archive: VT."),
     "docx.signer": ("[CHỨC VỤ NGƯỜI KÝ]", "[SIGNER'S TITLE]"),
     "docx.signer_name": ("[Họ và tên]", "[Full name]"),
-    "docx.number": ("Số:        /BC-……", "No.:        /BC-……"),
+    "docx.number": ("Số:        /BC-{code}", "No.:        /BC-{code}"),
     "docx.place_date": ("{place}, ngày {d} tháng {m} năm {y}", "{place}, {d}/{m}/{y}"),
     "docx.appendix": ("PHỤ LỤC", "APPENDIX"),
     "docx.appendix_title": (
@@ -330,14 +330,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "Charts of the targets with figures",
     ),
     "docx.figure": ("Hình {n}. {name} — {status}", "Figure {n}. {name} — {status}"),
-    "docx.target_heads": (
-        "STT|Chỉ tiêu|Mục tiêu|Kết quả mới nhất|Đánh giá|Căn cứ đánh giá",
-        "No.|Target|Goal|Latest|Status|Why",
+    "docx.days_overdue": ("quá hạn {days} ngày", "{days} days overdue"),
+    "docx.reporting": (
+        "3. Tình hình báo cáo của các đơn vị",
+        "3. Reports received from the units",
     ),
-    "docx.task_heads": (
-        "STT|Nhiệm vụ|Đơn vị chủ trì|Thời hạn|Tình trạng|Kết quả, minh chứng",
-        "No.|Task|Lead unit|Deadline|Status|Result, evidence",
+    "docx.reporting_intro": (
+        "Số báo cáo các đơn vị phải gửi đến ngày {date}, đã nhận đúng hạn, nhận muộn và còn thiếu:",
+        "Reports the units owed by {date}: received on time, received late, still missing:",
     ),
+    "docx.reporting_unit": ("Đơn vị", "Unit"),
+    "docx.reporting_owed": ("Phải báo cáo", "Owed"),
+    "docx.reporting_on_time": ("Đúng hạn", "On time"),
+    "docx.reporting_late": ("Muộn", "Late"),
+    "docx.reporting_missing": ("Còn thiếu", "Missing"),
     # -- xlsx ------------------------------------------------------------------
     "xlsx.sheet_overview": ("Tổng quan", "Overview"),
     "xlsx.sheet_targets": ("Chỉ tiêu", "Targets"),
