@@ -363,6 +363,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.line": ("Dòng", "Line"),
     "xlsx.count": ("Số lượng", "Count"),
     "xlsx.item": ("Mục", "Item"),
+    "xlsx.baseline_value": ("Giá trị năm gốc", "Baseline value"),
 }
 
 
@@ -405,6 +406,22 @@ def goal_words(
     text = f"{COMPARATORS[comparator]} {value:g}{'%' if unit == 'percent' else ''}"
     if tolerance is not None:
         text += f" (±{tolerance:g})"
+    if every_year:
+        text += " " + word("common.per_year", lang)
+    return text
+
+
+def document_goal(
+    comparator: str, value: float, unit: str, tolerance: float | None, every_year: bool, lang: str
+) -> str:
+    """A goal as documents write it, figures the ``lang`` way: ``≥ 38 %``, ``≈ 35 % (±2,5)``.
+
+    For the Word draft and the workbooks (Vietnamese documents write ``34,5 %``);
+    ``goal_words`` is the terminal's form.
+    """
+    text = f"{COMPARATORS[comparator]} {quantity(value, unit, lang)}"
+    if tolerance is not None:
+        text += f" (±{number(tolerance, lang)})"
     if every_year:
         text += " " + word("common.per_year", lang)
     return text

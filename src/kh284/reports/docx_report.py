@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from kh284 import i18n
 from kh284.diagnostics.catalogue import printable
+from kh284.reports import xlsx_export
 from kh284.reports.content import (
     TARGET_SYMBOLS,
     TARGET_TINTS,
@@ -302,17 +303,6 @@ def _heads(keys: tuple[str, ...], lang: str) -> list[str]:
     return [i18n.word(f"report.{key}", lang) for key in keys]
 
 
-def _goal(data: dict[str, Any], lang: str) -> str:
-    """``≥ 38 %``, ``≈ 35 % (±2,5)``, ``≥ 20 % /năm``: the goal with the language's figures."""
-    text = f"{i18n.COMPARATORS[data['comparator']]} "
-    text += i18n.quantity(data["target_value"], data["unit"], lang)
-    if data["tolerance"] is not None:
-        text += f" (±{i18n.number(data['tolerance'], lang)})"
-    if data["every_year"]:
-        text += " " + i18n.word("common.per_year", lang)
-    return text
-
-
 def status_text(symbols: dict[str, str], status: str, label: str) -> str:
     """A status as printed: its shape, then its word (``▲ Đúng tiến độ``), for grey print."""
     return f"{symbols[status]} {label}"
@@ -328,7 +318,7 @@ def _targets_table(document: Document, content: Content) -> None:
         cells = [
             str(n),
             data["name"],
-            _goal(data, lang),
+            xlsx_export.goal(data, lang),
             latest,
             status_text(TARGET_SYMBOLS, data["status"], data["label"]),
             data["reason"],
