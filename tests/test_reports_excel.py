@@ -430,3 +430,72 @@ def test_status_workbook_wraps_long_text_in_tall_rows(status_workbook: Any) -> N
     text = row[1]
     assert len(text.value) >= 200 and text.alignment.wrap_text
     assert tasks.row_dimensions[text.row].height >= 45
+
+
+def validation_of(sheet: Any, ref: str) -> Any:
+    """The data validation that covers cell ``ref`` (exactly one must)."""
+    found = [v for v in sheet.data_validations.dataValidation if ref in v.sqref]
+    assert len(found) == 1, (ref, found)
+    return found[0]
+
+
+def test_template_validations_stop_bad_entries(data: Path) -> None:
+    """Excel shows a validation's error only with showErrorMessage; each one stops."""
+    book = openpyxl.load_workbook(make_template(data))
+    checks = [v for s in book.worksheets for v in s.data_validations.dataValidation]
+    assert len(checks) >= 5 and all(v.showErrorMessage and v.errorStyle == "stop" for v in checks)
+    assert all(v.error and v.errorTitle for v in checks)
+    sheet = book["Chỉ tiêu"]
+    percent = validation_of(sheet, f"D{row_of(sheet, 'B', 'nha-tre-huy-dong')}")
+    assert (percent.type, percent.operator, percent.formula1, percent.formula2) == (
+        "decimal",
+        "between",
+        "0",
+        "100",
+    )
+    level = validation_of(sheet, f"D{row_of(sheet, 'B', 'pcgd-thcs-muc-2-huyen', 'ba-be')}")
+    assert (level.type, level.formula1) == ("list", '"0,1,2,3"')
+    numerator = validation_of(sheet, f"K{row_of(sheet, 'B', 'nha-tre-huy-dong')}")
+    assert (numerator.type, numerator.operator, numerator.formula1) == (
+        "decimal",
+        "greaterThanOrEqual",
+        "0",
+    )
+    # dates from 01/01/2025 (the plan's year) to 31/12/2028 (the year after the period
+    # 2027), as Excel serials: 01/01/2025 is 45658; + 365 + 365 + 365 + 366 - 1 = 47118
+    for sheet_name, ref in (("Thông tin", "B7"), ("Nhiệm vụ", f"I{FIRST_TASK_ROW}")):
+        date = validation_of(book[sheet_name], ref)
+        assert (date.type, date.operator, date.formula1, date.formula2) == (
+            "date",
+            "between",
+            "45658",
+            "47118",
+        )
+        assert "01/01/2025" in date.error and "31/12/2028" in date.error
+    status = validation_of(book["Nhiệm vụ"], f"H{FIRST_TASK_ROW}")
+    assert status.formula1 == '"Chưa thực hiện,Đang thực hiện,Hoàn thành"'
+
+
+FIRST_TASK_ROW = 5
+
+
+def test_template_speaks_to_a_vietnamese_excel_and_prints(data: Path) -> None:
+    book = openpyxl.load_workbook(make_template(data))
+    sheet = book["Chỉ tiêu"]
+    help_text = sheet["A2"].value
+    assert "97,4" in help_text and "dấu chấm" not in help_text  # a Vietnamese Excel's comma
+    row = row_of(sheet, "B", "nha-tre-huy-dong")
+    assert sheet[f"F{row}"].number_format == '#,##0.0#" %"'  # the previous value, 34,5 %
+    tasks = book["Nhiệm vụ"]
+    pl13 = row_of(tasks, "B", "PL-13")
+    due = tasks[f"F{pl13}"]
+    assert due.value == dt.datetime(2027, 12, 31) and due.number_format == "dd/mm/yyyy"
+    # the task text (column D, 60 wide) wraps over several lines: its row is tall enough
+    assert tasks[f"D{pl13}"].alignment.wrap_text
+    assert tasks.row_dimensions[pl13].height >= 30
+    for sheet in (book["Chỉ tiêu"], tasks):
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape" and setup.paperSize == 9
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$4:$4"  # the header row on every page

@@ -364,6 +364,43 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.count": ("Số lượng", "Count"),
     "xlsx.item": ("Mục", "Item"),
     "xlsx.baseline_value": ("Giá trị năm gốc", "Baseline value"),
+    # -- the Excel template (kh284 template; written in Vietnamese) ----------------------
+    "template.targets_help": (
+        "Ghi giá trị vào cột D bằng số, theo dấu thập phân của máy (Excel tiếng Việt: 97,4); "
+        "tỷ lệ % ghi từ 0 đến 100, không ghi dấu %; mức độ chọn 0, 1, 2 hoặc 3. "
+        "Để trống nếu chưa có số liệu.",
+        "Type each figure in column D as a number, with your computer's decimal mark "
+        "(97.4); percentages from 0 to 100 without the % sign; levels 0, 1, 2 or 3. "
+        "Leave it empty when there is no figure yet.",
+    ),
+    "template.tasks_help": (
+        "Chọn tình trạng ở cột H trong danh sách; khi hoàn thành, ghi ngày hoàn thành "
+        "(ngày/tháng/năm) và minh chứng. Để trống dòng không báo cáo.",
+        "Choose the status in column H from the list; when done, type the completion date "
+        "(day/month/year) and the evidence. Leave a row empty to report nothing on it.",
+    ),
+    "template.value_title": ("Cần một số", "A number is needed"),
+    "template.percent_error": (
+        "Tỷ lệ phần trăm: ghi một số từ 0 đến 100 (không ghi dấu %).",
+        "A percentage: type a number from 0 to 100 (without the % sign).",
+    ),
+    "template.level_error": (
+        "Mức độ: chọn một trong {levels}.",
+        "A level: choose one of {levels}.",
+    ),
+    "template.number_error": (
+        "Ghi một số không âm (Excel tiếng Việt: 97,4).",
+        "Type a number of at least 0.",
+    ),
+    "template.status_error": (
+        "Chọn một tình trạng trong danh sách: {choices}.",
+        "Choose a status from the list: {choices}.",
+    ),
+    "template.date_title": ("Cần một ngày", "A date is needed"),
+    "template.date_error": (
+        "Ghi một ngày từ {first} đến {last} (ngày/tháng/năm).",
+        "Type a date from {first} to {last} (day/month/year).",
+    ),
 }
 
 

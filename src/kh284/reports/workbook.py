@@ -34,7 +34,15 @@ from kh284.evaluate.deadlines import year_end
 from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, word
 from kh284.load.exact import MAX_FILE_BYTES, PathKey
 from kh284.pipeline import Outcome
-from kh284.reports.xlsx_export import append, put
+from kh284.reports.xlsx_export import (
+    DATE_FORMAT,
+    WHOLE,
+    append,
+    figure_format,
+    fit_rows,
+    print_setup,
+    put,
+)
 from kh284.validate.index import Index
 from kh284.validate.models.targets import Target
 from kh284.validate.names import fold
@@ -97,7 +105,10 @@ UNIT_OF_MEASURE = {
     "level": word("common.level_scale", "vi"),
 }
 INPUT_FILL, HEADER_FILL = "FFF6CC", "DCE6F1"
-DATE_FORMAT = "DD/MM/YYYY"
+#: What a unit types in a figure cell, by the measure's kind: the data validation that
+#: stops anything else in Excel (percentages 0–100, levels from a list, other figures ≥ 0).
+PERCENT, LEVEL, FIGURE = "percent", "level", "figure"
+LEVELS = (0, 1, 2, 3)
 
 
 class WorkbookError(UsageError):
@@ -125,7 +136,7 @@ class TaskRow:
     deliverable: str
     text: str
     role: str
-    due: str
+    due: dt.date | str
     last: str
 
 
@@ -211,7 +222,7 @@ def task_rows(outcome: Outcome, unit_id: str) -> list[TaskRow]:
                 deliverable=result.deliverable.key,
                 text=" ".join(result.task.text.split()),
                 role="Chủ trì" if leads else "Phối hợp",
-                due=due.strftime("%d/%m/%Y") if due else result.task.deadline.text,
+                due=due if due else result.task.deadline.text,
                 last=label(TASK_LABELS, last, "vi") if last in TASK_LABELS else _state(last),
             )
         )
@@ -247,9 +258,10 @@ def template(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
     book = Workbook()
     info = book.active
     assert info is not None
-    _info_sheet(info, outcome, unit_id, period)
+    dates = _date_range(outcome, period)
+    _info_sheet(info, outcome, unit_id, period, dates)
     _targets_sheet(book.create_sheet(TARGETS), target_rows(outcome, unit_id, period, lead), period)
-    _tasks_sheet(book.create_sheet(TASKS), task_rows(outcome, unit_id))
+    _tasks_sheet(book.create_sheet(TASKS), task_rows(outcome, unit_id), dates)
     marker = book.create_sheet(MARKER)
     append(marker, [MARK, 1, unit_id, period, outcome.dataset.plan.number])
     marker.sheet_state = "hidden"
@@ -258,7 +270,25 @@ def template(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
     return unit_id, buffer.getvalue()
 
 
-def _info_sheet(sheet: Worksheet, outcome: Outcome, unit_id: str, period: int) -> None:
+def _date_range(outcome: Outcome, period: int) -> tuple[dt.date, dt.date]:
+    """Dates a unit may type: from 1 January of the plan's year to the end of the next year.
+
+    A completion can predate the report's year, never the plan; a report on ``period`` is
+    written in that year or the next.
+    """
+    plan = outcome.dataset.plan
+    assert plan is not None
+    return dt.date(plan.date.year, 1, 1), dt.date(period + 1, 12, 31)
+
+
+def _t(key: str, **args: object) -> str:
+    """A word of the template (``template.*``): the template is in Vietnamese."""
+    return word(f"template.{key}", "vi", **args)
+
+
+def _info_sheet(
+    sheet: Worksheet, outcome: Outcome, unit_id: str, period: int, dates: tuple[dt.date, dt.date]
+) -> None:
     plan = outcome.dataset.plan
     assert plan is not None
     unit = outcome.index.units.items[unit_id]
@@ -274,25 +304,26 @@ def _info_sheet(sheet: Worksheet, outcome: Outcome, unit_id: str, period: int) -
             _input(cell)
         if key == "reported_on":
             cell.number_format = DATE_FORMAT
+            _validate_dates(sheet, cell.coordinate, dates)
     _bold(sheet["A1"])
     sheet.column_dimensions["A"].width = 32
     sheet.column_dimensions["B"].width = 60
+    print_setup(sheet, landscape=False, title_rows=None)
     _protect(sheet)
 
 
 def _targets_sheet(sheet: Worksheet, rows: list[TargetRow], period: int) -> None:
     put(sheet["A1"], f"SỐ LIỆU CHỈ TIÊU NĂM {period}")
-    put(
-        sheet["A2"],
-        "Ghi giá trị vào cột D (số, dấu chấm thập phân: 97.4; tỷ lệ % ghi từ 0 đến 100; "
-        "mức độ ghi 0-3). Để trống nếu chưa có số liệu.",
-    )
+    put(sheet["A2"], _t("targets_help"))
     _bold(sheet["A1"])
     _headers(sheet, TARGET_COLUMNS, period=period)
+    kinds: dict[str, list[int]] = {PERCENT: [], LEVEL: [], FIGURE: []}
     for i, row in enumerate(rows):
         r = FIRST_ROW + i
         target = row.target
         count = target.scope.kind == "count_of_areas"
+        kind = LEVEL if count or target.unit == "level" else target.unit
+        kinds[kind if kind in kinds else FIGURE].append(r)
         values: dict[str, Any] = {
             "no": i + 1,
             "target": target.id,
@@ -305,7 +336,12 @@ def _targets_sheet(sheet: Worksheet, rows: list[TargetRow], period: int) -> None
             "area": row.area,
         }
         _fill_row(sheet, TARGET_COLUMNS, r, values, TARGET_INPUTS)
-    _validate_numbers(sheet, len(rows))
+        unit = LEVEL if count else target.unit
+        sheet[f"{TARGET_COLUMNS['previous'][0]}{r}"].number_format = figure_format(unit, "vi")
+        sheet[f"{TARGET_COLUMNS['previous_year'][0]}{r}"].number_format = WHOLE
+    _validate_numbers(sheet, kinds)
+    fit_rows(sheet, FIRST_ROW)
+    print_setup(sheet, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     _protect(sheet, freeze=f"D{FIRST_ROW}")
 
 
@@ -317,15 +353,9 @@ def _goal(target: Target, count: bool) -> str:
     return f"{COMPARATORS[target.comparator]} {target.value:g}{unit}"
 
 
-def _tasks_sheet(sheet: Worksheet, rows: list[TaskRow]) -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
+def _tasks_sheet(sheet: Worksheet, rows: list[TaskRow], dates: tuple[dt.date, dt.date]) -> None:
     put(sheet["A1"], "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ")
-    put(
-        sheet["A2"],
-        "Chọn tình trạng ở cột H; khi hoàn thành, ghi ngày hoàn thành và minh chứng. "
-        "Để trống dòng không báo cáo.",
-    )
+    put(sheet["A2"], _t("tasks_help"))
     _bold(sheet["A1"])
     _headers(sheet, TASK_COLUMNS)
     for i, row in enumerate(rows):
@@ -340,13 +370,24 @@ def _tasks_sheet(sheet: Worksheet, rows: list[TaskRow]) -> None:
         }
         _fill_row(sheet, TASK_COLUMNS, FIRST_ROW + i, values, TASK_INPUTS)
         sheet[f"{TASK_COLUMNS['completed_on'][0]}{FIRST_ROW + i}"].number_format = DATE_FORMAT
+        if isinstance(row.due, dt.date):
+            sheet[f"{TASK_COLUMNS['due'][0]}{FIRST_ROW + i}"].number_format = DATE_FORMAT
     if rows:
-        choices = ",".join(STATUS_CHOICES)
-        check = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
-        check.error, check.errorTitle = "Chọn một tình trạng trong danh sách.", "Tình trạng"
+        last = FIRST_ROW + len(rows) - 1
         column = TASK_COLUMNS["status"][0]
-        check.add(f"{column}{FIRST_ROW}:{column}{FIRST_ROW + len(rows) - 1}")
+        choices = ",".join(STATUS_CHOICES)
+        check = _stop(
+            "list",
+            TASK_COLUMNS["status"][1],
+            _t("status_error", choices=", ".join(STATUS_CHOICES)),
+            formula1=f'"{choices}"',
+        )
+        check.add(f"{column}{FIRST_ROW}:{column}{last}")
         sheet.add_data_validation(check)
+        column = TASK_COLUMNS["completed_on"][0]
+        _validate_dates(sheet, f"{column}{FIRST_ROW}:{column}{last}", dates)
+    fit_rows(sheet, FIRST_ROW)
+    print_setup(sheet, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     _protect(sheet, freeze=f"E{FIRST_ROW}")
 
 
@@ -379,18 +420,79 @@ def _fill_row(
             _input(cell)
 
 
-def _validate_numbers(sheet: Worksheet, count: int) -> None:
+def _stop(kind: str, title: str, error: str, **formulas: str) -> Any:
+    """A data validation that refuses a wrong entry (Excel's "Stop" alert) and says why.
+
+    Excel and LibreOffice show the error only when ``showErrorMessage`` is set; without it
+    any entry is accepted silently.  The prompt shows the same words when the cell is
+    selected.
+    """
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    if not count:
-        return
-    check = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
-    check.allow_blank = True
-    check.error = "Ghi một số (dấu chấm thập phân), ví dụ 97.4."
-    check.errorTitle = "Cần một số"
-    for key in ("value", "numerator", "denominator"):
-        letter = TARGET_COLUMNS[key][0]
-        check.add(f"{letter}{FIRST_ROW}:{letter}{FIRST_ROW + count - 1}")
+    check = DataValidation(allow_blank=True)
+    for name, formula in {"type": kind, **formulas}.items():  # operator, formula1, formula2
+        setattr(check, name, formula)
+    check.showErrorMessage = True
+    check.errorStyle = "stop"
+    check.errorTitle = title[:32]  # Excel's limit for the title
+    check.error = error
+    check.showInputMessage = True
+    check.promptTitle = title[:32]
+    check.prompt = error
+    return check
+
+
+def _validate_numbers(sheet: Worksheet, rows: dict[str, list[int]]) -> None:
+    """The value column by kind of measure; numerator and denominator any number ≥ 0."""
+    value = TARGET_COLUMNS["value"][0]
+    title = _t("value_title")
+    checks = {
+        PERCENT: _stop(
+            "decimal", title, _t("percent_error"), operator="between", formula1="0", formula2="100"
+        ),
+        LEVEL: _stop(
+            "list",
+            title,
+            _t("level_error", levels=", ".join(str(n) for n in LEVELS)),
+            formula1='"' + ",".join(str(n) for n in LEVELS) + '"',
+        ),
+        FIGURE: _stop(
+            "decimal", title, _t("number_error"), operator="greaterThanOrEqual", formula1="0"
+        ),
+    }
+    for kind, numbers in rows.items():
+        for r in numbers:
+            checks[kind].add(f"{value}{r}")
+    parts = _stop("decimal", title, _t("number_error"), operator="greaterThanOrEqual", formula1="0")
+    everything = [r for numbers in rows.values() for r in numbers]
+    if everything:
+        first, last = min(everything), max(everything)
+        for key in ("numerator", "denominator"):
+            letter = TARGET_COLUMNS[key][0]
+            parts.add(f"{letter}{first}:{letter}{last}")
+    for check in (*checks.values(), parts):
+        if check.sqref:
+            sheet.add_data_validation(check)
+
+
+def _serial(day: dt.date) -> int:
+    """Excel's serial number of a date (days since 30/12/1899, the 1900 date system)."""
+    return (day - dt.date(1899, 12, 30)).days
+
+
+def _validate_dates(sheet: Worksheet, ref: str, dates: tuple[dt.date, dt.date]) -> None:
+    """A date between ``dates`` (inclusive), as Excel's date serial numbers."""
+    first, last = dates
+    error = _t("date_error", first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"))
+    check = _stop(
+        "date",
+        _t("date_title"),
+        error,
+        operator="between",
+        formula1=str(_serial(first)),
+        formula2=str(_serial(last)),
+    )
+    check.add(ref)
     sheet.add_data_validation(check)
 
 
