@@ -396,6 +396,51 @@ WORDS: dict[str, tuple[str, str]] = {
         "Chọn một tình trạng trong danh sách: {choices}.",
         "Choose a status from the list: {choices}.",
     ),
+    # -- kh284 import: findings told by the template's cells --------------------------
+    "import.at": ("«{heading}»: {problem}", "“{heading}”: {problem}"),
+    "import.empty": ("ô này còn trống; cần điền", "the cell is empty; fill it in"),
+    "import.not_number": (
+        "'{value}' không phải là số; ghi một số, ví dụ {example}",
+        "'{value}' is not a number; type a number such as {example}",
+    ),
+    "import.text_number": (
+        "'{value}' được ghi dạng chữ, không phải số; xóa đi và gõ lại thành số {number}",
+        "'{value}' is text, not a number; clear the cell and type the number {number}",
+    ),
+    "import.not_choice": (
+        "'{value}' không có trong danh sách; chọn một trong: {choices}",
+        "'{value}' is not in the list; choose one of: {choices}",
+    ),
+    "import.not_date": (
+        "'{value}' không phải là ngày; ghi ngày/tháng/năm, ví dụ 15/03/2026",
+        "'{value}' is not a date; type day/month/year, such as 15/03/2026",
+    ),
+    "import.percent_range": (
+        "tỷ lệ {value} nằm ngoài khoảng 0–100",
+        "the percentage {value} is outside 0–100",
+    ),
+    "import.level_range": (
+        "mức độ {value} không hợp lệ; ghi 0, 1, 2 hoặc 3",
+        "the level {value} is not valid; type 0, 1, 2 or 3",
+    ),
+    "import.done_without": (
+        "tình trạng là «{done}» nhưng ô này còn trống; cần điền",
+        "the status is “{done}” but this cell is empty; fill it in",
+    ),
+    "import.after_report": (
+        "ngày {date} sau ngày báo cáo {reported} (ô {cell})",
+        "{date} is after the report date {reported} (cell {cell})",
+    ),
+    "import.date_not_done": (
+        "có ngày hoàn thành nhưng «{heading}» là «{status}»",
+        "a completion date is given but “{heading}” is “{status}”",
+    ),
+    "import.conflict": (
+        "nhiệm vụ {task}: «{heading}» ở đây là «{here}», báo cáo đã có {where} ghi «{there}»",
+        "task {task}: “{heading}” here is “{here}”, the report {where} says “{there}”",
+    ),
+    "import.report_at": ("{file} (dòng {line})", "{file} (line {line})"),
+    "import.year": ("năm {year}", "year {year}"),
     "template.date_title": ("Cần một ngày", "A date is needed"),
     "template.date_error": (
         "Ghi một ngày từ {first} đến {last} (ngày/tháng/năm).",

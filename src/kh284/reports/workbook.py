@@ -16,7 +16,10 @@ Import reads the cells back into a progress report as YAML text, keeping for eve
 path the cell it came from, then validates that text exactly as a file under
 ``progress/`` is validated (``loader.load_text``, ``schema.validate`` against
 ``ProgressReport``, and every check with the rest of the data directory), and names the
-cell in each finding: ``Chỉ tiêu!D7: error S207 …``.
+cell in each finding: ``Chỉ tiêu!D7: error S207 …``.  The finding's words are the
+spreadsheet's, not the YAML's (``FilledTemplate.line``): the column's heading, the value
+typed, the drop-down's choices, and for a report that contradicts an earlier one, which
+field differs, on which deliverable, and the file and line of the earlier report.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from kh284.diagnostics import Diagnostic, Location, Severity, UsageError
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.deadlines import year_end
 from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, word
+from kh284.i18n import number as i18n_number
 from kh284.load.exact import MAX_FILE_BYTES, PathKey
 from kh284.pipeline import Outcome
 from kh284.reports.xlsx_export import (
@@ -44,6 +48,7 @@ from kh284.reports.xlsx_export import (
     put,
 )
 from kh284.validate.index import Index
+from kh284.validate.models.progress import ProgressReport, TaskReport
 from kh284.validate.models.targets import Target
 from kh284.validate.names import fold
 
@@ -99,6 +104,7 @@ TASK_COLUMNS: dict[str, tuple[str, str, int]] = {
 TASK_INPUTS = ("status", "completed_on", "evidence", "note")
 #: The drop-down choices of the status column and the report states they stand for.
 STATUS_CHOICES = {vi: state for state, (vi, _) in REPORT_STATES.items()}
+STATUS_WORDS = {state: vi for vi, state in STATUS_CHOICES.items()}
 #: The template is for the units, in Vietnamese: units of measure from the vocabulary.
 UNIT_OF_MEASURE = {
     **{unit: vi for unit, (vi, _) in UNITS.items()},
@@ -540,6 +546,8 @@ class FilledTemplate:
     text: str
     cells: dict[PathKey, str] = field(default_factory=dict)
     problems: list[tuple[str, Diagnostic]] = field(default_factory=list)
+    values: dict[PathKey, Any] = field(default_factory=dict)
+    conflicts: dict[Diagnostic, Conflict] = field(default_factory=dict)
 
     def cell(self, diag: Diagnostic, file: str) -> str:
         """The cell a diagnostic points at (its nearest mapped parent for a missing key)."""
@@ -547,6 +555,7 @@ class FilledTemplate:
         location = next((loc for loc in locations if loc.file == file), diag.location)
         path = tuple(location.path)
         missing = dict(diag.args).get("key") if diag.code == "S202" else None
+        missing = CELL_OF.get(diag.code, missing)
         if missing is not None:
             wanted = (*path, missing)
             if wanted in self.cells:
@@ -554,6 +563,151 @@ class FilledTemplate:
         while path not in self.cells and path:
             path = path[:-1]
         return self.cells.get(path, f"{INFO}!A1")
+
+    def line(self, diag: Diagnostic, file: str, lang: str) -> str:
+        """``cell: severity code message``, the message in the spreadsheet's words.
+
+        A conflict points at the cell that differs: the status, or the completion date.
+        """
+        cell = self.cell(diag, file)
+        conflict = self.conflicts.get(diag)
+        if conflict is not None:
+            cell = self.cells.get((*conflict.here_at.path[:2], conflict.field), cell)
+        return f"{cell}: {diag.severity.label} {diag.code} {self.explain(diag, cell, lang)}"
+
+    def explain(self, diag: Diagnostic, cell: str, lang: str) -> str:
+        """A finding about the import told by cell: its heading, the value, the choices.
+
+        Codes about a value a person typed get the template's words; any other finding
+        keeps its catalogue message.
+        """
+        args = dict(diag.args)
+        heading = self.heading(cell)
+        path = tuple(diag.location.path)
+        typed = args.get("value", self.values.get(path))
+        shown = "" if typed is None else printable(str(typed))
+        if diag.code == "D511" and diag in self.conflicts:
+            return self.conflicts[diag].explain(lang)
+        problem = _problem(diag.code, args, shown, lang)
+        if problem is None:
+            return diag.message(lang)
+        return _w("at", lang, heading=heading, problem=problem)
+
+    def heading(self, cell: str) -> str:
+        """The heading of a template cell: its column's (its row's on sheet Thông tin)."""
+        sheet, _, ref = cell.partition("!")
+        letter = ref.rstrip("0123456789")
+        if sheet == INFO:
+            row = ref[len(letter) :]
+            captions = {str(r): caption for r, caption in INFO_ROWS.values()}
+            return captions.get(row, cell)
+        columns = {TARGETS: TARGET_COLUMNS, TASKS: TASK_COLUMNS}.get(sheet, {})
+        for column, text, _ in columns.values():
+            if column == letter:
+                return text.format(period=self.period or "") if "{" in text else text
+        return cell
+
+
+#: Findings about a missing cell value: the cell to point at (as S202's missing key).
+CELL_OF = {"D507": "completed_on", "D508": "evidence"}
+
+
+def _w(key: str, lang: str, **args: object) -> str:
+    return word(f"import.{key}", lang, **args)
+
+
+def _problem(code: str, args: dict[str, str], shown: str, lang: str) -> str | None:
+    """What is wrong with a typed value, in the template's words (``None``: not a cell's)."""
+    choices = ", ".join(STATUS_CHOICES)
+    if code == "S202":
+        return _w("empty", lang)
+    if code == "S203":
+        example = i18n_number(97.4, lang)
+        return _w("not_number", lang, value=shown, example=example) if shown else None
+    if code == "S204":
+        return _w("not_choice", lang, value=shown, choices=choices)
+    if code == "S205":
+        return _w("not_date", lang, value=shown)
+    if code == "S207":
+        suggestion = args.get("suggestion", "")
+        try:
+            number = i18n_number(float(suggestion), lang)
+        except ValueError:
+            number = suggestion
+        return _w("text_number", lang, value=shown, number=number)
+    if code == "D506":
+        return _w("percent_range", lang, value=shown)
+    if code == "D515":
+        return _w("level_range", lang, value=shown)
+    if code == "D507":
+        return _w("done_without", lang, done=STATUS_WORDS["done"])
+    if code == "D508":
+        return _w("done_without", lang, done=STATUS_WORDS["done"])
+    if code == "D509":
+        return _w(
+            "after_report",
+            lang,
+            date=_ddmmyyyy(args.get("completed_on")),
+            reported=_ddmmyyyy(args.get("reported_on")),
+            cell=f"{INFO}!B{INFO_ROWS['reported_on'][0]}",
+        )
+    if code == "D513":
+        state = STATUS_WORDS.get(args.get("status", ""), args.get("status", ""))
+        return _w("date_not_done", lang, heading=TASK_COLUMNS["status"][1], status=state)
+    return None
+
+
+def _ddmmyyyy(value: str | None) -> str:
+    if not value:
+        return "—"
+    try:
+        return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+    except ValueError:
+        return printable(value)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A task report of the import that contradicts another report of the data directory.
+
+    ``here`` is the import's entry, ``there`` the other report's, ``there_at`` where that
+    one says it (file and line); the deliverable is a ``year`` or an event's name.
+    """
+
+    task: str
+    year: str
+    event: str
+    here: TaskReport
+    there: TaskReport
+    here_at: Location
+    there_at: Location
+
+    @property
+    def field(self) -> str:
+        """The field that differs: the completion date when both say done, else the status."""
+        return "completed_on" if self.here.status == self.there.status else "status"
+
+    def explain(self, lang: str) -> str:
+        """Which field differs, on which deliverable, and where the other report is."""
+        where = _w(
+            "report_at",
+            lang,
+            file=printable(self.there_at.file),
+            line=self.there_at.line or 1,
+        )
+        part = _w("year", lang, year=self.year) if self.year else self.event
+        task = self.task + (f" ({part})" if part else "")
+        if self.field == "completed_on":
+            heading = TASK_COLUMNS["completed_on"][1]
+            here, there = _day_of(self.here.completed_on), _day_of(self.there.completed_on)
+        else:
+            heading = TASK_COLUMNS["status"][1]
+            here, there = STATUS_WORDS[self.here.status], STATUS_WORDS[self.there.status]
+        return _w("conflict", lang, task=task, heading=heading, here=here, there=there, where=where)
+
+
+def _day_of(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else "—"
 
 
 def read(file: Path, source_name: str) -> FilledTemplate:
@@ -617,6 +771,7 @@ class _Builder:
         self.source = source
         self.formulas = formulas or {}
         self.problems: list[tuple[str, Diagnostic]] = []
+        self.values: dict[PathKey, Any] = {}
 
     def value(self, sheet: Worksheet, ref: str) -> Any:
         """The value of cell ``ref``, or ``None`` with a problem when it cannot be one."""
@@ -635,6 +790,7 @@ class _Builder:
     def put(self, target: Any, path: PathKey, key: str, value: Any, cell: str) -> None:
         where = (*path, key)
         self.cells[where] = cell
+        self.values[where] = value
         if value is not None:
             target[key] = _yaml_value(value)
 
@@ -717,6 +873,7 @@ class _Builder:
             text=buffer.getvalue(),
             cells=self.cells,
             problems=self.problems,
+            values=self.values,
         )
 
 
@@ -806,7 +963,39 @@ def check_import(
     for diag in outcome.diagnostics:
         if rel in (diag.location.file, *(r.file for r in diag.related)):
             found.append(diag)
+            if diag.code == "D511":
+                conflict = _conflict(outcome, diag, rel)
+                if conflict is not None:
+                    imported.conflicts[diag] = conflict
     return sorted(set(found), key=Diagnostic.sort_key)
+
+
+def _conflict(outcome: Outcome, diag: Diagnostic, rel: str) -> Conflict | None:
+    """The two task reports of a D511 about the import: the import's and the other's."""
+    entries = {r.document.file: r.report for r in outcome.dataset.reports}
+    locations = [diag.location, *diag.related]
+    mine = [loc for loc in locations if loc.file == rel]
+    others = [loc for loc in locations if loc.file != rel]
+    if not mine or not others:
+        return None
+    here, there = _entry(entries, mine[0]), _entry(entries, others[0])
+    if here is None or there is None:
+        return None
+    args = dict(diag.args)
+    key = args.get("deliverable", "-")
+    event = outcome.index.events.items.get(key)
+    name = (event.short_name or event.name) if event is not None else ""
+    year = key if key.isdigit() else ""
+    task = args.get("task", here.task)
+    return Conflict(task, year, name, here, there, mine[0], others[0])
+
+
+def _entry(entries: dict[str, ProgressReport], location: Location) -> TaskReport | None:
+    report = entries.get(location.file)
+    path = location.path
+    if report is None or len(path) < 2 or path[0] != "tasks" or not isinstance(path[1], int):
+        return None
+    return report.tasks[path[1]] if path[1] < len(report.tasks) else None
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
