@@ -499,3 +499,29 @@ def test_template_speaks_to_a_vietnamese_excel_and_prints(data: Path) -> None:
         assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.print_title_rows == "$4:$4"  # the header row on every page
+
+
+def test_template_names_a_deliverable_by_its_event(data: Path) -> None:
+    # PL-02's 2026 deliverable is tied to events.yaml's luat-giao-duc-sua-doi, whose short
+    # name is "Luật Giáo dục sửa đổi": column C keeps the id for the import, column D
+    # starts with the name for the person
+    book = openpyxl.load_workbook(make_template(data))
+    tasks = book["Nhiệm vụ"]
+    row = next(
+        r for r in range(5, tasks.max_row + 1) if tasks[f"C{r}"].value == "luat-giao-duc-sua-doi"
+    )
+    assert tasks[f"D{row}"].value.startswith("Luật Giáo dục sửa đổi: Tham mưu triển khai")
+
+
+def test_every_target_and_task_status_has_a_shape_and_a_fill() -> None:
+    """The Office outputs print a shape and a tint for every status the vocabulary has
+    (a status added there, such as insufficient_data, must get both in content.py)."""
+    from kh284.i18n import TARGET_LABELS as TARGET_WORDS
+    from kh284.i18n import TASK_LABELS as TASK_WORDS
+    from kh284.reports.content import TARGET_SYMBOLS, TARGET_TINTS, TASK_SYMBOLS, TASK_TINTS
+
+    assert set(TARGET_WORDS) <= set(TARGET_SYMBOLS) & set(TARGET_TINTS)
+    assert set(TASK_WORDS) <= set(TASK_SYMBOLS) & set(TASK_TINTS)
+    # a shape tells a status apart in grey print: no two statuses share one
+    assert len({TARGET_SYMBOLS[s] for s in TARGET_WORDS}) == len(TARGET_WORDS)
+    assert len({TASK_SYMBOLS[s] for s in TASK_WORDS}) == len(TASK_WORDS)

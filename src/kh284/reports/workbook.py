@@ -34,6 +34,7 @@ from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location, Severity, UsageError
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.deadlines import year_end
+from kh284.evaluate.tasks import TaskResult
 from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, word
 from kh284.i18n import number as i18n_number
 from kh284.load.exact import MAX_FILE_BYTES, PathKey
@@ -226,13 +227,24 @@ def task_rows(outcome: Outcome, unit_id: str) -> list[TaskRow]:
             TaskRow(
                 task_id=result.task.id,
                 deliverable=result.deliverable.key,
-                text=" ".join(result.task.text.split()),
+                text=_task_text(result),
                 role="Chủ trì" if leads else "Phối hợp",
                 due=due if due else result.task.deadline.text,
                 last=label(TASK_LABELS, last, "vi") if last in TASK_LABELS else _state(last),
             )
         )
     return rows
+
+
+def _task_text(result: TaskResult) -> str:
+    """The task's text, after the name of its deliverable's event when it has one.
+
+    Column C keeps the event's id (the import reads it back); a person reads the name:
+    ``Luật Giáo dục sửa đổi: Tham mưu triển khai thi hành …``.
+    """
+    text = " ".join(result.task.text.split())
+    title = result.deliverable.title
+    return f"{title}: {text}" if title else text
 
 
 def _state(state: str | None) -> str:
