@@ -286,9 +286,9 @@ def _tasks(sheet: Worksheet, content: Content) -> None:
 
 def _figures(sheet: Worksheet, content: Content) -> None:
     lang = content.lang
-    keys = ["id", "year", "value", "reported_by", "reported_on", "document", "source"]
+    keys = ["id", "target", "year", "value", "reported_by", "reported_on", "document", "source"]
     keys += ["file", "line"]
-    _header(sheet, [_h(k, lang) for k in keys], [26, 8, 10, 22, 14, 70, 30, 44, 8])
+    _header(sheet, [_h(k, lang) for k in keys], [26, 40, 8, 10, 22, 14, 70, 30, 44, 8])
     for _, data in content.targets:
         unit = "level" if data["components"]["areas"] else data["unit"]
         for item in data["history"]:
@@ -296,6 +296,7 @@ def _figures(sheet: Worksheet, content: Content) -> None:
                 sheet,
                 [
                     data["id"],
+                    data["name"],
                     item["year"],
                     item["value"],
                     content.unit_name(item["reported_by"]),
@@ -306,9 +307,9 @@ def _figures(sheet: Worksheet, content: Content) -> None:
                     item["line"],
                 ],
             )
-            fmt = {2: WHOLE, 3: figure_format(unit, lang), 5: DATE_FORMAT, 9: WHOLE}
+            fmt = {3: WHOLE, 4: figure_format(unit, lang), 6: DATE_FORMAT, 10: WHOLE}
             formats(sheet, sheet.max_row, fmt)
-    wrap(sheet, ("D", "F", "G"), 2)
+    wrap(sheet, ("B", "E", "G", "H"), 2)
     print_setup(sheet, landscape=True, title_rows="1:1")
 
 
