@@ -96,7 +96,7 @@ def goal(data: dict[str, Any], lang: str) -> str:
 def figure_format(unit: str | None, lang: str) -> str:
     """The number format of a figure in ``unit``: a percentage shows its sign after it."""
     if unit == "percent":
-        return FIGURE + ('" %"' if lang == "vi" else '"%"')
+        return FIGURE + f'"{_percent_sign(lang)}"'  # quoted: shown, not multiplied by 100
     if unit in ("count", "level"):
         return WHOLE
     return FIGURE
@@ -104,7 +104,12 @@ def figure_format(unit: str | None, lang: str) -> str:
 
 def rate_format(lang: str) -> str:
     """A fraction shown as a percentage: ``44 %`` (Vietnamese), ``44%``."""
-    return "0 %" if lang == "vi" else "0%"
+    return "0" + _percent_sign(lang)
+
+
+def _percent_sign(lang: str) -> str:
+    """The percent sign as ``i18n.percent`` writes it after a figure (`` %`` in Vietnamese)."""
+    return i18n.percent(0, lang).removeprefix("0")
 
 
 def as_date(value: Any) -> Any:
