@@ -81,6 +81,7 @@ def test_template_lists_what_the_unit_reports(data: Path) -> None:
     row = row_of(sheet, "B", "nha-tre-huy-dong")
     assert sheet[f"E{row}"].value == "%"
     assert (sheet[f"F{row}"].value, sheet[f"G{row}"].value) == (34.5, 2026)
+    assert sheet[f"H{row}"].value == "≥ 38 % (2030)"  # the goal, the Vietnamese way
     assert sheet.protection.sheet and sheet.freeze_panes == "D5"
     assert sheet["B4"].protection.locked and not sheet[f"D{row}"].protection.locked
     district = row_of(sheet, "B", "pcgd-thcs-muc-2-huyen", "ba-be")

@@ -35,7 +35,7 @@ from kh284.diagnostics import Diagnostic, Location, Severity, UsageError
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.deadlines import year_end
 from kh284.evaluate.tasks import TaskResult
-from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, word
+from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, document_goal, word
 from kh284.i18n import number as i18n_number
 from kh284.load.exact import MAX_FILE_BYTES, PathKey
 from kh284.pipeline import Outcome
@@ -364,11 +364,16 @@ def _targets_sheet(sheet: Worksheet, rows: list[TargetRow], period: int) -> None
 
 
 def _goal(target: Target, count: bool) -> str:
+    """The goal as the unit reads it: ``≥ 38 %``, ``≥ 20 % /năm``.
+
+    For a count of areas, the level each area must reach (``≥ 2``).
+    """
     scope = target.scope
     if count and scope.area_comparator and scope.area_value is not None:
-        return f"{COMPARATORS[scope.area_comparator]} {scope.area_value:g}"
-    unit = "%" if target.unit == "percent" else ""
-    return f"{COMPARATORS[target.comparator]} {target.value:g}{unit}"
+        return f"{COMPARATORS[scope.area_comparator]} {i18n_number(scope.area_value, 'vi')}"
+    return document_goal(
+        target.comparator, target.value, target.unit, target.tolerance, target.every_year, "vi"
+    )
 
 
 def _tasks_sheet(sheet: Worksheet, rows: list[TaskRow], dates: tuple[dt.date, dt.date]) -> None:

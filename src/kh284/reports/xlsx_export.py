@@ -231,7 +231,7 @@ def _targets(sheet: Worksheet, content: Content) -> None:
     lang = content.lang
     keys = ["id", "target", "group", "clause", "goal", "due_year", "latest", "year", "status"]
     keys += ["baseline_value", "projected", "ratio", "why"]
-    _header(sheet, [_h(k, lang) for k in keys], [26, 44, 24, 10, 12, 9, 10, 8, 22, 10, 10, 9, 60])
+    _header(sheet, [_h(k, lang) for k in keys], [18, 36, 16, 8, 12, 7, 10, 6, 20, 9, 9, 7, 40])
     for _, data in content.targets:
         parts = data["components"]
         figure = figure_format("level" if parts["areas"] else data["unit"], lang)
@@ -264,7 +264,7 @@ def _tasks(sheet: Worksheet, content: Content) -> None:
     lang = content.lang
     keys = ["id", "task", "lead", "lead_now", "deadline", "status", "days_overdue"]
     keys += ["last_report", "completed_on", "evidence"]
-    _header(sheet, [_h(k, lang) for k in keys], [18, 70, 22, 22, 14, 26, 10, 18, 14, 40])
+    _header(sheet, [_h(k, lang) for k in keys], [14, 50, 16, 16, 12, 22, 9, 16, 12, 30])
     for result, data in content.tasks:
         last = data["last_report"]
         append(
@@ -293,7 +293,7 @@ def _figures(sheet: Worksheet, content: Content) -> None:
     lang = content.lang
     keys = ["id", "target", "year", "value", "reported_by", "reported_on", "document", "source"]
     keys += ["file", "line"]
-    _header(sheet, [_h(k, lang) for k in keys], [26, 40, 8, 10, 22, 14, 70, 30, 44, 8])
+    _header(sheet, [_h(k, lang) for k in keys], [20, 34, 6, 9, 16, 12, 44, 20, 30, 6])
     for _, data in content.targets:
         unit = "level" if data["components"]["areas"] else data["unit"]
         for item in data["history"]:
@@ -314,7 +314,7 @@ def _figures(sheet: Worksheet, content: Content) -> None:
             )
             fmt = {3: WHOLE, 4: figure_format(unit, lang), 6: DATE_FORMAT, 10: WHOLE}
             formats(sheet, sheet.max_row, fmt)
-    wrap(sheet, ("B", "E", "G", "H"), 2)
+    wrap(sheet, ("B", "E", "G", "H", "I"), 2)
     print_setup(sheet, landscape=True, title_rows="1:1")
 
 
