@@ -140,7 +140,7 @@ def _font_of(element: Any) -> None:
 
 
 def _core_properties(document: Document, content: Content) -> None:
-    title = f"Báo cáo kết quả thực hiện Kế hoạch số {content.plan.number}"
+    title = i18n.word("report.report_title", content.lang, number=content.plan.number)
     document.core_properties.title = printable(title)
     document.core_properties.author = "kh284"
     document.core_properties.subject = _w("as_of", "vi", date=day(content.outcome.as_of))
