@@ -160,3 +160,55 @@ def test_a_conflict_with_a_later_report_names_that_report(data: Path) -> None:
         "«01/06/2025», báo cáo đã có progress/2026/so-gddt-nhiem-vu-2026.yaml (dòng 22) ghi "
         "«20/03/2026»",
     ]
+
+
+def test_ranges_dates_and_an_earlier_figure_are_told_by_cell(data: Path) -> None:
+    # progress/2026/so-gddt-chi-tieu-2026.yaml gives nha-tre-huy-dong 34.5 for 2026 (its
+    # value on line 11); the import says 30 for the same target, area and year
+    xlsx, book = template(data, "2026")
+    book["Thông tin"]["B7"] = dt.date(2026, 12, 20)
+    targets, tasks = book["Chỉ tiêu"], book["Nhiệm vụ"]
+    figure = row_of(targets, "B", "nha-tre-huy-dong")
+    targets[f"D{figure}"] = 30
+    level = next(r for r in range(5, targets.max_row + 1) if targets[f"E{r}"].value != "%")
+    targets[f"D{level}"] = 5
+    later, undone = row_of(tasks, "B", "PL-13"), row_of(tasks, "B", "PL-09")
+    tasks[f"H{later}"], tasks[f"I{later}"], tasks[f"J{later}"] = "Hoàn thành", None, "x"
+    tasks[f"I{later}"] = dt.date(2027, 1, 5)  # after the report date 20/12/2026
+    tasks[f"H{undone}"], tasks[f"I{undone}"] = "Đang thực hiện", dt.date(2026, 5, 1)
+    book.save(xlsx)
+    lines = run_import(data, xlsx)
+    assert (
+        f"Chỉ tiêu!D{figure}: error D503 «Giá trị năm 2026»: ở đây là 30, báo cáo đã có "
+        "progress/2026/so-gddt-chi-tieu-2026.yaml (dòng 11) ghi 34,5 cho cùng chỉ tiêu, địa "
+        "bàn và năm"
+    ) in lines
+    assert (
+        f"Chỉ tiêu!D{level}: error D515 «Giá trị năm 2026»: mức độ 5 không hợp lệ; ghi 0, 1, 2 "
+        "hoặc 3"
+    ) in lines
+    assert (
+        f"Nhiệm vụ!I{later}: error D509 «Ngày hoàn thành (DD/MM/YYYY)»: ngày 05/01/2027 sau "
+        "ngày báo cáo 20/12/2026 (ô Thông tin!B7)"
+    ) in lines
+    assert (
+        f"Nhiệm vụ!I{undone}: warning D513 «Ngày hoàn thành (DD/MM/YYYY)»: có ngày hoàn thành "
+        "nhưng «Tình trạng» là «Đang thực hiện»"
+    ) in lines
+    for line in lines:
+        assert not FOREIGN.search(line.split(" ", 3)[3]), line
+
+
+def test_a_negative_numerator_is_out_of_range_in_the_cells_words(data: Path) -> None:
+    xlsx, book = template(data, "2027")
+    book["Thông tin"]["B7"] = dt.date(2027, 12, 20)
+    targets = book["Chỉ tiêu"]
+    row = row_of(targets, "B", "nha-tre-huy-dong")
+    targets[f"D{row}"], targets[f"K{row}"], targets[f"L{row}"] = 40, -3, 0
+    book.save(xlsx)
+    lines = run_import(data, xlsx)
+    # the model's bounds "≥ 0.0" and "> 0.0" written the Vietnamese way
+    assert lines == [
+        f"Chỉ tiêu!K{row}: error S206 «Tử số (nếu có)»: -3 nằm ngoài giới hạn; cần ≥ 0",
+        f"Chỉ tiêu!L{row}: error S206 «Mẫu số (nếu có)»: 0 nằm ngoài giới hạn; cần > 0",
+    ]

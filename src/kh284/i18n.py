@@ -415,6 +415,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{value}' không phải là ngày; ghi ngày/tháng/năm, ví dụ 15/03/2026",
         "'{value}' is not a date; type day/month/year, such as 15/03/2026",
     ),
+    "import.out_of_range": (
+        "{value} nằm ngoài giới hạn; cần {bound}",
+        "{value} is out of range; it must be {bound}",
+    ),
     "import.percent_range": (
         "tỷ lệ {value} nằm ngoài khoảng 0–100",
         "the percentage {value} is outside 0–100",
@@ -438,6 +442,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.conflict": (
         "nhiệm vụ {task}: «{heading}» ở đây là «{here}», báo cáo đã có {where} ghi «{there}»",
         "task {task}: “{heading}” here is “{here}”, the report {where} says “{there}”",
+    ),
+    "import.other_figure": (
+        "ở đây là {here}, báo cáo đã có {where} ghi {there} cho cùng chỉ tiêu, địa bàn và năm",
+        "{here} here, the report {where} says {there} for the same target, area and year",
     ),
     "import.report_at": ("{file} (dòng {line})", "{file} (line {line})"),
     "import.year": ("năm {year}", "year {year}"),

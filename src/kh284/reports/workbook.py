@@ -590,9 +590,10 @@ class FilledTemplate:
         conflict = self.conflicts.get(diag)
         if conflict is not None:
             cell = self.cells.get((*conflict.here_at.path[:2], conflict.field), cell)
-        return f"{cell}: {diag.severity.label} {diag.code} {self.explain(diag, cell, lang)}"
+        message = self.explain(diag, cell, lang, file)
+        return f"{cell}: {diag.severity.label} {diag.code} {message}"
 
-    def explain(self, diag: Diagnostic, cell: str, lang: str) -> str:
+    def explain(self, diag: Diagnostic, cell: str, lang: str, file: str) -> str:
         """A finding about the import told by cell: its heading, the value, the choices.
 
         Codes about a value a person typed get the template's words; any other finding
@@ -605,6 +606,8 @@ class FilledTemplate:
         shown = "" if typed is None else printable(str(typed))
         if diag.code == "D511" and diag in self.conflicts:
             return self.conflicts[diag].explain(lang)
+        if diag.code == "D503":
+            return _w("at", lang, heading=heading, problem=_other_figure(diag, file, lang))
         problem = _problem(diag.code, args, shown, lang)
         if problem is None:
             return diag.message(lang)
@@ -645,6 +648,8 @@ def _problem(code: str, args: dict[str, str], shown: str, lang: str) -> str | No
         return _w("not_choice", lang, value=shown, choices=choices)
     if code == "S205":
         return _w("not_date", lang, value=shown)
+    if code == "S206":
+        return _w("out_of_range", lang, value=shown, bound=_bound(args.get("bound", ""), lang))
     if code == "S207":
         suggestion = args.get("suggestion", "")
         try:
@@ -672,6 +677,35 @@ def _problem(code: str, args: dict[str, str], shown: str, lang: str) -> str | No
         state = STATUS_WORDS.get(args.get("status", ""), args.get("status", ""))
         return _w("date_not_done", lang, heading=TASK_COLUMNS["status"][1], status=state)
     return None
+
+
+def _other_figure(diag: Diagnostic, file: str, lang: str) -> str:
+    """D503 from the import's side: its figure, the other report's, and where that is."""
+    args = dict(diag.args)
+    here, there = args.get("value", ""), args.get("other_value", "")
+    other = diag.related[0] if diag.related else diag.location
+    if diag.location.file != file:  # the import is the earlier report
+        here, there, other = there, here, diag.location
+    where = _w("report_at", lang, file=printable(other.file), line=other.line or 1)
+    return _w(
+        "other_figure", lang, here=_figure(here, lang), there=_figure(there, lang), where=where
+    )
+
+
+def _figure(text: str, lang: str) -> str:
+    try:
+        return i18n_number(float(text), lang)
+    except ValueError:
+        return printable(text)
+
+
+def _bound(bound: str, lang: str) -> str:
+    """A model's bound (``≥ 0.0``) with the figure the ``lang`` way (``≥ 0``)."""
+    sign, _, figure = bound.rpartition(" ")
+    try:
+        return f"{sign} {i18n_number(float(figure), lang)}".strip()
+    except ValueError:
+        return bound
 
 
 def _ddmmyyyy(value: str | None) -> str:
