@@ -212,3 +212,31 @@ def test_a_negative_numerator_is_out_of_range_in_the_cells_words(data: Path) -> 
         f"Chỉ tiêu!K{row}: error S206 «Tử số (nếu có)»: -3 nằm ngoài giới hạn; cần ≥ 0",
         f"Chỉ tiêu!L{row}: error S206 «Mẫu số (nếu có)»: 0 nằm ngoài giới hạn; cần > 0",
     ]
+
+
+def test_a_deliverable_cell_says_what_it_may_hold(data: Path) -> None:
+    # PL-06 is due every year from 2026 (plan.yaml: yearly_from 2026): a row without its
+    # year; PL-02 has one deliverable per law (events luat-hoc-tap-suot-doi,
+    # luat-giao-duc-sua-doi, luat-giao-duc-dai-hoc-sua-doi): a row naming another law's id
+    xlsx, book = template(data, "2026")
+    book["Thông tin"]["B7"] = dt.date(2026, 12, 20)
+    tasks = book["Nhiệm vụ"]
+    yearly, law = tasks.max_row + 1, tasks.max_row + 2
+    tasks[f"B{yearly}"], tasks[f"H{yearly}"] = "PL-06", "Đang thực hiện"
+    tasks[f"B{law}"], tasks[f"C{law}"] = "PL-02", "luat-gdqp-an-sua-doi"
+    tasks[f"H{law}"] = "Đang thực hiện"
+    book.save(xlsx)
+    lines = [line for line in run_import(data, xlsx) if " D512 " in line]
+    assert lines == [
+        f"Nhiệm vụ!C{yearly}: error D512 «Sản phẩm (năm, sự kiện)»: ô này còn trống; nhiệm vụ "
+        "PL-06 cần ghi năm của sản phẩm (nhiệm vụ hằng năm từ 2026), ví dụ 2026",
+        f"Nhiệm vụ!C{law}: error D512 «Sản phẩm (năm, sự kiện)»: 'luat-gdqp-an-sua-doi' không "
+        f"phải một sản phẩm của nhiệm vụ PL-02; ghi một trong: {PL_02_LAWS}",
+    ]
+
+
+#: PL-02's events as the message lists them: id (short name from events.yaml)
+PL_02_LAWS = (
+    "luat-hoc-tap-suot-doi (Luật Học tập suốt đời), luat-giao-duc-sua-doi (Luật Giáo dục "
+    "sửa đổi), luat-giao-duc-dai-hoc-sua-doi (Luật GDĐH sửa đổi)"
+)

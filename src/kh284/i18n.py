@@ -447,6 +447,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "ở đây là {here}, báo cáo đã có {where} ghi {there} cho cùng chỉ tiêu, địa bàn và năm",
         "{here} here, the report {where} says {there} for the same target, area and year",
     ),
+    "import.deliverable": (
+        "'{value}' không phải một sản phẩm của nhiệm vụ {task}; ghi {what}",
+        "'{value}' is not a deliverable of task {task}; type {what}",
+    ),
+    "import.deliverable_empty": (
+        "ô này còn trống; nhiệm vụ {task} cần ghi {what}",
+        "the cell is empty; for task {task} type {what}",
+    ),
+    "import.a_year": (
+        "năm của sản phẩm (nhiệm vụ hằng năm từ {first}), ví dụ {first}",
+        "the deliverable's year (a yearly task from {first}), such as {first}",
+    ),
+    "import.one_of": ("một trong: {choices}", "one of: {choices}"),
+    "import.empty_or": ("{year} hoặc để trống", "{year} or nothing"),
+    "import.nothing": ("để trống", "nothing"),
     "import.report_at": ("{file} (dòng {line})", "{file} (line {line})"),
     "import.year": ("năm {year}", "year {year}"),
     "template.date_title": ("Cần một ngày", "A date is needed"),

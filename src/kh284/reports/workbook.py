@@ -35,7 +35,7 @@ from kh284.diagnostics import Diagnostic, Location, Severity, UsageError
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.deadlines import year_end
 from kh284.evaluate.tasks import TaskResult
-from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, document_goal, word
+from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, both, document_goal, pick, word
 from kh284.i18n import number as i18n_number
 from kh284.load.exact import MAX_FILE_BYTES, PathKey
 from kh284.pipeline import Outcome
@@ -49,6 +49,7 @@ from kh284.reports.xlsx_export import (
     put,
 )
 from kh284.validate.index import Index
+from kh284.validate.models.plan import AppendixTask
 from kh284.validate.models.progress import ProgressReport, TaskReport
 from kh284.validate.models.targets import Target
 from kh284.validate.names import fold
@@ -565,6 +566,7 @@ class FilledTemplate:
     problems: list[tuple[str, Diagnostic]] = field(default_factory=list)
     values: dict[PathKey, Any] = field(default_factory=dict)
     conflicts: dict[Diagnostic, Conflict] = field(default_factory=dict)
+    deliverables: dict[Diagnostic, tuple[str, str]] = field(default_factory=dict)
 
     def cell(self, diag: Diagnostic, file: str) -> str:
         """The cell a diagnostic points at (its nearest mapped parent for a missing key)."""
@@ -590,6 +592,9 @@ class FilledTemplate:
         conflict = self.conflicts.get(diag)
         if conflict is not None:
             cell = self.cells.get((*conflict.here_at.path[:2], conflict.field), cell)
+        if diag.code == "D512" and cell.startswith(f"{TASKS}!"):
+            row = cell.partition("!")[2].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            cell = f"{TASKS}!{TASK_COLUMNS['deliverable'][0]}{row}"
         message = self.explain(diag, cell, lang, file)
         return f"{cell}: {diag.severity.label} {diag.code} {message}"
 
@@ -606,12 +611,24 @@ class FilledTemplate:
         shown = "" if typed is None else printable(str(typed))
         if diag.code == "D511" and diag in self.conflicts:
             return self.conflicts[diag].explain(lang)
-        if diag.code == "D503":
-            return _w("at", lang, heading=heading, problem=_other_figure(diag, file, lang))
-        problem = _problem(diag.code, args, shown, lang)
+        if diag.code == "D512" and diag in self.deliverables:
+            problem: str | None = self._deliverable(diag, path[:2], lang)
+        elif diag.code == "D503":
+            problem = _other_figure(diag, file, lang)
+        else:
+            problem = _problem(diag.code, args, shown, lang)
         if problem is None:
             return diag.message(lang)
         return _w("at", lang, heading=heading, problem=problem)
+
+    def _deliverable(self, diag: Diagnostic, row: PathKey, lang: str) -> str:
+        """D512: what column C holds, and what it may hold for this task."""
+        typed = self.values.get((*row, "year"), self.values.get((*row, "event")))
+        what = pick(self.deliverables[diag], lang)
+        task = dict(diag.args).get("task", "")
+        if typed is None:
+            return _w("deliverable_empty", lang, task=task, what=what)
+        return _w("deliverable", lang, value=printable(str(typed)), task=task, what=what)
 
     def heading(self, cell: str) -> str:
         """The heading of a template cell: its column's (its row's on sheet Thông tin)."""
@@ -1018,7 +1035,32 @@ def check_import(
                 conflict = _conflict(outcome, diag, rel)
                 if conflict is not None:
                     imported.conflicts[diag] = conflict
+            if diag.code == "D512" and diag.location.file == rel:
+                task = outcome.index.tasks.items.get(dict(diag.args).get("task", ""))
+                if task is not None:
+                    imported.deliverables[diag] = _deliverable_words(outcome.index, task)
     return sorted(set(found), key=Diagnostic.sort_key)
+
+
+def _deliverable_words(index: Index, task: AppendixTask) -> tuple[str, str]:
+    """What column C of a task's row may hold, in both languages (the ids it reads back).
+
+    A yearly task: a year from its first; a task with one deliverable per event: one of
+    its events' ids (with their names); any other task: nothing, or its own year.
+    """
+    deadline = task.deadline
+    if deadline.kind == "yearly_from":
+        return both("import.a_year", first=deadline.year or "")
+    if deadline.kind == "event" and deadline.events:
+        names = []
+        for event_id in deadline.events:
+            event = index.events.items.get(event_id)
+            name = (event.short_name or event.name) if event is not None else ""
+            names.append(f"{event_id} ({name})" if name else event_id)
+        return both("import.one_of", choices=", ".join(names))
+    if deadline.kind == "year" and deadline.year is not None:
+        return both("import.empty_or", year=deadline.year)
+    return both("import.nothing")
 
 
 def _conflict(outcome: Outcome, diag: Diagnostic, rel: str) -> Conflict | None:
