@@ -57,51 +57,57 @@ from kh284.validate.names import fold
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
+
+def _t(key: str, **args: object) -> str:
+    """A word of the template (``template.*``): the template is in Vietnamese."""
+    return word(f"template.{key}", "vi", **args)
+
+
 INFO, TARGETS, TASKS, MARKER = "Thông tin", "Chỉ tiêu", "Nhiệm vụ", "kh284"
 MARK = "kh284-template"
 HEADER_ROW = 4
 FIRST_ROW = HEADER_ROW + 1
 #: Sheet ``Thông tin``: field → (row, label); the value is in column B.
 INFO_ROWS: dict[str, tuple[int, str]] = {
-    "unit": (4, "Mã đơn vị báo cáo"),
-    "unit_name": (5, "Tên đơn vị"),
-    "period": (6, "Năm của số liệu"),
-    "reported_on": (7, "Ngày báo cáo (DD/MM/YYYY)"),
-    "document": (8, "Số, ký hiệu văn bản báo cáo"),
-    "source": (9, "Nơi công bố (nếu có)"),
-    "note": (10, "Ghi chú"),
+    "unit": (4, _t("info_unit")),
+    "unit_name": (5, _t("info_unit_name")),
+    "period": (6, _t("info_period")),
+    "reported_on": (7, _t("info_reported_on")),
+    "document": (8, _t("info_document")),
+    "source": (9, _t("info_source")),
+    "note": (10, _t("info_note")),
 }
 INFO_INPUTS = ("reported_on", "document", "source", "note")
 #: Columns of sheet ``Chỉ tiêu``: key → (letter, heading, width).
 TARGET_COLUMNS: dict[str, tuple[str, str, int]] = {
-    "no": ("A", "STT", 5),
-    "target": ("B", "Mã chỉ tiêu", 24),
-    "name": ("C", "Tên chỉ tiêu", 46),
-    "value": ("D", "Giá trị năm {period}", 14),
-    "unit": ("E", "Đơn vị tính", 12),
-    "previous": ("F", "Giá trị kỳ trước", 12),
-    "previous_year": ("G", "Năm kỳ trước", 10),
-    "goal": ("H", "Mục tiêu (năm)", 16),
-    "area_name": ("I", "Địa bàn", 22),
-    "area": ("J", "Mã địa bàn", 14),
-    "numerator": ("K", "Tử số (nếu có)", 12),
-    "denominator": ("L", "Mẫu số (nếu có)", 12),
-    "note": ("M", "Ghi chú", 30),
+    "no": ("A", word("report.stt", "vi"), 5),
+    "target": ("B", _t("col_target"), 24),
+    "name": ("C", _t("col_name"), 46),
+    "value": ("D", _t("col_value"), 14),
+    "unit": ("E", _t("col_unit"), 12),
+    "previous": ("F", _t("col_previous"), 12),
+    "previous_year": ("G", _t("col_previous_year"), 10),
+    "goal": ("H", _t("col_goal"), 16),
+    "area_name": ("I", _t("col_area_name"), 22),
+    "area": ("J", _t("col_area"), 14),
+    "numerator": ("K", _t("col_numerator"), 12),
+    "denominator": ("L", _t("col_denominator"), 12),
+    "note": ("M", _t("col_note"), 30),
 }
 TARGET_INPUTS = ("value", "numerator", "denominator", "note")
 #: Columns of sheet ``Nhiệm vụ``.
 TASK_COLUMNS: dict[str, tuple[str, str, int]] = {
-    "no": ("A", "STT", 5),
-    "task": ("B", "Mã nhiệm vụ", 10),
-    "deliverable": ("C", "Sản phẩm (năm, sự kiện)", 16),
-    "text": ("D", "Nội dung nhiệm vụ", 60),
-    "role": ("E", "Vai trò", 10),
-    "due": ("F", "Thời hạn", 14),
-    "last": ("G", "Báo cáo gần nhất", 16),
-    "status": ("H", "Tình trạng", 16),
-    "completed_on": ("I", "Ngày hoàn thành (DD/MM/YYYY)", 16),
-    "evidence": ("J", "Minh chứng (văn bản, sản phẩm)", 40),
-    "note": ("K", "Ghi chú", 30),
+    "no": ("A", word("report.stt", "vi"), 5),
+    "task": ("B", _t("col_task"), 10),
+    "deliverable": ("C", _t("col_deliverable"), 16),
+    "text": ("D", _t("col_text"), 60),
+    "role": ("E", _t("col_role"), 10),
+    "due": ("F", _t("col_due"), 14),
+    "last": ("G", _t("col_last"), 16),
+    "status": ("H", _t("col_status"), 16),
+    "completed_on": ("I", _t("col_completed_on"), 16),
+    "evidence": ("J", _t("col_evidence"), 40),
+    "note": ("K", _t("col_task_note"), 30),
 }
 TASK_INPUTS = ("status", "completed_on", "evidence", "note")
 #: The drop-down choices of the status column and the report states they stand for.
@@ -229,7 +235,7 @@ def task_rows(outcome: Outcome, unit_id: str) -> list[TaskRow]:
                 task_id=result.task.id,
                 deliverable=result.deliverable.key,
                 text=_task_text(result),
-                role="Chủ trì" if leads else "Phối hợp",
+                role=_t("role_lead") if leads else _t("role_coordinate"),
                 due=due if due else result.task.deadline.text,
                 last=label(TASK_LABELS, last, "vi") if last in TASK_LABELS else _state(last),
             )
@@ -269,9 +275,7 @@ def template(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
 
     outcome = run(data_dir, year_end(period), evaluate=True)
     if not outcome.evaluated or outcome.dataset.plan is None:
-        raise WorkbookError(
-            "dữ liệu kế hoạch có lỗi; chạy kh284 validate", "the plan data has errors: run validate"
-        )
+        raise WorkbookError(*both("template.plan_errors"))
     unit_id = outcome.index.resolve_units(unit_query)[0]
     lead = lead_unit(outcome)
     book = Workbook()
@@ -300,11 +304,6 @@ def _date_range(outcome: Outcome, period: int) -> tuple[dt.date, dt.date]:
     return dt.date(plan.date.year, 1, 1), dt.date(period + 1, 12, 31)
 
 
-def _t(key: str, **args: object) -> str:
-    """A word of the template (``template.*``): the template is in Vietnamese."""
-    return word(f"template.{key}", "vi", **args)
-
-
 def _info_sheet(
     sheet: Worksheet, outcome: Outcome, unit_id: str, period: int, dates: tuple[dt.date, dt.date]
 ) -> None:
@@ -312,8 +311,8 @@ def _info_sheet(
     assert plan is not None
     unit = outcome.index.units.items[unit_id]
     sheet.title = INFO
-    put(sheet["A1"], f"MẪU BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH SỐ {plan.number}")
-    put(sheet["A2"], "Điền các ô nền vàng ở ba trang tính; không sửa các ô khác.")
+    put(sheet["A1"], _t("info_title", number=plan.number))
+    put(sheet["A2"], _t("info_help"))
     values: dict[str, Any] = {"unit": unit_id, "unit_name": unit.name, "period": period}
     for key, (row, caption) in INFO_ROWS.items():
         put(sheet.cell(row=row, column=1), caption)
@@ -332,7 +331,7 @@ def _info_sheet(
 
 
 def _targets_sheet(sheet: Worksheet, rows: list[TargetRow], period: int) -> None:
-    put(sheet["A1"], f"SỐ LIỆU CHỈ TIÊU NĂM {period}")
+    put(sheet["A1"], _t("targets_title", period=period))
     put(sheet["A2"], _t("targets_help"))
     _bold(sheet["A1"])
     _headers(sheet, TARGET_COLUMNS, period=period)
@@ -378,7 +377,7 @@ def _goal(target: Target, count: bool) -> str:
 
 
 def _tasks_sheet(sheet: Worksheet, rows: list[TaskRow], dates: tuple[dt.date, dt.date]) -> None:
-    put(sheet["A1"], "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ")
+    put(sheet["A1"], _t("tasks_title"))
     put(sheet["A2"], _t("tasks_help"))
     _bold(sheet["A1"])
     _headers(sheet, TASK_COLUMNS)
@@ -806,10 +805,7 @@ def read(file: Path, source_name: str) -> FilledTemplate:
         raise WorkbookError(damaged.vi, damaged.en) from None
     names = set(book.sheetnames)
     if not {INFO, TARGETS, TASKS, MARKER} <= names or book[MARKER]["A1"].value != MARK:
-        raise WorkbookError(
-            f"{file} không phải mẫu do kh284 template tạo",
-            f"{file} is not a template made by kh284 template",
-        )
+        raise WorkbookError(*both("template.not_a_template", file=file))
     builder = _Builder(source_name, inspected.formulas)
     builder.info(book[INFO])
     builder.indicators(book[TARGETS])
