@@ -252,6 +252,9 @@ def test_the_issuing_unit_can_be_chosen(tmp_path: Path) -> None:
     )
     lines = cell_lines(docx.Document(str(out)).tables[0])
     assert lines[1] == "SỞ TÀI CHÍNH"
+    # so-tc has no entry in issuing_bodies: no code to print, and its superior's place
+    assert lines[4] == "Số:        /BC-……"
+    assert lines[5] == "Thái Nguyên, ngày 31 tháng 12 năm 2026"
     _, err = run_both(
         "report",
         "--data-dir",
