@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import DEMO, DEMO_TARGET_LABELS, DEMO_TASK_LABELS, run_both, run_json
+from kh284.reports.content import TARGET_SYMBOLS, TASK_SYMBOLS
 
 docx = pytest.importorskip("docx")
 pytest.importorskip("matplotlib")
@@ -85,8 +86,10 @@ def test_administrative_heading(draft: Any) -> None:
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
     ]
-    assert lines[4].startswith("Số:") and "/BC-" in lines[4]
-    assert lines[5] == "Bắc Kạn, ngày 31 tháng 12 năm 2026"
+    # the code of so-gddt and the place of ubnd-tinh-thai-nguyen: plan.yaml issuing_bodies
+    assert lines[4] == "Số:        /BC-SGDĐT"
+    # the place is the issuing body's (Thái Nguyên from 1/7/2025), not the plan's Bắc Kạn
+    assert lines[5] == "Thái Nguyên, ngày 31 tháng 12 năm 2026"
     motto = draft.tables[0].cell(0, 1).paragraphs[0].runs[0]
     assert motto.bold
     assert draft.paragraphs[0].text == "DỰ THẢO"
@@ -122,21 +125,24 @@ def test_sections_for_a_person_are_marked_empty(draft: Any) -> None:
 def test_result_tables(draft: Any, check_json: Any) -> None:
     targets = table_with(draft, "Chỉ tiêu")
     assert len(targets.rows) == len(check_json["targets"]) + 1
+    # each status is its shape then its word (content.TARGET_SYMBOLS / TASK_SYMBOLS)
     labels = [row.cells[4].text for row in targets.rows[1:]]
-    assert labels == [t["label"] for t in check_json["targets"]]
+    assert labels == [f"{TARGET_SYMBOLS[t['status']]} {t['label']}" for t in check_json["targets"]]
     tasks = table_with(draft, "Nhiệm vụ")
     assert len(tasks.rows) == len(check_json["tasks"]) + 1
     assert [row.cells[4].text for row in tasks.rows[1:]] == [
-        t["label"] for t in check_json["tasks"]
+        f"{TASK_SYMBOLS[t['status']]} {t['label']}" for t in check_json["tasks"]
     ]
+    # one word for the status column in all three outputs: the dashboard's "Đánh giá"
+    assert targets.rows[0].cells[4].text == tasks.rows[0].cells[4].text == "Đánh giá"
     rate = check_json["headline"]["completion_rate"]
-    assert any(f"{rate:.0f}%" in p.text for p in draft.paragraphs)
+    assert any(f"{rate:.0f} %" in p.text for p in draft.paragraphs)
 
 
 def test_results_are_the_hand_worked_ones(draft: Any) -> None:
     texts = [p.text for p in draft.paragraphs]
     assert (
-        "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn: 44% "
+        "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn: 44 % "
         "(4/9 nhiệm vụ; đúng hạn 3; quá hạn chưa hoàn thành 5)."
     ) in texts
     assert (
@@ -146,44 +152,55 @@ def test_results_are_the_hand_worked_ones(draft: Any) -> None:
     ) in texts
     targets = [[c.text for c in row.cells] for row in table_with(draft, "Chỉ tiêu").rows[1:]]
     assert len(targets) == 28
-    assert Counter(row[4] for row in targets) == TARGET_LABELS
+    assert Counter(row[4].split(" ", 1)[1] for row in targets) == TARGET_LABELS
     # No., target, goal, latest value, status, why
     by_name = {row[1]: row[2:5] for row in targets}
     assert by_name["Tỷ lệ huy động trẻ độ tuổi nhà trẻ đến trường"] == [
-        "≥ 38%",
-        "34.5% (2026)",
-        "Đúng tiến độ",
+        "≥ 38 %",
+        "34,5 % (2026)",  # the decimal comma and the spaced sign of Vietnamese documents
+        "▲ Đúng tiến độ",
     ]
     assert by_name["Tỷ lệ hoàn thành cấp trung học cơ sở"] == [
-        "≥ 99%",
-        "97.5% (2026)",
-        "Chững lại/đi lùi",
+        "≥ 99 %",
+        "97,5 % (2026)",
+        "▼ Chững lại/đi lùi",
     ]
     assert by_name["Tỷ lệ chi ngân sách nhà nước cho giáo dục, đào tạo"] == [
-        "≥ 20% /năm",
-        "19.3% (2026)",
-        "Không duy trì",
+        "≥ 20 % /năm",
+        "19,3 % (2026)",
+        "■ Không duy trì",
     ]
     assert by_name["Số huyện, thành phố đạt chuẩn xóa mù chữ mức độ 2"] == [
         "≥ 8",
         "5 (2026)",
-        "Cần đẩy nhanh",
+        "◆ Cần đẩy nhanh",
     ]
     tasks = [[c.text for c in row.cells] for row in table_with(draft, "Nhiệm vụ").rows[1:]]
     assert len(tasks) == 36
-    assert Counter(row[4] for row in tasks) == TASK_LABELS
-    # No., "id: task", lead unit, deadline, status, result
+    assert Counter(row[4].split(" ", 1)[1] for row in tasks) == TASK_LABELS
+    # No., "id: task", lead unit, deadline, status, result; an overdue task's result says
+    # how long it is overdue, as the dashboard does (days from the due date to 31/12/2026):
+    #   PL-03 27/12/2025: 4 + 365 = 369; PL-15 24/11/2025: 6 + 31 + 365 = 402;
+    #   PL-02 10/06/2026: 20 + 31 + 31 + 30 + 31 + 30 + 31 = 204; PL-25 31/12/2025: 365
     by_id = {row[1].split(":")[0]: row[2:6] for row in tasks}
-    assert by_id["PL-03"] == ["Bộ CHQS tỉnh", "27/12/2025", "Quá hạn", ""]
-    assert by_id["PL-15"] == ["CĐ Bắc Kạn", "24/11/2025", "Quá hạn", ""]
-    assert by_id["PL-02 (Luật Giáo dục sửa đổi)"][1:3] == ["10/06/2026", "Quá hạn"]
-    assert by_id["PL-25"][1:3] == ["31/12/2025", "Quá hạn"]
-    assert by_id["PL-04"][1:3] == ["31/12/2025", "Hoàn thành quá hạn"]
+    assert by_id["PL-03"] == ["Bộ CHQS tỉnh", "27/12/2025", "✕ Quá hạn", "quá hạn 369 ngày"]
+    assert by_id["PL-15"] == ["CĐ Bắc Kạn", "24/11/2025", "✕ Quá hạn", "quá hạn 402 ngày"]
+    assert by_id["PL-02 (Luật Giáo dục sửa đổi)"][1:] == [
+        "10/06/2026",
+        "✕ Quá hạn",
+        "quá hạn 204 ngày",
+    ]
+    assert by_id["PL-25"][1:] == ["31/12/2025", "✕ Quá hạn", "quá hạn 365 ngày"]
+    assert by_id["PL-04"][1:3] == ["31/12/2025", "◐ Hoàn thành quá hạn"]
     assert by_id["PL-04"][3].startswith("20/03/2026; ")
-    assert by_id["PL-31"][:3] == ["Sở Y tế", "31/12/2025", "Hoàn thành đúng hạn"]
+    assert by_id["PL-31"][:3] == ["Sở Y tế", "31/12/2025", "● Hoàn thành đúng hạn"]
     assert by_id["PL-31"][3].startswith("15/10/2025; ")
-    assert by_id["PL-02 (Luật Học tập suốt đời)"][1:3] == ["Khi Luật được ban hành", "Chờ sự kiện"]
-    assert by_id["PL-19"][:3] == ["Sở Tài chính", "31/12/2026", "Đang thực hiện trong hạn"]
+    assert by_id["PL-02 (Luật Học tập suốt đời)"][1:] == [
+        "Khi Luật được ban hành",
+        "◇ Chờ sự kiện",
+        "",
+    ]
+    assert by_id["PL-19"][:3] == ["Sở Tài chính", "31/12/2026", "▲ Đang thực hiện trong hạn"]
 
 
 def test_charts_are_embedded(draft: Any, check_json: Any) -> None:
@@ -235,6 +252,9 @@ def test_the_issuing_unit_can_be_chosen(tmp_path: Path) -> None:
     )
     lines = cell_lines(docx.Document(str(out)).tables[0])
     assert lines[1] == "SỞ TÀI CHÍNH"
+    # so-tc has no entry in issuing_bodies: no code to print, and its superior's place
+    assert lines[4] == "Số:        /BC-……"
+    assert lines[5] == "Thái Nguyên, ngày 31 tháng 12 năm 2026"
     _, err = run_both(
         "report",
         "--data-dir",
@@ -248,3 +268,134 @@ def test_the_issuing_unit_can_be_chosen(tmp_path: Path) -> None:
         code=2,
     )
     assert "nowhere" in err and not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        # Nghị định 30/2020/NĐ-CP: days below 10 and the months 1 and 2 take a zero
+        ("2026-02-05", "Thái Nguyên, ngày 05 tháng 02 năm 2026"),
+        ("2026-03-15", "Thái Nguyên, ngày 15 tháng 3 năm 2026"),
+        ("2026-01-09", "Thái Nguyên, ngày 09 tháng 01 năm 2026"),
+        ("2026-12-01", "Thái Nguyên, ngày 01 tháng 12 năm 2026"),
+        ("2026-10-10", "Thái Nguyên, ngày 10 tháng 10 năm 2026"),
+    ],
+)
+def test_place_and_date_line_pads_as_decree_30_says(day: str, expected: str) -> None:
+    import datetime as dt
+
+    from kh284.reports.docx_report import place_date
+
+    assert place_date("Thái Nguyên", dt.date.fromisoformat(day), "vi") == expected
+
+
+def test_before_the_merger_the_place_is_bac_kan(tmp_path: Path) -> None:
+    # as of 05/02/2025 ubnd-tinh (Bắc Kạn) still exists (valid_until 2025-06-30): it is the
+    # superior body and plan.yaml issuing_bodies gives it the place "Bắc Kạn"
+    out = tmp_path / "early.docx"
+    run_both(
+        "report",
+        "--data-dir",
+        str(DEMO),
+        "--as-of",
+        "2025-02-05",
+        "--format",
+        "docx",
+        "--output",
+        str(out),
+        code=None,
+    )
+    lines = cell_lines(docx.Document(str(out)).tables[0])
+    assert lines[0] == "UBND TỈNH BẮC KẠN"
+    assert lines[5] == "Bắc Kạn, ngày 05 tháng 02 năm 2025"
+
+
+def test_rows_stay_on_one_page_and_headers_repeat(draft: Any) -> None:
+    from docx.oxml.ns import qn
+
+    for table in (table_with(draft, "Chỉ tiêu"), table_with(draft, "Nhiệm vụ")):
+        header = table.rows[0]._tr.trPr
+        assert header.find(qn("w:tblHeader")) is not None
+        for row in table.rows:
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_english_draft_writes_english_figures(tmp_path: Path) -> None:
+    out = tmp_path / "en.docx"
+    run_both(
+        "report",
+        "--data-dir",
+        str(DEMO),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "docx",
+        "--lang",
+        "en",
+        "--output",
+        str(out),
+        code=1,
+    )
+    document = docx.Document(str(out))
+    targets = table_with(document, "Target")
+    first = [c.text for c in targets.rows[1].cells]  # nha-tre-huy-dong, the first target
+    assert first[2:4] == ["≥ 38%", "34.5% (2026)"]
+    texts = [p.text for p in document.paragraphs]
+    assert any(t.startswith("Completion of tasks already due: 44% ") for t in texts)
+
+
+def test_reporting_section_is_a_table_per_unit(tmp_path: Path) -> None:
+    """With the ``reporting`` section of ``check --format json``, a table of it.
+
+    The section is hand-made here (its shape is the shared contract); its units are shown
+    by name in the section's order, with the four counts.
+    """
+    import dataclasses
+    import datetime as dt
+
+    from kh284.reports import docx_report
+    from kh284.reports.content import build
+
+    content = build(DEMO, dt.date(2026, 12, 31), "vi")
+    reporting = {
+        "as_of": "2026-12-31",
+        "units": [
+            {
+                "unit": "so-tc",
+                "name": "Sở Tài chính",
+                "short_name": "Sở TC",
+                "owed": 5,
+                "on_time": 1,
+                "late": 1,
+                "missing": 3,
+            },
+            {
+                "unit": "so-gddt",
+                "name": "Sở Giáo dục và Đào tạo",
+                "short_name": "Sở GD&ĐT",
+                "owed": 1200,
+                "on_time": 1100,
+                "late": 99,
+                "missing": 1,
+            },
+        ],
+        "missing": [],
+    }
+    with_reporting = dataclasses.replace(content, data={**content.data, "reporting": reporting})
+    out = tmp_path / "r.docx"
+    out.write_bytes(docx_report.render(with_reporting, {}, "so-gddt"))
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    assert "3. Tình hình báo cáo của các đơn vị" in texts
+    table = table_with(document, "Đơn vị")
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["STT", "Đơn vị", "Phải báo cáo", "Đúng hạn", "Muộn", "Còn thiếu"],
+        ["1", "Sở Tài chính", "5", "1", "1", "3"],
+        ["2", "Sở Giáo dục và Đào tạo", "1.200", "1.100", "99", "1"],  # 1.200: thousands
+    ]
+    # without the section (the demo's JSON today) there is no such heading
+    plain = tmp_path / "plain.docx"
+    plain.write_bytes(docx_report.render(content, {}, "so-gddt"))
+    assert "3. Tình hình báo cáo của các đơn vị" not in [
+        p.text for p in docx.Document(str(plain)).paragraphs
+    ]

@@ -567,7 +567,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "docx.archive": ("- Lưu: VT.", "- Archive: VT."),
     "docx.signer": ("[CHỨC VỤ NGƯỜI KÝ]", "[SIGNER'S TITLE]"),
     "docx.signer_name": ("[Họ và tên]", "[Full name]"),
-    "docx.number": ("Số:        /BC-……", "No.:        /BC-……"),
+    "docx.number": ("Số:        /BC-{code}", "No.:        /BC-{code}"),
     "docx.place_date": ("{place}, ngày {d} tháng {m} năm {y}", "{place}, {d}/{m}/{y}"),
     "docx.appendix": ("PHỤ LỤC", "APPENDIX"),
     "docx.appendix_title": (
@@ -575,14 +575,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "Charts of the targets with figures",
     ),
     "docx.figure": ("Hình {n}. {name} — {status}", "Figure {n}. {name} — {status}"),
-    "docx.target_heads": (
-        "STT|Chỉ tiêu|Mục tiêu|Kết quả mới nhất|Đánh giá|Căn cứ đánh giá",
-        "No.|Target|Goal|Latest|Status|Why",
+    "docx.days_overdue": ("quá hạn {days} ngày", "{days} days overdue"),
+    "docx.reporting": (
+        "3. Tình hình báo cáo của các đơn vị",
+        "3. Reports received from the units",
     ),
-    "docx.task_heads": (
-        "STT|Nhiệm vụ|Đơn vị chủ trì|Thời hạn|Tình trạng|Kết quả, minh chứng",
-        "No.|Task|Lead unit|Deadline|Status|Result, evidence",
+    "docx.reporting_intro": (
+        "Số báo cáo các đơn vị phải gửi đến ngày {date}, đã nhận đúng hạn, nhận muộn và còn thiếu:",
+        "Reports the units owed by {date}: received on time, received late, still missing:",
     ),
+    "docx.reporting_unit": ("Đơn vị", "Unit"),
+    "docx.reporting_owed": ("Phải báo cáo", "Owed"),
+    "docx.reporting_on_time": ("Đúng hạn", "On time"),
+    "docx.reporting_late": ("Muộn", "Late"),
+    "docx.reporting_missing": ("Còn thiếu", "Missing"),
     # -- xlsx ------------------------------------------------------------------
     "xlsx.sheet_overview": ("Tổng quan", "Overview"),
     "xlsx.sheet_targets": ("Chỉ tiêu", "Targets"),
@@ -602,6 +608,161 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.line": ("Dòng", "Line"),
     "xlsx.count": ("Số lượng", "Count"),
     "xlsx.item": ("Mục", "Item"),
+    "xlsx.baseline_value": ("Giá trị năm gốc", "Baseline value"),
+    # -- the Excel template (kh284 template; written in Vietnamese) ----------------------
+    "template.targets_help": (
+        "Ghi giá trị vào cột D bằng số, theo dấu thập phân của máy (Excel tiếng Việt: 97,4); "
+        "tỷ lệ % ghi từ 0 đến 100, không ghi dấu %; mức độ chọn 0, 1, 2 hoặc 3. "
+        "Để trống nếu chưa có số liệu.",
+        "Type each figure in column D as a number, with your computer's decimal mark "
+        "(97.4); percentages from 0 to 100 without the % sign; levels 0, 1, 2 or 3. "
+        "Leave it empty when there is no figure yet.",
+    ),
+    "template.tasks_help": (
+        "Chọn tình trạng ở cột H trong danh sách; khi hoàn thành, ghi ngày hoàn thành "
+        "(ngày/tháng/năm) và minh chứng. Để trống dòng không báo cáo.",
+        "Choose the status in column H from the list; when done, type the completion date "
+        "(day/month/year) and the evidence. Leave a row empty to report nothing on it.",
+    ),
+    "template.info_unit": ("Mã đơn vị báo cáo", "Reporting unit's id"),
+    "template.info_unit_name": ("Tên đơn vị", "Unit name"),
+    "template.info_period": ("Năm của số liệu", "Year of the figures"),
+    "template.info_reported_on": ("Ngày báo cáo (DD/MM/YYYY)", "Report date (DD/MM/YYYY)"),
+    "template.info_document": ("Số, ký hiệu văn bản báo cáo", "Number and code of the report"),
+    "template.info_source": ("Nơi công bố (nếu có)", "Where published (if anywhere)"),
+    "template.info_note": ("Ghi chú", "Note"),
+    "template.col_target": ("Mã chỉ tiêu", "Target id"),
+    "template.col_name": ("Tên chỉ tiêu", "Target"),
+    "template.col_value": ("Giá trị năm {period}", "Value {period}"),
+    "template.col_unit": ("Đơn vị tính", "Unit of measure"),
+    "template.col_previous": ("Giá trị kỳ trước", "Previous value"),
+    "template.col_previous_year": ("Năm kỳ trước", "Previous year"),
+    "template.col_goal": ("Mục tiêu (năm)", "Goal (year)"),
+    "template.col_area_name": ("Địa bàn", "Area"),
+    "template.col_area": ("Mã địa bàn", "Area id"),
+    "template.col_numerator": ("Tử số (nếu có)", "Numerator (if any)"),
+    "template.col_denominator": ("Mẫu số (nếu có)", "Denominator (if any)"),
+    "template.col_note": ("Ghi chú", "Note"),
+    "template.col_task": ("Mã nhiệm vụ", "Task id"),
+    "template.col_deliverable": ("Sản phẩm (năm, sự kiện)", "Deliverable (year, event)"),
+    "template.col_text": ("Nội dung nhiệm vụ", "Task"),
+    "template.col_role": ("Vai trò", "Role"),
+    "template.col_due": ("Thời hạn", "Deadline"),
+    "template.col_last": ("Báo cáo gần nhất", "Last report"),
+    "template.col_status": ("Tình trạng", "Status"),
+    "template.col_completed_on": ("Ngày hoàn thành (DD/MM/YYYY)", "Completed on (DD/MM/YYYY)"),
+    "template.col_evidence": ("Minh chứng (văn bản, sản phẩm)", "Evidence (document, product)"),
+    "template.col_task_note": ("Ghi chú", "Note"),
+    "template.role_lead": ("Chủ trì", "Lead"),
+    "template.role_coordinate": ("Phối hợp", "Coordinating"),
+    "template.info_title": (
+        "MẪU BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH SỐ {number}",
+        "PROGRESS REPORT TEMPLATE FOR PLAN {number}",
+    ),
+    "template.info_help": (
+        "Điền các ô nền vàng ở ba trang tính; không sửa các ô khác.",
+        "Fill in the yellow cells of the three sheets; leave the other cells as they are.",
+    ),
+    "template.targets_title": ("SỐ LIỆU CHỈ TIÊU NĂM {period}", "FIGURES FOR {period}"),
+    "template.tasks_title": ("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", "PROGRESS OF THE TASKS"),
+    "template.plan_errors": (
+        "dữ liệu kế hoạch có lỗi; chạy kh284 validate",
+        "the plan data has errors: run validate",
+    ),
+    "template.not_a_template": (
+        "{file} không phải mẫu do kh284 template tạo",
+        "{file} is not a template made by kh284 template",
+    ),
+    "template.value_title": ("Cần một số", "A number is needed"),
+    "template.percent_error": (
+        "Tỷ lệ phần trăm: ghi một số từ 0 đến 100 (không ghi dấu %).",
+        "A percentage: type a number from 0 to 100 (without the % sign).",
+    ),
+    "template.level_error": (
+        "Mức độ: chọn một trong {levels}.",
+        "A level: choose one of {levels}.",
+    ),
+    "template.number_error": (
+        "Ghi một số không âm (Excel tiếng Việt: 97,4).",
+        "Type a number of at least 0.",
+    ),
+    "template.status_error": (
+        "Chọn một tình trạng trong danh sách: {choices}.",
+        "Choose a status from the list: {choices}.",
+    ),
+    # -- kh284 import: findings told by the template's cells --------------------------
+    "import.at": ("«{heading}»: {problem}", "“{heading}”: {problem}"),
+    "import.empty": ("ô này còn trống; cần điền", "the cell is empty; fill it in"),
+    "import.not_number": (
+        "'{value}' không phải là số; ghi một số, ví dụ {example}",
+        "'{value}' is not a number; type a number such as {example}",
+    ),
+    "import.text_number": (
+        "'{value}' được ghi dạng chữ, không phải số; xóa đi và gõ lại thành số {number}",
+        "'{value}' is text, not a number; clear the cell and type the number {number}",
+    ),
+    "import.not_choice": (
+        "'{value}' không có trong danh sách; chọn một trong: {choices}",
+        "'{value}' is not in the list; choose one of: {choices}",
+    ),
+    "import.not_date": (
+        "'{value}' không phải là ngày; ghi ngày/tháng/năm, ví dụ 15/03/2026",
+        "'{value}' is not a date; type day/month/year, such as 15/03/2026",
+    ),
+    "import.out_of_range": (
+        "{value} nằm ngoài giới hạn; cần {bound}",
+        "{value} is out of range; it must be {bound}",
+    ),
+    "import.percent_range": (
+        "tỷ lệ {value} nằm ngoài khoảng 0–100",
+        "the percentage {value} is outside 0–100",
+    ),
+    "import.level_range": (
+        "mức độ {value} không hợp lệ; ghi 0, 1, 2 hoặc 3",
+        "the level {value} is not valid; type 0, 1, 2 or 3",
+    ),
+    "import.done_without": (
+        "tình trạng là «{done}» nhưng ô này còn trống; cần điền",
+        "the status is “{done}” but this cell is empty; fill it in",
+    ),
+    "import.after_report": (
+        "ngày {date} sau ngày báo cáo {reported} (ô {cell})",
+        "{date} is after the report date {reported} (cell {cell})",
+    ),
+    "import.date_not_done": (
+        "có ngày hoàn thành nhưng «{heading}» là «{status}»",
+        "a completion date is given but “{heading}” is “{status}”",
+    ),
+    "import.conflict": (
+        "nhiệm vụ {task}: «{heading}» ở đây là «{here}», báo cáo đã có {where} ghi «{there}»",
+        "task {task}: “{heading}” here is “{here}”, the report {where} says “{there}”",
+    ),
+    "import.other_figure": (
+        "ở đây là {here}, báo cáo đã có {where} ghi {there} cho cùng chỉ tiêu, địa bàn và năm",
+        "{here} here, the report {where} says {there} for the same target, area and year",
+    ),
+    "import.deliverable": (
+        "'{value}' không phải một sản phẩm của nhiệm vụ {task}; ghi {what}",
+        "'{value}' is not a deliverable of task {task}; type {what}",
+    ),
+    "import.deliverable_empty": (
+        "ô này còn trống; nhiệm vụ {task} cần ghi {what}",
+        "the cell is empty; for task {task} type {what}",
+    ),
+    "import.a_year": (
+        "năm của sản phẩm (nhiệm vụ hằng năm từ {first}), ví dụ {first}",
+        "the deliverable's year (a yearly task from {first}), such as {first}",
+    ),
+    "import.one_of": ("một trong: {choices}", "one of: {choices}"),
+    "import.empty_or": ("{year} hoặc để trống", "{year} or nothing"),
+    "import.nothing": ("để trống", "nothing"),
+    "import.report_at": ("{file} (dòng {line})", "{file} (line {line})"),
+    "import.year": ("năm {year}", "year {year}"),
+    "template.date_title": ("Cần một ngày", "A date is needed"),
+    "template.date_error": (
+        "Ghi một ngày từ {first} đến {last} (ngày/tháng/năm).",
+        "Type a date from {first} to {last} (day/month/year).",
+    ),
 }
 
 
@@ -642,6 +803,22 @@ def goal_words(
 ) -> str:
     """``≥ 90%``, ``≈ 35% (±2,5)``, ``≥ 20% /năm`` (``/year``, ``±2.5`` in English)."""
     text = f"{COMPARATORS[comparator]} {number(value, lang)}{'%' if unit == 'percent' else ''}"
+    if tolerance is not None:
+        text += f" (±{number(tolerance, lang)})"
+    if every_year:
+        text += " " + word("common.per_year", lang)
+    return text
+
+
+def document_goal(
+    comparator: str, value: float, unit: str, tolerance: float | None, every_year: bool, lang: str
+) -> str:
+    """A goal as documents write it, figures the ``lang`` way: ``≥ 38 %``, ``≈ 35 % (±2,5)``.
+
+    For the Word draft and the workbooks (Vietnamese documents write ``34,5 %``);
+    ``goal_words`` is the terminal's form.
+    """
+    text = f"{COMPARATORS[comparator]} {quantity(value, unit, lang)}"
     if tolerance is not None:
         text += f" (±{number(tolerance, lang)})"
     if every_year:

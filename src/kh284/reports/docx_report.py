@@ -5,10 +5,16 @@ The layout follows Nghị định 30/2020/NĐ-CP (administrative documents): A4 
 body (the short name of its superior body above its own name in bold capitals), on the
 right the national motto, each with a short rule below; the number line and the place
 and date line; the type of document ("BÁO CÁO") and its summary line centred in bold; page
-numbers at the top from page 2.  The draft is marked "DỰ THẢO".
+numbers at the top from page 2.  The draft is marked "DỰ THẢO".  The place on the
+place-and-date line is the issuing body's, and the number line carries its abbreviation,
+both from the plan's settings (``issuing_bodies``); the date pads as the decree says
+(``ngày 05 tháng 02``, ``ngày 15 tháng 3``).  Figures are written the language's way
+(``34,5 %``), each status with its shape beside its word (it must read printed in grey),
+and no table row is split across two pages.
 
 Content: the results by target and by task as tables (from the same plain data as
-``check --format json``), the charts as images in an appendix, and clearly marked empty
+``check --format json``), the reports owed and received per unit when that JSON has a
+``reporting`` section, the charts as images in an appendix, and clearly marked empty
 sections for what only a person can write (limitations and their causes, next steps,
 proposals) and for the signature.  The issuing body is the reporting unit (``--unit``,
 default ``content.lead_unit``); its superior body and the addressee are the plan's issuer
@@ -24,8 +30,15 @@ from typing import TYPE_CHECKING, Any
 
 from kh284 import i18n
 from kh284.diagnostics.catalogue import printable
-from kh284.render.terminal import goal_text
-from kh284.reports.content import TARGET_TINTS, TASK_TINTS, Content, day
+from kh284.reports import xlsx_export
+from kh284.reports.content import (
+    TARGET_SYMBOLS,
+    TARGET_TINTS,
+    TASK_SYMBOLS,
+    TASK_TINTS,
+    Content,
+    day,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -46,6 +59,11 @@ HIGHLIGHT = "yellow"
 HEADING_WIDTHS = (72.0, 93.0)
 TARGET_WIDTHS = (12, 50, 20, 22, 24, 37)
 TASK_WIDTHS = (12, 57, 22, 22, 24, 28)
+REPORTING_WIDTHS = (12, 61, 23, 23, 23, 23)
+#: The columns of the three tables, as the dashboard and the workbook head them.
+TARGET_HEADS = ("stt", "target", "goal", "latest", "status", "why")
+TASK_HEADS = ("stt", "task", "lead", "deadline", "status", "evidence")
+REPORTING_COUNTS = ("owed", "on_time", "late", "missing")
 
 
 def _w(key: str, lang: str, **args: object) -> str:
@@ -122,7 +140,7 @@ def _font_of(element: Any) -> None:
 
 
 def _core_properties(document: Document, content: Content) -> None:
-    title = f"Báo cáo kết quả thực hiện Kế hoạch số {content.plan.number}"
+    title = i18n.word("report.report_title", content.lang, number=content.plan.number)
     document.core_properties.title = printable(title)
     document.core_properties.author = "kh284"
     document.core_properties.subject = _w("as_of", "vi", date=day(content.outcome.as_of))
@@ -155,16 +173,39 @@ def _heading_block(document: Document, content: Content, unit_id: str) -> None:
     _cell_line(right, MOTTO_1, bold=True, size=12)
     _cell_line(right, MOTTO_2, bold=True, size=13)
     _rule(right, HEADING_WIDTHS[1], 60)
-    _cell_line(table.cell(1, 0), _w("number", lang), size=13)
-    date = _w(
-        "place_date",
-        lang,
-        place=content.plan.place,
-        d=f"{as_of.day:02d}",
-        m=f"{as_of.month:02d}",
-        y=as_of.year,
-    )
-    _cell_line(table.cell(1, 1), date, italic=True, size=13)
+    code = _issuing(content, unit_id, "code") or "……"
+    _cell_line(table.cell(1, 0), _w("number", lang, code=code), size=13)
+    place = _issuing(content, unit_id, "place") or content.plan.place
+    _cell_line(table.cell(1, 1), place_date(place, as_of, lang), italic=True, size=13)
+
+
+def _issuing(content: Content, unit_id: str, what: str) -> str | None:
+    """The issuing body's place or code from the plan's settings (``issuing_bodies``).
+
+    The reporting unit's own entry first, then its superior's: the plan's issuer or, after
+    a reorganisation, its successor on the as-of date (a provincial department writes the
+    place of its province, Nghị định 30/2020/NĐ-CP).  A code is the unit's own only.
+    """
+    entries = {body.unit: body for body in content.plan.settings.issuing_bodies}
+    units = [unit_id]
+    if what == "place":
+        units.append(content.successor(content.plan.issuer))
+    for unit in units:
+        body = entries.get(unit)
+        found = getattr(body, what) if body is not None else None
+        if found:
+            return str(found)
+    return None
+
+
+def place_date(place: str, when: Any, lang: str) -> str:
+    """The place and date line: ``Thái Nguyên, ngày 05 tháng 02 năm 2026``.
+
+    Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.4): a day below 10 and the months 1 and 2
+    take a leading zero, no other month does (``ngày 15 tháng 3 năm 2026``).
+    """
+    month = f"{when.month:02d}" if when.month < 3 else str(when.month)
+    return _w("place_date", lang, place=place, d=f"{when.day:02d}", m=month, y=when.year)
 
 
 def _title(document: Document, content: Content) -> None:
@@ -218,6 +259,11 @@ def _body(document: Document, content: Content, unit_id: str) -> None:
     document.add_heading(_w("tasks", lang), level=2)
     _text(document, _tasks_intro(content))
     _tasks_table(document, content)
+    reporting = content.data.get("reporting")
+    if reporting:
+        document.add_heading(_w("reporting", lang), level=2)
+        _text(document, _w("reporting_intro", lang, date=day(reporting.get("as_of"))))
+        _reporting_table(document, content, reporting)
     for key in ("part_limits", "part_next", "part_proposals"):
         document.add_heading(_w(key, lang), level=1)
         _placeholder(document, _w("to_write", lang))
@@ -245,7 +291,7 @@ def _tasks_intro(content: Content) -> str:
     return _w(
         "tasks_intro",
         content.lang,
-        rate="—" if rate is None else f"{rate:.0f}%",
+        rate=i18n.percent(rate, content.lang, 0),
         done=head.get("done", 0),
         due=head.get("due", 0),
         on_time=head.get("done_on_time", 0),
@@ -253,19 +299,28 @@ def _tasks_intro(content: Content) -> str:
     )
 
 
+def _heads(keys: tuple[str, ...], lang: str) -> list[str]:
+    return [i18n.word(f"report.{key}", lang) for key in keys]
+
+
+def status_text(symbols: dict[str, str], status: str, label: str) -> str:
+    """A status as printed: its shape, then its word (``▲ Đúng tiến độ``), for grey print."""
+    return f"{symbols[status]} {label}"
+
+
 def _targets_table(document: Document, content: Content) -> None:
-    heads = _w("target_heads", content.lang).split("|")
-    table = _grid(document, heads, TARGET_WIDTHS)
-    for n, (result, data) in enumerate(content.targets, start=1):
+    lang = content.lang
+    table = _grid(document, _heads(TARGET_HEADS, lang), TARGET_WIDTHS)
+    for n, (_, data) in enumerate(content.targets, start=1):
         latest = "—"
         if data["value"] is not None:
-            latest = f"{data['value']:g}{'%' if data['unit'] == 'percent' else ''} ({data['year']})"
+            latest = f"{i18n.quantity(data['value'], data['unit'], lang)} ({data['year']})"
         cells = [
             str(n),
             data["name"],
-            goal_text(result, content.lang),
+            xlsx_export.goal(data, lang),
             latest,
-            data["label"],
+            status_text(TARGET_SYMBOLS, data["status"], data["label"]),
             data["reason"],
         ]
         row = _add_row(table, cells, TARGET_WIDTHS)
@@ -273,25 +328,44 @@ def _targets_table(document: Document, content: Content) -> None:
 
 
 def _tasks_table(document: Document, content: Content) -> None:
-    heads = _w("task_heads", content.lang).split("|")
-    table = _grid(document, heads, TASK_WIDTHS)
+    lang = content.lang
+    table = _grid(document, _heads(TASK_HEADS, lang), TASK_WIDTHS)
     for n, (result, data) in enumerate(content.tasks, start=1):
         text = " ".join(data["text"].split())
         if len(text) > TASK_TEXT_LIMIT:
             text = text[: TASK_TEXT_LIMIT - 1].rstrip() + "…"
         lead = ", ".join(content.unit_name(u) for u in data["lead_now"])
         due = day(data["due"]) if data["due"] else data["deadline_text"]
+        overdue = data["days_overdue"] if data["status"] == "overdue" else None
         evidence = "; ".join(
             x
             for x in (
+                _w("days_overdue", lang, days=i18n.number(overdue, lang)) if overdue else "",
                 day(data["completed_on"]) if data["completed_on"] else "",
                 data["evidence"] or "",
             )
             if x
         )
-        cells = [str(n), f"{result.label}: {text}", lead, due, data["label"], evidence]
+        status = status_text(TASK_SYMBOLS, data["status"], data["label"])
+        cells = [str(n), f"{result.label}: {text}", lead, due, status, evidence]
         row = _add_row(table, cells, TASK_WIDTHS)
         _shade(row[4], TASK_TINTS[data["status"]])
+
+
+def _reporting_table(document: Document, content: Content, reporting: dict[str, Any]) -> None:
+    """Per unit: reports owed, received on time, received late, still missing.
+
+    From the ``reporting`` section of ``check --format json`` (its order: most missing
+    first); a unit is named by its full name from the data, never by its id.
+    """
+    lang = content.lang
+    heads = [i18n.word("report.stt", lang), _w("reporting_unit", lang)]
+    heads += [_w(f"reporting_{key}", lang) for key in REPORTING_COUNTS]
+    table = _grid(document, heads, REPORTING_WIDTHS)
+    for n, unit in enumerate(reporting.get("units") or [], start=1):
+        name = unit.get("name") or content.unit_full_name(str(unit.get("unit", "")))
+        counts = [i18n.number(unit.get(key), lang) for key in REPORTING_COUNTS]
+        _add_row(table, [str(n), name, *counts], REPORTING_WIDTHS)
 
 
 def _signature(document: Document, content: Content) -> None:
@@ -482,6 +556,7 @@ def _grid(document: Document, heads: list[str], widths: tuple[float, ...]) -> Ta
     table.autofit = False
     _column_widths(table, widths)
     header = table.rows[0]
+    _cant_split(header)  # before w:tblHeader, in the schema's order
     tr_pr = header._tr.get_or_add_trPr()
     tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
     for cell, head, width in zip(header.cells, heads, widths, strict=True):
@@ -491,6 +566,14 @@ def _grid(document: Document, heads: list[str], widths: tuple[float, ...]) -> Ta
         _run(paragraph, head, bold=True, size=11)
         _shade(cell, "#DCE6F1")
     return table
+
+
+def _cant_split(row: Any) -> None:
+    """Keep a table row on one page (``w:cantSplit``): a row is read whole or not at all."""
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
 
 
 def _column_widths(table: Table, widths: tuple[float, ...]) -> None:
@@ -505,6 +588,7 @@ def _add_row(table: Table, cells: list[str], widths: tuple[float, ...]) -> list[
     from docx.shared import Mm
 
     row = table.add_row()  # type: ignore[no-untyped-call]
+    _cant_split(row)
     for cell, text, width in zip(row.cells, cells, widths, strict=True):
         cell.width = Mm(width)
         paragraph = cell.paragraphs[0]

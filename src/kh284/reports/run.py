@@ -102,7 +102,7 @@ def import_template(
     rel = _relative(data_dir, target)
     found = workbook.check_import(data_dir, read, rel, as_of)
     lines = [f"{cell}: {d.severity.label} {d.code} {d.message(lang)}" for cell, d in read.problems]
-    lines += [f"{read.cell(d, rel)}: {d.severity.label} {d.code} {d.message(lang)}" for d in found]
+    lines += [read.line(d, rel, lang) for d in found]
     return Imported(read.text, target, lines, [d for _, d in read.problems] + found)
 
 

@@ -16,7 +16,10 @@ Import reads the cells back into a progress report as YAML text, keeping for eve
 path the cell it came from, then validates that text exactly as a file under
 ``progress/`` is validated (``loader.load_text``, ``schema.validate`` against
 ``ProgressReport``, and every check with the rest of the data directory), and names the
-cell in each finding: ``Chỉ tiêu!D7: error S207 …``.
+cell in each finding: ``Chỉ tiêu!D7: error S207 …``.  The finding's words are the
+spreadsheet's, not the YAML's (``FilledTemplate.line``): the column's heading, the value
+typed, the drop-down's choices, and for a report that contradicts an earlier one, which
+field differs, on which deliverable, and the file and line of the earlier report.
 """
 
 from __future__ import annotations
@@ -31,16 +34,34 @@ from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location, Severity, UsageError
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.deadlines import year_end
-from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, word
+from kh284.evaluate.tasks import TaskResult
+from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, both, document_goal, pick, word
+from kh284.i18n import number as i18n_number
 from kh284.load.exact import MAX_FILE_BYTES, PathKey
 from kh284.pipeline import Outcome
-from kh284.reports.xlsx_export import append, put
+from kh284.reports.xlsx_export import (
+    DATE_FORMAT,
+    WHOLE,
+    append,
+    figure_format,
+    fit_rows,
+    print_setup,
+    put,
+)
 from kh284.validate.index import Index
+from kh284.validate.models.plan import AppendixTask
+from kh284.validate.models.progress import ProgressReport, TaskReport
 from kh284.validate.models.targets import Target
 from kh284.validate.names import fold
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
+
+
+def _t(key: str, **args: object) -> str:
+    """A word of the template (``template.*``): the template is in Vietnamese."""
+    return word(f"template.{key}", "vi", **args)
+
 
 INFO, TARGETS, TASKS, MARKER = "Thông tin", "Chỉ tiêu", "Nhiệm vụ", "kh284"
 MARK = "kh284-template"
@@ -48,56 +69,60 @@ HEADER_ROW = 4
 FIRST_ROW = HEADER_ROW + 1
 #: Sheet ``Thông tin``: field → (row, label); the value is in column B.
 INFO_ROWS: dict[str, tuple[int, str]] = {
-    "unit": (4, "Mã đơn vị báo cáo"),
-    "unit_name": (5, "Tên đơn vị"),
-    "period": (6, "Năm của số liệu"),
-    "reported_on": (7, "Ngày báo cáo (DD/MM/YYYY)"),
-    "document": (8, "Số, ký hiệu văn bản báo cáo"),
-    "source": (9, "Nơi công bố (nếu có)"),
-    "note": (10, "Ghi chú"),
+    "unit": (4, _t("info_unit")),
+    "unit_name": (5, _t("info_unit_name")),
+    "period": (6, _t("info_period")),
+    "reported_on": (7, _t("info_reported_on")),
+    "document": (8, _t("info_document")),
+    "source": (9, _t("info_source")),
+    "note": (10, _t("info_note")),
 }
 INFO_INPUTS = ("reported_on", "document", "source", "note")
 #: Columns of sheet ``Chỉ tiêu``: key → (letter, heading, width).
 TARGET_COLUMNS: dict[str, tuple[str, str, int]] = {
-    "no": ("A", "STT", 5),
-    "target": ("B", "Mã chỉ tiêu", 24),
-    "name": ("C", "Tên chỉ tiêu", 46),
-    "value": ("D", "Giá trị năm {period}", 14),
-    "unit": ("E", "Đơn vị tính", 12),
-    "previous": ("F", "Giá trị kỳ trước", 12),
-    "previous_year": ("G", "Năm kỳ trước", 10),
-    "goal": ("H", "Mục tiêu (năm)", 16),
-    "area_name": ("I", "Địa bàn", 22),
-    "area": ("J", "Mã địa bàn", 14),
-    "numerator": ("K", "Tử số (nếu có)", 12),
-    "denominator": ("L", "Mẫu số (nếu có)", 12),
-    "note": ("M", "Ghi chú", 30),
+    "no": ("A", word("report.stt", "vi"), 5),
+    "target": ("B", _t("col_target"), 24),
+    "name": ("C", _t("col_name"), 46),
+    "value": ("D", _t("col_value"), 14),
+    "unit": ("E", _t("col_unit"), 12),
+    "previous": ("F", _t("col_previous"), 12),
+    "previous_year": ("G", _t("col_previous_year"), 10),
+    "goal": ("H", _t("col_goal"), 16),
+    "area_name": ("I", _t("col_area_name"), 22),
+    "area": ("J", _t("col_area"), 14),
+    "numerator": ("K", _t("col_numerator"), 12),
+    "denominator": ("L", _t("col_denominator"), 12),
+    "note": ("M", _t("col_note"), 30),
 }
 TARGET_INPUTS = ("value", "numerator", "denominator", "note")
 #: Columns of sheet ``Nhiệm vụ``.
 TASK_COLUMNS: dict[str, tuple[str, str, int]] = {
-    "no": ("A", "STT", 5),
-    "task": ("B", "Mã nhiệm vụ", 10),
-    "deliverable": ("C", "Sản phẩm (năm, sự kiện)", 16),
-    "text": ("D", "Nội dung nhiệm vụ", 60),
-    "role": ("E", "Vai trò", 10),
-    "due": ("F", "Thời hạn", 14),
-    "last": ("G", "Báo cáo gần nhất", 16),
-    "status": ("H", "Tình trạng", 16),
-    "completed_on": ("I", "Ngày hoàn thành (DD/MM/YYYY)", 16),
-    "evidence": ("J", "Minh chứng (văn bản, sản phẩm)", 40),
-    "note": ("K", "Ghi chú", 30),
+    "no": ("A", word("report.stt", "vi"), 5),
+    "task": ("B", _t("col_task"), 10),
+    "deliverable": ("C", _t("col_deliverable"), 16),
+    "text": ("D", _t("col_text"), 60),
+    "role": ("E", _t("col_role"), 10),
+    "due": ("F", _t("col_due"), 14),
+    "last": ("G", _t("col_last"), 16),
+    "status": ("H", _t("col_status"), 16),
+    "completed_on": ("I", _t("col_completed_on"), 16),
+    "evidence": ("J", _t("col_evidence"), 40),
+    "note": ("K", _t("col_task_note"), 30),
 }
 TASK_INPUTS = ("status", "completed_on", "evidence", "note")
 #: The drop-down choices of the status column and the report states they stand for.
 STATUS_CHOICES = {vi: state for state, (vi, _) in REPORT_STATES.items()}
+STATUS_WORDS = {state: vi for vi, state in STATUS_CHOICES.items()}
 #: The template is for the units, in Vietnamese: units of measure from the vocabulary.
 UNIT_OF_MEASURE = {
     **{unit: vi for unit, (vi, _) in UNITS.items()},
     "level": word("common.level_scale", "vi"),
 }
 INPUT_FILL, HEADER_FILL = "FFF6CC", "DCE6F1"
-DATE_FORMAT = "DD/MM/YYYY"
+#: What a unit types in a figure cell, by the measure's kind: the data validation that
+#: stops anything else in Excel (percentages 0–100, levels from a list, other figures ≥ 0).
+PERCENT, LEVEL, FIGURE = "percent", "level", "figure"
+LEVELS = (0, 1, 2, 3)
 
 
 class WorkbookError(UsageError):
@@ -125,7 +150,7 @@ class TaskRow:
     deliverable: str
     text: str
     role: str
-    due: str
+    due: dt.date | str
     last: str
 
 
@@ -209,13 +234,24 @@ def task_rows(outcome: Outcome, unit_id: str) -> list[TaskRow]:
             TaskRow(
                 task_id=result.task.id,
                 deliverable=result.deliverable.key,
-                text=" ".join(result.task.text.split()),
-                role="Chủ trì" if leads else "Phối hợp",
-                due=due.strftime("%d/%m/%Y") if due else result.task.deadline.text,
+                text=_task_text(result),
+                role=_t("role_lead") if leads else _t("role_coordinate"),
+                due=due if due else result.task.deadline.text,
                 last=label(TASK_LABELS, last, "vi") if last in TASK_LABELS else _state(last),
             )
         )
     return rows
+
+
+def _task_text(result: TaskResult) -> str:
+    """The task's text, after the name of its deliverable's event when it has one.
+
+    Column C keeps the event's id (the import reads it back); a person reads the name:
+    ``Luật Giáo dục sửa đổi: Tham mưu triển khai thi hành …``.
+    """
+    text = " ".join(result.task.text.split())
+    title = result.deliverable.title
+    return f"{title}: {text}" if title else text
 
 
 def _state(state: str | None) -> str:
@@ -239,17 +275,16 @@ def template(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
 
     outcome = run(data_dir, year_end(period), evaluate=True)
     if not outcome.evaluated or outcome.dataset.plan is None:
-        raise WorkbookError(
-            "dữ liệu kế hoạch có lỗi; chạy kh284 validate", "the plan data has errors: run validate"
-        )
+        raise WorkbookError(*both("template.plan_errors"))
     unit_id = outcome.index.resolve_units(unit_query)[0]
     lead = lead_unit(outcome)
     book = Workbook()
     info = book.active
     assert info is not None
-    _info_sheet(info, outcome, unit_id, period)
+    dates = _date_range(outcome, period)
+    _info_sheet(info, outcome, unit_id, period, dates)
     _targets_sheet(book.create_sheet(TARGETS), target_rows(outcome, unit_id, period, lead), period)
-    _tasks_sheet(book.create_sheet(TASKS), task_rows(outcome, unit_id))
+    _tasks_sheet(book.create_sheet(TASKS), task_rows(outcome, unit_id), dates)
     marker = book.create_sheet(MARKER)
     append(marker, [MARK, 1, unit_id, period, outcome.dataset.plan.number])
     marker.sheet_state = "hidden"
@@ -258,13 +293,26 @@ def template(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
     return unit_id, buffer.getvalue()
 
 
-def _info_sheet(sheet: Worksheet, outcome: Outcome, unit_id: str, period: int) -> None:
+def _date_range(outcome: Outcome, period: int) -> tuple[dt.date, dt.date]:
+    """Dates a unit may type: from 1 January of the plan's year to the end of the next year.
+
+    A completion can predate the report's year, never the plan; a report on ``period`` is
+    written in that year or the next.
+    """
+    plan = outcome.dataset.plan
+    assert plan is not None
+    return dt.date(plan.date.year, 1, 1), dt.date(period + 1, 12, 31)
+
+
+def _info_sheet(
+    sheet: Worksheet, outcome: Outcome, unit_id: str, period: int, dates: tuple[dt.date, dt.date]
+) -> None:
     plan = outcome.dataset.plan
     assert plan is not None
     unit = outcome.index.units.items[unit_id]
     sheet.title = INFO
-    put(sheet["A1"], f"MẪU BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH SỐ {plan.number}")
-    put(sheet["A2"], "Điền các ô nền vàng ở ba trang tính; không sửa các ô khác.")
+    put(sheet["A1"], _t("info_title", number=plan.number))
+    put(sheet["A2"], _t("info_help"))
     values: dict[str, Any] = {"unit": unit_id, "unit_name": unit.name, "period": period}
     for key, (row, caption) in INFO_ROWS.items():
         put(sheet.cell(row=row, column=1), caption)
@@ -274,25 +322,26 @@ def _info_sheet(sheet: Worksheet, outcome: Outcome, unit_id: str, period: int) -
             _input(cell)
         if key == "reported_on":
             cell.number_format = DATE_FORMAT
+            _validate_dates(sheet, cell.coordinate, dates)
     _bold(sheet["A1"])
     sheet.column_dimensions["A"].width = 32
     sheet.column_dimensions["B"].width = 60
+    print_setup(sheet, landscape=False, title_rows=None)
     _protect(sheet)
 
 
 def _targets_sheet(sheet: Worksheet, rows: list[TargetRow], period: int) -> None:
-    put(sheet["A1"], f"SỐ LIỆU CHỈ TIÊU NĂM {period}")
-    put(
-        sheet["A2"],
-        "Ghi giá trị vào cột D (số, dấu chấm thập phân: 97.4; tỷ lệ % ghi từ 0 đến 100; "
-        "mức độ ghi 0-3). Để trống nếu chưa có số liệu.",
-    )
+    put(sheet["A1"], _t("targets_title", period=period))
+    put(sheet["A2"], _t("targets_help"))
     _bold(sheet["A1"])
     _headers(sheet, TARGET_COLUMNS, period=period)
+    kinds: dict[str, list[int]] = {PERCENT: [], LEVEL: [], FIGURE: []}
     for i, row in enumerate(rows):
         r = FIRST_ROW + i
         target = row.target
         count = target.scope.kind == "count_of_areas"
+        kind = LEVEL if count or target.unit == "level" else target.unit
+        kinds[kind if kind in kinds else FIGURE].append(r)
         values: dict[str, Any] = {
             "no": i + 1,
             "target": target.id,
@@ -305,27 +354,31 @@ def _targets_sheet(sheet: Worksheet, rows: list[TargetRow], period: int) -> None
             "area": row.area,
         }
         _fill_row(sheet, TARGET_COLUMNS, r, values, TARGET_INPUTS)
-    _validate_numbers(sheet, len(rows))
+        unit = LEVEL if count else target.unit
+        sheet[f"{TARGET_COLUMNS['previous'][0]}{r}"].number_format = figure_format(unit, "vi")
+        sheet[f"{TARGET_COLUMNS['previous_year'][0]}{r}"].number_format = WHOLE
+    _validate_numbers(sheet, kinds)
+    fit_rows(sheet, FIRST_ROW)
+    print_setup(sheet, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     _protect(sheet, freeze=f"D{FIRST_ROW}")
 
 
 def _goal(target: Target, count: bool) -> str:
+    """The goal as the unit reads it: ``≥ 38 %``, ``≥ 20 % /năm``.
+
+    For a count of areas, the level each area must reach (``≥ 2``).
+    """
     scope = target.scope
     if count and scope.area_comparator and scope.area_value is not None:
-        return f"{COMPARATORS[scope.area_comparator]} {scope.area_value:g}"
-    unit = "%" if target.unit == "percent" else ""
-    return f"{COMPARATORS[target.comparator]} {target.value:g}{unit}"
-
-
-def _tasks_sheet(sheet: Worksheet, rows: list[TaskRow]) -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    put(sheet["A1"], "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ")
-    put(
-        sheet["A2"],
-        "Chọn tình trạng ở cột H; khi hoàn thành, ghi ngày hoàn thành và minh chứng. "
-        "Để trống dòng không báo cáo.",
+        return f"{COMPARATORS[scope.area_comparator]} {i18n_number(scope.area_value, 'vi')}"
+    return document_goal(
+        target.comparator, target.value, target.unit, target.tolerance, target.every_year, "vi"
     )
+
+
+def _tasks_sheet(sheet: Worksheet, rows: list[TaskRow], dates: tuple[dt.date, dt.date]) -> None:
+    put(sheet["A1"], _t("tasks_title"))
+    put(sheet["A2"], _t("tasks_help"))
     _bold(sheet["A1"])
     _headers(sheet, TASK_COLUMNS)
     for i, row in enumerate(rows):
@@ -340,13 +393,24 @@ def _tasks_sheet(sheet: Worksheet, rows: list[TaskRow]) -> None:
         }
         _fill_row(sheet, TASK_COLUMNS, FIRST_ROW + i, values, TASK_INPUTS)
         sheet[f"{TASK_COLUMNS['completed_on'][0]}{FIRST_ROW + i}"].number_format = DATE_FORMAT
+        if isinstance(row.due, dt.date):
+            sheet[f"{TASK_COLUMNS['due'][0]}{FIRST_ROW + i}"].number_format = DATE_FORMAT
     if rows:
-        choices = ",".join(STATUS_CHOICES)
-        check = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
-        check.error, check.errorTitle = "Chọn một tình trạng trong danh sách.", "Tình trạng"
+        last = FIRST_ROW + len(rows) - 1
         column = TASK_COLUMNS["status"][0]
-        check.add(f"{column}{FIRST_ROW}:{column}{FIRST_ROW + len(rows) - 1}")
+        choices = ",".join(STATUS_CHOICES)
+        check = _stop(
+            "list",
+            TASK_COLUMNS["status"][1],
+            _t("status_error", choices=", ".join(STATUS_CHOICES)),
+            formula1=f'"{choices}"',
+        )
+        check.add(f"{column}{FIRST_ROW}:{column}{last}")
         sheet.add_data_validation(check)
+        column = TASK_COLUMNS["completed_on"][0]
+        _validate_dates(sheet, f"{column}{FIRST_ROW}:{column}{last}", dates)
+    fit_rows(sheet, FIRST_ROW)
+    print_setup(sheet, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     _protect(sheet, freeze=f"E{FIRST_ROW}")
 
 
@@ -379,18 +443,79 @@ def _fill_row(
             _input(cell)
 
 
-def _validate_numbers(sheet: Worksheet, count: int) -> None:
+def _stop(kind: str, title: str, error: str, **formulas: str) -> Any:
+    """A data validation that refuses a wrong entry (Excel's "Stop" alert) and says why.
+
+    Excel and LibreOffice show the error only when ``showErrorMessage`` is set; without it
+    any entry is accepted silently.  The prompt shows the same words when the cell is
+    selected.
+    """
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    if not count:
-        return
-    check = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
-    check.allow_blank = True
-    check.error = "Ghi một số (dấu chấm thập phân), ví dụ 97.4."
-    check.errorTitle = "Cần một số"
-    for key in ("value", "numerator", "denominator"):
-        letter = TARGET_COLUMNS[key][0]
-        check.add(f"{letter}{FIRST_ROW}:{letter}{FIRST_ROW + count - 1}")
+    check = DataValidation(allow_blank=True)
+    for name, formula in {"type": kind, **formulas}.items():  # operator, formula1, formula2
+        setattr(check, name, formula)
+    check.showErrorMessage = True
+    check.errorStyle = "stop"
+    check.errorTitle = title[:32]  # Excel's limit for the title
+    check.error = error
+    check.showInputMessage = True
+    check.promptTitle = title[:32]
+    check.prompt = error
+    return check
+
+
+def _validate_numbers(sheet: Worksheet, rows: dict[str, list[int]]) -> None:
+    """The value column by kind of measure; numerator and denominator any number ≥ 0."""
+    value = TARGET_COLUMNS["value"][0]
+    title = _t("value_title")
+    checks = {
+        PERCENT: _stop(
+            "decimal", title, _t("percent_error"), operator="between", formula1="0", formula2="100"
+        ),
+        LEVEL: _stop(
+            "list",
+            title,
+            _t("level_error", levels=", ".join(str(n) for n in LEVELS)),
+            formula1='"' + ",".join(str(n) for n in LEVELS) + '"',
+        ),
+        FIGURE: _stop(
+            "decimal", title, _t("number_error"), operator="greaterThanOrEqual", formula1="0"
+        ),
+    }
+    for kind, numbers in rows.items():
+        for r in numbers:
+            checks[kind].add(f"{value}{r}")
+    parts = _stop("decimal", title, _t("number_error"), operator="greaterThanOrEqual", formula1="0")
+    everything = [r for numbers in rows.values() for r in numbers]
+    if everything:
+        first, last = min(everything), max(everything)
+        for key in ("numerator", "denominator"):
+            letter = TARGET_COLUMNS[key][0]
+            parts.add(f"{letter}{first}:{letter}{last}")
+    for check in (*checks.values(), parts):
+        if check.sqref:
+            sheet.add_data_validation(check)
+
+
+def _serial(day: dt.date) -> int:
+    """Excel's serial number of a date (days since 30/12/1899, the 1900 date system)."""
+    return (day - dt.date(1899, 12, 30)).days
+
+
+def _validate_dates(sheet: Worksheet, ref: str, dates: tuple[dt.date, dt.date]) -> None:
+    """A date between ``dates`` (inclusive), as Excel's date serial numbers."""
+    first, last = dates
+    error = _t("date_error", first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"))
+    check = _stop(
+        "date",
+        _t("date_title"),
+        error,
+        operator="between",
+        formula1=str(_serial(first)),
+        formula2=str(_serial(last)),
+    )
+    check.add(ref)
     sheet.add_data_validation(check)
 
 
@@ -438,6 +563,9 @@ class FilledTemplate:
     text: str
     cells: dict[PathKey, str] = field(default_factory=dict)
     problems: list[tuple[str, Diagnostic]] = field(default_factory=list)
+    values: dict[PathKey, Any] = field(default_factory=dict)
+    conflicts: dict[Diagnostic, Conflict] = field(default_factory=dict)
+    deliverables: dict[Diagnostic, tuple[str, str]] = field(default_factory=dict)
 
     def cell(self, diag: Diagnostic, file: str) -> str:
         """The cell a diagnostic points at (its nearest mapped parent for a missing key)."""
@@ -445,6 +573,7 @@ class FilledTemplate:
         location = next((loc for loc in locations if loc.file == file), diag.location)
         path = tuple(location.path)
         missing = dict(diag.args).get("key") if diag.code == "S202" else None
+        missing = CELL_OF.get(diag.code, missing)
         if missing is not None:
             wanted = (*path, missing)
             if wanted in self.cells:
@@ -452,6 +581,200 @@ class FilledTemplate:
         while path not in self.cells and path:
             path = path[:-1]
         return self.cells.get(path, f"{INFO}!A1")
+
+    def line(self, diag: Diagnostic, file: str, lang: str) -> str:
+        """``cell: severity code message``, the message in the spreadsheet's words.
+
+        A conflict points at the cell that differs: the status, or the completion date.
+        """
+        cell = self.cell(diag, file)
+        conflict = self.conflicts.get(diag)
+        if conflict is not None:
+            cell = self.cells.get((*conflict.here_at.path[:2], conflict.field), cell)
+        if diag.code == "D512" and cell.startswith(f"{TASKS}!"):
+            row = cell.partition("!")[2].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            cell = f"{TASKS}!{TASK_COLUMNS['deliverable'][0]}{row}"
+        message = self.explain(diag, cell, lang, file)
+        return f"{cell}: {diag.severity.label} {diag.code} {message}"
+
+    def explain(self, diag: Diagnostic, cell: str, lang: str, file: str) -> str:
+        """A finding about the import told by cell: its heading, the value, the choices.
+
+        Codes about a value a person typed get the template's words; any other finding
+        keeps its catalogue message.
+        """
+        args = dict(diag.args)
+        heading = self.heading(cell)
+        path = tuple(diag.location.path)
+        typed = args.get("value", self.values.get(path))
+        shown = "" if typed is None else printable(str(typed))
+        if diag.code == "D511" and diag in self.conflicts:
+            return self.conflicts[diag].explain(lang)
+        if diag.code == "D512" and diag in self.deliverables:
+            problem: str | None = self._deliverable(diag, path[:2], lang)
+        elif diag.code == "D503":
+            problem = _other_figure(diag, file, lang)
+        else:
+            problem = _problem(diag.code, args, shown, lang)
+        if problem is None:
+            return diag.message(lang)
+        return _w("at", lang, heading=heading, problem=problem)
+
+    def _deliverable(self, diag: Diagnostic, row: PathKey, lang: str) -> str:
+        """D512: what column C holds, and what it may hold for this task."""
+        typed = self.values.get((*row, "year"), self.values.get((*row, "event")))
+        what = pick(self.deliverables[diag], lang)
+        task = dict(diag.args).get("task", "")
+        if typed is None:
+            return _w("deliverable_empty", lang, task=task, what=what)
+        return _w("deliverable", lang, value=printable(str(typed)), task=task, what=what)
+
+    def heading(self, cell: str) -> str:
+        """The heading of a template cell: its column's (its row's on sheet Thông tin)."""
+        sheet, _, ref = cell.partition("!")
+        letter = ref.rstrip("0123456789")
+        if sheet == INFO:
+            row = ref[len(letter) :]
+            captions = {str(r): caption for r, caption in INFO_ROWS.values()}
+            return captions.get(row, cell)
+        columns = {TARGETS: TARGET_COLUMNS, TASKS: TASK_COLUMNS}.get(sheet, {})
+        for column, text, _ in columns.values():
+            if column == letter:
+                return text.format(period=self.period or "") if "{" in text else text
+        return cell
+
+
+#: Findings about a missing cell value: the cell to point at (as S202's missing key).
+CELL_OF = {"D507": "completed_on", "D508": "evidence"}
+
+
+def _w(key: str, lang: str, **args: object) -> str:
+    return word(f"import.{key}", lang, **args)
+
+
+def _problem(code: str, args: dict[str, str], shown: str, lang: str) -> str | None:
+    """What is wrong with a typed value, in the template's words (``None``: not a cell's)."""
+    choices = ", ".join(STATUS_CHOICES)
+    if code == "S202":
+        return _w("empty", lang)
+    if code == "S203":
+        example = i18n_number(97.4, lang)
+        return _w("not_number", lang, value=shown, example=example) if shown else None
+    if code == "S204":
+        return _w("not_choice", lang, value=shown, choices=choices)
+    if code == "S205":
+        return _w("not_date", lang, value=shown)
+    if code == "S206":
+        return _w("out_of_range", lang, value=shown, bound=_bound(args.get("bound", ""), lang))
+    if code == "S207":
+        suggestion = args.get("suggestion", "")
+        try:
+            number = i18n_number(float(suggestion), lang)
+        except ValueError:
+            number = suggestion
+        return _w("text_number", lang, value=shown, number=number)
+    if code == "D506":
+        return _w("percent_range", lang, value=shown)
+    if code == "D515":
+        return _w("level_range", lang, value=shown)
+    if code == "D507":
+        return _w("done_without", lang, done=STATUS_WORDS["done"])
+    if code == "D508":
+        return _w("done_without", lang, done=STATUS_WORDS["done"])
+    if code == "D509":
+        return _w(
+            "after_report",
+            lang,
+            date=_ddmmyyyy(args.get("completed_on")),
+            reported=_ddmmyyyy(args.get("reported_on")),
+            cell=f"{INFO}!B{INFO_ROWS['reported_on'][0]}",
+        )
+    if code == "D513":
+        state = STATUS_WORDS.get(args.get("status", ""), args.get("status", ""))
+        return _w("date_not_done", lang, heading=TASK_COLUMNS["status"][1], status=state)
+    return None
+
+
+def _other_figure(diag: Diagnostic, file: str, lang: str) -> str:
+    """D503 from the import's side: its figure, the other report's, and where that is."""
+    args = dict(diag.args)
+    here, there = args.get("value", ""), args.get("other_value", "")
+    other = diag.related[0] if diag.related else diag.location
+    if diag.location.file != file:  # the import is the earlier report
+        here, there, other = there, here, diag.location
+    where = _w("report_at", lang, file=printable(other.file), line=other.line or 1)
+    return _w(
+        "other_figure", lang, here=_figure(here, lang), there=_figure(there, lang), where=where
+    )
+
+
+def _figure(text: str, lang: str) -> str:
+    try:
+        return i18n_number(float(text), lang)
+    except ValueError:
+        return printable(text)
+
+
+def _bound(bound: str, lang: str) -> str:
+    """A model's bound (``≥ 0.0``) with the figure the ``lang`` way (``≥ 0``)."""
+    sign, _, figure = bound.rpartition(" ")
+    try:
+        return f"{sign} {i18n_number(float(figure), lang)}".strip()
+    except ValueError:
+        return bound
+
+
+def _ddmmyyyy(value: str | None) -> str:
+    if not value:
+        return "—"
+    try:
+        return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+    except ValueError:
+        return printable(value)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A task report of the import that contradicts another report of the data directory.
+
+    ``here`` is the import's entry, ``there`` the other report's, ``there_at`` where that
+    one says it (file and line); the deliverable is a ``year`` or an event's name.
+    """
+
+    task: str
+    year: str
+    event: str
+    here: TaskReport
+    there: TaskReport
+    here_at: Location
+    there_at: Location
+
+    @property
+    def field(self) -> str:
+        """The field that differs: the completion date when both say done, else the status."""
+        return "completed_on" if self.here.status == self.there.status else "status"
+
+    def explain(self, lang: str) -> str:
+        """Which field differs, on which deliverable, and where the other report is."""
+        where = _w(
+            "report_at",
+            lang,
+            file=printable(self.there_at.file),
+            line=self.there_at.line or 1,
+        )
+        part = _w("year", lang, year=self.year) if self.year else self.event
+        task = self.task + (f" ({part})" if part else "")
+        if self.field == "completed_on":
+            heading = TASK_COLUMNS["completed_on"][1]
+            here, there = _day_of(self.here.completed_on), _day_of(self.there.completed_on)
+        else:
+            heading = TASK_COLUMNS["status"][1]
+            here, there = STATUS_WORDS[self.here.status], STATUS_WORDS[self.there.status]
+        return _w("conflict", lang, task=task, heading=heading, here=here, there=there, where=where)
+
+
+def _day_of(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else "—"
 
 
 def read(file: Path, source_name: str) -> FilledTemplate:
@@ -482,10 +805,7 @@ def read(file: Path, source_name: str) -> FilledTemplate:
         raise WorkbookError(damaged.vi, damaged.en) from None
     names = set(book.sheetnames)
     if not {INFO, TARGETS, TASKS, MARKER} <= names or book[MARKER]["A1"].value != MARK:
-        raise WorkbookError(
-            f"{file} không phải mẫu do kh284 template tạo",
-            f"{file} is not a template made by kh284 template",
-        )
+        raise WorkbookError(*both("template.not_a_template", file=file))
     builder = _Builder(source_name, inspected.formulas)
     builder.info(book[INFO])
     builder.indicators(book[TARGETS])
@@ -515,6 +835,7 @@ class _Builder:
         self.source = source
         self.formulas = formulas or {}
         self.problems: list[tuple[str, Diagnostic]] = []
+        self.values: dict[PathKey, Any] = {}
 
     def value(self, sheet: Worksheet, ref: str) -> Any:
         """The value of cell ``ref``, or ``None`` with a problem when it cannot be one."""
@@ -533,6 +854,7 @@ class _Builder:
     def put(self, target: Any, path: PathKey, key: str, value: Any, cell: str) -> None:
         where = (*path, key)
         self.cells[where] = cell
+        self.values[where] = value
         if value is not None:
             target[key] = _yaml_value(value)
 
@@ -615,6 +937,7 @@ class _Builder:
             text=buffer.getvalue(),
             cells=self.cells,
             problems=self.problems,
+            values=self.values,
         )
 
 
@@ -704,7 +1027,64 @@ def check_import(
     for diag in outcome.diagnostics:
         if rel in (diag.location.file, *(r.file for r in diag.related)):
             found.append(diag)
+            if diag.code == "D511":
+                conflict = _conflict(outcome, diag, rel)
+                if conflict is not None:
+                    imported.conflicts[diag] = conflict
+            if diag.code == "D512" and diag.location.file == rel:
+                task = outcome.index.tasks.items.get(dict(diag.args).get("task", ""))
+                if task is not None:
+                    imported.deliverables[diag] = _deliverable_words(outcome.index, task)
     return sorted(set(found), key=Diagnostic.sort_key)
+
+
+def _deliverable_words(index: Index, task: AppendixTask) -> tuple[str, str]:
+    """What column C of a task's row may hold, in both languages (the ids it reads back).
+
+    A yearly task: a year from its first; a task with one deliverable per event: one of
+    its events' ids (with their names); any other task: nothing, or its own year.
+    """
+    deadline = task.deadline
+    if deadline.kind == "yearly_from":
+        return both("import.a_year", first=deadline.year or "")
+    if deadline.kind == "event" and deadline.events:
+        names = []
+        for event_id in deadline.events:
+            event = index.events.items.get(event_id)
+            name = (event.short_name or event.name) if event is not None else ""
+            names.append(f"{event_id} ({name})" if name else event_id)
+        return both("import.one_of", choices=", ".join(names))
+    if deadline.kind == "year" and deadline.year is not None:
+        return both("import.empty_or", year=deadline.year)
+    return both("import.nothing")
+
+
+def _conflict(outcome: Outcome, diag: Diagnostic, rel: str) -> Conflict | None:
+    """The two task reports of a D511 about the import: the import's and the other's."""
+    entries = {r.document.file: r.report for r in outcome.dataset.reports}
+    locations = [diag.location, *diag.related]
+    mine = [loc for loc in locations if loc.file == rel]
+    others = [loc for loc in locations if loc.file != rel]
+    if not mine or not others:
+        return None
+    here, there = _entry(entries, mine[0]), _entry(entries, others[0])
+    if here is None or there is None:
+        return None
+    args = dict(diag.args)
+    key = args.get("deliverable", "-")
+    event = outcome.index.events.items.get(key)
+    name = (event.short_name or event.name) if event is not None else ""
+    year = key if key.isdigit() else ""
+    task = args.get("task", here.task)
+    return Conflict(task, year, name, here, there, mine[0], others[0])
+
+
+def _entry(entries: dict[str, ProgressReport], location: Location) -> TaskReport | None:
+    report = entries.get(location.file)
+    path = location.path
+    if report is None or len(path) < 2 or path[0] != "tasks" or not isinstance(path[1], int):
+        return None
+    return report.tasks[path[1]] if path[1] < len(report.tasks) else None
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

@@ -3,7 +3,15 @@
 Four sheets, every value taken from the plain data ``check --format json`` prints:
 an overview (headline and targets by status), the targets with their verdict components,
 the task deliverables, and every reported figure with the document it came from.  Status
-cells are tinted with the dashboard's colours; header rows are frozen and filterable.
+cells are tinted with the dashboard's colours and start with the status's shape, so that
+they stay apart printed in grey; header rows are frozen and filterable.
+
+Cells hold what they mean: figures are numbers with a number format (a percentage target's
+``34,5 %`` is the number 34.5 shown with a literal ``%``), the completion rate is a fraction
+with a percent format (0.4444 shown ``44 %``), dates are dates shown ``dd/mm/yyyy``, and a
+unit's reported state is the template's drop-down word.  Each sheet prints on A4 at the
+width of one page, its header row repeated; wrapped text gets row heights of its own (a
+spreadsheet that does not measure rows, LibreOffice, would otherwise overlap them).
 
 ``put`` is the one way a value goes into a cell, here and in the Excel template
 (``workbook``): text is written as text, never as a formula, whatever its first character
@@ -14,20 +22,32 @@ right-to-left override is shown escaped.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kh284 import i18n
 from kh284.diagnostics.catalogue import printable
-from kh284.i18n import TARGET_LABELS, label
-from kh284.render.terminal import goal_text
-from kh284.reports.content import TARGET_TINTS, TASK_TINTS, Content, word
+from kh284.i18n import REPORT_STATES, TARGET_LABELS, label
+from kh284.reports.content import (
+    TARGET_SYMBOLS,
+    TARGET_TINTS,
+    TASK_SYMBOLS,
+    TASK_TINTS,
+    Content,
+    word,
+)
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 HEADER_FILL = "DCE6F1"
+DATE_FORMAT = "dd/mm/yyyy"
+#: Number formats: whole numbers, figures, progress ratios.
+WHOLE, FIGURE, RATIO = "0", "#,##0.0#", "0.00"
+#: Points per line of wrapped 11-point text, and the characters a column unit holds.
+LINE_HEIGHT = 15.0
 #: First characters that make a spreadsheet read text as a formula (OWASP).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -59,6 +79,100 @@ def append(sheet: Worksheet, values: Sequence[Any]) -> None:
         put(cell, value)
         row.append(cell)
     sheet.append(row)
+
+
+def goal(data: dict[str, Any], lang: str) -> str:
+    """A target's goal (its plain form) with the language's figures: ``≥ 38 %``."""
+    return i18n.document_goal(
+        data["comparator"],
+        data["target_value"],
+        data["unit"],
+        data["tolerance"],
+        data["every_year"],
+        lang,
+    )
+
+
+def figure_format(unit: str | None, lang: str) -> str:
+    """The number format of a figure in ``unit``: a percentage shows its sign after it."""
+    if unit == "percent":
+        return FIGURE + f'"{_percent_sign(lang)}"'  # quoted: shown, not multiplied by 100
+    if unit in ("count", "level"):
+        return WHOLE
+    return FIGURE
+
+
+def rate_format(lang: str) -> str:
+    """A fraction shown as a percentage: ``44 %`` (Vietnamese), ``44%``."""
+    return "0" + _percent_sign(lang)
+
+
+def _percent_sign(lang: str) -> str:
+    """The percent sign as ``i18n.percent`` writes it after a figure (`` %`` in Vietnamese)."""
+    return i18n.percent(0, lang).removeprefix("0")
+
+
+def as_date(value: Any) -> Any:
+    """An ISO date text as a date (other values as they are)."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def formats(sheet: Worksheet, row: int, by_column: Mapping[int, str | None]) -> None:
+    """Set the number format of cells of ``row`` (column number → format)."""
+    for column, fmt in by_column.items():
+        cell = sheet.cell(row=row, column=column)
+        if fmt and cell.value is not None:
+            cell.number_format = fmt
+
+
+def print_setup(sheet: Worksheet, *, landscape: bool, title_rows: str | None) -> None:
+    """A4, every column on one page's width, the header rows repeated on every page."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.horizontalCentered = True
+    if title_rows:
+        sheet.print_title_rows = title_rows
+
+
+def wrap(sheet: Worksheet, letters: Sequence[str], first_row: int) -> None:
+    """Wrap the text of columns ``letters`` from ``first_row`` down, and fit the rows."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    for row in sheet.iter_rows(min_row=first_row):
+        for cell in row:
+            if get_column_letter(cell.column or 1) in letters:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            elif cell.value is not None:
+                cell.alignment = Alignment(vertical="top")
+    fit_rows(sheet, first_row)
+
+
+def fit_rows(sheet: Worksheet, first_row: int) -> None:
+    """Row heights for wrapped text: lines = characters over the column's width."""
+    from openpyxl.utils import get_column_letter
+
+    for number, row in enumerate(sheet.iter_rows(min_row=first_row), start=first_row):
+        lines = 1
+        for cell in row:
+            if not (isinstance(cell.value, str) and cell.alignment.wrap_text):
+                continue
+            width = sheet.column_dimensions[get_column_letter(cell.column or 1)].width or 10
+            per_line = max(1, int(width * 1.1) - 2)
+            needed = sum(-(-max(1, len(part)) // per_line) for part in cell.value.split("\n"))
+            lines = max(lines, needed)
+        if lines > 1:
+            sheet.row_dimensions[number].height = LINE_HEIGHT * lines
 
 
 def _h(key: str, lang: str) -> str:
@@ -94,28 +208,33 @@ def _overview(sheet: Worksheet, content: Content) -> None:
     lang = content.lang
     head: dict[str, Any] = content.data.get("headline") or {}
     append(sheet, [word("report_title", lang, number=content.plan.number)])
-    append(sheet, [word("as_of", lang, date=content.outcome.as_of.strftime("%d/%m/%Y"))])
+    append(sheet, [word("as_of", lang, date=i18n.day(content.outcome.as_of))])
     append(sheet, [])
-    append(sheet, [word("headline", lang), head.get("completion_rate")])
+    rate = head.get("completion_rate")
+    append(sheet, [word("headline", lang), None if rate is None else rate / 100])
+    formats(sheet, sheet.max_row, {2: rate_format(lang)})
     for key in ("due", "done", "done_on_time", "overdue"):
         append(sheet, [word(key, lang), head.get(key)])
     append(sheet, [])
     append(sheet, [word("targets_by_status", lang), _h("count", lang)])
     for status in TARGET_LABELS:
-        append(sheet, [label(TARGET_LABELS, status, lang), content.target_counts.get(status, 0)])
+        shown = f"{TARGET_SYMBOLS[status]} {label(TARGET_LABELS, status, lang)}"
+        append(sheet, [shown, content.target_counts.get(status, 0)])
         _tint(sheet.cell(row=sheet.max_row, column=1), TARGET_TINTS[status])
     _bold_row(sheet, 1)
     sheet.column_dimensions["A"].width = 44
     sheet.column_dimensions["B"].width = 14
+    print_setup(sheet, landscape=False, title_rows=None)
 
 
 def _targets(sheet: Worksheet, content: Content) -> None:
     lang = content.lang
     keys = ["id", "target", "group", "clause", "goal", "due_year", "latest", "year", "status"]
-    keys += ["baseline", "projected", "ratio", "why"]
-    _header(sheet, [_h(k, lang) for k in keys], [26, 44, 24, 10, 12, 9, 10, 8, 18, 10, 10, 9, 60])
-    for result, data in content.targets:
+    keys += ["baseline_value", "projected", "ratio", "why"]
+    _header(sheet, [_h(k, lang) for k in keys], [18, 36, 16, 8, 12, 7, 10, 6, 20, 9, 9, 7, 40])
+    for _, data in content.targets:
         parts = data["components"]
+        figure = figure_format("level" if parts["areas"] else data["unit"], lang)
         append(
             sheet,
             [
@@ -123,26 +242,31 @@ def _targets(sheet: Worksheet, content: Content) -> None:
                 data["name"],
                 content.outcome.index.group_name(data["group"], lang),
                 data["clause"],
-                goal_text(result, content.lang),
+                goal(data, lang),
                 data["due_year"],
                 data["value"],
                 data["year"],
-                data["label"],
+                f"{TARGET_SYMBOLS[data['status']]} {data['label']}",
                 parts["baseline_value"],
                 parts["projected_value"],
                 parts["ratio"],
                 data["reason"],
             ],
         )
-        _tint(sheet.cell(row=sheet.max_row, column=9), TARGET_TINTS[data["status"]])
+        row = sheet.max_row
+        formats(sheet, row, {6: WHOLE, 7: figure, 8: WHOLE, 10: figure, 11: figure, 12: RATIO})
+        _tint(sheet.cell(row=row, column=9), TARGET_TINTS[data["status"]])
+    wrap(sheet, ("B", "C", "E", "I", "M"), 2)
+    print_setup(sheet, landscape=True, title_rows="1:1")
 
 
 def _tasks(sheet: Worksheet, content: Content) -> None:
     lang = content.lang
     keys = ["id", "task", "lead", "lead_now", "deadline", "status", "days_overdue"]
     keys += ["last_report", "completed_on", "evidence"]
-    _header(sheet, [_h(k, lang) for k in keys], [16, 70, 22, 22, 14, 22, 10, 14, 14, 40])
+    _header(sheet, [_h(k, lang) for k in keys], [14, 50, 16, 16, 12, 22, 9, 16, 12, 30])
     for result, data in content.tasks:
+        last = data["last_report"]
         append(
             sheet,
             [
@@ -150,38 +274,48 @@ def _tasks(sheet: Worksheet, content: Content) -> None:
                 " ".join(data["text"].split()),
                 ", ".join(content.unit_name(u) for u in data["lead"]),
                 ", ".join(content.unit_name(u) for u in data["lead_now"]),
-                data["due"] or data["deadline_text"],
-                data["label"],
+                as_date(data["due"]) or data["deadline_text"],
+                f"{TASK_SYMBOLS[data['status']]} {data['label']}",
                 data["days_overdue"],
-                data["last_report"],
-                data["completed_on"],
+                label(REPORT_STATES, last, lang) if last in REPORT_STATES else last,
+                as_date(data["completed_on"]),
                 data["evidence"],
             ],
         )
-        _tint(sheet.cell(row=sheet.max_row, column=6), TASK_TINTS[data["status"]])
+        row = sheet.max_row
+        formats(sheet, row, {5: DATE_FORMAT if data["due"] else None, 7: WHOLE, 9: DATE_FORMAT})
+        _tint(sheet.cell(row=row, column=6), TASK_TINTS[data["status"]])
+    wrap(sheet, ("A", "B", "C", "D", "E", "F", "H", "J"), 2)
+    print_setup(sheet, landscape=True, title_rows="1:1")
 
 
 def _figures(sheet: Worksheet, content: Content) -> None:
     lang = content.lang
-    keys = ["id", "year", "value", "reported_by", "reported_on", "document", "source"]
+    keys = ["id", "target", "year", "value", "reported_by", "reported_on", "document", "source"]
     keys += ["file", "line"]
-    _header(sheet, [_h(k, lang) for k in keys], [26, 8, 10, 22, 14, 70, 30, 44, 8])
+    _header(sheet, [_h(k, lang) for k in keys], [20, 34, 6, 9, 16, 12, 44, 20, 30, 6])
     for _, data in content.targets:
+        unit = "level" if data["components"]["areas"] else data["unit"]
         for item in data["history"]:
             append(
                 sheet,
                 [
                     data["id"],
+                    data["name"],
                     item["year"],
                     item["value"],
                     content.unit_name(item["reported_by"]),
-                    item["reported_on"],
+                    as_date(item["reported_on"]),
                     item["document"],
                     item["source"],
                     item["file"],
                     item["line"],
                 ],
             )
+            fmt = {3: WHOLE, 4: figure_format(unit, lang), 6: DATE_FORMAT, 10: WHOLE}
+            formats(sheet, sheet.max_row, fmt)
+    wrap(sheet, ("B", "E", "G", "H", "I"), 2)
+    print_setup(sheet, landscape=True, title_rows="1:1")
 
 
 def _header(sheet: Worksheet, headings: Sequence[str], widths: Sequence[int]) -> None:

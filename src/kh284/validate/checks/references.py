@@ -105,6 +105,10 @@ def _plan(index: Index) -> Iterator[Diagnostic]:
         problem = unknown_area(index, file, path, plan.settings.province_area)
         if problem:
             yield problem
+    for i, body in enumerate(plan.settings.issuing_bodies):
+        problem = unknown_unit(index, file, ("settings", "issuing_bodies", i, "unit"), body.unit)
+        if problem:
+            yield problem
     for section_id, section in index.sections.items.items():
         base = index.sections.paths[section_id]
         yield from _each_unit(index, file, base, "responsible", section.responsible)

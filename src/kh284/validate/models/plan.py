@@ -87,6 +87,21 @@ class Erratum(Model):
     note: Text | None = None
 
 
+class IssuingBody(Model):
+    """How a unit heads the documents it issues (Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
+
+    unit: Id
+    place: Text | None = Field(
+        default=None,
+        description="Place name of the place-and-date line of its documents, e.g. the "
+        "province of a provincial body; a body without one takes its superior's.",
+    )
+    code: Text | None = Field(
+        default=None, description="Abbreviation of its name in document numbers (SGDĐT)."
+    )
+    source: Text | None = None
+
+
 class Settings(Model):
     """Settings of the plan that are not written in it but that evaluation needs."""
 
@@ -98,6 +113,11 @@ class Settings(Model):
         default=None,
         description="Area a figure describes when it names none; default: the only "
         "province-level area in units.yaml.",
+    )
+    issuing_bodies: list[IssuingBody] = Field(
+        default_factory=list,
+        description="Place and abbreviation of the bodies that issue the reports (the Word "
+        "draft's heading); without an entry the place is the plan's own.",
     )
 
 
