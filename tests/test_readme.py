@@ -22,6 +22,7 @@ COMMANDS = [
     "targets",
     "tasks",
     "overdue",
+    "missing",
     "schema",
     "report",
     "template",

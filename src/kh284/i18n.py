@@ -357,6 +357,34 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.line": ("Dòng", "Line"),
     "xlsx.count": ("Số lượng", "Count"),
     "xlsx.item": ("Mục", "Item"),
+    # -- reporting: who still owes what (kh284 missing, check's `reporting` section) ----------
+    "reporting.title": ("Tình hình gửi báo cáo", "Reports received"),
+    "reporting.missing_title": ("Còn thiếu, quá hạn lâu nhất trước", "Missing, most overdue first"),
+    "reporting.unit": ("Đơn vị", "Unit"),
+    "reporting.owed": ("Phải gửi", "Owed"),
+    "reporting.on_time": ("Đúng hạn", "On time"),
+    "reporting.late": ("Muộn", "Late"),
+    "reporting.missing": ("Chưa gửi", "Missing"),
+    "reporting.kind": ("Loại", "Kind"),
+    "reporting.subject": ("Nội dung", "Subject"),
+    "reporting.year": ("Năm", "Year"),
+    "reporting.due": ("Hạn", "Due"),
+    "reporting.days_overdue": ("Quá hạn (ngày)", "Days overdue"),
+    "reporting.kind.figure": ("Số liệu", "Figure"),
+    "reporting.kind.task_report": ("Báo cáo nhiệm vụ", "Task report"),
+    "reporting.kind.unit_plan": ("Kế hoạch của đơn vị", "Unit's own plan"),
+    "reporting.unit_plan_subject": (
+        "Kế hoạch triển khai thực hiện của đơn vị ({clause})",
+        "The unit's own implementation plan ({clause})",
+    ),
+    "reporting.as_of": ("Tính đến ngày {date}", "As of {date}"),
+    "reporting.nothing_missing": ("Không còn thiếu báo cáo nào.", "Nothing is missing."),
+    "reporting.no_calendar": (
+        "Dữ liệu chưa có lịch báo cáo (settings.reporting) hay danh sách kế hoạch của đơn vị "
+        "(settings.unit_plans) trong plan.yaml.",
+        "The data sets no reporting calendar (settings.reporting) and no unit plans "
+        "(settings.unit_plans) in plan.yaml.",
+    ),
 }
 
 

@@ -102,6 +102,16 @@ UnitOpt = Annotated[
         "--unit", metavar="UNIT", help="Only tasks of this unit (id, short name or name)."
     ),
 ]
+OwingUnitOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--unit", metavar="UNIT", help="Only what this unit owes (id, short name or name)."
+    ),
+]
+YearOpt = Annotated[
+    int | None,
+    typer.Option("--year", metavar="YEAR", help="Only what is owed for this year."),
+]
 CoordinatingOpt = Annotated[
     bool, typer.Option("--coordinating", help="With --unit: also tasks the unit coordinates.")
 ]
