@@ -193,10 +193,16 @@ def _figures(
 ) -> list[Item]:
     plan = index.dataset.plan
     assert plan is not None
-    # (measure, period) -> the first day each unit sent a figure of that measure
+    # (measure, period) -> the first day each unit sent a figure of that measure; only the
+    # reports of units that can send one are read (a national data set has 100,000 figures
+    # from communes that owe none)
+    owing = [u for t in index.targets.items.values() for u in t.reporting_units]
+    senders = index.with_members_and_successors(owing)
     sent: dict[tuple[str, int], dict[str, dt.date]] = {}
     for loaded in reports:
         report = loaded.report
+        if report.unit not in senders:
+            continue
         for figure in report.indicators:
             target = index.targets.items.get(figure.target)
             if target is not None:
@@ -224,17 +230,19 @@ def _task_reports(
 ) -> list[Item]:
     plan = index.dataset.plan
     assert plan is not None
+    yearly = [t for t in plan.appendix.tasks if t.deadline.kind in YEARLY_KINDS]
+    senders = index.with_members_and_successors(u for t in yearly for u in t.lead)
     sent: dict[tuple[str, int], dict[str, dt.date]] = {}
     for loaded in reports:
         report = loaded.report
+        if report.unit not in senders:
+            continue
         for entry in report.tasks:
             key = (entry.task, entry.year or report.period)
             _first_sent(sent.setdefault(key, {}), report.unit, report.reported_on)
     items: list[Item] = []
-    for task in plan.appendix.tasks:
+    for task in yearly:
         deadline = task.deadline
-        if deadline.kind not in YEARLY_KINDS:
-            continue
         first = max(plan.settings.report_from_year, deadline.year or 0)
         for year in range(first, plan.horizon_year + 1):
             due = due_on(calendar.task_reports_due, year, calendar.years_later)
