@@ -341,3 +341,64 @@ def test_year_filter() -> None:
     assert year["reporting"] == every["reporting"]
     for row in every["reporting"]["units"]:
         assert row["owed"] == row["on_time"] + row["late"] + row["missing"]
+
+
+def test_every_year_to_the_due_year_and_none_after(tmp_path: Path) -> None:
+    # on 01/03/2032 the figures of 2025..2030 (the due year) are owed, not 2031's (due
+    # 31/01/2032 but after tot-nghiep-thpt's due year): 2030 - 2025 + 1 = 6; PL-03's
+    # reports likewise run to the horizon year 2030: 6
+    items = _items(_base(tmp_path, {}), dt.date(2032, 3, 1))
+    years = sorted(k[3] for k in items if k[:3] == ("so-gd", "figure", "tot-nghiep-thpt"))
+    assert years == [2025, 2026, 2027, 2028, 2029, 2030]
+    years = sorted(k[3] for k in items if k[:3] == ("so-tc", "task_report", "PL-03"))
+    assert years == [2025, 2026, 2027, 2028, 2029, 2030]
+
+
+def test_a_task_report_is_owed_the_day_after_its_due_day(tmp_path: Path) -> None:
+    root = _base(tmp_path, {})
+    # PL-03's 2025 report is due 15/02/2026 in this calendar
+    assert ("so-tc", "task_report", "PL-03", 2025) not in _items(root, dt.date(2026, 2, 15))
+    assert _items(root, dt.date(2026, 2, 16))[("so-tc", "task_report", "PL-03", 2025)] == (
+        "missing"
+    )
+
+
+def test_unit_plans_without_a_calendar(tmp_path: Path) -> None:
+    # only settings.unit_plans: the section is there, with the unit plans alone
+    root = _base(tmp_path, {})
+    plan = root / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    start = text.index("  reporting:\n")
+    end = text.index("  unit_plans:\n")
+    plan.write_text(text[:start] + text[end:], encoding="utf-8")
+    items = _items(root, dt.date(2032, 3, 1))
+    assert sorted(items) == [
+        ("so-gd", "unit_plan", "I.1", 2025),
+        ("ubnd-xa", "unit_plan", "I.1", 2025),
+    ]
+
+
+def test_the_first_plan_sent_counts(tmp_path: Path) -> None:
+    # huyen-x's plan of 20/06/2025 (sent 25/06, before it ceased) and its successor's of
+    # 20/07/2025: the item passed to ubnd-xa, and the first plan, on time (due 15/07/2025),
+    # decides
+    first = 'unit_plan:\n  number: "3/KH-UBND"\n  date: 2025-06-20\n'
+    second = 'unit_plan:\n  number: "9/KH-UBND"\n  date: 2025-07-20\n'
+    root = _base(
+        tmp_path,
+        {
+            "2025/x.yaml": _report("huyen-x", 2025, "2025-06-25", first),
+            "2025/xa.yaml": _report("ubnd-xa", 2025, "2025-07-25", second),
+        },
+    )
+    items = _items(root, dt.date(2025, 8, 1))
+    assert items[("ubnd-xa", "unit_plan", "I.1", 2025)] == "on_time"
+
+
+def test_unit_filter_takes_a_groups_members() -> None:
+    data = run_json(
+        "missing", "--data-dir", str(DEMO), "--as-of", AS_OF, "--unit", "ubnd-cac-huyen", code=1
+    )
+    # the group owes nothing itself; its 8 members each owe their own plan (IV.1)
+    assert sorted(r["unit"] for r in data["reporting"]["units"]) == sorted(DISTRICTS)
+    assert {m["kind"] for m in data["reporting"]["missing"]} == {"unit_plan"}
