@@ -7,7 +7,7 @@ text, and the names of files.  Each holds terminal escapes (SGR colour, OSC 0 wi
 title, OSC 52 clipboard, a C1 CSI), a right-to-left override, a spreadsheet formula,
 Markdown that would mention, link and show an image, and matplotlib mathtext.  Then:
 
-* the terminal (``tasks``, ``overdue``, ``targets``, ``targets ID``, ``check -v``,
+* the terminal (``tasks``, ``overdue``, ``missing``, ``targets``, ``targets ID``, ``check -v``,
   ``validate``, and the machine formats written to stdout) never gets ESC, BEL, a C1
   control or U+202E;
 * ``--format markdown`` shows the text literally: no mention, link or image outside a
@@ -206,6 +206,7 @@ TERMINAL_COMMANDS = {
     "tasks": ("tasks", "--as-of", AS_OF),
     "tasks-unit": ("tasks", "--as-of", AS_OF, "--unit", UNIT),
     "overdue": ("overdue", "--as-of", AS_OF),
+    "missing": ("missing", "--as-of", AS_OF),
     "targets": ("targets", "--as-of", AS_OF),
     "targets-id": ("targets", TARGET, "--as-of", AS_OF),
     "check": ("check", "-v", "--as-of", AS_OF, "--show-waived"),
@@ -242,7 +243,7 @@ def test_controls_written_as_yaml_escapes_never_reach_the_terminal(tmp_path: Pat
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif", "github", "junit", "markdown"])
-@pytest.mark.parametrize("command", ["check", "validate"])
+@pytest.mark.parametrize("command", ["check", "validate", "missing"])
 def test_machine_formats_hold_no_control_character(hostile: Path, command: str, fmt: str) -> None:
     """They go to stdout too: a person may read them in a terminal or a CI log."""
     args = TERMINAL_COMMANDS[command]

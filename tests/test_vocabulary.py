@@ -113,6 +113,7 @@ COMMANDS = {
     "check": ("check", "-v"),
     "tasks": ("tasks",),
     "overdue": ("overdue",),
+    "missing": ("missing",),
     "targets": ("targets",),
     "targets-one": ("targets", "xoa-mu-chu-muc-2-huyen"),
     "targets-one-percent": ("targets", "nha-tre-huy-dong"),

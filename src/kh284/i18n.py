@@ -222,6 +222,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "Liệt kê các nhiệm vụ quá hạn, quá hạn lâu nhất trước.",
         "List overdue tasks, most overdue first.",
     ),
+    "help.cmd.missing": (
+        "Liệt kê báo cáo mỗi đơn vị còn nợ, quá hạn lâu nhất trước: theo từng đơn vị, số phải "
+        "nộp, nộp đúng hạn, nộp muộn, còn thiếu. Mã thoát 1 khi còn thiếu (như overdue khi có "
+        "việc quá hạn), 0 khi đủ, 2 khi không chạy được.",
+        "List what each unit owes and has not sent, most overdue first: per unit, reports "
+        "owed, received on time, received late, missing. Exit 1 when something is missing "
+        "(as overdue exits 1 when something is overdue), 0 when nothing is, 2 when it could "
+        "not run.",
+    ),
     "help.cmd.targets": (
         "Liệt kê các chỉ tiêu, hoặc xem số liệu đã báo cáo của một chỉ tiêu.",
         "List the targets, or show one target's history.",
@@ -289,6 +298,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "Chỉ nhiệm vụ của đơn vị này (mã, tên viết tắt hoặc tên đầy đủ).",
         "Only tasks of this unit (id, short name or name).",
     ),
+    "help.opt.owing_unit": (
+        "Chỉ những gì đơn vị này còn nợ (mã, tên viết tắt hoặc tên đầy đủ).",
+        "Only what this unit owes (id, short name or name).",
+    ),
+    "help.opt.year": ("Chỉ những gì phải nộp cho năm này.", "Only what is owed for this year."),
     "help.opt.coordinating": (
         "Đi cùng --unit: thêm các nhiệm vụ đơn vị đó phối hợp.",
         "With --unit: also tasks the unit coordinates.",
@@ -762,6 +776,34 @@ WORDS: dict[str, tuple[str, str]] = {
     "template.date_error": (
         "Ghi một ngày từ {first} đến {last} (ngày/tháng/năm).",
         "Type a date from {first} to {last} (day/month/year).",
+    ),
+    # -- reporting: who still owes what (kh284 missing, check's `reporting` section) ----------
+    "reporting.title": ("Tình hình gửi báo cáo", "Reports received"),
+    "reporting.missing_title": ("Còn thiếu, quá hạn lâu nhất trước", "Missing, most overdue first"),
+    "reporting.unit": ("Đơn vị", "Unit"),
+    "reporting.owed": ("Phải gửi", "Owed"),
+    "reporting.on_time": ("Đúng hạn", "On time"),
+    "reporting.late": ("Muộn", "Late"),
+    "reporting.missing": ("Chưa gửi", "Missing"),
+    "reporting.kind": ("Loại", "Kind"),
+    "reporting.subject": ("Nội dung", "Subject"),
+    "reporting.year": ("Năm", "Year"),
+    "reporting.due": ("Hạn", "Due"),
+    "reporting.days_overdue": ("Quá hạn (ngày)", "Days overdue"),
+    "reporting.kind.figure": ("Số liệu", "Figure"),
+    "reporting.kind.task_report": ("Báo cáo nhiệm vụ", "Task report"),
+    "reporting.kind.unit_plan": ("Kế hoạch của đơn vị", "Unit's own plan"),
+    "reporting.unit_plan_subject": (
+        "Kế hoạch triển khai thực hiện của đơn vị ({clause})",
+        "The unit's own implementation plan ({clause})",
+    ),
+    "reporting.as_of": ("Tính đến ngày {date}", "As of {date}"),
+    "reporting.nothing_missing": ("Không còn thiếu báo cáo nào.", "Nothing is missing."),
+    "reporting.no_calendar": (
+        "Dữ liệu chưa có lịch báo cáo (settings.reporting) hay danh sách kế hoạch của đơn vị "
+        "(settings.unit_plans) trong plan.yaml.",
+        "The data sets no reporting calendar (settings.reporting) and no unit plans "
+        "(settings.unit_plans) in plan.yaml.",
     ),
 }
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Subject
 from kh284.diagnostics.waivers import apply_waivers, waivers_document
+from kh284.evaluate.reporting import Reporting, evaluate_reporting
 from kh284.evaluate.series import collect
 from kh284.evaluate.targets import TargetResult, evaluate_target
 from kh284.evaluate.tasks import (
@@ -62,6 +63,8 @@ class Outcome:
     evaluated: bool = False
     #: Findings set apart by a waiver, with the waiver.
     waived: list[tuple[Diagnostic, Waiver]] = field(default_factory=list)
+    #: Who still owes what (``None`` when the plan sets no reporting calendar).
+    reporting: Reporting | None = None
 
 
 def run(
@@ -94,6 +97,7 @@ def run(
         ]
         outcome.tasks = evaluate_tasks(index, as_of)
         outcome.headline = headline(outcome.tasks, as_of)
+        outcome.reporting = evaluate_reporting(index, as_of)
         found.extend(_target_findings(index, outcome.targets))
         found.extend(_task_findings(index, outcome.tasks, as_of))
     found = sorted(set(found), key=Diagnostic.sort_key)

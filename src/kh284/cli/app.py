@@ -55,6 +55,7 @@ for _command in (
     checking.check,
     checking.tasks,
     checking.overdue,
+    checking.missing,
     checking.targets,
     checking.schema,
     reports.report,

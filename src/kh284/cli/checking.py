@@ -1,4 +1,4 @@
-"""The checking commands: validate, check, tasks, overdue, targets, schema.
+"""The checking commands: validate, check, tasks, overdue, missing, targets, schema.
 
 Each one parses its own arguments, gets the shared options from ``options.reporting``,
 runs its core in ``commands`` (``output.run_command``) and writes the ``Result`` the one
@@ -23,7 +23,9 @@ from kh284.cli.options import (
     Lang,
     LangOpt,
     Options,
+    OwingUnitOpt,
     UnitOpt,
+    YearOpt,
     build,
     reporting,
 )
@@ -97,6 +99,23 @@ def overdue(
     result = run_command(
         options, "run_tasks", unit=unit, coordinating=coordinating, statuses=None, overdue=True
     )
+    deliver(result, options.output, options.force, options.lang)
+
+
+@reporting()
+def missing(
+    unit: OwingUnitOpt = None,
+    year: YearOpt = None,
+    *,
+    options: Options,
+) -> None:
+    """List what each unit owes and has not sent, most overdue first.
+
+    Per unit: reports owed, received on time, received late, missing. Exit 1 when
+    something is missing (as overdue exits 1 when something is overdue), 0 when nothing
+    is, 2 when it could not run.
+    """
+    result = run_command(options, "run_missing", unit=unit, year=year)
     deliver(result, options.output, options.force, options.lang)
 
 

@@ -140,6 +140,41 @@ def run_tasks(
     return _finish_view(dataclasses.replace(view, headline=own))
 
 
+def run_missing(options: Options, unit: str | None, year: int | None) -> Result:
+    """``kh284 missing``: what each unit owes and has not sent, most overdue first.
+
+    The exit code follows ``overdue``: 1 when something is missing (or a data finding is
+    at or above ``--fail-on``), 0 when nothing is, never 1 with ``--fail-on never``.
+    """
+    from kh284.evaluate.reporting import narrow
+
+    outcome = run(options.data_dir, options.as_of, evaluate=True, cache=options.open_cache())
+    unit_ids = None if unit is None else outcome.index.resolve_units(unit)
+    if outcome.reporting is not None and (unit_ids is not None or year is not None):
+        shown = narrow(outcome.index, outcome.reporting, unit_ids, year)
+        outcome = dataclasses.replace(outcome, reporting=shown)
+
+    def about_the_data(diag: Diagnostic) -> bool:
+        # verdicts on targets and tasks are check's and overdue's; a broken file is everyone's
+        return diag.about not in ("target", "task")
+
+    diags = [d for d in outcome.diagnostics if about_the_data(d)]
+    waived = [(d, w) for d, w in outcome.waived if about_the_data(d)]
+    view = _view("missing", options, outcome, diags, waived)
+    from kh284.render.summary import summary_text
+
+    if view.fmt is Format.terminal:
+        from kh284.render import reporting_view
+
+        report = "" if view.quiet else reporting_view.render(view)
+    else:
+        report = formatter(view.fmt)(view)
+    code = int(exit_code_for(view.diagnostics, view.fail_on))
+    if outcome.reporting is not None and outcome.reporting.missing and view.fail_on != "never":
+        code = max(code, 1)
+    return Result(report, summary_text(view) + "\n", code)
+
+
 def _view(
     command: str,
     options: Options,

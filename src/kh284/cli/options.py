@@ -89,6 +89,11 @@ UnitOpt = Annotated[
     str | None,
     typer.Option("--unit", metavar="UNIT", help="help.opt.unit"),
 ]
+OwingUnitOpt = Annotated[
+    str | None,
+    typer.Option("--unit", metavar="UNIT", help="help.opt.owing_unit"),
+]
+YearOpt = Annotated[int | None, typer.Option("--year", metavar="YEAR", help="help.opt.year")]
 CoordinatingOpt = Annotated[bool, typer.Option("--coordinating", help="help.opt.coordinating")]
 
 #: The block every reporting command takes, in the order ``--help`` lists it.

@@ -306,8 +306,9 @@ CATALOGUE: dict[str, Entry] = {
     "S213": Entry(
         E,
         "empty-report",
-        "Báo cáo không có chỉ tiêu (indicators) hay nhiệm vụ (tasks) nào",
-        "The report has neither indicators nor tasks",
+        "Báo cáo không có chỉ tiêu (indicators), nhiệm vụ (tasks) hay kế hoạch của đơn vị "
+        "(unit_plan) nào",
+        "The report has neither indicators, tasks nor a unit plan (unit_plan)",
     ),
     "S214": Entry(
         E,

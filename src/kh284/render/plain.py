@@ -4,8 +4,10 @@ Every machine format is built from this one form so the numbers never disagree. 
 documented in the README: ``schema_version``, ``tool``, ``version``, ``command``,
 ``as_of``, ``lang``, ``data_dir``, ``targets`` (each with ``id``, ``status``, ``value``,
 ``year`` and ``components``), ``tasks`` (each with ``id``, ``number``, ``status``, ``due``,
-``days_overdue``, ``lead``), ``headline``, ``diagnostics`` (each with ``code``,
-``severity``, ``message``, ``file``, ``line``, ``column``), ``waived`` and ``summary``.
+``days_overdue``, ``lead``), ``headline``, ``reporting`` (check and missing, when the plan
+sets a reporting calendar: ``as_of``, ``units`` with ``owed``/``on_time``/``late``/``missing``,
+and the ``missing`` items), ``diagnostics`` (each with ``code``, ``severity``, ``message``,
+``file``, ``line``, ``column``), ``waived`` and ``summary``.
 ``dumps`` writes it as the JSON text every JSON format prints.
 """
 
@@ -17,12 +19,15 @@ from typing import Any
 
 from kh284 import __version__
 from kh284.diagnostics import Diagnostic, count_by_severity
+from kh284.evaluate.reporting import Reporting
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import TaskResult
-from kh284.i18n import TARGET_LABELS, TASK_LABELS, label
+from kh284.i18n import TARGET_LABELS, TASK_LABELS, label, word
 from kh284.render.view import View
 
 SCHEMA_VERSION = 1
+#: The commands whose JSON carries the ``reporting`` section.
+REPORTING_COMMANDS = ("check", "missing")
 
 
 def diagnostic_dict(view: View, diag: Diagnostic) -> dict[str, Any]:
@@ -110,6 +115,58 @@ def task_dict(view: View, result: TaskResult) -> dict[str, Any]:
     }
 
 
+def reporting_dict(view: View, reporting: Reporting) -> dict[str, Any]:
+    """Who still owes what: each unit's rate, and the missing items most overdue first."""
+    index, lang = view.outcome.index, view.lang
+
+    def names(unit_id: str) -> tuple[str, str]:
+        unit = index.units.items.get(unit_id)
+        if unit is None:
+            return unit_id, unit_id
+        return (unit.name_en or unit.name) if lang == "en" else unit.name, unit.short_name
+
+    def subject_name(kind: str, subject: str) -> str:
+        if kind == "figure":
+            target = index.targets.items.get(subject)
+            return subject if target is None else target.name if lang == "vi" else target.name_en
+        if kind == "task_report":
+            task = index.tasks.items.get(subject)
+            return subject if task is None else task.text
+        return word("reporting.unit_plan_subject", lang, clause=subject)
+
+    units = []
+    for row in reporting.units:
+        name, short = names(row.unit)
+        units.append(
+            {
+                "unit": row.unit,
+                "name": name,
+                "short_name": short,
+                "owed": row.owed,
+                "on_time": row.on_time,
+                "late": row.late,
+                "missing": row.missing,
+            }
+        )
+    missing = []
+    for item in reporting.missing:
+        name, short = names(item.unit)
+        missing.append(
+            {
+                "unit": item.unit,
+                "unit_name": name,
+                "unit_short_name": short,
+                "kind": item.kind,
+                "subject": item.subject,
+                "subject_name": subject_name(item.kind, item.subject),
+                "year": item.year,
+                "due": item.due.isoformat(),
+                "days_overdue": item.days_overdue(reporting.as_of),
+            }
+        )
+    return {"as_of": reporting.as_of.isoformat(), "units": units, "missing": missing}
+
+
 def view_dict(view: View) -> dict[str, Any]:
     """The whole view as plain data."""
     outcome = view.outcome
@@ -138,6 +195,8 @@ def view_dict(view: View) -> dict[str, Any]:
                 "completion_rate": _round(head.rate),
             }
         )
+    if outcome.reporting is not None and view.command in REPORTING_COMMANDS:
+        data["reporting"] = reporting_dict(view, outcome.reporting)
     data["diagnostics"] = [diagnostic_dict(view, d) for d in view.diagnostics]
     data["waived"] = [
         {

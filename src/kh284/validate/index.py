@@ -51,6 +51,7 @@ class Table(Generic[T]):
 #: Fields that name a unit (or an area, which is a unit).
 _UNIT_FIELDS = frozenset(
     {"unit", "area", "lead", "coordinating", "successors", "members", "parent", "issuer"}
+    | {"reporting_unit", "units"}
 )
 
 

@@ -2,7 +2,8 @@
 
 Covers units (successors, members, parent areas), the plan (issuer, responsible units,
 task leads and coordinators, deadline events and deadline shapes), targets (clauses,
-scope areas, shared measures) and duplicate ids in every table.
+scope areas, shared measures), who reports what (targets' ``reporting_unit``, the units
+of ``settings.unit_plans``) and duplicate ids in every table.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def check(index: Index) -> Iterator[Diagnostic]:
     yield from _units(index)
     yield from _plan(index)
     yield from _targets(index)
+    yield from _reporting(index)
 
 
 def better_hints(index: Index, found: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -160,3 +162,25 @@ def _targets(index: Index) -> Iterator[Diagnostic]:
         if len(units_by_measure.get(target.measure_id, ())) > 1:
             where = index.where(index.targets, target_id)
             yield dg.make("R308", where, measure=target.measure_id)
+
+
+def _reporting(index: Index) -> Iterator[Diagnostic]:
+    """Every unit named as reporting a target's figures or owing its own plan exists."""
+    file = index.targets.file
+    for target_id, target in index.targets.items.items():
+        base = index.targets.paths[target_id]
+        if isinstance(target.reporting_unit, str):
+            problem = unknown_unit(index, file, (*base, "reporting_unit"), target.reporting_unit)
+            if problem:
+                yield problem
+        elif target.reporting_unit is not None:
+            yield from _each_unit(index, file, base, "reporting_unit", target.reporting_unit)
+    plan = index.dataset.plan
+    if plan is not None and plan.settings.unit_plans is not None:
+        base = ("settings", "unit_plans")
+        yield from _each_unit(index, "plan.yaml", base, "units", plan.settings.unit_plans.units)
+        clause = plan.settings.unit_plans.clause
+        if clause not in index.sections:
+            hint = suggest(clause, index.sections)
+            where = index.locate("plan.yaml", (*base, "clause"))
+            yield dg.make("R307", where, id=clause, suggestion=hint or "")

@@ -7,9 +7,11 @@ as typed data next to the original wording.
 
 from __future__ import annotations
 
+import calendar
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from kh284.validate.models.common import Date, Id, Model, SectionId, TaskId, Text, Year
 
@@ -102,6 +104,51 @@ class IssuingBody(Model):
     source: Text | None = None
 
 
+class DayOfYear(Model):
+    """A day and month that recurs every year (``{day: 31, month: 1}`` is 31 January)."""
+
+    day: int = Field(ge=1, le=31)
+    month: int = Field(ge=1, le=12)
+
+    @model_validator(mode="after")
+    def _exists(self) -> DayOfYear:
+        # 29 February does not come every year, so it cannot be a yearly due day
+        if self.day > calendar.monthrange(2025, self.month)[1]:
+            raise PydanticCustomError(
+                "kh284_bad_date",
+                "not a valid date: {reason_en}",
+                {
+                    "value": f"{self.day:02d}/{self.month:02d}",
+                    "reason_vi": f"tháng {self.month} không phải năm nào cũng có ngày {self.day}",
+                    "reason_en": f"month {self.month} does not have a day {self.day} every year",
+                },
+            )
+        return self
+
+
+class ReportingCalendar(Model):
+    """When each year's figures and task reports are due (an assumption the data states)."""
+
+    figures_due: DayOfYear = Field(
+        description="The figures of year Y are due on this day of year Y + years_later."
+    )
+    task_reports_due: DayOfYear = Field(
+        description="The report on a yearly or ongoing task for year Y is due on this day of "
+        "year Y + years_later."
+    )
+    years_later: int = Field(default=1, ge=0, le=2)
+    reason: Text = Field(description="Why these days: the plan's words, or the assumption.")
+
+
+class UnitPlans(Model):
+    """Units that must issue their own implementation plan (IV.1), and by when."""
+
+    clause: SectionId = Field(description="The plan section that asks for them.")
+    units: list[Id]
+    due: Date
+    reason: Text = Field(description="Why this due date: the plan's words, or the assumption.")
+
+
 class Settings(Model):
     """Settings of the plan that are not written in it but that evaluation needs."""
 
@@ -118,6 +165,12 @@ class Settings(Model):
         default_factory=list,
         description="Place and abbreviation of the bodies that issue the reports (the Word "
         "draft's heading); without an entry the place is the plan's own.",
+    )
+    reporting: ReportingCalendar | None = Field(
+        default=None, description="When the yearly figures and task reports are due."
+    )
+    unit_plans: UnitPlans | None = Field(
+        default=None, description="The units' own implementation plans (a one-off each)."
     )
 
 

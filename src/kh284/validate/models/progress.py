@@ -53,6 +53,14 @@ class TaskReport(Model):
     note: Text | None = None
 
 
+class UnitPlanEvidence(Model):
+    """The unit's own implementation plan (IV.1): the document's number and date."""
+
+    number: Text = Field(description="Document number as written, e.g. 45/KH-SGDĐT.")
+    date: Date = Field(description="The date the document was issued.")
+    note: Text | None = None
+
+
 class ProgressReport(Model):
     """The whole document of one progress report file."""
 
@@ -64,6 +72,9 @@ class ProgressReport(Model):
     indicators: list[IndicatorFigure] = Field(default_factory=list)
     tasks: list[TaskReport] = Field(default_factory=list)
     note: Text | None = None
+    unit_plan: UnitPlanEvidence | None = Field(
+        default=None, description="The unit's own implementation plan, once issued."
+    )
 
     @field_validator("period", mode="before")
     @classmethod
@@ -86,6 +97,6 @@ class ProgressReport(Model):
 
     @model_validator(mode="after")
     def _needs_something(self) -> ProgressReport:
-        if not self.indicators and not self.tasks:
+        if not self.indicators and not self.tasks and self.unit_plan is None:
             raise PydanticCustomError("kh284_empty_report", "no indicators and no tasks")
         return self

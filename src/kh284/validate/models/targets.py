@@ -66,6 +66,9 @@ class Target(Model):
     aspirational: bool = Field(default=False, description="'phấn đấu' in the plan's words.")
     scope: Scope
     interpretation: Text | None = None
+    reporting_unit: Id | list[Id] | None = Field(
+        default=None, description="The unit (or units) that reports this target's figures."
+    )
 
     @model_validator(mode="after")
     def _tolerance(self) -> Target:
@@ -79,6 +82,15 @@ class Target(Model):
     def measure_id(self) -> str:
         """The series this target reads figures from."""
         return self.measure or self.id
+
+    @property
+    def reporting_units(self) -> list[str]:
+        """The units that report this target's figures (none when the data names none)."""
+        if self.reporting_unit is None:
+            return []
+        if isinstance(self.reporting_unit, str):
+            return [self.reporting_unit]
+        return list(self.reporting_unit)
 
 
 class TargetGroup(Model):
