@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 import yaml
 from typer.testing import CliRunner
 
@@ -27,6 +28,8 @@ from kh284.diagnostics import catalogue
 
 AS_OF = "2026-12-31"
 SIDE = {"vi": 0, "en": 1}
+#: The commands' names: identifiers, the same in both languages ("kh284 missing").
+COMMAND_NAMES = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
 
 def _strings(value: Any) -> list[str]:
@@ -87,8 +90,10 @@ def foreign_words(lang: str) -> tuple[str, ...]:
 
 
 def _clean(text: str) -> str:
-    # option names and file paths are the same in both languages
+    # option names, command names and file paths are the same in both languages
     text = re.sub(r"--[\w-]+", "", text)
+    text = re.sub(rf"\b(?:kh284 )({'|'.join(COMMAND_NAMES)})\b", "kh284", text)
+    text = re.sub(rf"^(\s+)(?:{'|'.join(COMMAND_NAMES)})(?=\s)", r"\1", text, flags=re.M)
     return re.sub(r"[\w./-]+\.(?:yaml|yml|xlsx|html|docx)\b", "", text)
 
 
