@@ -284,7 +284,11 @@ def _share(columns: list[Column], widths: list[int], room: int, soft: bool) -> l
             widths[i] += step
             spare -= step
 
-    widest = [_width_for(c.cells, 1, widths[i], soft) for i, c in enumerate(columns)]
+    # a column's widest line, its header's on one line included
+    widest = [
+        max(_width_for(c.cells, 1, widths[i], soft), cell_len(clean(c.header)))
+        for i, c in enumerate(columns)
+    ]
     want = [_width_for(c.cells, c.want_lines, widths[i], soft) for i, c in enumerate(columns)]
     fixed = [i for i in order if not columns[i].flex]
     flexible = [i for i in order if columns[i].flex]
