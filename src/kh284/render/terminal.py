@@ -336,6 +336,7 @@ def tasks_table(
             [[Para(label(TASK_LABELS, r.status, lang), TASK_STYLES[r.status])] for r in rows],
             keep=True,
             priority=3,
+            want_lines=2,  # the task's text has the room before it takes one line
         ),
         Column(
             word("table.lead", lang),
