@@ -353,3 +353,45 @@ def test_a_column_that_does_not_fit_folds_under_the_first_or_is_left_out() -> No
     assert "Last report: chưa báo cáo" not in drawn  # wrapped in words at 15 cells
     assert "Last report:" in drawn and "chưa báo cáo" in drawn
     assert all(cell_len(line) <= 30 for line in drawn.splitlines())
+
+
+def test_in_a_terminal_the_width_is_the_terminals() -> None:
+    # a pseudo-terminal 90 columns wide: the table is drawn at 90; COLUMNS, when set,
+    # wins (as for every program that asks the terminal its size through shutil)
+    pty = pytest.importorskip("pty")
+    import fcntl
+    import struct
+    import termios
+
+    def rule_width(columns: str | None) -> int:
+        leader, follower = pty.openpty()
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 90, 0, 0))
+        env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+        env.update({"PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"})
+        if columns is not None:
+            env["COLUMNS"] = columns
+        child = subprocess.Popen(
+            [sys.executable, "-m", "kh284", "overdue", *DEMO_ARGS],
+            stdout=follower,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        os.close(follower)  # read while it writes: a full terminal would block it
+        chunks = []
+        try:
+            while True:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:  # the terminal closed: everything was read
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        finally:
+            os.close(leader)
+        assert child.wait(timeout=120) == 1
+        text = b"".join(chunks).decode("utf-8")
+        return max(cell_len(line.rstrip("\r")) for line in text.split("\n") if "┏" in line)
+
+    assert rule_width(None) == 90
+    assert rule_width("80") == 80
