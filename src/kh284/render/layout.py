@@ -10,7 +10,8 @@ starting on its own line.  ``table`` decides every column's width for the width 
    ``keep``) leaves: ``fold`` ed under the ``host`` column as ``Header: text`` lines, or,
    when it cannot be read there (a progress bar), left out and named by ``Fitted.dropped``
    so the view can say so.  Only then may a ``whole`` paragraph wrap in words, and only then
-   do ``keep`` columns leave.
+   do ``keep`` columns leave.  A column that left early comes back when it fits beside the
+   ones that stayed (a bar, once the long reason has folded).
 3. The room left goes first to the other columns, up to the width at which their cells
    take ``want_lines``; then to the ``flex`` columns up to a reading measure (``MEASURE``);
    then to the other columns up to their widest line; the rest to the ``flex`` columns. The
@@ -189,10 +190,13 @@ def table(
         order = {id(c): i for i, c in enumerate(columns)}
         return _host(main, sorted(folded, key=lambda c: order[id(c)]))
 
-    def narrowest() -> list[int]:
-        return [_least(hosted() if c is main else c, soft) for c in shown]
+    def narrowest(among: list[Column]) -> list[int]:
+        return [_least(hosted() if c is main else c, soft) for c in among]
 
-    while sum(narrowest()) + overhead(len(shown)) > width:
+    def fits(among: list[Column]) -> bool:
+        return sum(narrowest(among)) + overhead(len(among)) <= width
+
+    while not fits(shown):
         leaving = [c for c in shown if c is not main and (soft or not c.keep)]
         if not leaving and not soft:
             soft = True
@@ -202,8 +206,17 @@ def table(
         out = min(leaving, key=lambda c: c.priority)
         shown = [c for c in shown if c is not out]
         (folded if out.fold else dropped).append(out)
+    # a column that left early may fit again once a wider one has folded
+    for back in sorted([*folded, *dropped], key=lambda c: -c.priority):
+        away = folded if any(back is c for c in folded) else dropped
+        away[:] = [c for c in away if c is not back]
+        trial = [c for c in columns if c is back or any(c is s for s in shown)]
+        if fits(trial):
+            shown = trial
+        else:
+            away.append(back)
     shown = [hosted() if c is main else c for c in shown]
-    widths = _share(shown, narrowest(), width - overhead(len(shown)), soft)
+    widths = _share(shown, [_least(c, soft) for c in shown], width - overhead(len(shown)), soft)
     tables = [
         _draw(shown, widths, rows, group_title, soft)
         for group_title, rows in groups or [(title, list(range(len(main.cells))))]

@@ -42,8 +42,11 @@ from kh284.render.view import View
 #: row stays a few lines however narrow the table; ``kh284 tasks --format json`` has it all.
 TASK_LINES = 3
 NAME_LINES = 3
-#: A column of running text is never narrower than this (else it reads a word a line).
+#: A column of running text is never narrower than this (else it reads a word a line);
+#: a target's reason, short figures and words, a little narrower, so that at 120 columns
+#: the progress bar keeps its column beside it.
 LEAST_TEXT = 24
+LEAST_REASON = 20
 
 TARGET_STYLES = {
     "achieved": "green",
@@ -239,7 +242,8 @@ def target_columns(results: list[TargetResult], lang: str) -> list[Column]:
         Column(
             word("table.status", lang),
             [
-                [Para(label(TARGET_LABELS, r.status, lang), TARGET_STYLES[r.status])]
+                # the verdict is one phrase: never split ("Needs / acceleration")
+                [Para(label(TARGET_LABELS, r.status, lang), TARGET_STYLES[r.status], whole=True)]
                 for r in results
             ],
             keep=True,
@@ -249,7 +253,7 @@ def target_columns(results: list[TargetResult], lang: str) -> list[Column]:
             word("table.why", lang),
             [[Para(pick((r.reason_vi, r.reason_en), lang))] for r in results],
             flex=True,
-            least=LEAST_TEXT,
+            least=LEAST_REASON,
             priority=1,
         ),
     ]
