@@ -292,6 +292,16 @@ def test_shipped_data_reads_well_at_80(command: str, monkeypatch: pytest.MonkeyP
     out = render(80, monkeypatch, command, "--data-dir", str(DATA), "--as-of", AS_OF)
     assert_reads_well(out, 80, DATA)
     assert max(row_heights(out, TASK_ROW), default=0) <= 7
+    if command != "check":
+        # every lead unit's short name whole on a line, even at 80 (the longest a task's
+        # lead has is "Bộ CHQS tỉnh", 12 characters)
+        units = yaml.safe_load((DATA / "units.yaml").read_text(encoding="utf-8"))["units"]
+        names = {u["id"]: u["short_name"] for u in units}
+        rows = run_json(command, "--data-dir", str(DATA), "--as-of", AS_OF, code=1)["tasks"]
+        lines = out.splitlines()
+        for task in rows:
+            for unit in task["lead"]:
+                assert any(names[unit] in line for line in lines), names[unit]
 
 
 # -- COLUMNS when piped -------------------------------------------------------------------
