@@ -190,8 +190,18 @@ def table(
         order = {id(c): i for i, c in enumerate(columns)}
         return _host(main, sorted(folded, key=lambda c: order[id(c)]))
 
+    known: dict[tuple[int, bool], int] = {}
+
+    def least(column: Column) -> int:
+        if column is main:  # what it holds changes as columns fold under it
+            return _least(hosted(), soft)
+        key = (id(column), soft)
+        if key not in known:
+            known[key] = _least(column, soft)
+        return known[key]
+
     def narrowest(among: list[Column]) -> list[int]:
-        return [_least(hosted() if c is main else c, soft) for c in among]
+        return [least(c) for c in among]
 
     def fits(among: list[Column]) -> bool:
         return sum(narrowest(among)) + overhead(len(among)) <= width
