@@ -426,3 +426,22 @@ def test_in_a_terminal_the_width_is_the_terminals() -> None:
 
     assert rule_width(None) == 90
     assert rule_width("80") == 80
+
+
+def test_a_whole_name_wraps_in_words_only_when_nothing_else_can_give_way() -> None:
+    columns = [
+        Column("Task", [[Para("PL-01 a b c d e f g h i j k l m")]], flex=True, least=10),
+        _column("Lead", ["UBND các huyện, thành phố"], keep=True, priority=3),
+        _column("Bar", ["████████████"], priority=0, fold=False),
+    ]
+    # 10 + 25 + 12 = 47, + 10 = 57 > 40; without the bar 35 + 7 = 42 > 40 still, and the
+    # lead must stay: only now may its name wrap (its longest word, "huyện,", is 6)
+    fitted = table(columns, 40)
+    assert fitted.dropped == ["Bar"]  # and it does not come back by breaking the name
+    # 40 - 7 = 33 cells: the lead first, up to what is left after the task's 10 (23)
+    assert fitted.widths == [10, 23]
+    from kh284.render.terminal import to_text
+
+    drawn = to_text([fitted.table], color=False, width=40)
+    leads = [split_cells(line)[1] for line in drawn.splitlines() if line.startswith("│")]
+    assert leads[:2] == ["UBND các huyện, thành", "phố"]

@@ -216,8 +216,9 @@ def table(
         out = min(leaving, key=lambda c: c.priority)
         shown = [c for c in shown if c is not out]
         (folded if out.fold else dropped).append(out)
-    # a column that left early may fit again once a wider one has folded
-    for back in sorted([*folded, *dropped], key=lambda c: -c.priority):
+    # a column that left early may fit again once a wider one has folded (not by breaking
+    # what should stay whole: only while the table fits without that)
+    for back in sorted([*folded, *dropped], key=lambda c: -c.priority) if not soft else []:
         away = folded if any(back is c for c in folded) else dropped
         away[:] = [c for c in away if c is not back]
         trial = [c for c in columns if c is back or any(c is s for s in shown)]
