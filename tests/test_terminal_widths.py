@@ -184,6 +184,15 @@ def test_overdue_reads_well_at_every_width(width: int, monkeypatch: pytest.Monke
         assert (row[days], row[lead]) == (late, unit), (width, row)
         # the date whole, and under it the plan's own wording it was worked out from
         assert row[due] == f"{date} {wording}", (width, row)
+    # the headline, 81 characters in Vietnamese: 2 of the 9 deliverables due are done (2/9
+    # = 22 %), both on time, 7 overdue; at 80 it breaks before its parenthesis
+    lines = shown_lines(out)
+    rate = "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn: 22 %"
+    counts = "(2/9; đúng hạn 2, quá hạn chưa xong 7)"
+    at = lines.index(next(line for line in lines if line.startswith(rate)))
+    assert lines[at : at + 2 if width == 80 else at + 1] == (
+        [rate, counts] if width == 80 else [f"{rate} {counts}"]
+    )
     # what must happen next comes first: days late, lead, due, in that order
     assert headers.index(i18n.word("table.days", "vi")) < lead < due
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable
 
+from rich.cells import cell_len
 from rich.console import Console, RenderableType
 from rich.text import Text
 
@@ -113,7 +114,7 @@ def render(view: View) -> str:
         parts.extend(targets_tables(view.outcome, view.lang, view.width))
     if view.show_tasks and view.outcome.evaluated:
         namer = unit_namer(view.outcome)
-        parts.append(headline_line(view.shown_headline, view.lang))
+        parts.append(headline_line(view.shown_headline, view.lang, view.width))
         table = overdue_table if view.command == "overdue" else tasks_table
         fitted = table(view.tasks, view.lang, namer, view.width)
         parts.append(fitted.table)
@@ -272,8 +273,12 @@ def dropped_note(headers: list[str], width: int, lang: str) -> Text:
     return Text(word("layout.dropped", lang, columns=names, width=width), style="dim")
 
 
-def headline_line(head: Headline | None, lang: str) -> Text:
-    """The completion rate of deliverables already due."""
+def headline_line(head: Headline | None, lang: str, width: int | None = None) -> Text:
+    """The completion rate of deliverables already due.
+
+    Wider than ``width``, it breaks before its parenthesis (the counts), not at whichever
+    word comes last: the rate on one line, how it was counted on the next.
+    """
     if head is None:
         return Text("")
     rate = percent(head.rate, lang, 0)
@@ -286,6 +291,8 @@ def headline_line(head: Headline | None, lang: str) -> Text:
         on_time=head.done_on_time,
         overdue=head.overdue,
     )
+    if width is not None and cell_len(text) > width:
+        text = text.replace(" (", "\n(", 1)
     return Text(text, style="bold")
 
 
