@@ -398,9 +398,7 @@ def test_reporting_section_is_a_table_per_unit(tmp_path: Path) -> None:
     # without the section (a plan with no reporting calendar) there is no such heading
     without = {k: v for k, v in content.data.items() if k != "reporting"}
     plain = tmp_path / "plain.docx"
-    plain.write_bytes(
-        docx_report.render(dataclasses.replace(content, data=without), {}, "so-gddt")
-    )
+    plain.write_bytes(docx_report.render(dataclasses.replace(content, data=without), {}, "so-gddt"))
     assert "3. Tình hình báo cáo của các đơn vị" not in [
         p.text for p in docx.Document(str(plain)).paragraphs
     ]

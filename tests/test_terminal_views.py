@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import DEMO, run_cli
 from kh284.evaluate.targets import TargetResult
 from kh284.render.terminal import progress_share
@@ -63,3 +65,30 @@ def test_the_progress_bar_draws_progress_not_value_over_target() -> None:
     for status, ratio, expected in cases:
         result: TargetResult = _Result(status, ratio)  # type: ignore[assignment]
         assert progress_share(result) == expected, (status, ratio)
+
+
+def _block(out: str, task: str) -> str:
+    """The lines of one task's row: from its label to the next task's."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if re.match(rf"│ {task}\b", line))
+    end = next(
+        (i for i in range(start + 1, len(lines)) if re.match(r"│ PL-\d+\b|└", lines[i])),
+        len(lines),
+    )
+    return "\n".join(lines[start:end])
+
+
+def test_overdue_at_80_columns_folds_the_last_report_under_the_task(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # in English at 80 columns the task (24), days (7: "Days / overdue"), lead (12: "Bộ CHQS
+    # tỉnh"), due (15) and last report (16: "nothing reported") need 74 + 5 × 3 + 1 = 90:
+    # the last report, the least needed, goes under the task with its header
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = run_cli("overdue", *ARGS, "--lang", "en", code=1)
+    assert "Last report: nothing reported" in _block(narrow, "PL-15")
+    assert "24/11/2025" in _block(narrow, "PL-15") and "402" in _block(narrow, "PL-15")
+    monkeypatch.setenv("COLUMNS", "120")
+    wide = run_cli("overdue", *ARGS, "--lang", "en", code=1)
+    assert "Last report:" not in wide  # a column of its own
+    assert "nothing reported" in _block(wide, "PL-15").splitlines()[0]

@@ -405,6 +405,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "table.days": ("Số ngày quá hạn", "Days overdue"),
     "table.last": ("Báo cáo gần nhất", "Last report"),
     "table.none": ("chưa báo cáo", "nothing reported"),
+    # -- terminal tables fitted to a width (render/layout.py) --------------------------------
+    "layout.dropped": (
+        "Cột {columns} không vừa {width} ký tự; đặt COLUMNS rộng hơn để xem",
+        "Column {columns} left out at {width} characters; set COLUMNS wider to see it",
+    ),
     # -- report ----------------------------------------------------------------
     "report.report_title": (
         "Báo cáo kết quả thực hiện Kế hoạch số {number}",

@@ -10,43 +10,78 @@ from rich.table import Table
 from rich.text import Text
 
 from kh284.evaluate.targets import TargetResult
-from kh284.i18n import COMPARATORS, TARGET_LABELS, label, pick, word
-from kh284.render.terminal import TARGET_STYLES, data_text, goal_text, to_text
+from kh284.i18n import COMPARATORS, TARGET_LABELS, day, label, number, pick, word
+from kh284.render import layout
+from kh284.render.layout import Column, Para
+from kh284.render.terminal import (
+    LEAST_TEXT,
+    NAME_LINES,
+    TARGET_STYLES,
+    data_text,
+    dropped_note,
+    goal_text,
+    to_text,
+)
 
 
 def listing(results: list[TargetResult], lang: str, *, color: bool, width: int) -> str:
-    """Every target with its clause, comparator, value and due year."""
-    table = Table(expand=True)
-    for name in (
-        "ID",
-        word("targets.clause", lang),
-        word("table.target", lang),
-        word("table.goal", lang),
-        word("table.due", lang),
-        word("targets.scope", lang),
-    ):
-        table.add_column(name)
-    for r in results:
-        t = r.target
-        scope = t.scope.area
-        if t.scope.kind == "count_of_areas":
-            scope = (
-                f"{t.scope.level} ∈ {t.scope.area}: "
-                f"{COMPARATORS[t.scope.area_comparator or 'at_least']} {t.scope.area_value:g}"
-            )
-        table.add_row(
-            data_text(t.id),
-            data_text(t.clause),
-            data_text(pick((t.name, t.name_en), lang)),
-            Text(goal_text(r, lang)),
-            Text(str(t.due_year)),
-            data_text(scope),
-        )
-    return to_text([table], color=color, width=width)
+    """Every target with its clause, goal, due year and scope, fitted to ``width``."""
+    columns = [
+        Column(
+            word("table.target", lang),
+            [
+                [
+                    Para(r.target.id, "bold", whole=True),
+                    Para(pick((r.target.name, r.target.name_en), lang), "dim", lines=NAME_LINES),
+                ]
+                for r in results
+            ],
+            flex=True,
+            least=LEAST_TEXT,
+        ),
+        Column(
+            word("targets.clause", lang),
+            [[Para(r.target.clause, whole=True)] for r in results],
+            priority=2,
+        ),
+        Column(
+            word("table.goal", lang),
+            [[Para(goal_text(r, lang), whole=True)] for r in results],
+            keep=True,
+            priority=4,
+        ),
+        Column(
+            word("table.due", lang),
+            [[Para(str(r.target.due_year), whole=True)] for r in results],
+            keep=True,
+            priority=3,
+        ),
+        Column(word("targets.scope", lang), [[Para(_scope(r))] for r in results], priority=1),
+    ]
+    fitted = layout.table(columns, width)
+    parts: list[RenderableType] = [fitted.table]
+    if fitted.dropped:
+        parts.append(dropped_note(fitted.dropped, width, lang))
+    return to_text(parts, color=color, width=width)
+
+
+def _scope(result: TargetResult) -> str:
+    """Where a target is measured: an area, or how many areas of a level must meet it."""
+    scope = result.target.scope
+    if scope.kind != "count_of_areas":
+        return scope.area
+    return (
+        f"{scope.level} ∈ {scope.area}: "
+        f"{COMPARATORS[scope.area_comparator or 'at_least']} {scope.area_value:g}"
+    )
 
 
 def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
-    """One target: its text, verdict, components and every reported figure."""
+    """One target: its text, verdict, components and every reported figure.
+
+    Its sentences wrap in words at ``width``; the tables are fitted to it (the file each
+    figure came from folds under its document when the width is short).
+    """
     t = result.target
     parts: list[RenderableType] = [
         data_text(f"{t.id} — {pick((t.name, t.name_en), lang)}", style="bold"),
@@ -60,41 +95,81 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
     parts.append(data_text(pick((result.reason_vi, result.reason_en), lang)))
     components = Table(show_header=False, box=None)
     for key, value in (
-        (
-            "baseline",
-            f"{result.baseline_year}: {result.baseline_value}" if result.baseline_year else "—",
-        ),
-        ("latest", f"{result.latest_year}: {result.latest_value}" if result.latest_year else "—"),
-        ("projected", "—" if result.projected_value is None else f"{result.projected_value:.2f}"),
-        ("ratio", "—" if result.ratio is None else f"{result.ratio:.3f}"),
+        ("baseline", _point(result.baseline_year, result.baseline_value, lang)),
+        ("latest", _point(result.latest_year, result.latest_value, lang)),
+        ("projected", number(result.projected_value, lang, 2)),
+        ("ratio", number(result.ratio, lang, 3)),
     ):
         components.add_row(Text(word(f"targets.{key}", lang)), Text(value))
     parts.append(components)
     if result.areas:
-        areas = Table(title=word("targets.areas", lang))
-        for key in ("area", "value", "counts"):
-            areas.add_column(word(f"targets.{key}", lang))
-        for a in result.areas:
-            areas.add_row(
-                data_text(a.area),
-                Text("—" if a.value is None else f"{a.value:g}"),
-                Text("✓" if a.counts else "✗"),
-            )
-        parts.append(areas)
-    history = Table(title=word("targets.history", lang))
-    for key in ("year", "value", "by", "reported_on", "document", "file"):
-        history.add_column(word(f"targets.{key}", lang))
-    for p in result.points:
-        history.add_row(
-            Text(str(p.year)),
-            Text(f"{p.value:g}"),
-            data_text(p.unit),
-            Text(p.reported_on.isoformat()),
-            data_text(p.document or p.source or ""),
-            data_text(str(p.location)),
+        areas = layout.table(
+            [
+                Column(
+                    word("targets.area", lang), [[Para(a.area, whole=True)] for a in result.areas]
+                ),
+                Column(
+                    word("targets.value", lang),
+                    [[Para(number(a.value, lang), whole=True)] for a in result.areas],
+                    keep=True,
+                ),
+                Column(
+                    word("targets.counts", lang),
+                    [[Para("✓" if a.counts else "✗")] for a in result.areas],
+                    keep=True,
+                ),
+            ],
+            width,
+            title=Text(word("targets.areas", lang)),
         )
-    parts.append(history)
+        parts.append(areas.table)
+    parts.extend(_history(result, lang, width))
     return to_text(parts, color=color, width=width)
+
+
+def _point(year: int | None, value: float | None, lang: str) -> str:
+    """``2025: 32,4``; ``—`` when there is no such figure."""
+    return "—" if year is None else f"{year}: {number(value, lang)}"
+
+
+def _history(result: TargetResult, lang: str, width: int) -> list[RenderableType]:
+    """Every reported figure; the document hosts what folds (the date, then the file)."""
+    points = result.points
+
+    def column(key: str, cells: list[list[Para]], **how: object) -> Column:
+        return Column(word(f"targets.{key}", lang), cells, **how)  # type: ignore[arg-type]
+
+    fitted = layout.table(
+        [
+            column(
+                "year", [[Para(str(p.year), whole=True)] for p in points], keep=True, priority=5
+            ),
+            column(
+                "value",
+                [[Para(number(p.value, lang), whole=True)] for p in points],
+                keep=True,
+                priority=4,
+            ),
+            column("by", [[Para(p.unit, whole=True)] for p in points], keep=True, priority=3),
+            column(
+                "reported_on", [[Para(day(p.reported_on), whole=True)] for p in points], priority=1
+            ),
+            column(
+                "document",
+                [[Para(p.document or p.source or "")] for p in points],
+                flex=True,
+                least=LEAST_TEXT,
+            ),
+            column("file", [[Para(str(p.location), whole=True)] for p in points]),
+        ],
+        width,
+        host=4,
+        title=Text(word("targets.history", lang)),
+    )
+    parts: list[RenderableType] = [fitted.table]
+    if fitted.dropped:
+        parts.append(dropped_note(fitted.dropped, width, lang))
+    return parts
 
 
 def as_json(outcome: object, results: list[TargetResult], lang: str) -> str:

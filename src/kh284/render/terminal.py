@@ -1,9 +1,12 @@
 r"""The ``terminal`` format: rich tables for people, diagnostics as ``file:line:col`` lines.
 
 Functions return text (ANSI colours included only when asked); the CLI prints it.  Text
-from data goes through ``data_text``: ``rich.text.Text`` (never markup, so brackets in data
-files cannot inject styles) of ``printable`` (so control characters, such as an escape
-sequence, and a right-to-left override show as ``\x1b``, ``\u202e``, never act).
+from data goes through ``data_text`` (or a ``layout.Para``): ``rich.text.Text`` (never
+markup, so brackets in data files cannot inject styles) of ``printable`` (so control
+characters, such as an escape sequence, and a right-to-left override show as ``\x1b``,
+``\u202e``, never act).  Tables are fitted to the width by ``layout``: no word is broken,
+what must happen next keeps its column, the rest folds under the first column.  A
+diagnostic is one line whatever the width (``WholeLine``); every other line wraps in words.
 """
 
 from __future__ import annotations
@@ -11,17 +14,40 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable
 
+from rich.cells import cell_len
 from rich.console import Console, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from kh284.diagnostics import Diagnostic, Severity
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import Headline, TaskResult
-from kh284.i18n import REPORT_STATES, TARGET_LABELS, TASK_LABELS, label, pick, target_goal, word
+from kh284.i18n import (
+    REPORT_STATES,
+    TARGET_LABELS,
+    TASK_LABELS,
+    day,
+    label,
+    number,
+    percent,
+    pick,
+    target_goal,
+    word,
+)
 from kh284.pipeline import Outcome
+from kh284.render import layout
+from kh284.render.layout import Cell, Column, Fitted, Para
 from kh284.render.view import View
+
+#: A task's text is clipped to this many lines (a target's name to ``NAME_LINES``), so a
+#: row stays a few lines however narrow the table; ``kh284 tasks --format json`` has it all.
+TASK_LINES = 3
+NAME_LINES = 3
+#: A column of running text is never narrower than this (else it reads a word a line);
+#: a target's reason, short figures and words, a little narrower, so that at 120 columns
+#: the progress bar keeps its column beside it.
+LEAST_TEXT = 24
+LEAST_REASON = 20
 
 TARGET_STYLES = {
     "achieved": "green",
@@ -49,8 +75,12 @@ def data_text(text: str, style: str = "") -> Text:
     return Text(printable(text), style=style)
 
 
+class WholeLine(Text):
+    """A line never wrapped, whatever the width: ``file:line:col`` parsers see it whole."""
+
+
 def to_text(renderables: Iterable[RenderableType], *, color: bool, width: int) -> str:
-    """Render rich objects to a string."""
+    """Render rich objects to a string ``width`` wide (a ``WholeLine`` may be wider)."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -63,8 +93,7 @@ def to_text(renderables: Iterable[RenderableType], *, color: bool, width: int) -
         legacy_windows=False,
     )
     for item in renderables:
-        # a line of text is never wrapped, so ``file:line:col`` parsers see whole lines
-        console.print(item, soft_wrap=isinstance(item, Text))
+        console.print(item, soft_wrap=isinstance(item, WholeLine))
     return buffer.getvalue()
 
 
@@ -82,14 +111,15 @@ def render(view: View) -> str:
     if view.show_waived:
         parts.extend(diagnostic_line(view, d, waived=True) for d, _ in view.waived)
     if view.show_targets:
-        parts.extend(targets_tables(view.outcome, view.lang))
+        parts.extend(targets_tables(view.outcome, view.lang, view.width))
     if view.show_tasks and view.outcome.evaluated:
         namer = unit_namer(view.outcome)
-        parts.append(headline_line(view.shown_headline, view.lang))
-        if view.command == "overdue":
-            parts.append(overdue_table(view.tasks, view.lang, namer, view.width))
-        else:
-            parts.append(tasks_table(view.tasks, view.lang, namer, view.width))
+        parts.append(headline_line(view.shown_headline, view.lang, view.width))
+        table = overdue_table if view.command == "overdue" else tasks_table
+        fitted = table(view.tasks, view.lang, namer, view.width)
+        parts.append(fitted.table)
+        if fitted.dropped:
+            parts.append(dropped_note(fitted.dropped, view.width, view.lang))
     if about_plan:
         parts.append(Text(word("table.plan_text", view.lang, count=len(about_plan)), style="dim"))
     return to_text(parts, color=view.color, width=view.width)
@@ -107,8 +137,8 @@ def unit_namer(outcome: Outcome) -> Callable[[str], str]:
 
 
 def diagnostic_line(view: View, diag: Diagnostic, *, waived: bool = False) -> Text:
-    """``file:line:col: severity CODE message``."""
-    line = Text()
+    """``file:line:col: severity CODE message``, one line."""
+    line = WholeLine()
     loc = diag.location
     where = view.path(loc.file)
     if loc.line is not None:
@@ -143,51 +173,115 @@ def progress_share(result: TargetResult) -> float | None:
     return None
 
 
-def _bar(result: TargetResult, width: int = 12) -> Text:
+def _bar(result: TargetResult, width: int = 12) -> str:
     share = progress_share(result)
     if share is None:
-        return Text("")
+        return ""
     filled = round(share * width)
-    return Text("█" * filled + "░" * (width - filled), style=TARGET_STYLES[result.status])
+    return "█" * filled + "░" * (width - filled)
 
 
-def targets_tables(outcome: Outcome, lang: str) -> list[RenderableType]:
-    """One table per group of targets."""
-    groups: dict[str, list[TargetResult]] = {}
-    for result in outcome.targets:
-        groups.setdefault(result.target.group, []).append(result)
-    tables: list[RenderableType] = []
-    for group, results in groups.items():
-        title = data_text(outcome.index.group_name(group, lang), style="bold")
-        table = Table(title=title, title_justify="left", expand=True)
-        table.add_column(word("table.target", lang), ratio=3)
-        table.add_column(word("table.goal", lang), no_wrap=True)
-        table.add_column(word("table.latest", lang), no_wrap=True)
-        table.add_column(word("table.progress", lang), no_wrap=True)
-        table.add_column(word("table.status", lang), no_wrap=True)
-        table.add_column(word("table.why", lang), ratio=3)
-        for r in results:
-            latest = "—" if r.latest_value is None else f"{r.latest_value:g} ({r.latest_year})"
-            name = r.target.name if lang == "vi" else r.target.name_en
-            cell = data_text(r.target.id, style="bold")
-            cell.append("\n" + printable(name), style="dim")
-            table.add_row(
-                cell,
-                Text(goal_text(r, lang)),
-                Text(latest),
-                _bar(r),
-                Text(label(TARGET_LABELS, r.status, lang), style=TARGET_STYLES[r.status]),
-                data_text(r.reason_vi if lang == "vi" else r.reason_en),
-            )
-        tables.append(table)
+def targets_tables(outcome: Outcome, lang: str, width: int) -> list[RenderableType]:
+    """One table per group of targets, fitted to ``width`` (``layout.table``).
+
+    What a verdict is comes first: the target, its goal, the latest figure and the status
+    keep their columns; the reason (``Why``) folds under the target's name when the width
+    is short, and the progress bar, which only repeats the status, is left out (said once,
+    after the tables) before any of them.  The groups' tables share their column widths.
+    """
+    groups: dict[str, list[int]] = {}
+    for i, result in enumerate(outcome.targets):
+        groups.setdefault(result.target.group, []).append(i)
+    if not groups:
+        return []
+    fitted = layout.table(
+        target_columns(outcome.targets, lang),
+        width,
+        groups=[
+            (data_text(outcome.index.group_name(group, lang), style="bold"), rows)
+            for group, rows in groups.items()
+        ],
+    )
+    tables: list[RenderableType] = list(fitted.tables)
+    if fitted.dropped:
+        tables.append(dropped_note(fitted.dropped, width, lang))
     return tables
 
 
-def headline_line(head: Headline | None, lang: str) -> Text:
-    """The completion rate of deliverables already due."""
+def target_columns(results: list[TargetResult], lang: str) -> list[Column]:
+    """The columns of a group of targets (the first, the target, hosts what folds)."""
+    return [
+        Column(
+            word("table.target", lang),
+            [
+                [
+                    Para(r.target.id, "bold", whole=True),
+                    Para(pick((r.target.name, r.target.name_en), lang), "dim", lines=NAME_LINES),
+                ]
+                for r in results
+            ],
+            flex=True,
+            least=LEAST_TEXT,
+        ),
+        Column(
+            word("table.goal", lang),
+            [[Para(goal_text(r, lang), whole=True)] for r in results],
+            keep=True,
+            priority=4,
+        ),
+        Column(
+            word("table.latest", lang),
+            [[Para(latest_text(r, lang), whole=True)] for r in results],
+            keep=True,
+            priority=3,
+        ),
+        Column(
+            word("table.progress", lang),
+            [[Para(_bar(r), TARGET_STYLES[r.status], whole=True)] for r in results],
+            fold=False,
+        ),
+        Column(
+            word("table.status", lang),
+            [
+                # the verdict is one phrase: never split ("Needs / acceleration")
+                [Para(label(TARGET_LABELS, r.status, lang), TARGET_STYLES[r.status], whole=True)]
+                for r in results
+            ],
+            keep=True,
+            priority=5,
+        ),
+        Column(
+            word("table.why", lang),
+            [[Para(pick((r.reason_vi, r.reason_en), lang))] for r in results],
+            flex=True,
+            least=LEAST_REASON,
+            priority=1,
+        ),
+    ]
+
+
+def latest_text(result: TargetResult, lang: str) -> str:
+    """The latest figure and its year, ``32,4 (2025)``; ``—`` when there is none."""
+    if result.latest_value is None:
+        return "—"
+    return f"{number(result.latest_value, lang)} ({result.latest_year})"
+
+
+def dropped_note(headers: list[str], width: int, lang: str) -> Text:
+    """Which columns were left out to fit ``width``, and how to see them."""
+    names = ", ".join(headers)
+    return Text(word("layout.dropped", lang, columns=names, width=width), style="dim")
+
+
+def headline_line(head: Headline | None, lang: str, width: int | None = None) -> Text:
+    """The completion rate of deliverables already due.
+
+    Wider than ``width``, it breaks before its parenthesis (the counts), not at whichever
+    word comes last: the rate on one line, how it was counted on the next.
+    """
     if head is None:
         return Text("")
-    rate = "—" if head.rate is None else f"{head.rate:.0f}%"
+    rate = percent(head.rate, lang, 0)
     text = word(
         "common.headline",
         lang,
@@ -197,68 +291,105 @@ def headline_line(head: Headline | None, lang: str) -> Text:
         on_time=head.done_on_time,
         overdue=head.overdue,
     )
+    if width is not None and cell_len(text) > width:
+        text = text.replace(" (", "\n(", 1)
     return Text(text, style="bold")
 
 
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def task_cell(row: TaskResult) -> Cell:
+    """The first cell of a task row: its label, and what it is, in at most three lines."""
+    return [Para(row.label, "bold"), Para(row.task.text, lines=TASK_LINES)]
+
+
+def due_cell(row: TaskResult) -> Cell:
+    """The due date, and under it the plan's own wording of the deadline it was read from.
+
+    Every due date is worked out (the end of a year, an event plus some months), so the
+    wording (``Năm 2025``, ``Khi Luật được ban hành``) stays beside it; with no date (ongoing,
+    waiting for an event) the wording is all there is.
+    """
+    wording = row.task.deadline.text
+    if row.deliverable.due is None:
+        return [Para(wording)]
+    return [Para(day(row.deliverable.due), whole=True), Para(wording, "dim")]
+
+
+def lead_cell(row: TaskResult, unit_name: Callable[[str], str]) -> Cell:
+    """The lead units, one short name a line; their successors after an arrow."""
+    names = [unit_name(u) for u in row.lead]
+    if row.lead_now != row.lead:
+        names[-1] += " →"
+        names += [unit_name(u) for u in row.lead_now]
+    return [Para(name, whole=True) for name in names]
+
+
+def _due_column(rows: list[TaskResult], lang: str, priority: int) -> Column:
+    # the date on one line, the wording beneath it in at most three more; the task's text
+    # has the room first, the wording what is left
+    return Column(
+        word("table.due", lang),
+        [due_cell(r) for r in rows],
+        keep=True,
+        priority=priority,
+        lines=4,
+        want_lines=4,
+    )
 
 
 def tasks_table(
     rows: list[TaskResult], lang: str, unit_name: Callable[[str], str], width: int
-) -> Table:
-    """All task deliverables with their status."""
-    table = Table(expand=True)
-    table.add_column("ID", no_wrap=True)
-    table.add_column(word("table.task", lang), ratio=3)
-    table.add_column(word("table.lead", lang), ratio=1)
-    table.add_column(word("table.due", lang), no_wrap=True)
-    table.add_column(word("table.status", lang), no_wrap=True)
-    for r in rows:
-        due = r.deliverable.due.strftime("%d/%m/%Y") if r.deliverable.due else r.task.deadline.text
-        table.add_row(
-            data_text(r.label),
-            data_text(_short(r.task.text, max(30, width // 2))),
-            data_text(_lead(r, unit_name)),
-            data_text(due),
-            Text(label(TASK_LABELS, r.status, lang), style=TASK_STYLES[r.status]),
-        )
-    return table
-
-
-def _lead(row: TaskResult, unit_name: Callable[[str], str]) -> str:
-    lead = ", ".join(unit_name(u) for u in row.lead)
-    if row.lead_now != row.lead:
-        lead += " → " + ", ".join(unit_name(u) for u in row.lead_now)
-    return lead
+) -> Fitted:
+    """All task deliverables with their status, fitted to ``width``."""
+    columns = [
+        Column(word("table.task", lang), [task_cell(r) for r in rows], flex=True, least=LEAST_TEXT),
+        Column(
+            word("table.status", lang),
+            [[Para(label(TASK_LABELS, r.status, lang), TASK_STYLES[r.status])] for r in rows],
+            keep=True,
+            priority=3,
+            want_lines=2,  # the task's text has the room before it takes one line
+        ),
+        Column(
+            word("table.lead", lang),
+            [lead_cell(r, unit_name) for r in rows],
+            keep=True,
+            priority=2,
+        ),
+        _due_column(rows, lang, priority=1),
+    ]
+    return layout.table(columns, width)
 
 
 def overdue_table(
     rows: list[TaskResult], lang: str, unit_name: Callable[[str], str], width: int
-) -> Table:
-    """Overdue deliverables, most overdue first."""
-    table = Table(expand=True)
-    table.add_column("ID", no_wrap=True)
-    table.add_column(word("table.task", lang), ratio=3)
-    table.add_column(word("table.lead", lang), ratio=1)
-    table.add_column(word("table.due", lang), no_wrap=True)
-    table.add_column(word("table.days", lang), justify="right", no_wrap=True)
-    table.add_column(word("table.last", lang), no_wrap=True)
-    for r in rows:
-        due = r.deliverable.due.strftime("%d/%m/%Y") if r.deliverable.due else ""
+) -> Fitted:
+    """Overdue deliverables, most overdue first: how late, who leads, when it was due.
+
+    What the last report said is the first to fold under the task when the width is short.
+    """
+
+    def last(r: TaskResult) -> str:
         # what the last report said (the unit's words), not a verdict on the deliverable
-        last = (
-            pick(REPORT_STATES[r.last_report], lang)
-            if r.last_report in REPORT_STATES
-            else (r.last_report or word("table.none", lang))
-        )
-        table.add_row(
-            data_text(r.label),
-            data_text(_short(r.task.text, max(30, width // 2))),
-            data_text(_lead(r, unit_name)),
-            data_text(due),
-            Text(str(r.days_overdue), style="bold red"),
-            data_text(last),
-        )
-    return table
+        if r.last_report in REPORT_STATES:
+            return pick(REPORT_STATES[r.last_report], lang)
+        return r.last_report or word("table.none", lang)
+
+    columns = [
+        Column(word("table.task", lang), [task_cell(r) for r in rows], flex=True, least=LEAST_TEXT),
+        Column(
+            word("table.days", lang),
+            [[Para(number(r.days_overdue, lang), "bold red", whole=True)] for r in rows],
+            keep=True,
+            priority=4,
+            justify="right",
+        ),
+        Column(
+            word("table.lead", lang),
+            [lead_cell(r, unit_name) for r in rows],
+            keep=True,
+            priority=3,
+        ),
+        _due_column(rows, lang, priority=2),
+        Column(word("table.last", lang), [[Para(last(r), whole=True)] for r in rows], priority=1),
+    ]
+    return layout.table(columns, width)
