@@ -179,7 +179,7 @@ def test_targets_list_and_one_history() -> None:
     assert "tot-nghiep-thpt" in listing and "II.2-2" in listing
     detail = run_cli("targets", "tot-nghiep-thpt", "--data-dir", str(DATA), "--lang", "en")
     assert "97.4" in detail and "Achieved" in detail
-    assert "98.1" in detail and "2023-08-10" in detail  # the 2023 row: value, reported on
+    assert "98.1" in detail and "10/08/2023" in detail  # the 2023 row: value, reported on
     run_cli("targets", "tot-nghiep", "--data-dir", str(DATA), code=2)
 
 
