@@ -173,7 +173,7 @@ def test_failing_targets_worst_first(demo: Content) -> None:
     status, _, latest, goal, projected = rows[3][1]
     # hoc-2-buoi-tieu-hoc: 88.2 in 2026, projected 88.6 in 2030, in Vietnamese figures
     assert status == "▼ Chững lại/đi lùi"
-    assert (latest, goal, projected) == ("88,2 % (2026)", "≥ 100% (2030)", "88,6 %")
+    assert (latest, goal, projected) == ("88,2 % (2026)", "≥ 100 % (2030)", "88,6 %")
 
 
 def test_overdue_tasks_with_unit_and_days_late(demo: Content) -> None:

@@ -71,7 +71,7 @@ def test_required_path_from_the_baseline_to_the_target(
 def test_due_year_and_target_lines_are_labelled(specs: dict[str, charts.ChartSpec]) -> None:
     figure = charts.draw(specs["nha-tre-huy-dong"], "vi", compact=True)
     shown = texts(figure)
-    assert "hạn 2030" in shown and "≥ 38%" in shown
+    assert "hạn 2030" in shown and "≥ 38 %" in shown
     # figures in Vietnamese: 34,5 (annotation) and the tick labels
     assert "34,5" in shown and "30,5" in shown
     english = texts(charts.draw(specs["nha-tre-huy-dong"], "en", compact=True))
@@ -82,7 +82,7 @@ def test_text_alternative(specs: dict[str, charts.ChartSpec]) -> None:
     spec = specs["nha-tre-huy-dong"]
     assert charts.describe(spec, "vi") == (
         "Biểu đồ Tỷ lệ huy động trẻ độ tuổi nhà trẻ đến trường: 2024: 30,5 %; 2025: 32,4 %; "
-        "2026: 34,5 %. Mục tiêu ≥ 38% vào năm 2030. Đánh giá: Đúng tiến độ. "
+        "2026: 34,5 %. Mục tiêu ≥ 38 % vào năm 2030. Đánh giá: Đúng tiến độ. "
         "Dự báo năm 2030: 42,5 %."
     )
     svg = charts.render_all([spec], "svg", "vi")["nha-tre-huy-dong"].decode()

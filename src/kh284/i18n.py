@@ -848,22 +848,9 @@ def label(labels: dict[str, tuple[str, str]], status: str, lang: str) -> str:
 def goal_words(
     comparator: str, value: float, unit: str, tolerance: float | None, every_year: bool, lang: str
 ) -> str:
-    """``≥ 90%``, ``≈ 35% (±2,5)``, ``≥ 20% /năm`` (``/year``, ``±2.5`` in English)."""
-    text = f"{COMPARATORS[comparator]} {number(value, lang)}{'%' if unit == 'percent' else ''}"
-    if tolerance is not None:
-        text += f" (±{number(tolerance, lang)})"
-    if every_year:
-        text += " " + word("common.per_year", lang)
-    return text
+    """A goal in words, figures the ``lang`` way: ``≥ 38 %``, ``≈ 35 % (±2,5)``, ``≥ 20 % /năm``.
 
-
-def document_goal(
-    comparator: str, value: float, unit: str, tolerance: float | None, every_year: bool, lang: str
-) -> str:
-    """A goal as documents write it, figures the ``lang`` way: ``≥ 38 %``, ``≈ 35 % (±2,5)``.
-
-    For the Word draft and the workbooks (Vietnamese documents write ``34,5 %``);
-    ``goal_words`` is the terminal's form.
+    The one form of a goal, in every output (Vietnamese writes ``34,5 %``; English ``34.5%``).
     """
     text = f"{COMPARATORS[comparator]} {quantity(value, unit, lang)}"
     if tolerance is not None:
@@ -874,7 +861,7 @@ def document_goal(
 
 
 def target_goal(target: Target, lang: str) -> str:
-    """The goal of a target (a ``Target`` model) in words: ``≥ 90%``, ``≥ 20% /năm``."""
+    """The goal of a target (a ``Target`` model) in words: ``≥ 90 %``, ``≥ 20 % /năm``."""
     return goal_words(
         target.comparator,
         target.value,

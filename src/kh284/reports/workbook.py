@@ -35,7 +35,7 @@ from kh284.diagnostics import Diagnostic, Location, Severity, UsageError
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.deadlines import year_end
 from kh284.evaluate.tasks import TaskResult
-from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, both, document_goal, pick, word
+from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, both, goal_words, pick, word
 from kh284.i18n import number as i18n_number
 from kh284.load.exact import MAX_FILE_BYTES, PathKey
 from kh284.pipeline import Outcome
@@ -371,7 +371,7 @@ def _goal(target: Target, count: bool) -> str:
     scope = target.scope
     if count and scope.area_comparator and scope.area_value is not None:
         return f"{COMPARATORS[scope.area_comparator]} {i18n_number(scope.area_value, 'vi')}"
-    return document_goal(
+    return goal_words(
         target.comparator, target.value, target.unit, target.tolerance, target.every_year, "vi"
     )
 

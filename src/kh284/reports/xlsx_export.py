@@ -83,7 +83,7 @@ def append(sheet: Worksheet, values: Sequence[Any]) -> None:
 
 def goal(data: dict[str, Any], lang: str) -> str:
     """A target's goal (its plain form) with the language's figures: ``≥ 38 %``."""
-    return i18n.document_goal(
+    return i18n.goal_words(
         data["comparator"],
         data["target_value"],
         data["unit"],
