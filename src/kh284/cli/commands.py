@@ -91,10 +91,12 @@ def run_targets(options: Options, target_id: str | None, as_json: bool) -> Resul
     if as_json:
         text = targets_view.as_json(outcome, results, options.lang)
     elif target_id is None:
-        text = targets_view.listing(results, options.lang, color=options.color, width=options.width)
+        text = targets_view.listing(
+            results, outcome.index, options.lang, color=options.color, width=options.width
+        )
     else:
         text = targets_view.detail(
-            results[0], options.lang, color=options.color, width=options.width
+            results[0], outcome.index, options.lang, color=options.color, width=options.width
         )
     return Result(text, "", 0)
 

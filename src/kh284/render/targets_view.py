@@ -22,9 +22,12 @@ from kh284.render.terminal import (
     goal_text,
     to_text,
 )
+from kh284.validate.index import Index
 
 
-def listing(results: list[TargetResult], lang: str, *, color: bool, width: int) -> str:
+def listing(
+    results: list[TargetResult], index: Index, lang: str, *, color: bool, width: int
+) -> str:
     """Every target with its clause, goal, due year and scope, fitted to ``width``."""
     columns = [
         Column(
@@ -56,7 +59,9 @@ def listing(results: list[TargetResult], lang: str, *, color: bool, width: int) 
             keep=True,
             priority=3,
         ),
-        Column(word("targets.scope", lang), [[Para(_scope(r))] for r in results], priority=1),
+        Column(
+            word("targets.scope", lang), [[Para(_scope(r, index))] for r in results], priority=1
+        ),
     ]
     fitted = layout.table(columns, width)
     parts: list[RenderableType] = [fitted.table]
@@ -65,18 +70,18 @@ def listing(results: list[TargetResult], lang: str, *, color: bool, width: int) 
     return to_text(parts, color=color, width=width)
 
 
-def _scope(result: TargetResult) -> str:
+def _scope(result: TargetResult, index: Index) -> str:
     """Where a target is measured: an area, or how many areas of a level must meet it."""
     scope = result.target.scope
     if scope.kind != "count_of_areas":
-        return scope.area
+        return index.area_name(scope.area)
     return (
-        f"{scope.level} ∈ {scope.area}: "
+        f"{scope.level} ∈ {index.area_name(scope.area)}: "
         f"{COMPARATORS[scope.area_comparator or 'at_least']} {scope.area_value:g}"
     )
 
 
-def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
+def detail(result: TargetResult, index: Index, lang: str, *, color: bool, width: int) -> str:
     """One target: its text, verdict, components and every reported figure.
 
     Its sentences wrap in words at ``width``; the tables are fitted to it (the file each
@@ -106,7 +111,8 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
         areas = layout.table(
             [
                 Column(
-                    word("targets.area", lang), [[Para(a.area, whole=True)] for a in result.areas]
+                    word("targets.area", lang),
+                    [[Para(index.area_name(a.area), whole=True)] for a in result.areas],
                 ),
                 Column(
                     word("targets.value", lang),
@@ -123,7 +129,7 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
             title=Text(word("targets.areas", lang)),
         )
         parts.append(areas.table)
-    parts.extend(_history(result, lang, width))
+    parts.extend(_history(result, index, lang, width))
     return to_text(parts, color=color, width=width)
 
 
@@ -132,7 +138,7 @@ def _point(year: int | None, value: float | None, lang: str) -> str:
     return "—" if year is None else f"{year}: {number(value, lang)}"
 
 
-def _history(result: TargetResult, lang: str, width: int) -> list[RenderableType]:
+def _history(result: TargetResult, index: Index, lang: str, width: int) -> list[RenderableType]:
     """Every reported figure; the document hosts what folds (the date, then the file)."""
     points = result.points
 
@@ -150,7 +156,12 @@ def _history(result: TargetResult, lang: str, width: int) -> list[RenderableType
                 keep=True,
                 priority=4,
             ),
-            column("by", [[Para(p.unit, whole=True)] for p in points], keep=True, priority=3),
+            column(
+                "by",
+                [[Para(index.short_name(p.unit), whole=True)] for p in points],
+                keep=True,
+                priority=3,
+            ),
             column(
                 "reported_on", [[Para(day(p.reported_on), whole=True)] for p in points], priority=1
             ),

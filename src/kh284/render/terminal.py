@@ -127,13 +127,7 @@ def render(view: View) -> str:
 
 def unit_namer(outcome: Outcome) -> Callable[[str], str]:
     """A function giving a unit's short name from its id."""
-    units = outcome.index.units.items
-
-    def name(unit_id: str) -> str:
-        unit = units.get(unit_id)
-        return unit.short_name if unit else unit_id
-
-    return name
+    return outcome.index.short_name
 
 
 def diagnostic_line(view: View, diag: Diagnostic, *, waived: bool = False) -> Text:

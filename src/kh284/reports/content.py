@@ -19,7 +19,6 @@ from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import TaskResult
 from kh284.pipeline import Outcome
 from kh284.render.view import View
-from kh284.validate.index import Index
 from kh284.validate.models.plan import PlanFile
 
 #: Target status → colour, from the Okabe–Ito palette (safe for the common colour
@@ -184,8 +183,7 @@ class Content:
 
     def unit_name(self, unit_id: str) -> str:
         """A unit's short name (its id when unknown)."""
-        unit = self.outcome.index.units.items.get(unit_id)
-        return unit.short_name if unit else unit_id
+        return self.outcome.index.short_name(unit_id)
 
     def unit_full_name(self, unit_id: str) -> str:
         """A unit's full name (its id when unknown)."""
@@ -193,8 +191,8 @@ class Content:
         return unit.name if unit else unit_id
 
     def area_name(self, unit_id: str) -> str:
-        """An area's name (see ``area_name``)."""
-        return area_name(self.outcome.index, unit_id)
+        """An area's name (``Index.area_name``)."""
+        return self.outcome.index.area_name(unit_id)
 
     def successor(self, unit_id: str) -> str:
         """The unit carrying on ``unit_id``'s work on the as-of date (itself if it exists)."""
@@ -203,20 +201,6 @@ class Content:
             return unit_id
         found = index.successors_on(unit_id, day_)
         return found[0] if found else unit_id
-
-
-def area_name(index: Index, unit_id: str) -> str:
-    """An area's name: for an agency that also stands for an area, its first alias.
-
-    A former district's short name is its People's Committee ("UBND huyện Ba Bể"); its
-    first alias names the place ("huyện Ba Bể").
-    """
-    unit = index.units.items.get(unit_id)
-    if unit is None:
-        return unit_id
-    if unit.kind == "agency" and unit.aliases:
-        return unit.aliases[0]
-    return unit.short_name
 
 
 def build(data_dir: Path, as_of: dt.date, lang: str, fail_on: str = "error") -> Content:

@@ -185,7 +185,6 @@ def _with_members(index: Index, unit_ids: list[str]) -> set[str]:
 def target_rows(outcome: Outcome, unit_id: str, period: int, lead: str | None) -> list[TargetRow]:
     """The series and areas ``unit_id`` reports, one row per measure and area."""
     from kh284.evaluate.series import collect
-    from kh284.reports.content import area_name
 
     index = outcome.index
     series = collect(index, outcome.as_of)
@@ -199,7 +198,7 @@ def target_rows(outcome: Outcome, unit_id: str, period: int, lead: str | None) -
             seen.add(key)
             earlier = {y: p.value for y, p in series.get(key, {}).items() if y < period}
             previous = (max(earlier), earlier[max(earlier)]) if earlier else None
-            rows.append(TargetRow(target, area, area_name(index, area), previous))
+            rows.append(TargetRow(target, area, index.area_name(area), previous))
     return rows
 
 

@@ -118,6 +118,24 @@ class Index:
                 found.append(unit_id)
         return found
 
+    def short_name(self, unit_id: str) -> str:
+        """A unit's short name, as tables show it ("Sở GD&ĐT"); its id when unknown."""
+        unit = self.units.items.get(unit_id)
+        return unit.short_name if unit else unit_id
+
+    def area_name(self, unit_id: str) -> str:
+        """An area's name: for an agency that also stands for an area, its first alias.
+
+        A former district's short name is its People's Committee ("UBND huyện Ba Bể"); its
+        first alias names the place ("huyện Ba Bể").
+        """
+        unit = self.units.items.get(unit_id)
+        if unit is None:
+            return unit_id
+        if unit.kind == "agency" and unit.aliases:
+            return unit.aliases[0]
+        return unit.short_name
+
     def group_name(self, group: str, lang: str) -> str:
         """A target group's heading in ``lang`` (its English name when the data gives one)."""
         if lang == "en" and self.dataset.targets is not None:
