@@ -357,6 +357,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.line": ("Dòng", "Line"),
     "xlsx.count": ("Số lượng", "Count"),
     "xlsx.item": ("Mục", "Item"),
+    # -- plan: deadline shapes and due dates -------------------------------------
+    "plan.deadline_needs": ("cần '{field}'", "needs '{field}'"),
+    "plan.deadline_refuses": ("không được có '{field}'", "must not have '{field}'"),
+    "plan.deadline_no_such_day": (
+        "có ngày {day}/{month} không có trong năm",
+        "has day {day}/{month}, which no year has",
+    ),
+    "plan.deadline_ends_before_start": (
+        "kết thúc năm {last}, trước năm bắt đầu {first}",
+        "ends in {last}, before it starts in {first}",
+    ),
+    "plan.deadline_school_year_end": (
+        "cần 'settings.school_year_end' (ngày kết thúc năm học)",
+        "needs 'settings.school_year_end' (the day a school year ends)",
+    ),
 }
 
 

@@ -19,7 +19,16 @@ from kh284.diagnostics import Diagnostic, Severity
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import Headline, TaskResult
-from kh284.i18n import REPORT_STATES, TARGET_LABELS, TASK_LABELS, label, pick, target_goal, word
+from kh284.i18n import (
+    REPORT_STATES,
+    TARGET_LABELS,
+    TASK_LABELS,
+    day,
+    label,
+    pick,
+    target_goal,
+    word,
+)
 from kh284.pipeline import Outcome
 from kh284.render.view import View
 
@@ -216,15 +225,26 @@ def tasks_table(
     table.add_column(word("table.due", lang), no_wrap=True)
     table.add_column(word("table.status", lang), no_wrap=True)
     for r in rows:
-        due = r.deliverable.due.strftime("%d/%m/%Y") if r.deliverable.due else r.task.deadline.text
+        due = _due(r)
         table.add_row(
             data_text(r.label),
             data_text(_short(r.task.text, max(30, width // 2))),
             data_text(_lead(r, unit_name)),
-            data_text(due),
+            due,
             Text(label(TASK_LABELS, r.status, lang), style=TASK_STYLES[r.status]),
         )
     return table
+
+
+def _due(row: TaskResult) -> Text:
+    """The computed due date over the plan's own wording ("31/12/2026" / "Năm 2026").
+
+    The reader sees what the date was read from; the wording alone when there is no date.
+    """
+    wording = data_text(_short(row.task.deadline.text, 28), style="dim")
+    if row.deliverable.due is None:
+        return data_text(row.task.deadline.text)
+    return Text.assemble(day(row.deliverable.due), "\n", wording)
 
 
 def _lead(row: TaskResult, unit_name: Callable[[str], str]) -> str:
