@@ -30,6 +30,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from kh284.i18n import both
 from kh284.validate.models.events import Event
 from kh284.validate.models.plan import AppendixTask, Deadline, Settings
 
@@ -179,32 +180,19 @@ def deliverable_key(
     deadline = task.deadline
     if deadline.kind in YEARLY_KINDS:
         if year is None:
-            return None, ("cần 'year': nhiệm vụ hằng năm", "needs 'year': it is due every year")
+            return None, both("plan.key_needs_year")
         first = first_year(deadline)
         if first is not None and year < first:
-            return None, (
-                f"năm {year} trước năm bắt đầu {first}",
-                f"year {year} is before its first year {first}",
-            )
+            return None, both("plan.key_before_first", year=year, first=first)
         if deadline.until_year is not None and year > deadline.until_year:
-            return None, (
-                f"năm {year} sau năm cuối {deadline.until_year}",
-                f"year {year} is after its last year {deadline.until_year}",
-            )
+            return None, both("plan.key_after_last", year=year, last=deadline.until_year)
         return str(year), None
     if event is not None and event not in deadline.events:
-        return None, (
-            f"sự kiện '{event}' không phải của nhiệm vụ này",
-            f"event '{event}' is not one of this task's events",
-        )
+        return None, both("plan.key_not_its_event", event=event)
     if deadline.kind == "event":
         if len(deadline.events) > 1:
             if event is None:
-                return None, (
-                    f"cần 'event': nhiệm vụ gắn với nhiều sự kiện ({', '.join(deadline.events)})",
-                    f"needs 'event': the task has one deliverable per event "
-                    f"({', '.join(deadline.events)})",
-                )
+                return None, both("plan.key_needs_event", events=", ".join(deadline.events))
             return event, None
         return "", None
     if (
@@ -212,8 +200,5 @@ def deliverable_key(
         and deadline.kind in ("year", "quarter", "half_year")
         and year != deadline.year
     ):
-        return None, (
-            f"'year: {year}' khác năm hạn {deadline.year}",
-            f"'year: {year}' differs from its deadline year {deadline.year}",
-        )
+        return None, both("plan.key_other_year", year=year, due_year=deadline.year)
     return "", None
