@@ -733,3 +733,31 @@ def test_final_due_is_the_last_due_date(
     t: AppendixTask, settings: Settings, expected: dt.date | None
 ) -> None:
     assert final_due(t.deadline, settings, HORIZON) == expected
+
+
+@pytest.mark.parametrize(
+    ("t", "expected"),
+    [
+        # a stray day/month on yearly_from is not read: 31/12 of each year
+        (
+            kinded("yearly_from", "x", year=2026, day=15, month=6),
+            yearly_rows(2026, 2027),
+        ),
+        # yearly_on without its day or month, period without to_year, quarter without its
+        # quarter, half_year without its half: no deliverable (and no crash)
+        (kinded("yearly_on", "x", from_year=2026, month=6), []),
+        (kinded("yearly_on", "x", from_year=2026, day=15), []),
+        (kinded("yearly_on", "x", day=15, month=6), []),
+        (kinded("period", "x", from_year=2025), []),
+        (kinded("quarter", "x", year=2025), []),
+        (kinded("half_year", "x", year=2025), []),
+        (kinded("date", "x", year=2025), []),
+        # a stray to_year on school_year is not read: the setting decides (31/05/2026)
+        (
+            kinded("school_year", "x", year=2025, to_year=2030),
+            [("", None, None, D(2026, 5, 31), False, False)],
+        ),
+    ],
+)
+def test_malformed_new_kinds_follow_their_kind(t: AppendixTask, expected: list[Row]) -> None:
+    assert rows(deliverables(t, {}, SCHOOL_SETTINGS, HORIZON, D(2027, 6, 1))) == expected

@@ -70,24 +70,34 @@ def day_in(year: int, month: int, day: int) -> dt.date:
     return dt.date(year, month, min(day, last))
 
 
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of ``month`` of ``year``."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
 def first_year(deadline: Deadline) -> int | None:
     """The first year of a yearly kind (``year`` or ``from_year``)."""
     return deadline.year if deadline.kind == "yearly_from" else deadline.from_year
 
 
-def last_year(deadline: Deadline, horizon_year: int) -> int | None:
-    """The last year of a yearly kind: ``until_year``, else the plan's horizon year."""
+def year_span(deadline: Deadline, horizon_year: int) -> tuple[int, int] | None:
+    """The first and last year of a yearly kind, or ``None`` without a first year (R309).
+
+    The last is ``until_year``, else the plan's horizon year, and never before the first.
+    """
     first = first_year(deadline)
     if first is None:
         return None
-    return max(first, deadline.until_year or horizon_year)
+    return first, max(first, deadline.until_year or horizon_year)
 
 
-def yearly_due(deadline: Deadline, year: int) -> dt.date:
-    """When the deliverable of ``year`` of a yearly kind is due."""
-    if deadline.kind == "yearly_on" and deadline.day is not None and deadline.month is not None:
-        return day_in(year, deadline.month, deadline.day)
-    return year_end(year)
+def yearly_due(deadline: Deadline, year: int) -> dt.date | None:
+    """When the deliverable of ``year`` of a yearly kind is due (``None``: no day, R309)."""
+    if deadline.kind == "yearly_from":
+        return year_end(year)
+    if deadline.day is None or deadline.month is None:
+        return None
+    return day_in(year, deadline.month, deadline.day)
 
 
 def single_due(deadline: Deadline, settings: Settings) -> dt.date | None:
@@ -102,9 +112,9 @@ def single_due(deadline: Deadline, settings: Settings) -> dt.date | None:
     if kind == "date":
         return deadline.date
     if kind == "quarter" and year is not None and deadline.quarter is not None:
-        return day_in(year, 3 * deadline.quarter, 31)
+        return month_end(year, 3 * deadline.quarter)
     if kind == "half_year" and year is not None and deadline.half is not None:
-        return day_in(year, 6 * deadline.half, 31)
+        return month_end(year, 6 * deadline.half)
     if kind == "period" and deadline.to_year is not None:
         return year_end(deadline.to_year)
     end = settings.school_year_end
@@ -116,8 +126,8 @@ def single_due(deadline: Deadline, settings: Settings) -> dt.date | None:
 def final_due(deadline: Deadline, settings: Settings, horizon_year: int) -> dt.date | None:
     """The last due date a deadline sets, known without events: a yearly kind's last year."""
     if deadline.kind in YEARLY_KINDS:
-        last = last_year(deadline, horizon_year)
-        return None if last is None else yearly_due(deadline, last)
+        span = year_span(deadline, horizon_year)
+        return None if span is None else yearly_due(deadline, span[1])
     return single_due(deadline, settings)
 
 
@@ -139,10 +149,10 @@ def deliverables(
     """The deliverables of ``task`` that exist on ``as_of``."""
     deadline = task.deadline
     if deadline.kind in YEARLY_KINDS:
-        first, final = first_year(deadline), last_year(deadline, horizon_year)
-        if first is None or final is None:
+        span = year_span(deadline, horizon_year)
+        if span is None or yearly_due(deadline, span[0]) is None:
             return []
-        last = max(first, min(as_of.year, final))
+        first, last = span[0], max(span[0], min(as_of.year, span[1]))
         return [
             Deliverable(task.id, str(y), year=y, due=yearly_due(deadline, y), title=str(y))
             for y in range(first, last + 1)
