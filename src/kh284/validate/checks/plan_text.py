@@ -177,14 +177,15 @@ def _lettering(index: Index) -> Iterator[Diagnostic]:
             if letter != expected:
                 where = index.locate("plan.yaml", (*index.sections.paths[section_id], "id"))
                 yield dg.make("P407", where, id=section_id, letter=letter, expected=expected)
+                break  # the first letter out of place; the rest follow from it
 
 
 def _leads(sections: list[Section], inherited: list[str], out: dict[str, list[str]]) -> None:
-    """Each section's leading units: its ``lead``, else its (or its parent's) responsible."""
+    """Each section's leading units: ``lead``, else ``responsible``, else its parent's."""
     for section in sections:
-        responsible = section.responsible or inherited
-        out[section.id] = section.lead or responsible
-        _leads(section.items, responsible, out)
+        lead = section.lead or section.responsible or inherited
+        out[section.id] = lead
+        _leads(section.items, lead, out)
 
 
 def _body_leads(index: Index) -> Iterator[Diagnostic]:
