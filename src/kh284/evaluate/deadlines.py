@@ -150,9 +150,12 @@ def deliverables(
     deadline = task.deadline
     if deadline.kind in YEARLY_KINDS:
         span = year_span(deadline, horizon_year)
-        if span is None or yearly_due(deadline, span[0]) is None:
+        if span is None:
             return []
-        first, last = span[0], max(span[0], min(as_of.year, span[1]))
+        first, final = span
+        if yearly_due(deadline, first) is None:  # yearly_on without its day (R309)
+            return []
+        last = max(first, min(as_of.year, final))
         return [
             Deliverable(task.id, str(y), year=y, due=yearly_due(deadline, y), title=str(y))
             for y in range(first, last + 1)
