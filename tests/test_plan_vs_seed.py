@@ -225,3 +225,27 @@ def test_errata_point_at_published_text(plan: dict[str, Any]) -> None:
     texts.update({s["id"]: s.get("text") or "" for s in walk(plan["sections"])})
     for erratum in plan["errata"]:
         assert erratum["text"] in texts[erratum["where"]], erratum["where"]
+
+
+def test_the_published_slips_and_the_pl14_lead_are_flagged_and_p403_is_not() -> None:
+    # issue 16: the seed's "522/QĐ/TTg" (III.4.1-2, seed line 94), "giáo dục giáo dục nghề
+    # nghiệp" (III.4.1-3, line 95) and PL-31's "y tế học đường" (line 183) against
+    # III.3.2's "y tế trường học" (line 84) are errata; PL-14 has Sở KH&CN leading where
+    # III.1.3 has it only "phối hợp với Sở Giáo dục và Đào tạo"; PL-24, PL-25 (due 2025,
+    # for 2026 - 2035) and PL-34 (due 2029, for 2030 - 2045) prepare their period: no P403.
+    from conftest import run_json
+
+    data = run_json("validate", "--data-dir", str(REPO / "data"), "--lang", "en")
+    found = [(d["code"], d["message"]) for d in data["diagnostics"]]
+    slips = sorted(m for c, m in found if c == "P404")
+    assert slips == [
+        "The source at III.4.1-2 reads '522/QĐ/TTg' for '522/QĐ-TTg' (kept as published)",
+        "The source at III.4.1-3 reads 'giáo dục giáo dục nghề nghiệp' for 'giáo dục nghề "
+        "nghiệp' (kept as published)",
+        "The source at PL-03 reads 'anh ninh' for 'an ninh' (kept as published)",
+        "The source at PL-31 reads 'y tế học đường' for 'y tế trường học' (kept as published)",
+    ]
+    assert [m for c, m in found if c == "P408"] == [
+        "Task PL-14 has Sở KH&CN leading, but III.1.3, which it repeats, has Sở GD&ĐT leading"
+    ]
+    assert [c for c, _ in found if c == "P403"] == []

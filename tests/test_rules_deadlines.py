@@ -3,7 +3,10 @@
 The tasks, events and settings are built directly (``model_validate``) in the shapes of
 ``data/plan.yaml`` and ``data/events.yaml``: PL-04 "Năm 2025" (``year``), PL-06 "Năm 2026,
 hàng năm" (``yearly_from``), PL-01 "Thường xuyên" (``ongoing``), PL-15 waiting for one
-approval and PL-02 for three laws (``event``).  Every expected value below was worked out
+approval and PL-02 for three laws (``event``); the kinds that keep other wordings
+("Trước ngày 28/02/2025", "Quý I/2025", "6 tháng đầu năm 2025", "Trước ngày 15/12 hằng
+năm", "Giai đoạn 2025 - 2030", "Năm học 2025 - 2026") each at the day before, on and after
+its due date.  Every expected value below was worked out
 by hand from the rules in the module docstring and the README, not copied from a run.
 """
 
@@ -15,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from kh284.evaluate.deadlines import Deliverable, deliverable_key, deliverables
+from kh284.evaluate.deadlines import Deliverable, deliverable_key, deliverables, final_due
+from kh284.evaluate.tasks import _judge
 from kh284.validate.models.events import Event
 from kh284.validate.models.plan import AppendixTask, Settings
 
@@ -462,3 +466,298 @@ def test_a_good_key_names_one_of_the_deliverables(
     assert problem is None
     known = events_of((QD, "2025-05-24"), (LAW_B, "2025-07-01"))
     assert key in [d.key for d in deliverables(t, known, SETTINGS, HORIZON, as_of)]
+
+
+# --- the kinds that keep the plan's own wording: date, quarter, half_year, yearly_on,
+# --- period, school_year (issue 16) -------------------------------------------------------
+
+#: The school year ends on 31/05 of the year after it starts (as in examples/demo/plan.yaml).
+SCHOOL_SETTINGS = Settings.model_validate(
+    {
+        "months_after_event": 6,
+        "report_from_year": 2025,
+        "school_year_end": {"day": 31, "month": 5, "reason": "test"},
+    }
+)
+
+
+def kinded(kind: str, text: str, **fields: object) -> AppendixTask:
+    """A task whose deadline is ``kind`` with exactly ``fields`` (no ``events``)."""
+    return AppendixTask.model_validate(
+        {
+            "id": "PL-99",
+            "number": 99,
+            "text": "Nhiệm vụ thử",
+            "lead": ["so-gddt"],
+            "lead_text": "Sở Giáo dục và Đào tạo",
+            "coordinating": [],
+            "coordinating_text": "",
+            "deadline": {"text": text, "kind": kind, **fields},
+        }
+    )
+
+
+DATE_28_02 = kinded("date", "Trước ngày 28/02/2025", date="28/02/2025")
+QUARTER_I = kinded("quarter", "Quý I/2025", year=2025, quarter=1)
+HALF_1 = kinded("half_year", "6 tháng đầu năm 2025", year=2025, half=1)
+ON_15_12 = kinded("yearly_on", "Trước ngày 15/12 hằng năm", day=15, month=12, from_year=2025)
+PERIOD = kinded("period", "Giai đoạn 2025 - 2030", from_year=2025, to_year=2030)
+SCHOOL = kinded("school_year", "Năm học 2025 - 2026", year=2025)
+
+
+def status_on(t: AppendixTask, as_of: dt.date, settings: Settings = SCHOOL_SETTINGS) -> list[str]:
+    """The status of each deliverable of ``t`` on ``as_of`` when nothing was reported."""
+    found = deliverables(t, {}, settings, HORIZON, as_of)
+    return [_judge(t, d, [], as_of, list(t.lead)).status for d in found]
+
+
+@pytest.mark.parametrize(
+    ("t", "due_day"),
+    [
+        # "Trước ngày 28/02/2025": due on that day, which still counts as in time
+        (DATE_28_02, D(2025, 2, 28)),
+        # Quý I/2025: the last day of March
+        (QUARTER_I, D(2025, 3, 31)),
+        # 6 tháng đầu năm 2025: the last day of June
+        (HALF_1, D(2025, 6, 30)),
+        # Giai đoạn 2025 - 2030: the end of its last year
+        (PERIOD, D(2030, 12, 31)),
+        # Năm học 2025 - 2026: 31/05 (the setting) of 2025 + 1
+        (SCHOOL, D(2026, 5, 31)),
+        # the first deliverable of "Trước ngày 15/12 hằng năm" from 2025: 15/12/2025
+        (ON_15_12, D(2025, 12, 15)),
+    ],
+)
+def test_each_kind_is_not_due_until_its_day_and_overdue_the_day_after(
+    t: AppendixTask, due_day: dt.date
+) -> None:
+    day_before, day_after = due_day - dt.timedelta(days=1), due_day + dt.timedelta(days=1)
+    found = deliverables(t, {}, SCHOOL_SETTINGS, HORIZON, due_day)
+    assert found[0].due == due_day
+    assert status_on(t, day_before)[0] == "not_due"
+    assert status_on(t, due_day)[0] == "not_due"
+    assert status_on(t, day_after)[0] == "overdue"
+    judged = _judge(t, found[0], [], day_after, list(t.lead))
+    assert judged.days_overdue == 1
+
+
+def test_the_issue_example_is_four_months_late_on_30_june() -> None:
+    # "Trước ngày 28/02/2025" as of 30/6/2025: March 31 + April 30 + May 31 + June 30 = 122 days
+    d = deliverables(DATE_28_02, {}, SETTINGS, HORIZON, D(2025, 6, 30))[0]
+    judged = _judge(DATE_28_02, d, [], D(2025, 6, 30), ["so-gddt"])
+    assert (judged.status, judged.days_overdue) == ("overdue", 122)
+
+
+@pytest.mark.parametrize(
+    ("quarter", "due_day"),
+    [(1, D(2025, 3, 31)), (2, D(2025, 6, 30)), (3, D(2025, 9, 30)), (4, D(2025, 12, 31))],
+)
+def test_a_quarter_is_due_on_its_last_day(quarter: int, due_day: dt.date) -> None:
+    t = kinded("quarter", f"Quý {quarter}/2025", year=2025, quarter=quarter)
+    found = deliverables(t, {}, SETTINGS, HORIZON, D(2024, 1, 1))
+    assert rows(found) == [("", 2025, None, due_day, False, False)]
+
+
+@pytest.mark.parametrize(("half", "due_day"), [(1, D(2026, 6, 30)), (2, D(2026, 12, 31))])
+def test_a_half_year_is_due_on_its_last_day(half: int, due_day: dt.date) -> None:
+    t = kinded("half_year", "6 tháng năm 2026", year=2026, half=half)
+    found = deliverables(t, {}, SETTINGS, HORIZON, D(2030, 1, 1))
+    assert rows(found) == [("", 2026, None, due_day, False, False)]
+
+
+@pytest.mark.parametrize(
+    ("t", "as_of", "expected"),
+    [
+        # one deliverable whatever the as-of date; no year (it is not keyed by one)
+        (DATE_28_02, D(2024, 1, 1), [("", None, None, D(2025, 2, 28), False, False)]),
+        (DATE_28_02, D(2031, 1, 1), [("", None, None, D(2025, 2, 28), False, False)]),
+        (PERIOD, D(2025, 1, 1), [("", None, None, D(2030, 12, 31), False, False)]),
+        (SCHOOL, D(2025, 9, 5), [("", None, None, D(2026, 5, 31), False, False)]),
+    ],
+)
+def test_single_kinds_are_one_deliverable(
+    t: AppendixTask, as_of: dt.date, expected: list[Row]
+) -> None:
+    assert rows(deliverables(t, {}, SCHOOL_SETTINGS, HORIZON, as_of)) == expected
+
+
+def test_school_year_follows_the_setting() -> None:
+    # the same "Năm học 2025 - 2026" ends on 15/06/2026 when the plan says school years do
+    settings = Settings.model_validate(
+        {
+            "months_after_event": 6,
+            "report_from_year": 2025,
+            "school_year_end": {"day": 15, "month": 6, "reason": "test"},
+        }
+    )
+    assert [d.due for d in deliverables(SCHOOL, {}, settings, HORIZON, D(2026, 1, 1))] == [
+        D(2026, 6, 15)
+    ]
+    # without the setting (R309) there is nothing to judge, and no crash
+    assert deliverables(SCHOOL, {}, SETTINGS, HORIZON, D(2026, 1, 1)) == []
+
+
+def on_rows(month: int, day: int, *years: int) -> list[Row]:
+    return [(str(y), y, None, D(y, month, day), False, False) for y in years]
+
+
+@pytest.mark.parametrize(
+    ("t", "horizon", "as_of", "expected"),
+    [
+        # before the first year: the first year is listed all the same
+        (ON_15_12, 2030, D(2024, 6, 1), on_rows(12, 15, 2025)),
+        # one per year up to the as-of year: 15/12/2026 exists from 1/1/2026
+        (ON_15_12, 2030, D(2025, 12, 31), on_rows(12, 15, 2025)),
+        (ON_15_12, 2030, D(2026, 1, 1), on_rows(12, 15, 2025, 2026)),
+        # the horizon ends it when until_year is not given
+        (ON_15_12, 2027, D(2035, 1, 1), on_rows(12, 15, 2025, 2026, 2027)),
+        # until_year ends it before the horizon (2025, 2026: two deliverables)
+        (
+            kinded("yearly_on", "x", day=15, month=12, from_year=2025, until_year=2026),
+            2030,
+            D(2035, 1, 1),
+            on_rows(12, 15, 2025, 2026),
+        ),
+        # until_year also ends yearly_from (2026 … 2028)
+        (
+            kinded("yearly_from", "x", year=2026, until_year=2028),
+            2030,
+            D(2035, 1, 1),
+            yearly_rows(2026, 2027, 2028),
+        ),
+    ],
+)
+def test_yearly_kinds_one_per_year_until_their_last_year(
+    t: AppendixTask, horizon: int, as_of: dt.date, expected: list[Row]
+) -> None:
+    found = deliverables(t, {}, SETTINGS, horizon, as_of)
+    assert rows(found) == expected
+    assert [d.title for d in found] == [str(r[1]) for r in expected]
+
+
+def test_yearly_on_29_february_is_28_february_in_a_common_year() -> None:
+    t = kinded("yearly_on", "Trước ngày 29/02 hằng năm", day=29, month=2, from_year=2027)
+    found = deliverables(t, {}, SETTINGS, HORIZON, D(2029, 1, 1))
+    # 2027 common, 2028 leap, 2029 common
+    assert [d.due for d in found] == [D(2027, 2, 28), D(2028, 2, 29), D(2029, 2, 28)]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "statuses"),
+    [
+        # 14/12/2026: 2025's is overdue, 2026's not yet due; 16/12/2026: both overdue
+        (D(2026, 12, 14), ["overdue", "not_due"]),
+        (D(2026, 12, 15), ["overdue", "not_due"]),
+        (D(2026, 12, 16), ["overdue", "overdue"]),
+    ],
+)
+def test_yearly_on_each_year_at_its_own_boundary(as_of: dt.date, statuses: list[str]) -> None:
+    assert status_on(ON_15_12, as_of) == statuses
+
+
+UNTIL_2027 = kinded("yearly_on", "x", day=15, month=12, from_year=2025, until_year=2027)
+
+
+@pytest.mark.parametrize(
+    ("t", "year", "expected"),
+    [
+        (ON_15_12, None, (None, NEEDS_YEAR)),
+        (
+            ON_15_12,
+            2024,
+            (None, ("năm 2024 trước năm bắt đầu 2025", "year 2024 is before its first year 2025")),
+        ),
+        (ON_15_12, 2025, ("2025", None)),
+        (UNTIL_2027, 2027, ("2027", None)),
+        (
+            UNTIL_2027,
+            2028,
+            (None, ("năm 2028 sau năm cuối 2027", "year 2028 is after its last year 2027")),
+        ),
+        # quarter and half_year name their year: another one is a problem
+        (QUARTER_I, 2025, ("", None)),
+        (
+            QUARTER_I,
+            2026,
+            (
+                None,
+                (
+                    "'year: 2026' khác năm hạn 2025",
+                    "'year: 2026' differs from its deadline year 2025",
+                ),
+            ),
+        ),
+        (
+            HALF_1,
+            2024,
+            (
+                None,
+                (
+                    "'year: 2024' khác năm hạn 2025",
+                    "'year: 2024' differs from its deadline year 2025",
+                ),
+            ),
+        ),
+        # date, period and school_year have one deliverable: any year names it
+        (DATE_28_02, 2025, ("", None)),
+        (PERIOD, 2027, ("", None)),
+        (SCHOOL, 2026, ("", None)),
+    ],
+)
+def test_deliverable_key_of_the_new_kinds(
+    t: AppendixTask, year: int | None, expected: tuple[str | None, tuple[str, str] | None]
+) -> None:
+    assert deliverable_key(t, year, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("t", "settings", "expected"),
+    [
+        (DATE_28_02, SETTINGS, D(2025, 2, 28)),
+        (QUARTER_I, SETTINGS, D(2025, 3, 31)),
+        (HALF_1, SETTINGS, D(2025, 6, 30)),
+        (PERIOD, SETTINGS, D(2030, 12, 31)),
+        (SCHOOL, SCHOOL_SETTINGS, D(2026, 5, 31)),
+        (SCHOOL, SETTINGS, None),
+        # yearly kinds: the last year's deliverable (the horizon 2030, or until_year)
+        (ON_15_12, SETTINGS, D(2030, 12, 15)),
+        (UNTIL_2027, SETTINGS, D(2027, 12, 15)),
+        (task("yearly_from", year=2026), SETTINGS, D(2030, 12, 31)),
+        (task("year", year=2029), SETTINGS, D(2029, 12, 31)),
+        # no date without an event
+        (task("ongoing"), SETTINGS, None),
+        (task("event", events=(QD,)), SETTINGS, None),
+    ],
+)
+def test_final_due_is_the_last_due_date(
+    t: AppendixTask, settings: Settings, expected: dt.date | None
+) -> None:
+    assert final_due(t.deadline, settings, HORIZON) == expected
+
+
+@pytest.mark.parametrize(
+    ("t", "expected"),
+    [
+        # a stray day/month on yearly_from is not read: 31/12 of each year
+        (
+            kinded("yearly_from", "x", year=2026, day=15, month=6),
+            yearly_rows(2026, 2027),
+        ),
+        # yearly_on without its day or month, period without to_year, quarter without its
+        # quarter, half_year without its half: no deliverable (and no crash)
+        (kinded("yearly_on", "x", from_year=2026, month=6), []),
+        (kinded("yearly_on", "x", from_year=2026, day=15), []),
+        (kinded("yearly_on", "x", day=15, month=6), []),
+        (kinded("period", "x", from_year=2025), []),
+        (kinded("quarter", "x", year=2025), []),
+        (kinded("half_year", "x", year=2025), []),
+        (kinded("date", "x", year=2025), []),
+        # a stray to_year on school_year is not read: the setting decides (31/05/2026)
+        (
+            kinded("school_year", "x", year=2025, to_year=2030),
+            [("", None, None, D(2026, 5, 31), False, False)],
+        ),
+    ],
+)
+def test_malformed_new_kinds_follow_their_kind(t: AppendixTask, expected: list[Row]) -> None:
+    assert rows(deliverables(t, {}, SCHOOL_SETTINGS, HORIZON, D(2027, 6, 1))) == expected

@@ -240,3 +240,36 @@ def test_months_after_event_never_goes_backwards(day: dt.date, months: int) -> N
 @given(st.integers(min_value=1950, max_value=2090))
 def test_year_end_is_31_december(year: int) -> None:
     assert year_end(year) == dt.date(year, 12, 31)
+
+
+def _rows_of(out: str, task: str) -> list[str]:
+    """``task``'s row: its first line, and the words of every line under it in the row.
+
+    A cell wraps in words, so the plan's wording may take two lines of the due column.
+    """
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"│ {task} "))
+    end = next(
+        (i for i in range(at + 1, len(lines)) if lines[i].startswith(("├", "└", "│ PL-"))),
+        len(lines),
+    )
+    cells = [line.split("│")[1:-1] for line in lines[at + 1 : end]]
+    columns = [" ".join(c.strip() for c in column) for column in zip(*cells, strict=True)]
+    return [lines[at], " | ".join(" ".join(c.split()) for c in columns)]
+
+
+def test_the_task_table_shows_the_plans_wording_under_the_computed_date() -> None:
+    # the demo's invented deadlines (examples/demo/plan.yaml): PL-04 "Trước ngày 31/12/2025"
+    # (date), PL-05 "Quý IV/2025" (quarter 4: 31/12/2025), PL-34 "Năm học 2028 - 2029"
+    # (school_year 2028, ending 31/05 of 2028 + 1 by settings.school_year_end)
+    from conftest import DEMO, run_cli
+
+    out = run_cli("tasks", "--data-dir", str(DEMO), "--as-of", "2026-12-31", code=1)
+    first, under = _rows_of(out, "PL-04")
+    assert "31/12/2025" in first and "Trước ngày 31/12/2025" in under
+    first, under = _rows_of(out, "PL-05")
+    assert "31/12/2025" in first and "Quý IV/2025" in under
+    first, under = _rows_of(out, "PL-34")
+    assert "31/05/2029" in first and "Năm học 2028 - 2029" in under
+    # ongoing: the wording alone, no date
+    assert "Thường xuyên" in _rows_of(out, "PL-01")[0]

@@ -168,7 +168,7 @@ def test_overdue_reads_well_at_every_width(width: int, monkeypatch: pytest.Monke
     #   PL-15: Thủ tướng's approval 24/05/2025 + 6 months = 24/11/2025; 37 days to the end
     #          of 2025, 273 to 30/9/2026, 11 in October = 321 days late; lead CĐ Bắc Kạn
     #   PL-03: its law + 6 months = 27/12/2025: 4 + 273 + 11 = 288; Bộ CHQS tỉnh
-    #   PL-04: "Năm 2025" = 31/12/2025: 273 + 11 = 284; Sở GD&ĐT
+    #   PL-04: "Trước ngày 31/12/2025" (a date) = 31/12/2025: 273 + 11 = 284; Sở GD&ĐT
     #   PL-02 (Luật GDĐH sửa đổi): 10/06/2026: 20 in June + 92 + 11 = 123; Sở GD&ĐT
     by_task = {row[0].split(" Tham mưu")[0].split(" Triển khai")[0]: row for row in rows}
     days, lead, due = (
@@ -177,7 +177,7 @@ def test_overdue_reads_well_at_every_width(width: int, monkeypatch: pytest.Monke
     for task, (late, unit, date, wording) in {
         "PL-15": ("321", "CĐ Bắc Kạn", "24/11/2025", "Sau khi được Thủ tướng Chính phủ phê duyệt"),
         "PL-03": ("288", "Bộ CHQS tỉnh", "27/12/2025", "Khi Luật được ban hành"),
-        "PL-04": ("284", "Sở GD&ĐT", "31/12/2025", "Năm 2025"),
+        "PL-04": ("284", "Sở GD&ĐT", "31/12/2025", "Trước ngày 31/12/2025"),
         "PL-02 (Luật GDĐH sửa đổi)": ("123", "Sở GD&ĐT", "10/06/2026", "Khi Luật được ban hành"),
     }.items():
         row = by_task[task]

@@ -810,6 +810,43 @@ WORDS: dict[str, tuple[str, str]] = {
         "The data sets no reporting calendar (settings.reporting) and no unit plans "
         "(settings.unit_plans) in plan.yaml.",
     ),
+    # -- plan: deadline shapes and due dates -------------------------------------
+    "plan.deadline_needs": ("cần '{field}'", "needs '{field}'"),
+    "plan.deadline_refuses": ("không được có '{field}'", "must not have '{field}'"),
+    "plan.deadline_no_such_day": (
+        "có ngày {day}/{month} không có trong năm",
+        "has day {day}/{month}, which no year has",
+    ),
+    "plan.deadline_ends_before_start": (
+        "kết thúc năm {last}, trước năm bắt đầu {first}",
+        "ends in {last}, before it starts in {first}",
+    ),
+    "plan.deadline_school_year_end": (
+        "cần 'settings.school_year_end' (ngày kết thúc năm học)",
+        "needs 'settings.school_year_end' (the day a school year ends)",
+    ),
+    # -- plan: which deliverable a report entry is about (evaluate.deadlines) -------
+    "plan.key_needs_year": ("cần 'year': nhiệm vụ hằng năm", "needs 'year': it is due every year"),
+    "plan.key_before_first": (
+        "năm {year} trước năm bắt đầu {first}",
+        "year {year} is before its first year {first}",
+    ),
+    "plan.key_after_last": (
+        "năm {year} sau năm cuối {last}",
+        "year {year} is after its last year {last}",
+    ),
+    "plan.key_not_its_event": (
+        "sự kiện '{event}' không phải của nhiệm vụ này",
+        "event '{event}' is not one of this task's events",
+    ),
+    "plan.key_needs_event": (
+        "cần 'event': nhiệm vụ gắn với nhiều sự kiện ({events})",
+        "needs 'event': the task has one deliverable per event ({events})",
+    ),
+    "plan.key_other_year": (
+        "'year: {year}' khác năm hạn {due_year}",
+        "'year: {year}' differs from its deadline year {due_year}",
+    ),
 }
 
 

@@ -375,9 +375,9 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "P403": Entry(
         W,
-        "deadline-before-period",
-        "Nhiệm vụ {id} có hạn năm {year} nhưng nói về giai đoạn {period}",
-        "Task {id} is due in {year} but concerns the period {period}",
+        "deadline-after-period",
+        "Nhiệm vụ {id} có hạn năm {year}, sau khi giai đoạn {period} mà nó nói đến đã kết thúc",
+        "Task {id} is due in {year}, after the period {period} it concerns has ended",
     ),
     "P404": Entry(
         W,
@@ -396,6 +396,20 @@ CATALOGUE: dict[str, Entry] = {
         "task-numbering",
         "Số thứ tự nhiệm vụ {id} là {number}, cần là {expected}",
         "Task {id} is numbered {number}; expected {expected}",
+    ),
+    "P407": Entry(
+        E,
+        "clause-lettering",
+        "Điểm {id} mang chữ '{letter}', theo thứ tự a, b, c, d, đ, e, g… cần là '{expected}'",
+        "Clause {id} is lettered '{letter}'; in the order a, b, c, d, đ, e, g… it should be "
+        "'{expected}'",
+    ),
+    "P408": Entry(
+        W,
+        "lead-disagrees-with-body",
+        "Nhiệm vụ {id} giao {lead} chủ trì, nhưng mục {section} mà nó nhắc lại giao "
+        "{body_lead} chủ trì",
+        "Task {id} has {lead} leading, but {section}, which it repeats, has {body_lead} leading",
     ),
     # -- submitted figures and task reports ----------------------------------------------
     "D501": Entry(

@@ -26,6 +26,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from kh284.evaluate.deadlines import YEARLY_KINDS, year_span
 from kh284.validate.dataset import LoadedReport
 from kh284.validate.index import Index
 from kh284.validate.models.plan import DayOfYear, ReportingCalendar, UnitPlans
@@ -33,7 +34,8 @@ from kh284.validate.models.plan import DayOfYear, ReportingCalendar, UnitPlans
 #: The kinds of item a unit owes, in the order they are listed.
 KINDS = ("figure", "task_report", "unit_plan")
 #: Task deadline kinds that make a report due every year.
-YEARLY_KINDS = ("yearly_from", "ongoing")
+#: Tasks reported on every year: the yearly deadline kinds, and standing tasks.
+REPORTED_YEARLY = (*YEARLY_KINDS, "ongoing")
 
 
 @dataclass(frozen=True)
@@ -230,7 +232,7 @@ def _task_reports(
 ) -> list[Item]:
     plan = index.dataset.plan
     assert plan is not None
-    yearly = [t for t in plan.appendix.tasks if t.deadline.kind in YEARLY_KINDS]
+    yearly = [t for t in plan.appendix.tasks if t.deadline.kind in REPORTED_YEARLY]
     senders = index.with_members_and_successors(u for t in yearly for u in t.lead)
     sent: dict[tuple[str, int], dict[str, dt.date]] = {}
     for loaded in reports:
@@ -242,9 +244,13 @@ def _task_reports(
             _first_sent(sent.setdefault(key, {}), report.unit, report.reported_on)
     items: list[Item] = []
     for task in yearly:
-        deadline = task.deadline
-        first = max(plan.settings.report_from_year, deadline.year or 0)
-        for year in range(first, plan.horizon_year + 1):
+        span = year_span(task.deadline, plan.horizon_year)
+        if task.deadline.kind == "ongoing":
+            span = (plan.settings.report_from_year, plan.horizon_year)
+        if span is None:  # a yearly kind without its first year (R309)
+            continue
+        first, last = max(plan.settings.report_from_year, span[0]), span[1]
+        for year in range(first, last + 1):
             due = due_on(calendar.task_reports_due, year, calendar.years_later)
             if due >= as_of:
                 break

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location, Severity, UsageError
 from kh284.diagnostics.catalogue import printable
-from kh284.evaluate.deadlines import year_end
+from kh284.evaluate.deadlines import YEARLY_KINDS, first_year, year_end
 from kh284.evaluate.tasks import TaskResult
 from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, both, goal_words, pick, word
 from kh284.i18n import number as i18n_number
@@ -1040,12 +1040,12 @@ def check_import(
 def _deliverable_words(index: Index, task: AppendixTask) -> tuple[str, str]:
     """What column C of a task's row may hold, in both languages (the ids it reads back).
 
-    A yearly task: a year from its first; a task with one deliverable per event: one of
+    A yearly task (``yearly_from``, ``yearly_on``): a year from its first; a task with one deliverable per event: one of
     its events' ids (with their names); any other task: nothing, or its own year.
     """
     deadline = task.deadline
-    if deadline.kind == "yearly_from":
-        return both("import.a_year", first=deadline.year or "")
+    if deadline.kind in YEARLY_KINDS:
+        return both("import.a_year", first=first_year(deadline) or "")
     if deadline.kind == "event" and deadline.events:
         names = []
         for event_id in deadline.events:

@@ -3,9 +3,13 @@
 - P401: an appendix task whose text repeats an earlier task word for word.
 - P402: a document number cited in the body that is not among the legal bases, the
   documents they mention, or the related documents (with the closest known number).
-- P403: a task due in a year before the period its own text names ("giai đoạn 2026 - 2035").
+- P403: a task due after the period its own text names ("giai đoạn 2021 - 2025", due in
+  2026) has ended.  Due in the year before the period is not a finding: preparing a
+  scheme before its period starts is what "tham mưu triển khai" tasks do.
 - P404/P405: errata listed in the plan file, confirmed against the text (or stale).
-- P406: appendix numbering out of sequence.
+- P406: appendix numbering out of sequence (1…n, restarting at 1 in each ``group``).
+- P407: lettered clauses out of the order a), b), c), d), đ), e), g) … of Nghị định 30/2020.
+- P408: an appendix task and the body item it repeats (``body``) name different lead units.
 None of these knows a particular item: each finds what it reports.
 """
 
@@ -16,7 +20,10 @@ from collections.abc import Iterator
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic
+from kh284.evaluate.deadlines import YEARLY_KINDS, final_due
 from kh284.validate.index import Index, walk_sections
+from kh284.validate.models.common import CLAUSE_LETTERS
+from kh284.validate.models.plan import Deadline, Section
 from kh284.validate.names import fold, words
 
 #: A Vietnamese document number: digits, then type letters, with - or / between parts.
@@ -24,6 +31,8 @@ _DOC_NUMBER = re.compile(
     r"\b\d{1,4}(?:/\d{4})?\s*[-/]\s*[A-ZĐ][A-Za-zĐđ&0-9]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*"
 )
 _PERIOD = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})")
+#: The clause letter at the end of a section id (``II.2.đ``), not of a bullet (``II.2.đ-1``).
+_CLAUSE = re.compile(r"\.([^\W\d_])$")
 
 
 def check(index: Index) -> Iterator[Diagnostic]:
@@ -32,9 +41,11 @@ def check(index: Index) -> Iterator[Diagnostic]:
         return
     yield from _duplicate_tasks(index)
     yield from _citations(index)
-    yield from _deadline_before_period(index)
+    yield from _deadline_after_period(index)
     yield from _errata(index)
     yield from _numbering(index)
+    yield from _lettering(index)
+    yield from _body_leads(index)
 
 
 def _duplicate_tasks(index: Index) -> Iterator[Diagnostic]:
@@ -99,16 +110,27 @@ def _same_kind(number: str, candidates: list[str]) -> str | None:
     return None
 
 
-def _deadline_before_period(index: Index) -> Iterator[Diagnostic]:
+def _deadline_field(deadline: Deadline) -> str:
+    """The field of ``deadline`` that sets its last due date, to point a finding at."""
+    if deadline.kind in YEARLY_KINDS:
+        if deadline.until_year is not None:
+            return "until_year"
+        return "year" if deadline.kind == "yearly_from" else "from_year"
+    return {"date": "date", "period": "to_year"}.get(deadline.kind, "year")
+
+
+def _deadline_after_period(index: Index) -> Iterator[Diagnostic]:
+    plan = index.dataset.plan
+    assert plan is not None
     for task_id, task in index.tasks.items.items():
-        deadline = task.deadline
-        if deadline.kind != "year" or deadline.year is None:
-            continue
         match = _PERIOD.search(task.text)
-        if match and deadline.year < int(match.group(1)):
-            where = index.locate("plan.yaml", (*index.tasks.paths[task_id], "deadline", "year"))
-            period = f"{match.group(1)}-{match.group(2)}"
-            yield dg.make("P403", where, id=task_id, year=deadline.year, period=period)
+        due = final_due(task.deadline, plan.settings, plan.horizon_year)
+        if match is None or due is None or due.year <= int(match.group(2)):
+            continue
+        path = (*index.tasks.paths[task_id], "deadline", _deadline_field(task.deadline))
+        period = f"{match.group(1)}-{match.group(2)}"
+        where = index.locate("plan.yaml", path)
+        yield dg.make("P403", where, id=task_id, year=due.year, period=period)
 
 
 def _errata(index: Index) -> Iterator[Diagnostic]:
@@ -122,13 +144,72 @@ def _errata(index: Index) -> Iterator[Diagnostic]:
         if erratum.text in texts.get(erratum.where, ""):
             if erratum.where in index.tasks:
                 where = index.locate("plan.yaml", (*index.tasks.paths[erratum.where], "text"))
+            elif erratum.where in index.sections:
+                section = index.sections.items[erratum.where]
+                field = "text" if erratum.text in (section.text or "") else "title"
+                path = (*index.sections.paths[erratum.where], field)
+                where = index.locate("plan.yaml", path)
             yield dg.make_from("P404", where, args)
         else:
             yield dg.make_from("P405", where, args)
 
 
 def _numbering(index: Index) -> Iterator[Diagnostic]:
-    for expected, (task_id, task) in enumerate(index.tasks.items.items(), start=1):
+    expected, group = 0, None
+    for position, (task_id, task) in enumerate(index.tasks.items.items()):
+        expected = 1 if position == 0 or task.group != group else expected + 1
+        group = task.group
         if task.number != expected:
             where = index.locate("plan.yaml", (*index.tasks.paths[task_id], "number"))
             yield dg.make("P406", where, id=task_id, number=task.number, expected=expected)
+
+
+def _lettering(index: Index) -> Iterator[Diagnostic]:
+    plan = index.dataset.plan
+    assert plan is not None
+    siblings = [plan.sections, *(s.items for s in walk_sections(plan.sections))]
+    for items in siblings:
+        lettered = [s.id for s in items if _CLAUSE.search(s.id)]
+        for position, section_id in enumerate(lettered):
+            if position >= len(CLAUSE_LETTERS):
+                break
+            letter, expected = section_id[-1], CLAUSE_LETTERS[position]
+            if letter != expected:
+                where = index.locate("plan.yaml", (*index.sections.paths[section_id], "id"))
+                yield dg.make("P407", where, id=section_id, letter=letter, expected=expected)
+                break  # the first letter out of place; the rest follow from it
+
+
+def _leads(sections: list[Section], inherited: list[str], out: dict[str, list[str]]) -> None:
+    """Each section's leading units: ``lead``, else ``responsible``, else its parent's."""
+    for section in sections:
+        lead = section.lead or section.responsible or inherited
+        out[section.id] = lead
+        _leads(section.items, lead, out)
+
+
+def _body_leads(index: Index) -> Iterator[Diagnostic]:
+    plan = index.dataset.plan
+    assert plan is not None
+    leads: dict[str, list[str]] = {}
+    _leads(plan.sections, [], leads)
+
+    def names(unit_ids: list[str]) -> str:
+        units = index.units.items
+        return ", ".join(units[u].short_name if u in units else u for u in unit_ids)
+
+    for task_id, task in index.tasks.items.items():
+        for j, section_id in enumerate(task.body):
+            body_lead = leads.get(section_id, [])
+            if not body_lead or not task.lead or set(body_lead) & set(task.lead):
+                continue
+            where = index.locate("plan.yaml", (*index.tasks.paths[task_id], "body", j))
+            yield dg.make(
+                "P408",
+                where,
+                [index.where(index.sections, section_id)],
+                id=task_id,
+                lead=names(task.lead),
+                section=section_id,
+                body_lead=names(body_lead),
+            )

@@ -1,21 +1,25 @@
 """Reference checks across the plan files: every id used is declared, and declared once.
 
 Covers units (successors, members, parent areas), the plan (issuer, responsible units,
-task leads and coordinators, deadline events and deadline shapes), targets (clauses,
-scope areas, shared measures), who reports what (targets' ``reporting_unit``, the units
-of ``settings.unit_plans``) and duplicate ids in every table.
+task leads and coordinators, deadline events and deadline shapes (``NEEDS``: the fields
+each kind needs), the body items a task repeats), targets (clauses, scope areas, shared
+measures), who reports what (targets' ``reporting_unit``, the units of
+``settings.unit_plans``) and duplicate ids in every table.
 """
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic
+from kh284.i18n import both
 from kh284.load.exact import PathKey
 from kh284.validate.index import Index, Table
+from kh284.validate.models.plan import Deadline, Settings
 from kh284.validate.names import suggest
 
 
@@ -124,24 +128,78 @@ def _plan(index: Index) -> Iterator[Diagnostic]:
                 hint = suggest(event_id, index.events)
                 where = index.locate(file, (*base, "deadline", "events", j))
                 yield dg.make("R304", where, id=event_id, suggestion=hint or "")
-        shape = _deadline_shape(deadline.kind, deadline.year, bool(deadline.events))
-        if shape:
+        for problem_vi, problem_en in deadline_problems(deadline, plan.settings):
             where = index.locate(file, (*base, "deadline"))
             yield dg.make(
-                "R309", where, kind=deadline.kind, problem_vi=shape[0], problem_en=shape[1]
+                "R309", where, kind=deadline.kind, problem_vi=problem_vi, problem_en=problem_en
             )
+        for j, section_id in enumerate(task.body):
+            if section_id not in index.sections:
+                hint = suggest(section_id, index.sections)
+                where = index.locate(file, (*base, "body", j))
+                yield dg.make("R307", where, id=section_id, suggestion=hint or "")
 
 
-def _deadline_shape(kind: str, year: int | None, has_events: bool) -> tuple[str, str] | None:
-    if kind in ("year", "yearly_from") and year is None:
-        return ("cần 'year'", "needs 'year'")
-    if kind == "event" and not has_events:
-        return ("cần ít nhất một sự kiện trong 'events'", "needs at least one id in 'events'")
-    if kind != "event" and has_events:
-        return ("không được có 'events'", "must not have 'events'")
-    if kind in ("ongoing", "event") and year is not None:
-        return ("không được có 'year'", "must not have 'year'")
-    return None
+#: The fields each deadline kind needs; any other field of ``OPTIONAL`` is refused.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "year": ("year",),
+    "yearly_from": ("year",),
+    "ongoing": (),
+    "event": ("events",),
+    "date": ("date",),
+    "quarter": ("year", "quarter"),
+    "half_year": ("year", "half"),
+    "yearly_on": ("day", "month", "from_year"),
+    "period": ("from_year", "to_year"),
+    "school_year": ("year",),
+}
+#: Fields a kind may have besides those it needs.
+ALLOWS: dict[str, tuple[str, ...]] = {
+    "yearly_from": ("until_year",),
+    "yearly_on": ("until_year",),
+    "event": ("months_after_event",),
+}
+#: Every field that belongs to some kind (``text`` and ``kind`` belong to all).
+KIND_FIELDS = (
+    "year",
+    "events",
+    "date",
+    "quarter",
+    "half",
+    "day",
+    "month",
+    "from_year",
+    "to_year",
+    "until_year",
+    "months_after_event",
+)
+
+
+def deadline_problems(deadline: Deadline, settings: Settings) -> list[tuple[str, str]]:
+    """What is wrong with the shape of ``deadline``, each as (vi, en) after "kind 'x'"."""
+    kind = deadline.kind
+    needs, allows = NEEDS[kind], ALLOWS.get(kind, ())
+    found = []
+    for name in KIND_FIELDS:
+        value = getattr(deadline, name)
+        present = bool(value) if name == "events" else value is not None
+        if name in needs and not present:
+            found.append(both("plan.deadline_needs", field=name))
+        elif present and name not in needs and name not in allows:
+            found.append(both("plan.deadline_refuses", field=name))
+    if found:
+        return found
+    if kind == "yearly_on":
+        assert deadline.day is not None and deadline.month is not None
+        if deadline.day > calendar.monthrange(2024, deadline.month)[1]:  # 2024: a leap year
+            found.append(both("plan.deadline_no_such_day", day=deadline.day, month=deadline.month))
+    first = deadline.from_year if kind != "yearly_from" else deadline.year
+    last = deadline.to_year if kind == "period" else deadline.until_year
+    if first is not None and last is not None and last < first:
+        found.append(both("plan.deadline_ends_before_start", first=first, last=last))
+    if kind == "school_year" and settings.school_year_end is None:
+        found.append(both("plan.deadline_school_year_end"))
+    return found
 
 
 def _targets(index: Index) -> Iterator[Diagnostic]:

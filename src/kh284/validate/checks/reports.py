@@ -103,9 +103,10 @@ def _figures(
     for i, figure in enumerate(report.indicators):
         rule = rules.get(figure.target)
         if rule is None:
-            hint = index.resolve("target", figure.target)
-            where = doc.location(("indicators", i, "target"))
-            yield dg.make("R302", where, id=figure.target, suggestion=hint or "")
+            if index.dataset.targets is not None:  # else targets.yaml failed: said there
+                hint = index.resolve("target", figure.target)
+                where = doc.location(("indicators", i, "target"))
+                yield dg.make("R302", where, id=figure.target, suggestion=hint or "")
             continue
         measure, is_percent, is_level = rule
         area = figure.area
@@ -172,9 +173,10 @@ def _tasks(
         base = ("tasks", i)
         task = index.tasks.items.get(entry.task)
         if task is None:
-            hint = index.resolve("task", entry.task)
-            where = doc.location((*base, "task"))
-            yield dg.make("R303", where, id=entry.task, suggestion=hint or "")
+            if index.dataset.plan is not None:  # else plan.yaml failed: said there
+                hint = index.resolve("task", entry.task)
+                where = doc.location((*base, "task"))
+                yield dg.make("R303", where, id=entry.task, suggestion=hint or "")
             continue
         if entry.status == "done":
             if entry.completed_on is None:

@@ -1,7 +1,10 @@
 """Shared building blocks of the data models: the strict base model, id and date types.
 
 Ids are lower-case ASCII words joined by hyphens (``so-gddt``); task ids are upper-case
-letters, a hyphen and digits (``PL-01``).  Dates accept ISO and ``DD/MM/YYYY``.  The
+letters, a hyphen and digits (``PL-01``).  Section ids are a Roman numeral, numbered
+levels, an optional lettered clause and an optional bullet number (``III.2.2``, ``II.2.a``,
+``II.2.đ-1``); clause letters are those of Nghị định 30/2020 (a … y with ``đ``, without
+f, j, w, z: ``CLAUSE_LETTERS``).  Dates accept ISO and ``DD/MM/YYYY``.  The
 loaders normalise all text to Unicode NFC, so ``Sở`` typed in NFD compares equal.
 """
 
@@ -38,7 +41,10 @@ class Model(BaseModel):
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 TASK_ID_PATTERN = r"^[A-Z]+-[0-9]+$"
-SECTION_ID_PATTERN = r"^[IVX]+(\.[0-9]+)*(-[0-9]+)?$"
+#: The letters of lettered clauses a), b), … in their order (Nghị định 30/2020/NĐ-CP,
+#: Phụ lục I): Vietnamese has đ after d and no f, j, w or z.
+CLAUSE_LETTERS = "abcdđeghiklmnopqrstuvxy"
+SECTION_ID_PATTERN = r"^[IVX]+(\.[0-9]+)*(\.[a-eđg-ik-vxy])?(-[0-9]+)?$"
 
 
 #: Longest piece of a bad value quoted back in a message.

@@ -2,7 +2,9 @@
 
 Sections nest (``III`` → ``III.2`` → ``III.2.2`` → bullet ``III.2.2-1``); each carries its
 verbatim Vietnamese text and the units responsible.  Appendix tasks carry their deadline
-as typed data next to the original wording.
+as typed data next to the original wording (the kinds: ``kh284.evaluate.deadlines``), may
+be grouped under headings with numbering restarting in each group, and may name the body
+items they repeat (``body``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,18 @@ from pydantic_core import PydanticCustomError
 
 from kh284.validate.models.common import Date, Id, Model, SectionId, TaskId, Text, Year
 
-DeadlineKind = Literal["year", "yearly_from", "ongoing", "event"]
+DeadlineKind = Literal[
+    "year",
+    "yearly_from",
+    "ongoing",
+    "event",
+    "date",
+    "quarter",
+    "half_year",
+    "yearly_on",
+    "period",
+    "school_year",
+]
 
 
 class LegalBasis(Model):
@@ -44,6 +57,11 @@ class Section(Model):
     title: Text | None = Field(default=None, description="Heading as published.")
     text: Text | None = Field(default=None, description="Body text as published.")
     responsible: list[Id] = Field(default_factory=list)
+    lead: list[Id] = Field(
+        default_factory=list,
+        description="Units the text puts in the lead when they are not the responsible "
+        "units ('Phối hợp với Sở X ...': Sở X leads); default: the responsible units.",
+    )
     items: list[Section] = Field(default_factory=list)
 
 
@@ -52,10 +70,25 @@ class Deadline(Model):
 
     text: Text = Field(description="The 'Thời gian' cell, verbatim.")
     kind: DeadlineKind
-    year: Year | None = None
+    year: Year | None = Field(
+        default=None,
+        description="year, yearly_from (first year), quarter, half_year: the year; "
+        "school_year: the year it starts.",
+    )
     events: list[Id] = Field(default_factory=list)
     months_after_event: int | None = Field(
         default=None, ge=0, le=120, description="Overrides settings.months_after_event."
+    )
+    date: Date | None = Field(default=None, description="date: the day it is due by.")
+    quarter: int | None = Field(default=None, ge=1, le=4, description="quarter: 1 to 4.")
+    half: int | None = Field(default=None, ge=1, le=2, description="half_year: 1 or 2.")
+    day: int | None = Field(default=None, ge=1, le=31, description="yearly_on: day of month.")
+    month: int | None = Field(default=None, ge=1, le=12, description="yearly_on: month.")
+    from_year: Year | None = Field(default=None, description="yearly_on, period: the first year.")
+    to_year: Year | None = Field(default=None, description="period: the last year.")
+    until_year: Year | None = Field(
+        default=None,
+        description="yearly_from, yearly_on: the last year (default: the plan's horizon).",
     )
 
 
@@ -70,6 +103,14 @@ class AppendixTask(Model):
     coordinating: list[Id] = Field(default_factory=list)
     coordinating_text: Text
     deadline: Deadline
+    group: Text | None = Field(
+        default=None,
+        description="The heading the row is listed under; numbering restarts at 1 in each group.",
+    )
+    body: list[SectionId] = Field(
+        default_factory=list,
+        description="The body items (sections or bullets) this row repeats.",
+    )
 
 
 class Appendix(Model):
@@ -149,6 +190,12 @@ class UnitPlans(Model):
     reason: Text = Field(description="Why this due date: the plan's words, or the assumption.")
 
 
+class SchoolYearEnd(DayOfYear):
+    """The day a school year ends, in the calendar year after it starts, with the reason."""
+
+    reason: Text = Field(description="Where the date comes from.")
+
+
 class Settings(Model):
     """Settings of the plan that are not written in it but that evaluation needs."""
 
@@ -171,6 +218,9 @@ class Settings(Model):
     )
     unit_plans: UnitPlans | None = Field(
         default=None, description="The units' own implementation plans (a one-off each)."
+    )
+    school_year_end: SchoolYearEnd | None = Field(
+        default=None, description="When a school year ends; needed by school_year deadlines."
     )
 
 
