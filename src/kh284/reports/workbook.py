@@ -1040,8 +1040,9 @@ def check_import(
 def _deliverable_words(index: Index, task: AppendixTask) -> tuple[str, str]:
     """What column C of a task's row may hold, in both languages (the ids it reads back).
 
-    A yearly task (``yearly_from``, ``yearly_on``): a year from its first; a task with one deliverable per event: one of
-    its events' ids (with their names); any other task: nothing, or its own year.
+    A yearly task (``yearly_from``, ``yearly_on``): a year from its first; a task with one
+    deliverable per event: one of its events' ids (with their names); any other task:
+    nothing, or its own year.
     """
     deadline = task.deadline
     if deadline.kind in YEARLY_KINDS:
