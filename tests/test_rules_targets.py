@@ -96,6 +96,7 @@ def count_target(**overrides: Any) -> Target:
         "unit": "count",
         "value": 2,
         "scope": scope,
+        "scale": {"min": 0, "max": 3},
     }
     fields.update(overrides)
     return target(**fields)
@@ -357,6 +358,7 @@ def test_bounds_of_each_unit(
     overrides: dict[str, Any] = {"unit": unit}
     if unit == "level":
         overrides["value"] = 2
+        overrides["scale"] = {"min": 0, "max": 3}
     assert _bounds(target(**overrides), area_count) == expected
 
 
@@ -443,9 +445,11 @@ def test_missed_with_one_point_is_still_missed() -> None:
 
 
 @pytest.mark.parametrize("as_of", [D(2026, 12, 31), D(2030, 12, 31)])
-def test_one_point_is_no_data_two_points_are_a_trend(as_of: dt.date) -> None:
+def test_one_point_is_insufficient_data_two_points_are_a_trend(as_of: dt.date) -> None:
+    # one figure is not "no data" (issue 15): it is shown, and the status says a trend needs
+    # a second one
     one = judge(target(), {2026: 80}, as_of)
-    assert one.status == "no_data"
+    assert one.status == "insufficient_data"
     assert one.reason_vi == "chỉ có một số liệu (2026: 80); cần hai để tính xu hướng"
     assert one.reason_en == "only one point (2026: 80); a trend needs two"
     assert (one.baseline_year, one.latest_year) == (2026, 2026)
@@ -677,7 +681,7 @@ def test_evaluate_an_area_target_reads_its_measure_and_area() -> None:
 def test_evaluate_a_level_target_is_clamped_at_three() -> None:
     # level at least 3: 1 (2022) → 2 (2024), slope 0.5, 2 + 0.5 * 6 = 5 → 3, ratio 2 / 2 = 1
     series = area_series({PROVINCE: {2022: 1, 2024: 2}})
-    t = target(measure=MEASURE, unit="level", value=3)
+    t = target(measure=MEASURE, unit="level", value=3, scale={"min": 0, "max": 3})
     result = evaluate_target(index(), series, t, D(2024, 12, 31))
     assert result.projected_value == 3
     assert result.ratio == pytest.approx(1.0)

@@ -67,7 +67,7 @@ BOUNDS = (0.0, 100.0)
             "achieved",
         ),
         ({}, {}, AS_OF, "no_data"),
-        ({2026: 80}, {}, AS_OF, "no_data"),
+        ({2026: 80}, {}, AS_OF, "insufficient_data"),
     ],
 )
 def test_each_status(
@@ -99,7 +99,7 @@ def test_not_maintained_names_the_years() -> None:
 
 def test_only_one_point_says_a_trend_needs_two() -> None:
     result = _judge(target(), {2026: 80}, AS_OF, BOUNDS)
-    assert result.status == "no_data"
+    assert result.status == "insufficient_data"
     assert result.reason_en == "only one point (2026: 80); a trend needs two"
     assert result.projected_value is None and result.ratio is None
 
@@ -191,6 +191,7 @@ def test_demo_shows_every_status_and_json_agrees_with_the_table() -> None:
         "not_maintained",
         "missed",
         "no_data",
+        "insufficient_data",
     }
     task_statuses = {t["status"] for t in data["tasks"]}
     assert task_statuses == {

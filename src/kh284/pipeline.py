@@ -44,6 +44,7 @@ TARGET_CODES: dict[str, str | None] = {
     "not_maintained": "T602",
     "missed": "T601",
     "no_data": "T605",
+    "insufficient_data": "T606",
 }
 
 

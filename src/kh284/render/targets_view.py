@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kh284.evaluate.targets import TargetResult
-from kh284.i18n import COMPARATORS, TARGET_LABELS, label, pick, word
+from kh284.i18n import COMPARATORS, TARGET_LABELS, breakdown_words, label, pick, word
 from kh284.render.terminal import TARGET_STYLES, data_text, goal_text, to_text
 
 
@@ -53,6 +53,9 @@ def detail(result: TargetResult, lang: str, *, color: bool, width: int) -> str:
         data_text(f"{t.clause}: “{t.text}”"),
         Text(word("targets.goal", lang) + goal_text(result, lang) + f" ({t.due_year})"),
     ]
+    part = breakdown_words(t, lang)
+    if part is not None:
+        parts.append(data_text(part))
     if t.interpretation:
         parts.append(data_text(word("targets.interpretation", lang) + t.interpretation))
     status = label(TARGET_LABELS, result.status, lang)

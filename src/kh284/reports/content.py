@@ -31,6 +31,7 @@ TARGET_COLOURS = {
     "not_maintained": "#c62828",
     "missed": "#b71c1c",
     "no_data": "#8d8d8d",
+    "insufficient_data": "#a1887f",  # temporary (targets branch): the dashboard sets it
 }
 #: Task status → colour: green done on time, blue in progress within deadline, orange done
 #: late, red overdue, grey not yet due (and waiting for its event), teal standing tasks.
@@ -61,6 +62,7 @@ TARGET_TINTS = {
     "not_maintained": "#fbe3e3",
     "missed": "#f8dada",
     "no_data": "#f0f0f0",
+    "insufficient_data": "#efebe9",  # temporary (targets branch): the dashboard sets it
 }
 #: One shape per status, printed beside its word so that statuses stay apart without
 #: colour (a grey printer, colour blindness).  Glyphs from WGL4 / common fonts only.
@@ -72,6 +74,7 @@ TARGET_SYMBOLS = {
     "not_maintained": "■",
     "missed": "✕",
     "no_data": "○",
+    "insufficient_data": "◊",  # temporary (targets branch): the dashboard sets it
 }
 TASK_SYMBOLS = {
     "done_on_time": "●",
