@@ -230,3 +230,35 @@ def test_district_unit_after_reorganisation_warns_but_area_report_is_accepted(
     report.write_text(report.read_text().replace("unit: ba-be", "unit: so-gddt"))
     out = run_cli("validate", "--data-dir", str(data), "--lang", "en", "--as-of", "2026-12-31")
     assert "D505" not in out
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown"),
+    [
+        ("terminal", "Chưa đủ số liệu"),
+        ("markdown", "| `mau-giao-huy-dong` | Chưa đủ số liệu | 98.2 (2026) |"),
+        ("junit", "warning T606 Chỉ tiêu 'mau-giao-huy-dong' chưa đủ số liệu"),
+        ("github", "title=T606::Chỉ tiêu 'mau-giao-huy-dong' chưa đủ số liệu"),
+        ("sarif", '"ruleId": "T606"'),
+    ],
+)
+def test_one_figure_is_not_enough_data_in_every_format(fmt: str, shown: str) -> None:
+    # mau-giao-huy-dong: only 2026, 98.2 against >= 99 by 2030: one figure, not "no data"
+    out = run_cli(
+        "check", "--data-dir", str(DEMO), "--as-of", "2026-12-31", "--format", fmt, code=1
+    )
+    assert shown in out
+
+
+def test_one_figure_is_not_enough_data_in_json() -> None:
+    data = run_json("check", "--data-dir", str(DEMO), "--as-of", "2026-12-31", code=1)
+    row = next(t for t in data["targets"] if t["id"] == "mau-giao-huy-dong")
+    assert (row["status"], row["label"], row["value"], row["year"]) == (
+        "insufficient_data",
+        "Chưa đủ số liệu",
+        98.2,
+        2026,
+    )
+    assert data["summary"]["targets"]["insufficient_data"] == 2
+    codes = [d["code"] for d in data["diagnostics"] if "mau-giao-huy-dong" in d["message"]]
+    assert codes == ["T606"]
