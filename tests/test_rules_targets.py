@@ -905,6 +905,12 @@ def test_between_at_and_around_both_ends(value: float, expected: bool) -> None:
     assert meets("between", 30, value, None, 35) is expected
 
 
+def test_between_exactly_at_the_allowance_of_each_end() -> None:
+    # the same 1e-9 allowance as at_least/at_most, at both ends, exactly
+    assert meets("between", 1.0, 1.0 - _EPSILON, None, 2.0) is True
+    assert meets("between", 1.0, 2.0 + _EPSILON, None, 2.0) is True
+
+
 def test_between_without_an_upper_end_is_refused() -> None:
     with pytest.raises(ValueError, match="between"):
         meets("between", 30, 31)
@@ -980,6 +986,9 @@ def test_a_level_target_is_bounded_by_its_own_scale() -> None:
     result = judge(t, {2022: 0, 2024: 1}, D(2024, 12, 31), _bounds(t, None))
     assert result.projected_value == 2
     assert result.status == "on_track"
+    # a count of areas has a scale for its areas' levels, but counts are bounded by the
+    # number of areas: 8 districts → 0-8, not the scale's 0-3
+    assert _bounds(count_target(), 8) == (0.0, 8.0)
     # a yes/no target is a level on 0-1
     yes_no = target(unit="level", value=1, scale={"min": 0, "max": 1})
     assert (_bounds(yes_no, None), yes_no.levels) == ((0.0, 1.0), (0, 1))

@@ -134,8 +134,8 @@ def evaluate_target(index: Index, series: Series, target: Target, as_of: dt.date
         series.get((target.measure_id, target.scope.area), {}).values(), key=lambda p: p.year
     )
     values = {p.year: p.value for p in points}
-    if target.accumulate:
-        values = accumulated(values, target.from_year or min(values, default=as_of.year))
+    if target.accumulate and target.from_year is not None:  # the model requires from_year
+        values = accumulated(values, target.from_year)
     result = _judge(target, values, as_of, _bounds(target, None))
     result.points = points
     return result
