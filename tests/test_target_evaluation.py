@@ -262,3 +262,27 @@ def test_one_figure_is_not_enough_data_in_json() -> None:
     assert data["summary"]["targets"]["insufficient_data"] == 2
     codes = [d["code"] for d in data["diagnostics"] if "mau-giao-huy-dong" in d["message"]]
     assert codes == ["T606"]
+
+
+def test_the_words_of_each_form_of_goal() -> None:
+    from kh284.i18n import breakdown_words, level_scale, target_goal
+
+    ranged = target(comparator="between", value=30, upper=35)
+    assert target_goal(ranged, "vi") == target_goal(ranged, "en") == "30–35%"
+    built = target(unit="count", value=200, accumulate=True, from_year=2025)
+    assert target_goal(built, "vi") == "Σ ≥ 200"
+    literacy = target(unit="level", value=2, scale={"min": 0, "max": 2})
+    assert level_scale(literacy, "vi") == "mức độ (0-2)"
+    assert level_scale(literacy, "en") == "level (0-2)"
+    assert level_scale(target(), "vi") is None  # a percentage has no levels
+    part = target(
+        breakdown={"parent": "p", "by": "school_level", "group": "cấp THCS", "group_en": "THCS"}
+    )
+    assert breakdown_words(part, "vi") == "chi tiết của 'p': cấp THCS"
+    assert breakdown_words(part, "en") == "breakdown of 'p': THCS"
+    assert breakdown_words(target(), "en") is None
+
+
+def test_kh284_targets_shows_a_breakdown_and_its_parent() -> None:
+    out = run_cli("targets", "minh-hoa-tieu-hoc-dtts", "--data-dir", str(DEMO), "--lang", "en")
+    assert "breakdown of 'hoan-thanh-tieu-hoc': ethnic-minority pupils" in out
