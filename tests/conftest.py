@@ -20,12 +20,13 @@ DEMO = ROOT / "examples" / "demo"
 #: their Vietnamese status word.
 DEMO_TARGET_LABELS = {
     "Đã đạt": 10,
-    "Đúng tiến độ": 5,
-    "Cần đẩy nhanh": 4,
+    "Đúng tiến độ": 7,
+    "Cần đẩy nhanh": 5,
     "Chững lại/đi lùi": 2,
     "Không duy trì": 1,
     "Không đạt": 1,
-    "Chưa có số liệu": 5,
+    "Chưa có số liệu": 7,
+    "Chưa đủ số liệu": 2,
 }
 DEMO_TASK_LABELS = {
     "Hoàn thành đúng hạn": 6,

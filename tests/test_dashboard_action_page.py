@@ -168,6 +168,7 @@ def test_failing_targets_worst_first(demo: Content) -> None:
         "truong-chuan-quoc-gia",  # needs acceleration, 0.33
         "lao-dong-co-bang-cap",  # 0.46
         "phong-hoc-kien-co",  # 0.56
+        "minh-hoa-phong-hoc-moi",  # 0.74: (155 - 30) / (200 - 30), an invented sum
         "xoa-mu-chu-muc-2-huyen",  # 0.75
     ]
     status, _, latest, goal, projected = rows[3][1]
@@ -192,15 +193,19 @@ def test_overdue_tasks_with_unit_and_days_late(demo: Content) -> None:
 def test_targets_without_figures_name_who_owes_them_and_the_command(demo: Content) -> None:
     text, tables = page(demo)
     rows = body_rows(tables, "act nofig")
-    # the four targets nobody reported on, all in clause II.2, which names Sở GD&ĐT: one
-    # row for the unit, not four identical ones
+    # the seven targets nobody reported on, all in clause II.2, which names Sở GD&ĐT: one
+    # row for the unit, not seven identical ones; in plan order: the two yes/no targets of
+    # II.2-1 and the "duy trì" of PCGD tiểu học (II.2-6) have no demo figure either
     assert [a["data-unit"] for a, _ in rows] == ["so-gddt"]
     owner, count, targets, command = rows[0][1]
-    assert (owner, count) == ("Sở GD&ĐT", "4")
+    assert (owner, count) == ("Sở GD&ĐT", "7")
     assert targets.split("; ") == [
+        "Tỉnh duy trì đạt chuẩn phổ cập giáo dục mầm non cho trẻ em 5 tuổi",
+        "Tỉnh hoàn thành phổ cập giáo dục mầm non cho trẻ mẫu giáo",
         "Tỷ lệ đi học đúng độ tuổi cấp tiểu học",
         "Tỷ lệ trẻ em mầm non được học 2 buổi/ngày",
         "Số huyện, thành phố đạt chuẩn PCGD tiểu học mức độ 3",
+        "Tỉnh duy trì đạt chuẩn phổ cập giáo dục tiểu học",
         "Tỷ lệ người biết chữ mức độ 1 trong độ tuổi 15-60",
     ]
     # the figures owed are those of 2025, the last year ended before 31/12/2026

@@ -34,13 +34,14 @@ NUMBER = "284/KH-UBND"  # plan.yaml `number:`
 #   36 task rows (34 tasks, PL-02 once per law): done on time 6 (+ PL-06/2026, PL-07, PL-12),
 #     done late 1, overdue 5, in progress 4 (PL-09, PL-13, PL-19, PL-22), waiting for its
 #     law 1 (PL-02/luat-hoc-tap-suot-doi), ongoing 1 (PL-01), not yet due 18.
-#   28 targets by the UNSD ratio (projected - baseline) / (target - baseline): achieved 10,
-#     on track 5 (e.g. nha-tre-huy-dong 30.5 -> 34.5, 2030: 42.5, 12/7.5 = 1.60), needs
-#     acceleration 4 (e.g. phong-hoc-kien-co 84 -> 87, 93, 9/16 = 0.56), stagnating 2 (e.g.
+#   35 targets by the UNSD ratio (projected - baseline) / (target - baseline): achieved 10,
+#     on track 7 (e.g. nha-tre-huy-dong 30.5 -> 34.5, 2030: 42.5, 12/7.5 = 1.60), needs
+#     acceleration 5 (e.g. phong-hoc-kien-co 84 -> 87, 93, 9/16 = 0.56), stagnating 2 (e.g.
 #     hoan-thanh-thcs 97.8 -> 97.5, 96.9, -0.9/1.2 = -0.75), not maintained 1
 #     (ngan-sach-giao-duc 19.30 < 20 in 2026), missed 1 (moc-2025-phong-hoc-kien-co 87 < 95),
-#     no data 5 (mau-giao-huy-dong has one point; 4 targets have none).
-#   charts: the 28 - 4 = 24 targets with a figure.
+#     no data 7 (7 targets have no figure), not enough data 2 (mau-giao-huy-dong and
+#     minh-hoa-tieu-hoc-dtts have one point each).
+#   charts: the 35 - 7 = 28 targets with a figure.
 TARGET_LABELS, TASK_LABELS = DEMO_TARGET_LABELS, DEMO_TASK_LABELS
 
 
@@ -148,12 +149,12 @@ def test_results_are_the_hand_worked_ones(draft: Any) -> None:
         "(4/9 nhiệm vụ; đúng hạn 3; quá hạn chưa hoàn thành 5)."
     ) in texts
     assert (
-        "Đánh giá 28 chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc: đã đạt 10; "
-        "đúng tiến độ 5; cần đẩy nhanh 4; chững lại/đi lùi 2; không duy trì 1; không đạt 1; "
-        "chưa có số liệu 5. Biểu đồ từng chỉ tiêu tại Phụ lục kèm theo."
+        "Đánh giá 35 chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc: đã đạt 10; "
+        "đúng tiến độ 7; cần đẩy nhanh 5; chững lại/đi lùi 2; không duy trì 1; không đạt 1; "
+        "chưa có số liệu 7; chưa đủ số liệu 2. Biểu đồ từng chỉ tiêu tại Phụ lục kèm theo."
     ) in texts
     targets = [[c.text for c in row.cells] for row in table_with(draft, "Chỉ tiêu").rows[1:]]
-    assert len(targets) == 28
+    assert len(targets) == 35
     assert Counter(row[4].split(" ", 1)[1] for row in targets) == TARGET_LABELS
     # No., target, goal, latest value, status, why
     by_name = {row[1]: row[2:5] for row in targets}
@@ -207,13 +208,15 @@ def test_results_are_the_hand_worked_ones(draft: Any) -> None:
 
 def test_charts_are_embedded(draft: Any, check_json: Any) -> None:
     with_data = [t for t in check_json["targets"] if t["history"]]
-    assert len(draft.inline_shapes) == len(with_data) == 24  # 28 targets, 4 with no figure
+    assert len(draft.inline_shapes) == len(with_data) == 28  # 35 targets, 7 with no figure
     captions = [p.text for p in draft.paragraphs if p.text.startswith("Hình ")]
-    assert len(captions) == 24 and captions[-1].endswith(" — Không đạt")
+    # the last target with a figure is the invented breakdown, one point: not enough data
+    assert len(captions) == 28 and captions[-1].endswith(" — Chưa đủ số liệu")
     # identical charts (same figures, same goal) share one image part: hoan-thanh-tieu-hoc
-    # and chuyen-cap-tieu-hoc-thcs are both 99.6 -> 99.7 against >= 99.5, so 24 - 1 = 23
+    # and chuyen-cap-tieu-hoc-thcs are both 99.6 -> 99.7 against >= 99.5, so 28 - 1 = 27
+    # (pcgd-thcs-muc-2-tinh and pcgd-thcs-duy-tri read the same 2, 2 but against 2 and 1)
     images = [p for p in draft.part.package.parts if p.content_type == "image/png"]
-    assert len(images) == 23
+    assert len(images) == 27
     assert all(p.blob.startswith(b"\x89PNG") for p in images)
 
 

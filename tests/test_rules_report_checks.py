@@ -93,6 +93,7 @@ EXTRA_TARGETS = """\
     due_year: 2030
     direction: increase
     scope: {kind: area, area: tinh-a}
+    scale: {min: 1, max: 2}
   - id: so-truong
     name: "Số trường (thử nghiệm)"
     name_en: "Schools (test)"
@@ -243,8 +244,8 @@ def d506(value: str) -> Expected:
     return ("D506", "r.yaml", VALUE, {"value": value})
 
 
-def d515(value: str) -> Expected:
-    return ("D515", "r.yaml", VALUE, {"value": value})
+def d515(value: str, low: int = 0, high: int = 3) -> Expected:
+    return ("D515", "r.yaml", VALUE, {"value": value, "low": str(low), "high": str(high)})
 
 
 def d502(value: str, computed: str) -> Expected:
@@ -272,9 +273,13 @@ FIGURE_ROWS: list[tuple[str, dict[str, Any], list[Expected]]] = [
     ("areas-level-1.5", {"target": COUNT_OF_AREAS, "value": 1.5}, [d515("1.5")]),
     ("areas-level-minus-1", {"target": COUNT_OF_AREAS, "value": -1}, [d515("-1")]),
     ("areas-level-101", {"target": COUNT_OF_AREAS, "value": 101}, [d515("101")]),
-    # unit: level is a level too, whatever its scope
+    # unit: level is a level too, whatever its scope, on its own scale (here 1-2, not 0-3)
+    ("level-1", {"target": LEVEL, "value": 1}, []),
     ("level-2", {"target": LEVEL, "value": 2}, []),
-    ("level-4", {"target": LEVEL, "value": 4}, [d515("4")]),
+    ("level-0", {"target": LEVEL, "value": 0}, [d515("0", 1, 2)]),
+    ("level-3", {"target": LEVEL, "value": 3}, [d515("3", 1, 2)]),
+    ("level-1.5", {"target": LEVEL, "value": 1.5}, [d515("1.5", 1, 2)]),
+    ("level-4", {"target": LEVEL, "value": 4}, [d515("4", 1, 2)]),
     # a plain count is neither a percentage nor a level
     ("count-150", {"target": COUNT, "value": 150}, []),
     ("count-minus-1", {"target": COUNT, "value": -1}, []),

@@ -33,6 +33,7 @@ from kh284.evaluate.targets import (
     _fmt,
     _judge,
     _sign,
+    accumulated,
     classify,
     evaluate_target,
     meets,
@@ -42,7 +43,7 @@ from kh284.evaluate.targets import (
 from kh284.load.exact import Document
 from kh284.validate.dataset import Dataset
 from kh284.validate.index import Index, build_index
-from kh284.validate.models.targets import Target
+from kh284.validate.models.targets import Target, TargetsFile
 from kh284.validate.models.units import UnitsFile
 
 D = dt.date
@@ -96,6 +97,7 @@ def count_target(**overrides: Any) -> Target:
         "unit": "count",
         "value": 2,
         "scope": scope,
+        "scale": {"min": 0, "max": 3},
     }
     fields.update(overrides)
     return target(**fields)
@@ -357,6 +359,7 @@ def test_bounds_of_each_unit(
     overrides: dict[str, Any] = {"unit": unit}
     if unit == "level":
         overrides["value"] = 2
+        overrides["scale"] = {"min": 0, "max": 3}
     assert _bounds(target(**overrides), area_count) == expected
 
 
@@ -443,9 +446,11 @@ def test_missed_with_one_point_is_still_missed() -> None:
 
 
 @pytest.mark.parametrize("as_of", [D(2026, 12, 31), D(2030, 12, 31)])
-def test_one_point_is_no_data_two_points_are_a_trend(as_of: dt.date) -> None:
+def test_one_point_is_insufficient_data_two_points_are_a_trend(as_of: dt.date) -> None:
+    # one figure is not "no data" (issue 15): it is shown, and the status says a trend needs
+    # a second one
     one = judge(target(), {2026: 80}, as_of)
-    assert one.status == "no_data"
+    assert one.status == "insufficient_data"
     assert one.reason_vi == "chỉ có một số liệu (2026: 80); cần hai để tính xu hướng"
     assert one.reason_en == "only one point (2026: 80); a trend needs two"
     assert (one.baseline_year, one.latest_year) == (2026, 2026)
@@ -677,7 +682,7 @@ def test_evaluate_an_area_target_reads_its_measure_and_area() -> None:
 def test_evaluate_a_level_target_is_clamped_at_three() -> None:
     # level at least 3: 1 (2022) → 2 (2024), slope 0.5, 2 + 0.5 * 6 = 5 → 3, ratio 2 / 2 = 1
     series = area_series({PROVINCE: {2022: 1, 2024: 2}})
-    t = target(measure=MEASURE, unit="level", value=3)
+    t = target(measure=MEASURE, unit="level", value=3, scale={"min": 0, "max": 3})
     result = evaluate_target(index(), series, t, D(2024, 12, 31))
     assert result.projected_value == 3
     assert result.ratio == pytest.approx(1.0)
@@ -877,3 +882,253 @@ def test_count_target_directly_matches_evaluate_target() -> None:
     figures = {2026: {"ba-be": 2, "bach-thong": 1, "cho-don": 3}}
     direct = _count_target(index(), by_year(figures), count_target(), D(2026, 12, 31))
     assert (direct.status, direct.values) == ("achieved", {2026: 2})
+
+
+# -- ranges ("30 – 35 %"): between, inclusive at both ends ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (30, True),  # the low end itself
+        (30 - TINY, True),  # float noise below it
+        (30 - SMALL, False),
+        (29.99, False),
+        (32.5, True),
+        (35, True),  # the high end itself
+        (35 + TINY, True),
+        (35 + SMALL, False),
+        (35.01, False),
+    ],
+)
+def test_between_at_and_around_both_ends(value: float, expected: bool) -> None:
+    assert meets("between", 30, value, None, 35) is expected
+
+
+def test_between_exactly_at_the_allowance_of_each_end() -> None:
+    # the same 1e-9 allowance as at_least/at_most, at both ends, exactly
+    assert meets("between", 1.0, 1.0 - _EPSILON, None, 2.0) is True
+    assert meets("between", 1.0, 2.0 + _EPSILON, None, 2.0) is True
+
+
+def test_between_without_an_upper_end_is_refused() -> None:
+    with pytest.raises(ValueError, match="between"):
+        meets("between", 30, 31)
+
+
+def ranged(**overrides: Any) -> Target:
+    """ "đạt 30 – 35 %" by 2030, higher is better."""
+    fields: dict[str, Any] = {"comparator": "between", "value": 30, "upper": 35}
+    fields.update(overrides)
+    return target(**fields)
+
+
+@pytest.mark.parametrize(
+    ("values", "as_of", "status"),
+    [
+        ({2026: 32}, D(2026, 12, 31), "achieved"),  # inside
+        ({2029: 35}, D(2031, 1, 1), "achieved"),  # the high end, after the due year
+        ({2029: 36}, D(2031, 1, 1), "missed"),  # above the range is outside it
+        ({2029: 29.9}, D(2031, 1, 1), "missed"),
+        ({2026: 20}, D(2026, 12, 31), "insufficient_data"),
+    ],
+)
+def test_a_range_is_met_inside_its_ends(
+    values: dict[int, float], as_of: dt.date, status: str
+) -> None:
+    assert judge(ranged(), values, as_of).status == status
+
+
+def test_a_range_is_approached_towards_its_low_end_when_higher_is_better() -> None:
+    # 2024: 22 -> 2026: 24, slope 1, projected 2030 = 24 + 4 = 28;
+    # ratio (28 - 22) / (30 - 22) = 0.75 (towards 30, not 35: (28 - 22) / 13 = 0.46)
+    result = judge(ranged(), {2024: 22, 2026: 24}, D(2026, 12, 31))
+    assert result.projected_value == pytest.approx(28)
+    assert result.ratio == pytest.approx(0.75)
+    assert result.status == "needs_acceleration"
+    assert result.reason_en == (
+        "2024: 22 → 2026: 24; projected 2030: 28.0 (target 30–35); ratio 0.75"
+    )
+
+
+def test_a_range_is_approached_towards_its_high_end_when_lower_is_better() -> None:
+    # "giảm còn 30 – 35 %": 2024: 50 -> 2026: 46, slope -2, projected 2030 = 46 - 8 = 38;
+    # ratio (38 - 50) / (35 - 50) = 0.8 (towards 35; towards 30 it would be 12/20 = 0.6)
+    result = judge(ranged(direction="decrease"), {2024: 50, 2026: 46}, D(2026, 12, 31))
+    assert result.projected_value == pytest.approx(38)
+    assert result.ratio == pytest.approx(0.8)
+    assert result.status == "needs_acceleration"
+
+
+def test_the_goal_of_a_range_is_its_nearer_end() -> None:
+    assert (ranged().goal, ranged(direction="decrease").goal) == (30, 35)
+    assert (target().goal, lower_is_better().goal) == (90, 5)
+
+
+def test_a_count_of_areas_can_be_a_range() -> None:
+    # "2 – 3 huyện đạt mức độ 2" of the three districts: 2026: 2, 1, 3 → 2 count: met
+    t = count_target(comparator="between", value=2, upper=3)
+    result = count(t, {2026: {"ba-be": 2, "bach-thong": 1, "cho-don": 3}}, D(2026, 12, 31))
+    assert (result.status, result.values) == ("achieved", {2026: 2})
+    # only one district at >= 2 → 1 count, below the range, and the year is complete
+    result = count(t, {2030: {"ba-be": 2, "bach-thong": 1, "cho-don": 1}}, D(2031, 1, 1))
+    assert result.status == "missed"
+
+
+# -- scales: the levels a figure may take ------------------------------------------------------
+
+
+def test_a_level_target_is_bounded_by_its_own_scale() -> None:
+    # xóa mù chữ has levels 0-2: 0 (2022) -> 1 (2024), slope 0.5, 2030: 1 + 0.5 * 6 = 4,
+    # clamped to the scale's top 2 (not 3); ratio (2 - 0) / (2 - 0) = 1.0
+    t = target(unit="level", value=2, scale={"min": 0, "max": 2})
+    assert _bounds(t, None) == (0.0, 2.0)
+    result = judge(t, {2022: 0, 2024: 1}, D(2024, 12, 31), _bounds(t, None))
+    assert result.projected_value == 2
+    assert result.status == "on_track"
+    # a count of areas has a scale for its areas' levels, but counts are bounded by the
+    # number of areas: 8 districts → 0-8, not the scale's 0-3
+    assert _bounds(count_target(), 8) == (0.0, 8.0)
+    # a yes/no target is a level on 0-1
+    yes_no = target(unit="level", value=1, scale={"min": 0, "max": 1})
+    assert (_bounds(yes_no, None), yes_no.levels) == ((0.0, 1.0), (0, 1))
+
+
+@pytest.mark.parametrize(
+    ("overrides", "ok"),
+    [
+        ({"unit": "level", "value": 2, "scale": {"min": 0, "max": 3}}, True),
+        ({"unit": "level", "value": 3, "scale": {"min": 0, "max": 3}}, True),  # the top
+        ({"unit": "level", "value": 0, "scale": {"min": 0, "max": 3}}, True),  # the bottom
+        ({"unit": "level", "value": 2}, False),  # a level needs a scale
+        ({"unit": "level", "value": 3, "scale": {"min": 0, "max": 2}}, False),  # above it
+        ({"unit": "level", "value": 1.5, "scale": {"min": 0, "max": 3}}, False),  # not whole
+        ({"unit": "level", "value": 1, "scale": {"min": 1, "max": 1}}, False),  # min = max
+        ({"unit": "level", "value": 1, "scale": {"min": 2, "max": 1}}, False),  # min > max
+        ({"scale": {"min": 0, "max": 3}}, False),  # a percentage has no scale
+    ],
+)
+def test_which_scales_a_target_may_have(overrides: dict[str, Any], ok: bool) -> None:
+    if ok:
+        target(**overrides)
+    else:
+        with pytest.raises(ValueError, match="scale"):
+            target(**overrides)
+
+
+def test_a_count_of_areas_needs_a_scale_holding_its_area_value() -> None:
+    with pytest.raises(ValueError, match="scale"):
+        count_target(scale=None)
+    with pytest.raises(ValueError, match="scale"):
+        count_target(scale={"min": 0, "max": 1})  # area_value 2 is off a 0-1 scale
+    assert count_target(scale={"min": 0, "max": 2}).levels == (0, 2)
+
+
+# -- accumulated counts ("xây mới 200 phòng học giai đoạn 2025–2030") --------------------------
+
+
+def built(**overrides: Any) -> Target:
+    fields: dict[str, Any] = {
+        "unit": "count",
+        "value": 200,
+        "accumulate": True,
+        "from_year": 2025,
+    }
+    fields.update(overrides)
+    return target(**fields)
+
+
+def test_accumulated_sums_from_the_first_year() -> None:
+    # 2024 is before the period; 2025: 30, 2026: 25, 2028: 40 → 30, 55, 95 (2027 unreported)
+    assert accumulated({2024: 99, 2025: 30, 2026: 25, 2028: 40}, 2025) == {
+        2025: 30,
+        2026: 55,
+        2028: 95,
+    }
+    assert accumulated({}, 2025) == {}
+    assert accumulated({2024: 5}, 2025) == {}
+
+
+@pytest.mark.parametrize(
+    ("figures", "as_of", "status", "latest"),
+    [
+        # 30 + 25 = 55 by 2026; slope 25, 2030: 55 + 100 = 155; (155 - 30) / (200 - 30) = 0.74
+        ({2025: 30, 2026: 25}, D(2026, 12, 31), "needs_acceleration", 55),
+        # 60 + 50 = 110; slope 50, 2030: 110 + 200 = 310; (310 - 60) / 140 = 1.79
+        ({2025: 60, 2026: 50}, D(2026, 12, 31), "on_track", 110),
+        # 190 + 10 = 200: the sum reaches 200 exactly
+        ({2025: 190, 2026: 10}, D(2026, 12, 31), "achieved", 200),
+        # 150 + 49 = 199 by 2030, one short of 200, judged after 2030
+        ({2025: 150, 2030: 49}, D(2031, 1, 1), "missed", 199),
+        # one year of building is one point of the sum
+        ({2025: 30}, D(2026, 12, 31), "insufficient_data", 30),
+        # a year before the period does not count: 2024: 500 alone is nothing
+        ({2024: 500}, D(2026, 12, 31), "no_data", None),
+    ],
+)
+def test_an_accumulated_target_is_judged_on_the_sum(
+    figures: dict[int, float], as_of: dt.date, status: str, latest: float | None
+) -> None:
+    series = area_series({PROVINCE: figures}, measure="ty-le-thu")
+    result = evaluate_target(index(), series, built(), as_of)
+    assert (result.status, result.latest_value) == (status, latest)
+
+
+def test_an_accumulated_target_keeps_the_reported_figures_as_its_history() -> None:
+    series = area_series({PROVINCE: {2025: 30, 2026: 25}}, measure="ty-le-thu")
+    result = evaluate_target(index(), series, built(), D(2026, 12, 31))
+    assert [(p.year, p.value) for p in result.points] == [(2025, 30), (2026, 25)]
+    assert result.values == {2025: 30, 2026: 55}
+    assert result.projected_value == pytest.approx(155)
+    assert result.ratio == pytest.approx(125 / 170)
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"from_year": None},  # a sum needs its first year
+        {"every_year": True},  # "each year" and "in total" contradict
+        {"unit": "percent", "value": 20},  # percentages are not added up
+        {"from_year": 2031},  # the period starts after the due year
+    ],
+)
+def test_which_targets_may_accumulate(overrides: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match="accumulate"):
+        built(**overrides)
+
+
+# -- breakdowns: a part of the parent's indicator, judged on its own series ----------------
+
+
+def test_a_breakdown_is_judged_on_its_own_series() -> None:
+    part = target(
+        id="hoan-thanh-dtts",
+        value=99,
+        breakdown={
+            "parent": "ty-le-thu",
+            "by": "population",
+            "group": "học sinh dân tộc thiểu số",
+            "group_en": "ethnic-minority pupils",
+        },
+    )
+    series = {
+        **area_series({PROVINCE: {2024: 92, 2026: 95}}, measure="ty-le-thu"),
+        **area_series({PROVINCE: {2024: 97, 2026: 99}}, measure="hoan-thanh-dtts"),
+    }
+    # the part reads its own series (97 -> 99), 99 >= 99: achieved, latest 99; the whole
+    # reads "ty-le-thu" (92 -> 95), 95 >= 90: achieved, latest 95
+    assert evaluate_target(index(), series, part, D(2026, 12, 31)).status == "achieved"
+    assert evaluate_target(index(), series, target(), D(2026, 12, 31)).latest_value == 95
+    assert evaluate_target(index(), series, part, D(2026, 12, 31)).latest_value == 99
+
+
+def test_a_file_may_hold_a_breakdown_of_a_target_it_holds() -> None:
+    whole = target().model_dump(exclude_none=True)
+    part = {
+        **whole,
+        "id": "ty-le-thu-dtts",
+        "breakdown": {"parent": "ty-le-thu", "by": "area", "group": "xã", "group_en": "communes"},
+    }
+    parsed = TargetsFile.model_validate({"targets": [whole, part]})
+    assert parsed.targets[1].breakdown is not None
+    assert parsed.targets[1].breakdown.parent == "ty-le-thu"

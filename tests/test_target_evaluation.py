@@ -67,7 +67,7 @@ BOUNDS = (0.0, 100.0)
             "achieved",
         ),
         ({}, {}, AS_OF, "no_data"),
-        ({2026: 80}, {}, AS_OF, "no_data"),
+        ({2026: 80}, {}, AS_OF, "insufficient_data"),
     ],
 )
 def test_each_status(
@@ -99,7 +99,7 @@ def test_not_maintained_names_the_years() -> None:
 
 def test_only_one_point_says_a_trend_needs_two() -> None:
     result = _judge(target(), {2026: 80}, AS_OF, BOUNDS)
-    assert result.status == "no_data"
+    assert result.status == "insufficient_data"
     assert result.reason_en == "only one point (2026: 80); a trend needs two"
     assert result.projected_value is None and result.ratio is None
 
@@ -191,6 +191,7 @@ def test_demo_shows_every_status_and_json_agrees_with_the_table() -> None:
         "not_maintained",
         "missed",
         "no_data",
+        "insufficient_data",
     }
     task_statuses = {t["status"] for t in data["tasks"]}
     assert task_statuses == {
@@ -229,3 +230,62 @@ def test_district_unit_after_reorganisation_warns_but_area_report_is_accepted(
     report.write_text(report.read_text().replace("unit: ba-be", "unit: so-gddt"))
     out = run_cli("validate", "--data-dir", str(data), "--lang", "en", "--as-of", "2026-12-31")
     assert "D505" not in out
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown"),
+    [
+        ("terminal", "Chưa đủ số liệu"),
+        ("markdown", "| `mau-giao-huy-dong` | Chưa đủ số liệu | 98.2 (2026) |"),
+        ("junit", "warning T606 Chỉ tiêu 'mau-giao-huy-dong' chưa đủ số liệu"),
+        ("github", "title=T606::Chỉ tiêu 'mau-giao-huy-dong' chưa đủ số liệu"),
+        ("sarif", '"ruleId": "T606"'),
+    ],
+)
+def test_one_figure_is_not_enough_data_in_every_format(fmt: str, shown: str) -> None:
+    # mau-giao-huy-dong: only 2026, 98.2 against >= 99 by 2030: one figure, not "no data"
+    out = run_cli(
+        "check", "--data-dir", str(DEMO), "--as-of", "2026-12-31", "--format", fmt, code=1
+    )
+    assert shown in out
+
+
+def test_one_figure_is_not_enough_data_in_json() -> None:
+    data = run_json("check", "--data-dir", str(DEMO), "--as-of", "2026-12-31", code=1)
+    row = next(t for t in data["targets"] if t["id"] == "mau-giao-huy-dong")
+    assert (row["status"], row["label"], row["value"], row["year"]) == (
+        "insufficient_data",
+        "Chưa đủ số liệu",
+        98.2,
+        2026,
+    )
+    assert data["summary"]["targets"]["insufficient_data"] == 2
+    codes = [d["code"] for d in data["diagnostics"] if "mau-giao-huy-dong" in d["message"]]
+    assert codes == ["T606"]
+
+
+def test_the_words_of_each_form_of_goal() -> None:
+    from kh284.i18n import breakdown_words, level_scale, target_goal
+
+    ranged = target(comparator="between", value=30, upper=35)
+    assert target_goal(ranged, "vi") == "30–35 %"  # Vietnamese: a space before the sign
+    assert target_goal(ranged, "en") == "30–35%"
+    halves = target(comparator="between", value=30.5, upper=35.5)
+    assert (target_goal(halves, "vi"), target_goal(halves, "en")) == ("30,5–35,5 %", "30.5–35.5%")
+    built = target(unit="count", value=200, accumulate=True, from_year=2025)
+    assert target_goal(built, "vi") == "Σ ≥ 200"
+    literacy = target(unit="level", value=2, scale={"min": 0, "max": 2})
+    assert level_scale(literacy, "vi") == "mức độ (0-2)"
+    assert level_scale(literacy, "en") == "level (0-2)"
+    assert level_scale(target(), "vi") is None  # a percentage has no levels
+    part = target(
+        breakdown={"parent": "p", "by": "school_level", "group": "cấp THCS", "group_en": "THCS"}
+    )
+    assert breakdown_words(part, "vi") == "chi tiết của 'p': cấp THCS"
+    assert breakdown_words(part, "en") == "breakdown of 'p': THCS"
+    assert breakdown_words(target(), "en") is None
+
+
+def test_kh284_targets_shows_a_breakdown_and_its_parent() -> None:
+    out = run_cli("targets", "minh-hoa-tieu-hoc-dtts", "--data-dir", str(DEMO), "--lang", "en")
+    assert "breakdown of 'hoan-thanh-tieu-hoc': ethnic-minority pupils" in out

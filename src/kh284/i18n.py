@@ -29,6 +29,7 @@ TARGET_LABELS: dict[str, tuple[str, str]] = {
     "not_maintained": ("Không duy trì", "Not maintained"),
     "missed": ("Không đạt", "Missed"),
     "no_data": ("Chưa có số liệu", "No data"),
+    "insufficient_data": ("Chưa đủ số liệu", "Not enough data"),
 }
 TASK_LABELS: dict[str, tuple[str, str]] = {
     "done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
@@ -53,6 +54,7 @@ COMPARATORS: dict[str, str] = {
     "equal": "=",
     "at_most": "≤",
     "below": "<",
+    "between": "–",
 }
 #: Units of measure: the short form after a number, and the name of the scale.
 UNITS: dict[str, tuple[str, str]] = {
@@ -378,6 +380,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "targets.reported_on": ("Ngày báo cáo", "Reported on"),
     "targets.document": ("Văn bản", "Document"),
     "targets.file": ("Tệp", "File"),
+    # -- the forms of a target: ranges, scales, accumulated counts, breakdowns -------------
+    "breakdown.unknown": ("không có chỉ tiêu cha này", "no such parent target"),
+    "breakdown.nested": (
+        "chỉ tiêu cha không được là chính nó hay một chỉ tiêu chi tiết khác",
+        "the parent must be neither the target itself nor another breakdown",
+    ),
+    "breakdown.unit": (
+        "đơn vị đo '{unit}' khác với chỉ tiêu cha ('{parent_unit}')",
+        "unit '{unit}' differs from the parent's ('{parent_unit}')",
+    ),
+    "breakdown.of": ("chi tiết của '{parent}': {group}", "breakdown of '{parent}': {group}"),
+    "forms.level_scale": ("mức độ ({low}-{high})", "level ({low}-{high})"),
+    "forms.accumulated": ("Σ", "Σ"),
     # -- Markdown (the pull-request comment) ------------------------------------------------
     "markdown.errors": ("lỗi", "errors"),
     "markdown.warnings": ("cảnh báo", "warnings"),
@@ -883,17 +898,32 @@ def label(labels: dict[str, tuple[str, str]], status: str, lang: str) -> str:
 
 
 def goal_words(
-    comparator: str, value: float, unit: str, tolerance: float | None, every_year: bool, lang: str
+    comparator: str,
+    value: float,
+    unit: str,
+    tolerance: float | None,
+    every_year: bool,
+    lang: str,
+    *,
+    upper: float | None = None,
+    accumulated: bool = False,
 ) -> str:
-    """A goal in words, figures the ``lang`` way: ``≥ 38 %``, ``≈ 35 % (±2,5)``, ``≥ 20 % /năm``.
+    """A goal in words, figures the ``lang`` way: ``≥ 38 %``, ``≈ 35 % (±2,5)``, ``30–35 %``.
 
-    The one form of a goal, in every output (Vietnamese writes ``34,5 %``; English ``34.5%``).
+    The one form of a goal, in every output (Vietnamese writes ``34,5 %``; English
+    ``34.5%``); ``≥ 20 % /năm`` for every year.  A count ``accumulated`` from its
+    ``from_year`` is written ``Σ ≥ 200``: the sum is judged.
     """
-    text = f"{COMPARATORS[comparator]} {quantity(value, unit, lang)}"
+    if comparator == "between" and upper is not None:
+        text = f"{number(value, lang)}{COMPARATORS[comparator]}{quantity(upper, unit, lang)}"
+    else:
+        text = f"{COMPARATORS[comparator]} {quantity(value, unit, lang)}"
     if tolerance is not None:
         text += f" (±{number(tolerance, lang)})"
     if every_year:
         text += " " + word("common.per_year", lang)
+    if accumulated:
+        text = word("forms.accumulated", lang) + " " + text
     return text
 
 
@@ -906,7 +936,29 @@ def target_goal(target: Target, lang: str) -> str:
         target.tolerance,
         target.every_year,
         lang,
+        upper=target.upper,
+        accumulated=target.accumulate,
     )
+
+
+def level_scale(target: Target, lang: str) -> str | None:
+    """The levels a target's figures may take, in words (``mức độ (0-2)``); None for others.
+
+    For the Excel template's unit column and help text, which today write ``0-3``.
+    """
+    levels = target.levels
+    if levels is None:
+        return None
+    return word("forms.level_scale", lang, low=levels[0], high=levels[1])
+
+
+def breakdown_words(target: Target, lang: str) -> str | None:
+    """``chi tiết của 'parent': học sinh dân tộc thiểu số``; None for a target of its own."""
+    part = target.breakdown
+    if part is None:
+        return None
+    group = part.group if lang == "vi" else part.group_en
+    return word("breakdown.of", lang, parent=part.parent, group=group)
 
 
 def number(value: float | None, lang: str, digits: int | None = None) -> str:

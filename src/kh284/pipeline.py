@@ -46,6 +46,7 @@ TARGET_CODES: dict[str, str | None] = {
     "not_maintained": "T602",
     "missed": "T601",
     "no_data": "T605",
+    "insufficient_data": "T606",
 }
 
 

@@ -322,6 +322,28 @@ CATALOGUE: dict[str, Entry] = {
         "Chỉ tiêu phần trăm phải nằm trong khoảng 0–100",
         "A percentage target must lie between 0 and 100",
     ),
+    "S216": Entry(
+        E,
+        "range-mismatch",
+        "Chỉ tiêu 'between' cần 'upper' lớn hơn 'value', và chỉ nó mới có 'upper'",
+        "'upper', above 'value', is required with 'between' and allowed only with it",
+    ),
+    "S217": Entry(
+        E,
+        "scale-mismatch",
+        "Chỉ tiêu mức độ (unit: level, hoặc đếm địa bàn) cần 'scale' với min nhỏ hơn max, "
+        "chứa mức cần đạt; chỉ tiêu khác không có 'scale'",
+        "A level target (unit: level, or a count of areas) needs a 'scale', min below max, "
+        "that holds its level; other targets have none",
+    ),
+    "S218": Entry(
+        E,
+        "accumulate-mismatch",
+        "Chỉ tiêu cộng dồn (accumulate) cần 'from_year' không sau 'due_year', đơn vị count "
+        "hoặc number, phạm vi một địa bàn, và không có every_year",
+        "An accumulated target needs 'from_year' not after 'due_year', unit count or number, "
+        "an area scope, and no every_year",
+    ),
     "S299": Entry(E, "schema", "Dữ liệu không hợp lệ: {detail}", "Invalid data: {detail}"),
     # -- references ----------------------------------------------------------------------
     "R301": Entry(E, "unknown-unit", "Không có đơn vị '{id}'{hint}", "No unit '{id}'{hint}"),
@@ -359,6 +381,12 @@ CATALOGUE: dict[str, Entry] = {
         "bad-deadline",
         "Thời hạn kiểu '{kind}' {problem_vi}",
         "A deadline of kind '{kind}' {problem_en}",
+    ),
+    "R310": Entry(
+        E,
+        "bad-breakdown",
+        "Chỉ tiêu '{id}' chi tiết hóa '{parent}': {problem_vi}",
+        "Target '{id}' breaks down '{parent}': {problem_en}",
     ),
     # -- the plan's own text -------------------------------------------------------------
     "P401": Entry(
@@ -505,8 +533,8 @@ CATALOGUE: dict[str, Entry] = {
     "D515": Entry(
         E,
         "level-out-of-range",
-        "Mức độ {value} không hợp lệ (mức độ là số nguyên 0–3)",
-        "Level {value} is not valid (levels are whole numbers 0–3)",
+        "Mức độ {value} không hợp lệ (mức độ là số nguyên {low}–{high})",
+        "Level {value} is not valid (levels are whole numbers {low}–{high})",
     ),
     # -- verdicts ------------------------------------------------------------------------
     "T601": Entry(
@@ -531,6 +559,12 @@ CATALOGUE: dict[str, Entry] = {
         "Target '{id}' needs acceleration: {why_en}",
     ),
     "T605": Entry(W, "target-no-data", "Chỉ tiêu '{id}': {why_vi}", "Target '{id}': {why_en}"),
+    "T606": Entry(
+        W,
+        "target-insufficient-data",
+        "Chỉ tiêu '{id}' chưa đủ số liệu: {why_vi}",
+        "Target '{id}' has not enough data: {why_en}",
+    ),
     "K701": Entry(
         E,
         "task-overdue",

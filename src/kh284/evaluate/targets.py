@@ -12,10 +12,16 @@ The rules (shared with the README):
   ``ratio = (projected - baseline) / (target - baseline)``; ``≥ 0.95`` on track,
   ``0.10–0.95`` needs acceleration, ``< 0.10`` stagnating (also when the value went back
   from a baseline that met the target).  Projections are clamped to the measure's bounds.
-- ``no_data``: nothing reported, one point where a trend needs two, or a count whose
-  missing areas could still change the verdict.
+- ``insufficient_data``: one figure, not meeting the target, before the due year: a trend
+  needs two.
+- ``no_data``: nothing reported, or a count whose missing areas could still change the
+  verdict.
 
 Count targets count the areas whose own figure for a year meets the area comparator.
+A range (``between``) is met inside its ends; its trend is measured towards the end
+nearest the start (the lower end when higher is better).  An ``accumulate`` target is
+judged on the running sum of its yearly figures from ``from_year``.  Levels are bounded by
+the target's own ``scale``.  A breakdown is judged like any target, on its own series.
 """
 
 from __future__ import annotations
@@ -32,8 +38,14 @@ PROGRESS_RATIO = 0.10
 _EPSILON = 1e-9
 
 
-def meets(comparator: str, target: float, value: float, tolerance: float | None = None) -> bool:
-    """True when ``value`` satisfies ``comparator`` against ``target``."""
+def meets(
+    comparator: str,
+    target: float,
+    value: float,
+    tolerance: float | None = None,
+    upper: float | None = None,
+) -> bool:
+    """True when ``value`` satisfies ``comparator`` against ``target`` (to ``upper``)."""
     if comparator == "at_least":
         return value >= target - _EPSILON
     if comparator == "above":
@@ -46,6 +58,8 @@ def meets(comparator: str, target: float, value: float, tolerance: float | None 
         return abs(value - target) <= _EPSILON
     if comparator == "approximately":
         return abs(value - target) <= (tolerance or 0.0) + _EPSILON
+    if comparator == "between" and upper is not None:
+        return target - _EPSILON <= value <= upper + _EPSILON
     raise ValueError(comparator)
 
 
@@ -120,16 +134,27 @@ def evaluate_target(index: Index, series: Series, target: Target, as_of: dt.date
         series.get((target.measure_id, target.scope.area), {}).values(), key=lambda p: p.year
     )
     values = {p.year: p.value for p in points}
+    if target.accumulate and target.from_year is not None:  # the model requires from_year
+        values = accumulated(values, target.from_year)
     result = _judge(target, values, as_of, _bounds(target, None))
     result.points = points
     return result
 
 
+def accumulated(values: dict[int, float], since: int) -> dict[int, float]:
+    """The running sum of yearly ``values`` from ``since``: what was done by each year."""
+    total, sums = 0.0, {}
+    for year in sorted(y for y in values if y >= since):
+        total += values[year]
+        sums[year] = total
+    return sums
+
+
 def _bounds(target: Target, area_count: int | None) -> tuple[float, float] | None:
     if target.unit == "percent":
         return (0.0, 100.0)
-    if target.unit == "level":
-        return (0.0, 3.0)
+    if target.levels is not None and target.unit == "level":
+        return (float(target.levels[0]), float(target.levels[1]))
     if target.unit == "count" and area_count is not None:
         return (0.0, float(area_count))
     return None
@@ -148,9 +173,11 @@ def _judge(
     """Apply the status rules to one series of yearly values."""
 
     def ok(value: float) -> bool:
-        return meets(target.comparator, target.value, value, target.tolerance)
+        return meets(target.comparator, target.value, value, target.tolerance, target.upper)
 
     goal = _fmt(target.value)
+    if target.upper is not None:
+        goal += f"–{_fmt(target.upper)}"
     if target.every_year:
         start = target.from_year or min(values, default=as_of.year)
         judged = {y: v for y, v in values.items() if start <= y <= as_of.year}
@@ -190,6 +217,7 @@ def _judge(
         result.reason_en = f"{target.due_year} is over at {_fmt(last)} ({last_year}), needed {goal}"
         return result
     if len(values) < 2:
+        result.status = "insufficient_data"
         result.reason_vi = (
             f"chỉ có một số liệu ({last_year}: {_fmt(last)}); cần hai để tính xu hướng"
         )
@@ -198,8 +226,8 @@ def _judge(
     base_year, base = result.baseline_year, result.baseline_value
     assert base_year is not None and base is not None
     projected = project(base_year, base, last_year, last, target.due_year, bounds)
-    ratio = progress_ratio(base, projected, target.value)
-    if ratio is not None and (target.value - base) * _sign(target) < 0:
+    ratio = progress_ratio(base, projected, target.goal)
+    if ratio is not None and (target.goal - base) * _sign(target) < 0:
         ratio = None  # the baseline met the target and the value went back
     result.projected_value, result.ratio = projected, ratio
     result.status = classify(ratio)
@@ -244,7 +272,11 @@ def _count_target(index: Index, series: Series, target: Target, as_of: dt.date) 
             complete[year] = counted
     points = sorted((p for pts in by_area.values() for p in pts.values()), key=lambda p: p.year)
     latest_year = years[-1] if years else None
-    ok = meets(target.comparator, target.value, counts[latest_year]) if latest_year else False
+    ok = (
+        meets(target.comparator, target.value, counts[latest_year], target.tolerance, target.upper)
+        if latest_year
+        else False
+    )
     if latest_year is not None and (ok or latest_year in complete):
         result = _judge(
             target,
@@ -254,7 +286,8 @@ def _count_target(index: Index, series: Series, target: Target, as_of: dt.date) 
         )
     else:
         result = _judge(target, complete, as_of, _bounds(target, len(areas)))
-        if latest_year is not None and result.status in ("no_data", "achieved"):
+        undecided = ("no_data", "insufficient_data", "achieved")
+        if latest_year is not None and result.status in undecided:
             missing = [a for a in areas if latest_year not in by_area[a]]
             result.status = "no_data"
             result.reason_vi = (

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kh284.evaluate.targets import TargetResult
-from kh284.i18n import COMPARATORS, TARGET_LABELS, day, label, number, pick, word
+from kh284.i18n import COMPARATORS, TARGET_LABELS, breakdown_words, day, label, number, pick, word
 from kh284.render import layout
 from kh284.render.layout import Column, Para
 from kh284.render.terminal import (
@@ -93,6 +93,9 @@ def detail(result: TargetResult, index: Index, lang: str, *, color: bool, width:
         data_text(f"{t.clause}: “{t.text}”"),
         Text(word("targets.goal", lang) + goal_text(result, lang) + f" ({t.due_year})"),
     ]
+    part = breakdown_words(t, lang)
+    if part is not None:
+        parts.append(data_text(part))
     if t.interpretation:
         parts.append(data_text(word("targets.interpretation", lang) + t.interpretation))
     status = label(TARGET_LABELS, result.status, lang)

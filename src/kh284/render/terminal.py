@@ -57,6 +57,7 @@ TARGET_STYLES = {
     "not_maintained": "red",
     "missed": "bold red",
     "no_data": "dim",
+    "insufficient_data": "dim yellow",
 }
 TASK_STYLES = {
     "done_on_time": "green",

@@ -161,10 +161,12 @@ footer { margin-top: 20px; color: var(--muted); font-size: 12px; }
   article.target h4 { font-size: 8pt; }
   dl.components { font-size: 7.5pt; }
   table.act, table.units, table.tasks { font-size: 8pt; }
+  th, td { padding: 1px 4px; }
+  .chip, .badge { padding: 0 5px; }
   table.sources, table.documents { font-size: 7pt; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
-  #targets, #tasks, #sources { break-before: page; }
+  #targets, #tasks { break-before: page; }
   a { color: inherit; text-decoration: none; }
   footer { margin-top: 6px; font-size: 7pt; }
 }

@@ -48,6 +48,9 @@ _CUSTOM = {
     "kh284_empty_report": "S213",
     "kh284_bad_period": "S214",
     "kh284_percent_range": "S215",
+    "kh284_range": "S216",
+    "kh284_scale": "S217",
+    "kh284_accumulate": "S218",
 }
 
 

@@ -3,7 +3,7 @@
 Covers units (successors, members, parent areas), the plan (issuer, responsible units,
 task leads and coordinators, deadline events and deadline shapes (``NEEDS``: the fields
 each kind needs), the body items a task repeats), targets (clauses, scope areas, shared
-measures), who reports what (targets' ``reporting_unit``, the units of
+measures, breakdowns' parents), who reports what (targets' ``reporting_unit``, the units of
 ``settings.unit_plans``) and duplicate ids in every table.
 """
 
@@ -16,10 +16,11 @@ from typing import Any
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic
-from kh284.i18n import both
+from kh284.i18n import both, with_hint
 from kh284.load.exact import PathKey
 from kh284.validate.index import Index, Table
 from kh284.validate.models.plan import Deadline, Settings
+from kh284.validate.models.targets import Target
 from kh284.validate.names import suggest
 
 
@@ -202,6 +203,20 @@ def deadline_problems(deadline: Deadline, settings: Settings) -> list[tuple[str,
     return found
 
 
+def _breakdown(index: Index, target: Target) -> tuple[str, str] | None:
+    """What is wrong with a breakdown's parent: missing, itself a breakdown, another unit."""
+    assert target.breakdown is not None
+    parent = index.targets.items.get(target.breakdown.parent)
+    if parent is None:
+        hint = index.resolve("target", target.breakdown.parent)
+        return with_hint("breakdown.unknown", hint)
+    if parent.id == target.id or parent.breakdown is not None:
+        return both("breakdown.nested")
+    if parent.unit != target.unit:
+        return both("breakdown.unit", unit=target.unit, parent_unit=parent.unit)
+    return None
+
+
 def _targets(index: Index) -> Iterator[Diagnostic]:
     file = index.targets.file
     units_by_measure: dict[str, set[str]] = {}
@@ -216,6 +231,18 @@ def _targets(index: Index) -> Iterator[Diagnostic]:
             yield problem
         if target.scope.kind == "area":
             units_by_measure.setdefault(target.measure_id, set()).add(target.unit)
+        if target.breakdown is not None:
+            wrong = _breakdown(index, target)
+            if wrong is not None:
+                where = index.locate(file, (*base, "breakdown", "parent"))
+                yield dg.make(
+                    "R310",
+                    where,
+                    id=target_id,
+                    parent=target.breakdown.parent,
+                    problem_vi=wrong[0],
+                    problem_en=wrong[1],
+                )
     for target_id, target in index.targets.items.items():
         if len(units_by_measure.get(target.measure_id, ())) > 1:
             where = index.where(index.targets, target_id)

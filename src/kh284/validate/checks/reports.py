@@ -3,7 +3,8 @@
 Per report: the reporting unit exists and existed on the report date (a former district's
 UBND after it ceased is a warning: the figures belong to ``area:`` of an existing unit), the
 period has begun, the report is not dated after the as-of date.  Per figure: the target and
-area exist, percentages lie in 0–100, levels in 0–3, numerator and denominator agree with
+area exist, percentages lie in 0–100, levels are whole numbers on the target's own
+``scale`` (a count of areas reads each area's level on it), numerator and denominator agree with
 the value.  Per task entry: the task exists, ``done`` has a date and evidence, dates are
 consistent, the unit is assigned, the deliverable is named.  Across reports: two figures
 for one series, area and year must agree, and task reports must not contradict.
@@ -75,15 +76,19 @@ def _report(index: Index, loaded: LoadedReport, as_of: dt.date) -> Iterator[Diag
         )
 
 
-def _target_rules(index: Index) -> dict[str, tuple[str, bool, bool]]:
-    """Per target id: its series, whether it is a percentage, whether a level."""
-    rules: dict[str, tuple[str, bool, bool]] | None = index.memo.get("target_rules")
+#: Per target: its series, whether it is a percentage, the levels its figures may take.
+TargetRule = tuple[str, bool, tuple[int, int] | None]
+
+
+def _target_rules(index: Index) -> dict[str, TargetRule]:
+    """Per target id: its series, whether it is a percentage, its scale when a level."""
+    rules: dict[str, TargetRule] | None = index.memo.get("target_rules")
     if rules is None:
         rules = {
             target_id: (
                 target.measure_id,
                 target.unit == "percent",
-                target.unit == "level" or target.scope.kind == "count_of_areas",
+                target.levels,
             )
             for target_id, target in index.targets.items.items()
         }
@@ -108,7 +113,7 @@ def _figures(
                 where = doc.location(("indicators", i, "target"))
                 yield dg.make("R302", where, id=figure.target, suggestion=hint or "")
             continue
-        measure, is_percent, is_level = rule
+        measure, is_percent, levels = rule
         area = figure.area
         if area is None:
             area = default_area
@@ -120,8 +125,14 @@ def _figures(
         value = figure.value
         if is_percent and not 0 <= value <= 100:
             yield dg.make("D506", doc.location(("indicators", i, "value")), value=_num(value))
-        if is_level and value not in (0, 1, 2, 3):
-            yield dg.make("D515", doc.location(("indicators", i, "value")), value=_num(value))
+        if levels is not None and not (value == int(value) and levels[0] <= value <= levels[1]):
+            yield dg.make(
+                "D515",
+                doc.location(("indicators", i, "value")),
+                value=_num(value),
+                low=levels[0],
+                high=levels[1],
+            )
         numerator, denominator = figure.numerator, figure.denominator
         if numerator is not None and denominator is not None:
             scale = 100.0 if is_percent else 1.0

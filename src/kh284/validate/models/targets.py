@@ -6,20 +6,30 @@ lên", "tối thiểu"), ``above`` ("trên"), ``approximately`` ("khoảng", wit
 ``equal``, ``at_most`` and ``below``.  ``every_year`` marks "duy trì" targets that must hold
 in each reported year.  A ``count_of_areas`` scope counts the areas of a level whose own
 figure meets ``area_comparator``/``area_value`` ("5/8 huyện đạt mức độ 2").
+
+The other forms: ``between`` with ``upper`` for a range ("30 – 35 %": value 30, upper 35);
+``scale`` for the levels a figure may take (required for ``unit: level`` and for a count of
+areas, whose own figures are levels; a yes/no target is a level on a scale of 0–1);
+``accumulate`` for counts summed over a period ("xây mới 200 phòng học giai đoạn
+2025–2030": each year's figure is what was added that year, judged on the sum from
+``from_year``); ``breakdown`` for the same indicator for part of the population, a school
+level or an area, linked to its ``parent`` target and judged on its own goal.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
 from kh284.validate.models.common import Id, Model, NonNegative, Number, SectionId, Text, Year
 
-Comparator = Literal["at_least", "above", "approximately", "equal", "at_most", "below"]
+AreaComparator = Literal["at_least", "above", "approximately", "equal", "at_most", "below"]
+Comparator = Literal[AreaComparator, "between"]
 Direction = Literal["increase", "decrease"]
 MeasureUnit = Literal["percent", "level", "count", "number"]
+Level = Annotated[int, Strict(), Field(ge=0)]
 
 
 class Scope(Model):
@@ -30,7 +40,7 @@ class Scope(Model):
     level: Literal["district", "commune"] | None = Field(
         default=None, description="For a count: the level of the areas counted."
     )
-    area_comparator: Comparator | None = None
+    area_comparator: AreaComparator | None = None
     area_value: Number | None = None
 
     @model_validator(mode="after")
@@ -41,6 +51,34 @@ class Scope(Model):
         if self.kind == "area" and any(v is not None for v in needed):
             raise PydanticCustomError("kh284_count_scope", "count fields on an area scope")
         return self
+
+
+class Scale(Model):
+    """The levels a figure may take: the whole numbers from ``min`` to ``max``."""
+
+    min: Level = Field(description="The lowest level (often 0: not recognised).")
+    max: Level = Field(description="The highest level.")
+
+    @model_validator(mode="after")
+    def _order(self) -> Scale:
+        if self.min >= self.max:
+            raise PydanticCustomError("kh284_scale", "scale min not below max")
+        return self
+
+    def holds(self, value: float) -> bool:
+        """True when ``value`` is one of the scale's levels."""
+        return value == int(value) and self.min <= value <= self.max
+
+
+class Breakdown(Model):
+    """The part of the parent target's indicator a breakdown is about."""
+
+    parent: Id = Field(description="The target this one breaks down.")
+    by: Literal["population", "school_level", "area"] = Field(
+        description="What the indicator is broken down by."
+    )
+    group: Text = Field(description="The part, in Vietnamese (e.g. học sinh dân tộc thiểu số).")
+    group_en: Text
 
 
 class Target(Model):
@@ -69,13 +107,62 @@ class Target(Model):
     reporting_unit: Id | list[Id] | None = Field(
         default=None, description="The unit (or units) that reports this target's figures."
     )
+    upper: Number | None = Field(
+        default=None, description="For between: the upper end of the range (value is the lower)."
+    )
+    scale: Scale | None = Field(
+        default=None,
+        description="The levels figures may take: for unit level and for a count of areas.",
+    )
+    accumulate: bool = Field(
+        default=False,
+        description="Yearly figures are added from from_year; the sum is judged.",
+    )
+    breakdown: Breakdown | None = Field(
+        default=None, description="The part of another target's indicator this one is about."
+    )
 
     @model_validator(mode="after")
     def _tolerance(self) -> Target:
         if (self.comparator == "approximately") != (self.tolerance is not None):
             raise PydanticCustomError("kh284_tolerance", "tolerance goes with approximately")
-        if self.unit == "percent" and not 0 <= self.value <= 100:
+        ends = [self.value] if self.upper is None else [self.value, self.upper]
+        if self.unit == "percent" and not all(0 <= v <= 100 for v in ends):
             raise PydanticCustomError("kh284_percent_range", "percentage outside 0-100")
+        return self
+
+    @model_validator(mode="after")
+    def _range(self) -> Target:
+        if (self.comparator == "between") != (self.upper is not None):
+            raise PydanticCustomError("kh284_range", "upper goes with between")
+        if self.upper is not None and self.upper <= self.value:
+            raise PydanticCustomError("kh284_range", "upper not above value")
+        return self
+
+    @model_validator(mode="after")
+    def _scale(self) -> Target:
+        levels = self.unit == "level" or self.scope.kind == "count_of_areas"
+        if levels != (self.scale is not None):
+            raise PydanticCustomError("kh284_scale", "scale goes with levels")
+        if self.scale is not None:
+            if self.unit == "level":
+                ends = [self.value] if self.upper is None else [self.value, self.upper]
+            else:
+                ends = [self.scope.area_value or 0.0]
+            if not all(self.scale.holds(v) for v in ends):
+                raise PydanticCustomError("kh284_scale", "level outside its scale")
+        return self
+
+    @model_validator(mode="after")
+    def _accumulate(self) -> Target:
+        if self.accumulate and (
+            self.from_year is None
+            or self.every_year
+            or self.unit not in ("count", "number")
+            or self.scope.kind != "area"
+            or self.from_year > self.due_year
+        ):
+            raise PydanticCustomError("kh284_accumulate", "accumulate needs a period of counts")
         return self
 
     @property
@@ -91,6 +178,18 @@ class Target(Model):
         if isinstance(self.reporting_unit, str):
             return [self.reporting_unit]
         return list(self.reporting_unit)
+
+    @property
+    def goal(self) -> float:
+        """The value progress is measured towards: for a range, its end nearest the start."""
+        if self.upper is not None and self.direction == "decrease":
+            return self.upper
+        return self.value
+
+    @property
+    def levels(self) -> tuple[int, int] | None:
+        """The lowest and highest level a reported figure may take, for level figures."""
+        return None if self.scale is None else (self.scale.min, self.scale.max)
 
 
 class TargetGroup(Model):
