@@ -12,6 +12,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+
+def argv_language(args: Sequence[str] | None = None) -> str:
+    """The message language before (or without) parsing: ``--lang``, else ``KH284_LANG``.
+
+    The last ``--lang`` counts, as the parser takes it; nothing after ``--`` is an option.
+    Anything but ``en`` is Vietnamese.
+    """
+    import os
+    import sys
+
+    lang = os.environ.get("KH284_LANG", "vi")
+    argv = list(args if args is not None else sys.argv[1:])
+    for at, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and at + 1 < len(argv):
+            lang = argv[at + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.removeprefix("--lang=")
+    return "en" if lang == "en" else "vi"
+
 
 def main() -> None:
     """Console entry point (``kh284``): a stored result replayed, else the app."""
@@ -20,13 +43,19 @@ def main() -> None:
 
     # kh284 uses no pydantic plugins; not looking for any saves scanning installed packages
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    streams = sys.stdout is not None and sys.stderr is not None  # else the app says why
+    if sys.argv[1:] == ["--version"] and streams:  # nothing to parse: no command line
+        from kh284 import __version__
+        from kh284.cli.output import deliver_early
+
+        deliver_early(f"kh284 {__version__}\n", "", 0, argv_language())
     from kh284.cli.replay import lookup
 
     stored = lookup(sys.argv[1:])
     if stored is not None and stored[4]:  # a result for stdout, stored by this same run
-        from kh284.cli.output import deliver_replayed
+        from kh284.cli.output import deliver_early
 
-        deliver_replayed(stored[1], stored[2], stored[3], stored[4])
+        deliver_early(stored[1], stored[2], stored[3], stored[4])
     from kh284.cli.app import main as run
 
     run()

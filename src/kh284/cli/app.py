@@ -97,20 +97,10 @@ def main() -> None:
 
 
 def _argv_lang() -> str:
-    """The message language before the command line is parsed: ``--lang``, else ``KH284_LANG``.
+    """The message language before the command line is parsed (``cli.argv_language``)."""
+    from kh284.cli import argv_language
 
-    For the messages of the boundary, which may speak before (or instead of) the parser.
-    """
-    lang = os.environ.get("KH284_LANG", "vi")
-    args = sys.argv[1:]
-    for at, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == "--lang" and at + 1 < len(args):
-            lang = args[at + 1]
-        elif arg.startswith("--lang="):
-            lang = arg.removeprefix("--lang=")
-    return lang if lang in ("vi", "en") else "vi"
+    return argv_language()
 
 
 def _hold_closed_streams() -> None:

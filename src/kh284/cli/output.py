@@ -105,11 +105,12 @@ def deliver(result: Result, output: Path | None, force: bool, lang: str) -> NoRe
     raise typer.Exit(result.exit_code)
 
 
-def deliver_replayed(output: str, summary: str, exit_code: int, lang: str) -> NoReturn:
-    """Write a replayed result (``cli/replay.py``) as ``deliver`` does; exit as ``cli.app`` does.
+def deliver_early(output: str, summary: str, exit_code: int, lang: str) -> NoReturn:
+    """Write a result as ``deliver`` does, before any parsing; exit as ``cli.app`` does.
 
-    Before the command line is parsed, so without typer: the report to stdout (a failure to
-    write it said in words, exit 2), the summary to stderr, and the exit code.
+    For a replayed result (``cli/replay.py``) and ``kh284 --version``: without typer, the
+    report to stdout (a failure to write it said in words, exit 2), the summary to stderr,
+    and the exit code.
     """
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
@@ -127,7 +128,8 @@ def deliver_replayed(output: str, summary: str, exit_code: int, lang: str) -> No
         status = 130
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:
+                stream.flush()
         except (OSError, ValueError):
             status = status or 2
     os._exit(status)

@@ -34,21 +34,17 @@ may write, written atomically, anything unexpected a miss).  Commands that write
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
-import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kh284.load.cache import open_cache
-from kh284.render import Result
-
 if TYPE_CHECKING:
     from kh284.cli.options import Options
     from kh284.load.snapshot import Snapshot
+    from kh284.render import Result
 
 #: The commands whose result may be replayed (they read the data directory and print).
 COMMANDS = {
@@ -97,6 +93,8 @@ def lookup(argv: list[str]) -> tuple[Any, ...] | None:
         data_dir = _data_dir(argv)
         if data_dir is None or not data_dir.is_dir():
             return None
+        from kh284.load.cache import open_cache  # here: `kh284 --version` needs none of it
+
         cache = open_cache(True)
         if not cache.enabled:
             return None
@@ -137,6 +135,8 @@ def run_replayed(
         return compute()
     stored = cache.get("result", early.key)
     if stored is not None:
+        from kh284.render import Result
+
         return Result(stored[1], stored[2], stored[3])
     options.snapshot = early.snapshot
     result = compute()
@@ -151,6 +151,9 @@ def run_replayed(
 
 def fingerprint(argv: list[str], data_dir: Path, data: str, day: dt.date) -> bytes:
     """Everything a result depends on besides kh284's code (which the cache key adds)."""
+    import hashlib
+    import shutil
+
     hasher = hashlib.blake2b(digest_size=32)
 
     def part(text: str) -> None:

@@ -9,7 +9,6 @@ error, with the command to see the help.  Nothing in the library is edited.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Sequence
@@ -53,13 +52,9 @@ _DID_YOU_MEAN = re.compile(
 
 def language(args: Sequence[str] | None) -> str:
     """``--lang`` from the arguments, else ``KH284_LANG``, else Vietnamese."""
-    argv = list(args if args is not None else sys.argv[1:])
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return "en" if argv[i + 1] == "en" else "vi"
-        if arg.startswith("--lang="):
-            return "en" if arg.split("=", 1)[1] == "en" else "vi"
-    return "en" if os.environ.get("KH284_LANG") == "en" else "vi"
+    from kh284.cli import argv_language
+
+    return argv_language(args)
 
 
 def say(message: str, lang: str) -> str:
