@@ -367,25 +367,27 @@ def test_bounds_of_each_unit(
 
 
 @pytest.mark.parametrize(
-    ("value", "text"),
+    ("value", "vi", "en"),
     [
-        (0, "0"),
-        (0.0, "0"),
-        (0.5, "0.5"),
-        (0.1234, "0.123"),  # below 1: three significant digits
-        (0.98765, "0.988"),
-        (-0.25, "-0.25"),
-        (1, "1"),
-        (1.0, "1"),
-        (1.2345, "1.2345"),  # from 1 up: all digits (up to six), no trailing zeros
-        (12.0, "12"),
-        (12.345, "12.345"),
-        (97.5, "97.5"),
-        (-3.5, "-3.5"),
+        (0, "0", "0"),
+        (0.0, "0", "0"),
+        (0.5, "0,5", "0.5"),
+        (0.1234, "0,123", "0.123"),  # below 1: three significant digits
+        (0.98765, "0,988", "0.988"),
+        (-0.25, "-0,25", "-0.25"),
+        (1, "1", "1"),
+        (1.0, "1", "1"),
+        (1.2345, "1,2345", "1.2345"),  # from 1 up: all digits (up to six), no trailing zeros
+        (12.0, "12", "12"),
+        (12.345, "12,345", "12.345"),  # Vietnamese: the decimal comma
+        (97.5, "97,5", "97.5"),
+        (-3.5, "-3,5", "-3.5"),
+        (1234.5, "1.234,5", "1,234.5"),  # and the thousands point
     ],
 )
-def test_fmt(value: float, text: str) -> None:
-    assert _fmt(value) == text
+def test_fmt(value: float, vi: str, en: str) -> None:
+    assert _fmt(value, "vi") == vi
+    assert _fmt(value, "en") == en
 
 
 # -- _judge: achieved, missed, no data, one point, trend ---------------------------------------
@@ -433,7 +435,7 @@ def test_missed_only_after_the_due_year(as_of: dt.date, expected: str) -> None:
 def test_missed_reason_names_the_due_year_the_latest_value_and_the_goal() -> None:
     result = judge(target(), {2029: 85, 2030: 89.5}, D(2031, 1, 1))
     assert result.status == "missed"
-    assert result.reason_vi == "hết năm 2030, mới đạt 89.5 (2030), cần 90"
+    assert result.reason_vi == "hết năm 2030, mới đạt 89,5 (2030), cần 90"
     assert result.reason_en == "2030 is over at 89.5 (2030), needed 90"
     assert result.projected_value is None and result.ratio is None
 
@@ -471,7 +473,7 @@ def test_the_components_are_the_earliest_and_latest_points() -> None:
     assert result.ratio == pytest.approx(2 / 3)
     assert result.status == "needs_acceleration"
     assert result.values == values
-    assert result.reason_vi == ("2022: 60 → 2026: 70; dự báo 2030: 80.0 (mục tiêu 90); tỷ số 0.67")
+    assert result.reason_vi == ("2022: 60 → 2026: 70; dự báo 2030: 80,0 (mục tiêu 90); tỷ số 0,67")
     assert result.reason_en == "2022: 60 → 2026: 70; projected 2030: 80.0 (target 90); ratio 0.67"
 
 
@@ -548,7 +550,7 @@ def test_a_baseline_on_the_goal_has_no_ratio() -> None:
     assert result.status == "stagnating"
     # slope -0.5, 89 - 2 = 87
     assert result.reason_en == "2024: 90 → 2026: 89; projected 2030: 87.0 (target 90); ratio —"
-    assert result.reason_vi == "2024: 90 → 2026: 89; dự báo 2030: 87.0 (mục tiêu 90); tỷ số —"
+    assert result.reason_vi == "2024: 90 → 2026: 89; dự báo 2030: 87,0 (mục tiêu 90); tỷ số —"
 
 
 def test_the_projection_is_clamped_in_the_verdict() -> None:

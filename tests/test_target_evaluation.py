@@ -85,7 +85,7 @@ def test_components_let_a_reader_recompute_the_verdict() -> None:
     assert result.status == "needs_acceleration"
     # every component is in the text, so the reader can redo the sum
     assert result.reason_en == "2024: 70 → 2026: 72; projected 2030: 76.0 (target 90); ratio 0.30"
-    assert result.reason_vi == ("2024: 70 → 2026: 72; dự báo 2030: 76.0 (mục tiêu 90); tỷ số 0.30")
+    assert result.reason_vi == ("2024: 70 → 2026: 72; dự báo 2030: 76,0 (mục tiêu 90); tỷ số 0,30")
 
 
 def test_not_maintained_names_the_years() -> None:

@@ -7,33 +7,11 @@
 - ``reports``: report, template, import (the ``reports`` extra).
 - ``commands``: the commands' core, options in, a ``Result`` out (no typer).
 - ``output``: the one way a command writes its result.
+- ``argv``: what the raw command line says before it is parsed (the language).
 - ``replay``: a command's whole result, stored and replayed under everything that made it.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
-
-
-def argv_language(args: Sequence[str] | None = None) -> str:
-    """The message language before (or without) parsing: ``--lang``, else ``KH284_LANG``.
-
-    The last ``--lang`` counts, as the parser takes it; nothing after ``--`` is an option.
-    Anything but ``en`` is Vietnamese.
-    """
-    import os
-    import sys
-
-    lang = os.environ.get("KH284_LANG", "vi")
-    argv = list(args if args is not None else sys.argv[1:])
-    for at, arg in enumerate(argv):
-        if arg == "--":
-            break
-        if arg == "--lang" and at + 1 < len(argv):
-            lang = argv[at + 1]
-        elif arg.startswith("--lang="):
-            lang = arg.removeprefix("--lang=")
-    return "en" if lang == "en" else "vi"
 
 
 def main() -> None:
@@ -46,6 +24,7 @@ def main() -> None:
     streams = sys.stdout is not None and sys.stderr is not None  # else the app says why
     if sys.argv[1:] == ["--version"] and streams:  # nothing to parse: no command line
         from kh284 import __version__
+        from kh284.cli.argv import argv_language
         from kh284.cli.output import deliver_early
 
         deliver_early(f"kh284 {__version__}\n", "", 0, argv_language())

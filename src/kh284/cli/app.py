@@ -98,7 +98,7 @@ def main() -> None:
 
 def _argv_lang() -> str:
     """The message language before the command line is parsed (``cli.argv_language``)."""
-    from kh284.cli import argv_language
+    from kh284.cli.argv import argv_language
 
     return argv_language()
 

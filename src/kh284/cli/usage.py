@@ -52,7 +52,7 @@ _DID_YOU_MEAN = re.compile(
 
 def language(args: Sequence[str] | None) -> str:
     """``--lang`` from the arguments, else ``KH284_LANG``, else Vietnamese."""
-    from kh284.cli import argv_language
+    from kh284.cli.argv import argv_language
 
     return argv_language(args)
 

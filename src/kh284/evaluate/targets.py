@@ -30,6 +30,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from kh284.evaluate.series import Point, Series
+from kh284.i18n import number
 from kh284.validate.index import Index
 from kh284.validate.models.targets import Target
 
@@ -160,8 +161,11 @@ def _bounds(target: Target, area_count: int | None) -> tuple[float, float] | Non
     return None
 
 
-def _fmt(value: float) -> str:
-    return f"{value:g}" if abs(value) >= 1 or value == 0 else f"{value:.3g}"
+def _fmt(value: float, lang: str, digits: int | None = None) -> str:
+    """A figure of a reason, the way ``lang`` writes it (``32,4`` in Vietnamese)."""
+    if digits is None and abs(value) < 1 and value != 0:
+        value = float(f"{value:.3g}")  # three significant digits below 1
+    return number(value, lang, digits)
 
 
 def _judge(
@@ -175,9 +179,10 @@ def _judge(
     def ok(value: float) -> bool:
         return meets(target.comparator, target.value, value, target.tolerance, target.upper)
 
-    goal = _fmt(target.value)
-    if target.upper is not None:
-        goal += f"–{_fmt(target.upper)}"
+    goal_vi, goal_en = (
+        _fmt(target.value, lang) + ("" if target.upper is None else f"–{_fmt(target.upper, lang)}")
+        for lang in ("vi", "en")
+    )
     if target.every_year:
         start = target.from_year or min(values, default=as_of.year)
         judged = {y: v for y, v in values.items() if start <= y <= as_of.year}
@@ -186,10 +191,13 @@ def _judge(
         if judged:
             _fill(verdict, judged)
         if failing:
-            shown = ", ".join(f"{y} ({_fmt(judged[y])})" for y in failing)
+            shown_vi, shown_en = (
+                ", ".join(f"{y} ({_fmt(judged[y], lang)})" for y in failing)
+                for lang in ("vi", "en")
+            )
             verdict.status, verdict.failing_years = "not_maintained", failing
-            verdict.reason_vi = f"không đạt {goal} trong năm {shown}"
-            verdict.reason_en = f"below {goal} in {shown}"
+            verdict.reason_vi = f"không đạt {goal_vi} trong năm {shown_vi}"
+            verdict.reason_en = f"below {goal_en} in {shown_en}"
         elif judged:
             verdict.status = "achieved"
             verdict.reason_vi = f"đạt mọi năm từ {start} ({len(judged)} năm có số liệu)"
@@ -206,22 +214,24 @@ def _judge(
     assert last_year is not None and last is not None
     if ok(last):
         result.status = "achieved"
-        result.reason_vi = f"năm {last_year}: {_fmt(last)} so với mục tiêu {goal}"
-        result.reason_en = f"{_fmt(last)} in {last_year} against {goal}"
+        result.reason_vi = f"năm {last_year}: {_fmt(last, 'vi')} so với mục tiêu {goal_vi}"
+        result.reason_en = f"{_fmt(last, 'en')} in {last_year} against {goal_en}"
         return result
     if as_of.year > target.due_year:
         result.status = "missed"
         result.reason_vi = (
-            f"hết năm {target.due_year}, mới đạt {_fmt(last)} ({last_year}), cần {goal}"
+            f"hết năm {target.due_year}, mới đạt {_fmt(last, 'vi')} ({last_year}), cần {goal_vi}"
         )
-        result.reason_en = f"{target.due_year} is over at {_fmt(last)} ({last_year}), needed {goal}"
+        result.reason_en = (
+            f"{target.due_year} is over at {_fmt(last, 'en')} ({last_year}), needed {goal_en}"
+        )
         return result
     if len(values) < 2:
         result.status = "insufficient_data"
         result.reason_vi = (
-            f"chỉ có một số liệu ({last_year}: {_fmt(last)}); cần hai để tính xu hướng"
+            f"chỉ có một số liệu ({last_year}: {_fmt(last, 'vi')}); cần hai để tính xu hướng"
         )
-        result.reason_en = f"only one point ({last_year}: {_fmt(last)}); a trend needs two"
+        result.reason_en = f"only one point ({last_year}: {_fmt(last, 'en')}); a trend needs two"
         return result
     base_year, base = result.baseline_year, result.baseline_value
     assert base_year is not None and base is not None
@@ -231,14 +241,14 @@ def _judge(
         ratio = None  # the baseline met the target and the value went back
     result.projected_value, result.ratio = projected, ratio
     result.status = classify(ratio)
-    ratio_text = "—" if ratio is None else f"{ratio:.2f}"
+    ratio_vi, ratio_en = ("—" if ratio is None else _fmt(ratio, lang, 2) for lang in ("vi", "en"))
     result.reason_vi = (
-        f"{base_year}: {_fmt(base)} → {last_year}: {_fmt(last)}; dự báo {target.due_year}: "
-        f"{projected:.1f} (mục tiêu {goal}); tỷ số {ratio_text}"
+        f"{base_year}: {_fmt(base, 'vi')} → {last_year}: {_fmt(last, 'vi')}; dự báo "
+        f"{target.due_year}: {_fmt(projected, 'vi', 1)} (mục tiêu {goal_vi}); tỷ số {ratio_vi}"
     )
     result.reason_en = (
-        f"{base_year}: {_fmt(base)} → {last_year}: {_fmt(last)}; projected {target.due_year}: "
-        f"{projected:.1f} (target {goal}); ratio {ratio_text}"
+        f"{base_year}: {_fmt(base, 'en')} → {last_year}: {_fmt(last, 'en')}; projected "
+        f"{target.due_year}: {_fmt(projected, 'en', 1)} (target {goal_en}); ratio {ratio_en}"
     )
     return result
 
@@ -291,11 +301,12 @@ def _count_target(index: Index, series: Series, target: Target, as_of: dt.date) 
             missing = [a for a in areas if latest_year not in by_area[a]]
             result.status = "no_data"
             result.reason_vi = (
-                f"năm {latest_year}: {counts[latest_year]:g}/{len(areas)} địa bàn đạt, "
+                f"năm {latest_year}: {_fmt(counts[latest_year], 'vi')}/{len(areas)} địa bàn đạt, "
                 f"thiếu số liệu của {', '.join(missing)}"
             )
             result.reason_en = (
-                f"{latest_year}: {counts[latest_year]:g} of {len(areas)} areas meet the level; "
+                f"{latest_year}: {_fmt(counts[latest_year], 'en')} of {len(areas)} areas meet "
+                "the level; "
                 f"no figure for {', '.join(missing)}"
             )
     result.points = points
