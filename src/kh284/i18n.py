@@ -68,7 +68,6 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- words every output shares ---------------------------------------------------------
     "common.per_year": ("/năm", "/year"),
     "common.waived": ("miễn trừ", "waived"),
-    "common.level_scale": ("mức độ (0-3)", "level (0-3)"),
     "common.drawing_charts": ("Vẽ biểu đồ", "Drawing charts"),
     "common.missing_extra": ("cần cài thêm {names}: {install}", "{names} not installed: {install}"),
     "common.import_summary": (
