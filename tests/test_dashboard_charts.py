@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +114,30 @@ def test_text_alternative_of_an_area_chart_is_escaped() -> None:
     svg = charts.render_all([spec], "svg", "vi")["x"].decode()
     label = re.search(r'aria-label="([^"]*)"', svg)
     assert label and "Xã &quot;A&quot; &lt;b&gt; 2" in label[1]
+
+
+def test_a_level_axis_runs_on_the_targets_own_scale(
+    specs: dict[str, charts.ChartSpec], tmp_path: Path
+) -> None:
+    # pcgd-mam-non-5-tuoi is a yes/no target (scale 0-1): given a figure (1, recognised, in
+    # 2026) its chart is bounded by 0-1, not 0-3, and its axis says so
+    data = tmp_path / "demo"
+    shutil.copytree(DEMO, data)
+    report = data / "progress" / "2026" / "so-gddt-chi-tieu-2026.yaml"
+    text = report.read_text(encoding="utf-8")
+    figure = "indicators:\n  - target: pcgd-mam-non-5-tuoi\n    value: 1\n    area: bac-kan\n"
+    report.write_text(text.replace("indicators:\n", figure, 1), encoding="utf-8")
+    yes_no = next(
+        s for s in charts.specs(build(data, AS_OF, "vi")) if s.target_id == "pcgd-mam-non-5-tuoi"
+    )
+    assert (yes_no.bounds, yes_no.levels) == ((0.0, 1.0), (0, 1))
+    assert charts.draw(yes_no, "vi", compact=True).axes[0].get_ylabel() == "mức độ (0-1)"
+    # a PCGD level keeps 0-3
+    assert specs["pcgd-thcs-muc-2-tinh"].bounds == (0.0, 3.0)
+    trend = charts.draw(specs["pcgd-thcs-muc-2-tinh"], "en", compact=True).axes[0]
+    assert trend.get_ylabel() == "level (0-3)"
+    # xóa mù chữ's districts are on 0-2: the area panel says so and stops at the threshold
+    # 2 (the highest level) + 0.6 = 2.6, where a 0-3 scale would reach 3.6
+    areas = charts.draw(specs["xoa-mu-chu-muc-2-huyen"], "vi").axes[1]
+    assert areas.get_ylabel() == "mức độ (0-2)"
+    assert areas.get_ylim() == pytest.approx((0, 2.6))

@@ -255,3 +255,52 @@ def test_github_paths_are_relative_to_the_workspace(
     data = str(ROOT / "tests" / "golden" / "data")
     out = run_cli("validate", "--data-dir", data, "--as-of", "2026-06-30", code=1)
     assert "file=golden/data/progress/2025/so-tc.yaml,line=7,col=13" in out
+
+
+def test_json_targets_carry_their_forms() -> None:
+    # the documented keys of a target, in order (OUTPUT.md's JSON layout)
+    data = json.loads(produce("check", "json")[0])
+    assert list(data["targets"][0]) == [
+        "id",
+        "name",
+        "group",
+        "clause",
+        "status",
+        "label",
+        "value",
+        "year",
+        "unit",
+        "comparator",
+        "target_value",
+        "upper",
+        "tolerance",
+        "due_year",
+        "every_year",
+        "accumulate",
+        "scale",
+        "breakdown",
+        "reason",
+        "components",
+        "history",
+    ]
+    # the demo's targets of each form (examples/demo/targets.yaml)
+    out = run_cli(
+        "check", "--data-dir", str(DEMO), "--as-of", "2026-12-31", "--format", "json", code=None
+    )
+    targets = {t["id"]: t for t in json.loads(out)["targets"]}
+    rooms, vocational = targets["minh-hoa-phong-hoc-moi"], targets["minh-hoa-hoc-nghe"]
+    assert (vocational["comparator"], vocational["target_value"], vocational["upper"]) == (
+        "between",
+        30,
+        35,
+    )
+    assert (rooms["accumulate"], rooms["upper"], rooms["scale"]) == (True, None, None)
+    assert targets["xoa-mu-chu-muc-2-huyen"]["scale"] == {"min": 0, "max": 2}
+    assert targets["pcgd-mam-non-5-tuoi"]["scale"] == {"min": 0, "max": 1}
+    assert targets["minh-hoa-tieu-hoc-dtts"]["breakdown"] == {
+        "parent": "hoan-thanh-tieu-hoc",
+        "by": "population",
+        "group": "học sinh dân tộc thiểu số",
+        "group_en": "ethnic-minority pupils",
+    }
+    assert targets["nha-tre-huy-dong"]["breakdown"] is None

@@ -170,7 +170,9 @@ def test_ranges_dates_and_an_earlier_figure_are_told_by_cell(data: Path) -> None
     targets, tasks = book["Chỉ tiêu"], book["Nhiệm vụ"]
     figure = row_of(targets, "B", "nha-tre-huy-dong")
     targets[f"D{figure}"] = 30
+    # the first row not in % is pcgd-mam-non-5-tuoi, a yes/no target: a level on 0-1
     level = next(r for r in range(5, targets.max_row + 1) if targets[f"E{r}"].value != "%")
+    assert targets[f"B{level}"].value == "pcgd-mam-non-5-tuoi"
     targets[f"D{level}"] = 5
     later, undone = row_of(tasks, "B", "PL-13"), row_of(tasks, "B", "PL-09")
     tasks[f"H{later}"], tasks[f"I{later}"], tasks[f"J{later}"] = "Hoàn thành", None, "x"
@@ -184,8 +186,8 @@ def test_ranges_dates_and_an_earlier_figure_are_told_by_cell(data: Path) -> None
         "bàn và năm"
     ) in lines
     assert (
-        f"Chỉ tiêu!D{level}: error D515 «Giá trị năm 2026»: mức độ 5 không hợp lệ; ghi 0, 1, 2 "
-        "hoặc 3"
+        f"Chỉ tiêu!D{level}: error D515 «Giá trị năm 2026»: mức độ 5 không hợp lệ; ghi một số "
+        "nguyên từ 0 đến 1"
     ) in lines
     assert (
         f"Nhiệm vụ!I{later}: error D509 «Ngày hoàn thành (DD/MM/YYYY)»: ngày 05/01/2027 sau "

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import DEMO, DEMO_TARGET_LABELS, DEMO_TASK_LABELS, run_both, run_json
+from conftest import DATA, DEMO, DEMO_TARGET_LABELS, DEMO_TASK_LABELS, run_both, run_json
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -101,6 +101,90 @@ def test_a_district_gets_only_its_own_area(data: Path) -> None:
     sheet = book["Chỉ tiêu"]
     areas = {sheet[f"J{r}"].value for r in range(5, sheet.max_row + 1)}
     assert areas == {"ba-be"}
+
+
+def shipped_template(tmp_path: Path, unit: str) -> Any:
+    """The template of ``unit`` for 2025 on the shipped data (``data/``), its sheet of targets."""
+    out = tmp_path / f"{unit}.xlsx"
+    run_both(
+        "template", "--data-dir", str(DATA), "--unit", unit, "--period", "2025", "-o", str(out)
+    )
+    return openpyxl.load_workbook(out)["Chỉ tiêu"]
+
+
+def ids_and_areas(sheet: Any) -> list[tuple[str, str]]:
+    return [(sheet[f"B{r}"].value, sheet[f"J{r}"].value) for r in range(5, sheet.max_row + 1)]
+
+
+def test_the_budget_share_goes_to_its_reporting_unit(tmp_path: Path) -> None:
+    # data/targets.yaml: ngan-sach-giao-duc (clause III.7.1-2, whose units include Sở GD&ĐT)
+    # names reporting_unit so-tai-chinh, and it is the only target that does; so-tai-chinh
+    # has no members nor successors, and every target without a reporting unit falls back
+    # to its II.2 clause, which names nobody, hence to the lead unit so-gddt
+    assert ids_and_areas(shipped_template(tmp_path, "so-tai-chinh")) == [
+        ("ngan-sach-giao-duc", "bac-kan")
+    ]
+
+
+def test_the_education_department_gets_the_ii2_targets_only(tmp_path: Path) -> None:
+    # Sở GD&ĐT reports every II.2 target (reporting_unit so-gddt, or, for the four without
+    # one, the lead unit its clause falls back to) and not the budget share (so-tai-chinh's).
+    # One row per measure and area, by clause:
+    #   II.2-1: 4 percentages + 2 yes/no levels                        = 6
+    #   II.2-2: 8, II.2-3: 2, II.2-4: 1, II.2-5: 2                     = 13
+    #   II.2-6: pcgd-tieu-hoc-muc-do on 8 districts + the province     = 9
+    #           pcgd-thcs-muc-do on 8 districts + the province         = 9
+    #           (pcgd-thcs-muc-3-huyen and pcgd-thcs-duy-tri share those rows)
+    #   II.2-7: biet-chu-muc-1 + xoa-mu-chu-muc-do on 8 districts      = 9
+    #   II.2-8: 3                                                      = 3
+    #   6 + 13 + 9 + 9 + 9 + 3 = 49
+    rows = ids_and_areas(shipped_template(tmp_path, "so-gddt"))
+    assert len(rows) == 49
+    ids = {target for target, _ in rows}
+    assert "ngan-sach-giao-duc" not in ids
+    assert {"nha-tre-huy-dong", "pcgd-mam-non-5-tuoi", "xoa-mu-chu-muc-2-huyen"} <= ids
+    assert len(ids) == 30 - 2  # the 30 II.2 targets, less the two sharing rows
+
+
+def test_a_reporting_unit_that_ceased_passes_its_rows_to_its_successor(data: Path) -> None:
+    # ubnd-tinh ceased on 30/6/2025; units.yaml names ubnd-tinh-thai-nguyen its successor
+    path = data / "targets.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("reporting_unit: so-tai-chinh", "reporting_unit: ubnd-tinh"), "utf-8"
+    )
+    sheet = openpyxl.load_workbook(make_template(data, "ubnd-tinh-thai-nguyen"))["Chỉ tiêu"]
+    assert ("ngan-sach-giao-duc", "bac-kan") in ids_and_areas(sheet)
+    sheet = openpyxl.load_workbook(make_template(data, "so-tai-chinh"))["Chỉ tiêu"]
+    assert ids_and_areas(sheet) == []
+
+
+def test_level_cells_offer_the_targets_own_scale(tmp_path: Path) -> None:
+    sheet = shipped_template(tmp_path, "so-gddt")
+    # xóa mù chữ: each district's level on the scale 0-2 (Nghị định 20/2014/NĐ-CP), not 0-3
+    literacy = row_of(sheet, "B", "xoa-mu-chu-muc-2-huyen", "ba-be")
+    assert sheet[f"E{literacy}"].value == "mức độ (0-2)"
+    check = validation_of(sheet, f"D{literacy}")
+    assert (check.type, check.formula1) == ("list", '"0,1,2"')
+    assert check.error == "Mức độ: chọn một trong 0, 1, 2."
+    # pcgd-mam-non-5-tuoi: recognised or not, a yes/no target on the scale 0-1
+    yes_no = row_of(sheet, "B", "pcgd-mam-non-5-tuoi")
+    assert sheet[f"E{yes_no}"].value == "mức độ (0-1)"
+    assert validation_of(sheet, f"D{yes_no}").formula1 == '"0,1"'
+    # PCGD THCS: levels 0-3
+    thcs = row_of(sheet, "B", "pcgd-thcs-muc-2-huyen", "ba-be")
+    assert validation_of(sheet, f"D{thcs}").formula1 == '"0,1,2,3"'
+
+
+def test_goals_of_a_range_and_a_sum_are_written_their_way(data: Path) -> None:
+    sheet = openpyxl.load_workbook(make_template(data))["Chỉ tiêu"]
+    # minh-hoa-hoc-nghe: between 30 and 35 %, by 2030
+    assert sheet[f"H{row_of(sheet, 'B', 'minh-hoa-hoc-nghe')}"].value == "30–35 % (2030)"
+    # minh-hoa-phong-hoc-moi: the rooms built from 2025 add up to at least 200 by 2030
+    assert sheet[f"H{row_of(sheet, 'B', 'minh-hoa-phong-hoc-moi')}"].value == "Σ ≥ 200 (2030)"
+    # a count of areas keeps the level each area must reach: ≥ 2 for PCGD THCS mức độ 2
+    district = row_of(sheet, "B", "pcgd-thcs-muc-2-huyen", "ba-be")
+    assert sheet[f"H{district}"].value == "≥ 2 (2030)"
 
 
 def test_round_trip_template_import_check(data: Path) -> None:

@@ -68,7 +68,6 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- words every output shares ---------------------------------------------------------
     "common.per_year": ("/năm", "/year"),
     "common.waived": ("miễn trừ", "waived"),
-    "common.level_scale": ("mức độ (0-3)", "level (0-3)"),
     "common.drawing_charts": ("Vẽ biểu đồ", "Drawing charts"),
     "common.missing_extra": ("cần cài thêm {names}: {install}", "{names} not installed: {install}"),
     "common.import_summary": (
@@ -646,11 +645,11 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- the Excel template (kh284 template; written in Vietnamese) ----------------------
     "template.targets_help": (
         "Ghi giá trị vào cột D bằng số, theo dấu thập phân của máy (Excel tiếng Việt: 97,4); "
-        "tỷ lệ % ghi từ 0 đến 100, không ghi dấu %; mức độ chọn 0, 1, 2 hoặc 3. "
-        "Để trống nếu chưa có số liệu.",
+        "tỷ lệ % ghi từ 0 đến 100, không ghi dấu %; mức độ chọn trong danh sách của ô "
+        "(theo thang ở cột E). Để trống nếu chưa có số liệu.",
         "Type each figure in column D as a number, with your computer's decimal mark "
-        "(97.4); percentages from 0 to 100 without the % sign; levels 0, 1, 2 or 3. "
-        "Leave it empty when there is no figure yet.",
+        "(97.4); percentages from 0 to 100 without the % sign; levels from the cell's list "
+        "(the scale in column E). Leave it empty when there is no figure yet.",
     ),
     "template.tasks_help": (
         "Chọn tình trạng ở cột H trong danh sách; khi hoàn thành, ghi ngày hoàn thành "
@@ -752,8 +751,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "the percentage {value} is outside 0–100",
     ),
     "import.level_range": (
-        "mức độ {value} không hợp lệ; ghi 0, 1, 2 hoặc 3",
-        "the level {value} is not valid; type 0, 1, 2 or 3",
+        "mức độ {value} không hợp lệ; ghi một số nguyên từ {low} đến {high}",
+        "the level {value} is not valid; type a whole number from {low} to {high}",
     ),
     "import.done_without": (
         "tình trạng là «{done}» nhưng ô này còn trống; cần điền",
@@ -944,7 +943,7 @@ def target_goal(target: Target, lang: str) -> str:
 def level_scale(target: Target, lang: str) -> str | None:
     """The levels a target's figures may take, in words (``mức độ (0-2)``); None for others.
 
-    For the Excel template's unit column and help text, which today write ``0-3``.
+    For the Excel template's unit column and the charts' level axis.
     """
     levels = target.levels
     if levels is None:

@@ -24,6 +24,7 @@ from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import TaskResult
 from kh284.i18n import TARGET_LABELS, TASK_LABELS, label, word
 from kh284.render.view import View
+from kh284.validate.models.targets import Target
 
 SCHEMA_VERSION = 1
 #: The commands whose JSON carries the ``reporting`` section.
@@ -62,9 +63,13 @@ def target_dict(view: View, result: TargetResult) -> dict[str, Any]:
         "unit": target.unit,
         "comparator": target.comparator,
         "target_value": target.value,
+        "upper": target.upper,
         "tolerance": target.tolerance,
         "due_year": target.due_year,
         "every_year": target.every_year,
+        "accumulate": target.accumulate,
+        "scale": _scale(target),
+        "breakdown": _breakdown(target),
         "reason": result.reason_vi if lang == "vi" else result.reason_en,
         "components": {
             "baseline_year": result.baseline_year,
@@ -91,6 +96,20 @@ def target_dict(view: View, result: TargetResult) -> dict[str, Any]:
             for p in result.points
         ],
     }
+
+
+def _scale(target: Target) -> dict[str, int] | None:
+    """``{min, max}``: the levels a figure may take; ``None`` for other targets."""
+    scale = target.scale
+    return None if scale is None else {"min": scale.min, "max": scale.max}
+
+
+def _breakdown(target: Target) -> dict[str, str] | None:
+    """``{parent, by, group, group_en}``: what part it breaks down; ``None`` for the rest."""
+    part = target.breakdown
+    if part is None:
+        return None
+    return {"parent": part.parent, "by": part.by, "group": part.group, "group_en": part.group_en}
 
 
 def task_dict(view: View, result: TaskResult) -> dict[str, Any]:

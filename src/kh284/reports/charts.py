@@ -87,6 +87,7 @@ class ChartSpec:
     latest_year: int | None
     bounds: tuple[float, float] | None
     areas: list[AreaBar] = field(default_factory=list)
+    levels: tuple[int, int] | None = None
     area_goal: str = ""
     area_value: float | None = None
     baseline: tuple[int, float] | None = None
@@ -123,8 +124,9 @@ def specs(content: Content) -> list[ChartSpec]:
                 values=dict(sorted(result.values.items())),
                 projected=result.projected_value,
                 latest_year=result.latest_year,
-                bounds=_bounds(target.unit, len(areas)),
+                bounds=_bounds(target, len(areas)),
                 areas=areas,
+                levels=target.levels,
                 area_goal=_area_goal(target.scope.area_comparator, target.scope.area_value),
                 area_value=target.scope.area_value,
                 baseline=_baseline(data["components"]),
@@ -165,12 +167,13 @@ def _area_goal(comparator: str | None, value: float | None) -> str:
     return f"{COMPARATORS[comparator]} {value:g}"
 
 
-def _bounds(unit: str, areas: int) -> tuple[float, float] | None:
-    if unit == "percent":
+def _bounds(target: Target, areas: int) -> tuple[float, float] | None:
+    """The y axis' limits: 0–100 %, a level target's own scale, 0 to the areas counted."""
+    if target.unit == "percent":
         return (0.0, 100.0)
-    if unit == "level":
-        return (0.0, 3.0)
-    if unit == "count" and areas:
+    if target.unit == "level" and target.levels is not None:
+        return (float(target.levels[0]), float(target.levels[1]))
+    if target.unit == "count" and areas:
         return (0.0, float(areas))
     return None
 
@@ -349,16 +352,21 @@ def _trend(ax: Axes, spec: ChartSpec, lang: str, compact: bool) -> None:
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: i18n.number(round(v, 6), lang)))
     ax.set_ylim(*y_range(shown, spec.unit, spec.bounds))
-    ax.set_ylabel(_axis_unit(spec.unit, lang), fontsize=7, labelpad=1)
+    ax.set_ylabel(_axis_unit(spec.unit, spec.levels, lang), fontsize=7, labelpad=1)
     if not compact:
         ax.legend(loc="best", fontsize=7, frameon=False)
 
 
-def _axis_unit(unit: str, lang: str) -> str:
-    """The y axis' name: ``%``, ``số địa bàn``, ``mức độ (0-3)``."""
-    if unit == "level":
-        return i18n.word("common.level_scale", lang)
+def _axis_unit(unit: str, levels: tuple[int, int] | None, lang: str) -> str:
+    """The y axis' name: ``%``, ``số địa bàn``, a level's scale ``mức độ (0-2)``."""
+    if unit == "level" and levels is not None:
+        return _scale_words(levels, lang)
     return i18n.pick(i18n.UNITS[unit], lang)
+
+
+def _scale_words(levels: tuple[int, int], lang: str) -> str:
+    """``mức độ (0-3)``: the words of ``i18n.level_scale`` for a chart's levels."""
+    return i18n.word("forms.level_scale", lang, low=levels[0], high=levels[1])
 
 
 def _target_label(spec: ChartSpec, lang: str) -> str:
@@ -371,7 +379,7 @@ def y_range(
     """A y range around the values and the target, inside the measure's bounds.
 
     A percentage never runs past 100 (nor below 0); a count of areas starts at 0, so that
-    5 → 6 districts does not look like a leap; a level runs 0-3.
+    5 → 6 districts does not look like a leap; a level stays on its scale.
     """
     low, high = min(shown), max(shown)
     pad = max((high - low) * 0.3, 0.5 if (bounds and bounds[1] <= 10) else 1.0)
@@ -417,9 +425,10 @@ def _areas(ax: Axes, spec: ChartSpec, lang: str) -> None:
             fontsize=7,
         )
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel(i18n.word("common.level_scale", lang), fontsize=7, labelpad=1)
+    ax.set_ylabel(_axis_unit("level", spec.levels, lang), fontsize=7, labelpad=1)
     ax.set_xticks(positions, names, rotation=30, ha="right", fontsize=6.5)
-    top = max([*heights, spec.area_value or 0.0, 3.0])
+    scale_top = [float(spec.levels[1])] if spec.levels else []  # the areas' own scale
+    top = max([*heights, spec.area_value or 0.0, *scale_top])
     ax.set_ylim(0, top + 0.6)
 
 

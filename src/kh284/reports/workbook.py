@@ -7,10 +7,13 @@ sheet ``Nhiệm vụ`` one row per task deliverable still open (status as a drop
 yellow cells are unlocked; headings are Vietnamese; a hidden sheet ``kh284`` marks the
 file as a template.
 
-Which targets a unit reports: those whose plan clause (or the nearest enclosing item that
-names responsible units) names the unit; targets whose clause names nobody go to the
-default reporting unit (``content.lead_unit``); a unit that stands for an area (a former
-district) gets only the rows of its own area, as in targets that count districts.
+Which targets a unit reports: those whose ``reporting_unit`` names the unit (with the
+members of a group and the successors of a unit that ceased); for a target whose data
+names no reporting unit, those whose plan clause (or the nearest enclosing item that names
+responsible units) names the unit, and targets whose clause names nobody go to the default
+reporting unit (``content.lead_unit``); a unit that stands for an area (a former district)
+gets only the rows of its own area, as in targets that count districts.  A level's cell
+offers the levels of the target's own scale (``0, 1`` for a yes/no target).
 
 Import reads the cells back into a progress report as YAML text, keeping for every YAML
 path the cell it came from, then validates that text exactly as a file under
@@ -35,7 +38,16 @@ from kh284.diagnostics import Diagnostic, Location, Severity, UsageError
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.deadlines import YEARLY_KINDS, first_year, year_end
 from kh284.evaluate.tasks import TaskResult
-from kh284.i18n import COMPARATORS, REPORT_STATES, UNITS, both, goal_words, pick, word
+from kh284.i18n import (
+    COMPARATORS,
+    REPORT_STATES,
+    UNITS,
+    both,
+    level_scale,
+    pick,
+    target_goal,
+    word,
+)
 from kh284.i18n import number as i18n_number
 from kh284.load.exact import MAX_FILE_BYTES, PathKey
 from kh284.pipeline import Outcome
@@ -113,16 +125,14 @@ TASK_INPUTS = ("status", "completed_on", "evidence", "note")
 #: The drop-down choices of the status column and the report states they stand for.
 STATUS_CHOICES = {vi: state for state, (vi, _) in REPORT_STATES.items()}
 STATUS_WORDS = {state: vi for vi, state in STATUS_CHOICES.items()}
-#: The template is for the units, in Vietnamese: units of measure from the vocabulary.
-UNIT_OF_MEASURE = {
-    **{unit: vi for unit, (vi, _) in UNITS.items()},
-    "level": word("common.level_scale", "vi"),
-}
+#: The template is for the units, in Vietnamese: units of measure from the vocabulary (a
+#: level's unit names the target's own scale, ``level_scale``).
+UNIT_OF_MEASURE = {unit: vi for unit, (vi, _) in UNITS.items()}
 INPUT_FILL, HEADER_FILL = "FFF6CC", "DCE6F1"
 #: What a unit types in a figure cell, by the measure's kind: the data validation that
-#: stops anything else in Excel (percentages 0–100, levels from a list, other figures ≥ 0).
+#: stops anything else in Excel (percentages 0–100, levels from a list of the target's
+#: scale, other figures ≥ 0).
 PERCENT, LEVEL, FIGURE = "percent", "level", "figure"
-LEVELS = (0, 1, 2, 3)
 
 
 class WorkbookError(UsageError):
@@ -152,6 +162,18 @@ class TaskRow:
     role: str
     due: dt.date | str
     last: str
+
+
+def reporters(index: Index, target: Target) -> set[str]:
+    """Units that report ``target``'s figures: its reporting units, else its clause's.
+
+    The reporting units come with the members of a group and the successors of a unit
+    that ceased (``Index.with_members_and_successors``); only a target whose data names
+    none falls back to the units named for its plan clause (``responsible_for``).
+    """
+    if target.reporting_units:
+        return index.with_members_and_successors(target.reporting_units)
+    return responsible_for(index, target.clause)
 
 
 def responsible_for(index: Index, clause: str) -> set[str]:
@@ -203,7 +225,7 @@ def target_rows(outcome: Outcome, unit_id: str, period: int, lead: str | None) -
 
 
 def _areas_for(index: Index, target: Target, unit_id: str, lead: str | None) -> list[str]:
-    responsible = responsible_for(index, target.clause)
+    responsible = reporters(index, target)
     mine = unit_id in responsible or (not responsible and unit_id == lead)
     scope = target.scope
     if scope.kind == "count_of_areas" and scope.level is not None:
@@ -334,18 +356,23 @@ def _targets_sheet(sheet: Worksheet, rows: list[TargetRow], period: int) -> None
     put(sheet["A2"], _t("targets_help"))
     _bold(sheet["A1"])
     _headers(sheet, TARGET_COLUMNS, period=period)
-    kinds: dict[str, list[int]] = {PERCENT: [], LEVEL: [], FIGURE: []}
+    kinds: dict[str, list[int]] = {PERCENT: [], FIGURE: []}
+    levels: dict[tuple[int, int], list[int]] = {}
     for i, row in enumerate(rows):
         r = FIRST_ROW + i
         target = row.target
         count = target.scope.kind == "count_of_areas"
-        kind = LEVEL if count or target.unit == "level" else target.unit
-        kinds[kind if kind in kinds else FIGURE].append(r)
+        # a level target's figure is a level of its scale; so is each area's of a count
+        scale = level_scale(target, "vi")
+        if target.levels is not None:
+            levels.setdefault(target.levels, []).append(r)
+        else:
+            kinds[PERCENT if target.unit == PERCENT else FIGURE].append(r)
         values: dict[str, Any] = {
             "no": i + 1,
             "target": target.id,
             "name": target.name,
-            "unit": UNIT_OF_MEASURE["level"] if count else UNIT_OF_MEASURE[target.unit],
+            "unit": scale or UNIT_OF_MEASURE[target.unit],
             "previous": row.previous[1] if row.previous else None,
             "previous_year": row.previous[0] if row.previous else None,
             "goal": f"{_goal(target, count)} ({target.due_year})",
@@ -356,23 +383,22 @@ def _targets_sheet(sheet: Worksheet, rows: list[TargetRow], period: int) -> None
         unit = LEVEL if count else target.unit
         sheet[f"{TARGET_COLUMNS['previous'][0]}{r}"].number_format = figure_format(unit, "vi")
         sheet[f"{TARGET_COLUMNS['previous_year'][0]}{r}"].number_format = WHOLE
-    _validate_numbers(sheet, kinds)
+    _validate_numbers(sheet, kinds, levels)
     fit_rows(sheet, FIRST_ROW)
     print_setup(sheet, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     _protect(sheet, freeze=f"D{FIRST_ROW}")
 
 
 def _goal(target: Target, count: bool) -> str:
-    """The goal as the unit reads it: ``≥ 38 %``, ``≥ 20 % /năm``.
+    """The goal as the unit reads it: ``≥ 38 %``, ``≥ 20 % /năm``, ``30–35 %``, ``Σ ≥ 200``.
 
-    For a count of areas, the level each area must reach (``≥ 2``).
+    The one form of a goal (``i18n.target_goal``); for a count of areas, whose rows are
+    the areas, the level each area must reach (``≥ 2``).
     """
     scope = target.scope
     if count and scope.area_comparator and scope.area_value is not None:
         return f"{COMPARATORS[scope.area_comparator]} {i18n_number(scope.area_value, 'vi')}"
-    return goal_words(
-        target.comparator, target.value, target.unit, target.tolerance, target.every_year, "vi"
-    )
+    return target_goal(target, "vi")
 
 
 def _tasks_sheet(sheet: Worksheet, rows: list[TaskRow], dates: tuple[dt.date, dt.date]) -> None:
@@ -464,19 +490,19 @@ def _stop(kind: str, title: str, error: str, **formulas: str) -> Any:
     return check
 
 
-def _validate_numbers(sheet: Worksheet, rows: dict[str, list[int]]) -> None:
-    """The value column by kind of measure; numerator and denominator any number ≥ 0."""
+def _validate_numbers(
+    sheet: Worksheet, rows: dict[str, list[int]], levels: dict[tuple[int, int], list[int]]
+) -> None:
+    """The value column by kind of measure; numerator and denominator any number ≥ 0.
+
+    Level rows offer the levels of their target's scale, one list per scale (``levels``:
+    (lowest, highest) → rows): ``0,1`` for a yes/no target, ``0,1,2`` for a scale of 0–2.
+    """
     value = TARGET_COLUMNS["value"][0]
     title = _t("value_title")
     checks = {
         PERCENT: _stop(
             "decimal", title, _t("percent_error"), operator="between", formula1="0", formula2="100"
-        ),
-        LEVEL: _stop(
-            "list",
-            title,
-            _t("level_error", levels=", ".join(str(n) for n in LEVELS)),
-            formula1='"' + ",".join(str(n) for n in LEVELS) + '"',
         ),
         FIGURE: _stop(
             "decimal", title, _t("number_error"), operator="greaterThanOrEqual", formula1="0"
@@ -485,14 +511,26 @@ def _validate_numbers(sheet: Worksheet, rows: dict[str, list[int]]) -> None:
     for kind, numbers in rows.items():
         for r in numbers:
             checks[kind].add(f"{value}{r}")
+    lists = []
+    for (low, high), numbers in levels.items():
+        choices = [str(n) for n in range(low, high + 1)]
+        check = _stop(
+            "list",
+            title,
+            _t("level_error", levels=", ".join(choices)),
+            formula1='"' + ",".join(choices) + '"',
+        )
+        for r in numbers:
+            check.add(f"{value}{r}")
+        lists.append(check)
     parts = _stop("decimal", title, _t("number_error"), operator="greaterThanOrEqual", formula1="0")
-    everything = [r for numbers in rows.values() for r in numbers]
+    everything = [r for numbers in (*rows.values(), *levels.values()) for r in numbers]
     if everything:
         first, last = min(everything), max(everything)
         for key in ("numerator", "denominator"):
             letter = TARGET_COLUMNS[key][0]
             parts.add(f"{letter}{first}:{letter}{last}")
-    for check in (*checks.values(), parts):
+    for check in (*checks.values(), *lists, parts):
         if check.sqref:
             sheet.add_data_validation(check)
 
@@ -675,7 +713,8 @@ def _problem(code: str, args: dict[str, str], shown: str, lang: str) -> str | No
     if code == "D506":
         return _w("percent_range", lang, value=shown)
     if code == "D515":
-        return _w("level_range", lang, value=shown)
+        low, high = args.get("low", ""), args.get("high", "")
+        return _w("level_range", lang, value=shown, low=low, high=high)
     if code == "D507":
         return _w("done_without", lang, done=STATUS_WORDS["done"])
     if code == "D508":
