@@ -10,13 +10,13 @@ Names come from the data and are shown through ``data_text`` (escaped, never mar
 from __future__ import annotations
 
 from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 
-from kh284.diagnostics.catalogue import printable
-from kh284.evaluate.reporting import Reporting
+from kh284.evaluate.reporting import Item, Reporting
 from kh284.i18n import day, number, word
-from kh284.render.terminal import data_text, diagnostic_line, to_text, unit_namer
+from kh284.render import layout
+from kh284.render.layout import Column, Para
+from kh284.render.terminal import LEAST_TEXT, diagnostic_line, to_text, unit_namer
 from kh284.render.view import View
 
 
@@ -43,64 +43,84 @@ def render(view: View) -> str:
     return to_text(parts, color=view.color, width=view.width)
 
 
-def units_table(view: View, reporting: Reporting) -> Table:
-    """One row per unit: owed, on time, late, missing."""
+def units_table(view: View, reporting: Reporting) -> RenderableType:
+    """One row per unit: owed, on time, late, missing; fitted to the width."""
     lang, name = view.lang, unit_namer(view.outcome)
-    table = Table(title=word("reporting.title", lang), title_justify="left", expand=True)
-    table.add_column(word("reporting.unit", lang), ratio=1)
-    for key in ("owed", "on_time", "late", "missing"):
-        table.add_column(word(f"reporting.{key}", lang), justify="right", no_wrap=True)
-    for row in reporting.units:
-        table.add_row(
-            data_text(name(row.unit)),
-            Text(number(row.owed, lang)),
-            Text(number(row.on_time, lang), style="green" if row.on_time else ""),
-            Text(number(row.late, lang), style="dark_orange" if row.late else ""),
-            Text(number(row.missing, lang), style="bold red" if row.missing else ""),
+    rows = reporting.units
+    styles = {"owed": "", "on_time": "green", "late": "dark_orange", "missing": "bold red"}
+    columns = [
+        Column(
+            word("reporting.unit", lang),
+            [[Para(name(r.unit), whole=True)] for r in rows],
+            flex=True,
+            keep=True,
         )
-    return table
+    ]
+    for key, style in styles.items():
+        cells = []
+        for r in rows:
+            count = getattr(r, key)
+            cells.append([Para(number(count, lang), style if count else "", whole=True)])
+        columns.append(Column(word(f"reporting.{key}", lang), cells, keep=True, justify="right"))
+    title = Text(word("reporting.title", lang), style="bold")
+    return layout.table(columns, view.width, title=title).table
 
 
-def missing_table(view: View, reporting: Reporting) -> Table:
-    """Every missing item, most overdue first."""
+def missing_table(view: View, reporting: Reporting) -> RenderableType:
+    """Every missing item, most overdue first: what, whose, how late, when it was due.
+
+    What an item is about says its kind and year ("Số liệu 2025: <the target's name>");
+    the unit, the days overdue and the due date keep their columns at every width.
+    """
     lang, name = view.lang, unit_namer(view.outcome)
-    table = Table(title=word("reporting.missing_title", lang), title_justify="left", expand=True)
-    table.add_column(word("reporting.unit", lang), ratio=2)
-    table.add_column(word("reporting.kind", lang), ratio=2)
-    table.add_column(word("reporting.subject", lang), ratio=4)
-    table.add_column(word("reporting.year", lang), no_wrap=True)
-    table.add_column(word("reporting.due", lang), no_wrap=True)
-    table.add_column(word("reporting.days_overdue", lang), justify="right", max_width=8)
-    for item in reporting.missing:
-        subject = data_text(item.subject, style="bold")
-        about = _about(view, item.kind, item.subject)
-        if about:
-            subject.append("\n" + printable(about), style="dim")
-        table.add_row(
-            data_text(name(item.unit)),
-            Text(word(f"reporting.kind.{item.kind}", lang)),
-            subject,
-            Text(str(item.year)),
-            Text(day(item.due)),
-            Text(number(item.days_overdue(reporting.as_of), lang), style="bold red"),
-        )
-    return table
+    items = reporting.missing
+    columns = [
+        Column(
+            word("reporting.subject", lang),
+            [[Para(i.subject, "bold", whole=True), Para(_about(view, i), lines=3)] for i in items],
+            flex=True,
+            least=LEAST_TEXT,
+        ),
+        Column(
+            word("reporting.unit", lang),
+            [[Para(name(i.unit), whole=True)] for i in items],
+            keep=True,
+            priority=3,
+        ),
+        Column(
+            word("reporting.days_overdue", lang),
+            [
+                [Para(number(i.days_overdue(reporting.as_of), lang), "bold red", whole=True)]
+                for i in items
+            ],
+            keep=True,
+            priority=2,
+            justify="right",
+        ),
+        Column(
+            word("reporting.due", lang),
+            [[Para(day(i.due), whole=True)] for i in items],
+            keep=True,
+            priority=1,
+        ),
+    ]
+    title = Text(word("reporting.missing_title", lang), style="bold")
+    return layout.table(columns, view.width, title=title).table
 
 
-def _about(view: View, kind: str, subject: str) -> str:
-    """What a missing item is about, in a few words (a target's name, a task's text)."""
+def _about(view: View, item: Item) -> str:
+    """What a missing item is, in words: "Số liệu 2025: <a target's name>", and so on."""
     index, lang = view.outcome.index, view.lang
-    if kind == "figure":
-        target = index.targets.items.get(subject)
+    if item.kind == "unit_plan":
+        return word("reporting.unit_plan_subject", lang, clause=item.subject)
+    what = ""
+    if item.kind == "figure":
+        target = index.targets.items.get(item.subject)
         if target is not None:
-            return target.name if lang == "vi" else target.name_en
-    if kind == "task_report":
-        task = index.tasks.items.get(subject)
+            what = target.name if lang == "vi" else target.name_en
+    elif item.kind == "task_report":
+        task = index.tasks.items.get(item.subject)
         if task is not None:
-            return _short(task.text, 60)
-    return ""
-
-
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+            what = task.text
+    head = f"{word(f'reporting.kind.{item.kind}', lang)} {item.year}"
+    return f"{head}: {what}" if what else head
