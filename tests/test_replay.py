@@ -156,3 +156,29 @@ def test_the_program_replays_the_same_bytes(data: Path, tmp_path: Path) -> None:
     assert replayed == computed
     assert program("--no-cache") == computed
     assert len(list(results.rglob("*.json"))) == 1  # replayed, not stored again
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["check"],
+        ["tasks"],
+        ["overdue"],
+        ["targets"],
+        ["targets", "tot-nghiep-thpt"],
+        ["missing"],
+        ["missing", "--unit", "so tai chinh"],
+    ],
+)
+def test_every_replayed_command_is_stored_from_its_own_reading(
+    command: list[str], data: Path, cache_dir: Path
+) -> None:
+    # a command that read the files again instead of using the run's reading would not be
+    # stored (replay.run_replayed stores only a result computed from that reading)
+    argv = [*command, "--data-dir", str(data), "--as-of", "2026-12-31"]
+    first = run(*argv)
+    assert first[3] is False
+    assert run(*argv) == (*first[:3], True)
+    with mock.patch.dict(os.environ, {"KH284_NO_CACHE": "1"}):  # targets has no --no-cache
+        assert run(*argv) == (*first[:3], False)

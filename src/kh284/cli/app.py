@@ -79,13 +79,9 @@ def _fast_exit(code: object) -> NoReturn:
         if sys.stderr is not None:
             sys.stderr.write(f"{code}\n")
         status = 1
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if stream is not None:
-                stream.flush()
-        except (OSError, ValueError):
-            status = status or 2
-    os._exit(status)
+    from kh284.cli.output import exit_now
+
+    exit_now(status)
 
 
 def main() -> None:

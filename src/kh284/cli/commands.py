@@ -24,18 +24,26 @@ from kh284.render.view import View
 from kh284.validate.models.waivers import Waiver
 
 
+def outcome_of(options: Options, *, evaluate: bool) -> Outcome:
+    """The pipeline's outcome for these options, through the cache.
+
+    On the files as read for this run when it has read them already (``options.snapshot``).
+    """
+    return run(
+        options.data_dir,
+        options.as_of,
+        evaluate=evaluate,
+        cache=options.open_cache(),
+        snapshot=options.snapshot,
+    )
+
+
 def run_validate(options: Options, files: list[Path] | None = None) -> Result:
     """Validate every data file; with ``files``, report only on those files."""
     wanted: set[str] = set()
     if files and options.data_dir.is_dir():  # else the run says the directory is missing
         wanted = _relative_files(options.data_dir, files)
-    outcome = run(
-        options.data_dir,
-        options.as_of,
-        evaluate=False,
-        cache=options.open_cache(),
-        snapshot=options.snapshot,
-    )
+    outcome = outcome_of(options, evaluate=False)
     diags, waived = outcome.diagnostics, outcome.waived
     if files:
         diags = [d for d in diags if _nfc(d.location.file) in wanted]
@@ -50,13 +58,7 @@ def run_check(options: Options) -> Result:
 
 def check_view(options: Options) -> View:
     """What ``kh284 check`` shows, before it is rendered (the reports are made from it)."""
-    outcome = run(
-        options.data_dir,
-        options.as_of,
-        evaluate=True,
-        cache=options.open_cache(),
-        snapshot=options.snapshot,
-    )
+    outcome = outcome_of(options, evaluate=True)
     return _view(
         "check",
         options,
@@ -72,13 +74,7 @@ def run_targets(options: Options, target_id: str | None, as_json: bool) -> Resul
     """``kh284 targets``: the list of targets, or one target's history."""
     from kh284.render import targets_view
 
-    outcome = run(
-        options.data_dir,
-        options.as_of,
-        evaluate=True,
-        cache=options.open_cache(),
-        snapshot=options.snapshot,
-    )
+    outcome = outcome_of(options, evaluate=True)
     results = outcome.targets
     if target_id is not None:
         wanted = target_id.strip().lower()
@@ -110,13 +106,7 @@ def run_tasks(
     overdue: bool,
 ) -> Result:
     """List task deliverables (``overdue``: only overdue ones, most overdue first)."""
-    outcome = run(
-        options.data_dir,
-        options.as_of,
-        evaluate=True,
-        cache=options.open_cache(),
-        snapshot=options.snapshot,
-    )
+    outcome = outcome_of(options, evaluate=True)
     unit_ids = None if unit is None else outcome.index.resolve_units(unit)
     rows = select_tasks(
         outcome, unit_ids, coordinating=coordinating, statuses=["overdue"] if overdue else statuses
@@ -150,7 +140,7 @@ def run_missing(options: Options, unit: str | None, year: int | None) -> Result:
     """
     from kh284.evaluate.reporting import narrow
 
-    outcome = run(options.data_dir, options.as_of, evaluate=True, cache=options.open_cache())
+    outcome = outcome_of(options, evaluate=True)
     unit_ids = None if unit is None else outcome.index.resolve_units(unit)
     if outcome.reporting is not None and (unit_ids is not None or year is not None):
         shown = narrow(outcome.index, outcome.reporting, unit_ids, year)

@@ -126,6 +126,14 @@ def deliver_early(output: str, summary: str, exit_code: int, lang: str) -> NoRet
     except KeyboardInterrupt:
         sys.stderr.write(f"kh284: {word('cli.interrupted', lang)}\n")
         status = 130
+    exit_now(status)
+
+
+def exit_now(status: int) -> NoReturn:
+    """Flush the streams and exit without tearing down every object one by one.
+
+    A stream that cannot be flushed (closed, or on a full disk) makes a status 0 into 2.
+    """
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:

@@ -15,11 +15,11 @@ from kh284.render import layout
 from kh284.render.layout import Column, Para
 from kh284.render.terminal import (
     LEAST_TEXT,
-    NAME_LINES,
     TARGET_STYLES,
     data_text,
     dropped_note,
     goal_text,
+    target_column,
     to_text,
 )
 from kh284.validate.index import Index
@@ -30,18 +30,7 @@ def listing(
 ) -> str:
     """Every target with its clause, goal, due year and scope, fitted to ``width``."""
     columns = [
-        Column(
-            word("table.target", lang),
-            [
-                [
-                    Para(r.target.id, "bold", whole=True),
-                    Para(pick((r.target.name, r.target.name_en), lang), "dim", lines=NAME_LINES),
-                ]
-                for r in results
-            ],
-            flex=True,
-            least=LEAST_TEXT,
-        ),
+        target_column(results, lang),
         Column(
             word("targets.clause", lang),
             [[Para(r.target.clause, whole=True)] for r in results],

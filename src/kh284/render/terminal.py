@@ -203,21 +203,26 @@ def targets_tables(outcome: Outcome, lang: str, width: int) -> list[RenderableTy
     return tables
 
 
+def target_column(results: list[TargetResult], lang: str) -> Column:
+    """Each target's id and, under it, its name: the column that hosts what folds."""
+    return Column(
+        word("table.target", lang),
+        [
+            [
+                Para(r.target.id, "bold", whole=True),
+                Para(pick((r.target.name, r.target.name_en), lang), "dim", lines=NAME_LINES),
+            ]
+            for r in results
+        ],
+        flex=True,
+        least=LEAST_TEXT,
+    )
+
+
 def target_columns(results: list[TargetResult], lang: str) -> list[Column]:
     """The columns of a group of targets (the first, the target, hosts what folds)."""
     return [
-        Column(
-            word("table.target", lang),
-            [
-                [
-                    Para(r.target.id, "bold", whole=True),
-                    Para(pick((r.target.name, r.target.name_en), lang), "dim", lines=NAME_LINES),
-                ]
-                for r in results
-            ],
-            flex=True,
-            least=LEAST_TEXT,
-        ),
+        target_column(results, lang),
         Column(
             word("table.goal", lang),
             [[Para(goal_text(r, lang), whole=True)] for r in results],
