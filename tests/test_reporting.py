@@ -403,3 +403,25 @@ def test_unit_filter_takes_a_groups_members() -> None:
     # the group owes nothing itself; its 8 members each owe their own plan (IV.1)
     assert sorted(r["unit"] for r in data["reporting"]["units"]) == sorted(DISTRICTS)
     assert {m["kind"] for m in data["reporting"]["missing"]} == {"unit_plan"}
+
+
+def test_a_yearly_task_without_its_first_year_owes_nothing_and_breaks_nothing(
+    tmp_path: Path,
+) -> None:
+    # PL-02 is yearly_from 2026 (so-gd): its 2026 report is due 15/02/2027 in this
+    # calendar; a `yearly_on` with no from_year (R309 in validate) has no years to owe
+    root = _base(tmp_path, {})
+    assert ("so-gd", "task_report", "PL-02", 2026) in _items(root, dt.date(2027, 2, 16))
+    plan = root / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    yearly = "        kind: yearly_from\n        year: 2026\n"
+    assert yearly in text
+    plan.write_text(
+        text.replace(yearly, "        kind: yearly_on\n        day: 15\n        month: 12\n"),
+        encoding="utf-8",
+    )
+    outcome = run(root, dt.date(2027, 2, 16), evaluate=True)
+    assert "R309" in {d.code for d in outcome.diagnostics}
+    reporting = evaluate_reporting(outcome.index, dt.date(2027, 2, 16))
+    assert reporting is not None
+    assert not [i for i in reporting.items if i.subject == "PL-02"]
