@@ -244,9 +244,10 @@ def _task_reports(
             _first_sent(sent.setdefault(key, {}), report.unit, report.reported_on)
     items: list[Item] = []
     for task in yearly:
-        span = year_span(task.deadline, plan.horizon_year)
         if task.deadline.kind == "ongoing":
-            span = (plan.settings.report_from_year, plan.horizon_year)
+            span: tuple[int, int] | None = (plan.settings.report_from_year, plan.horizon_year)
+        else:
+            span = year_span(task.deadline, plan.horizon_year)
         if span is None:  # a yearly kind without its first year (R309)
             continue
         first, last = max(plan.settings.report_from_year, span[0]), span[1]

@@ -24,6 +24,7 @@ from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import TaskResult
 from kh284.i18n import TARGET_LABELS, TASK_LABELS, label, word
 from kh284.render.view import View
+from kh284.validate.index import Index
 from kh284.validate.models.targets import Target
 
 SCHEMA_VERSION = 1
@@ -134,6 +135,20 @@ def task_dict(view: View, result: TaskResult) -> dict[str, Any]:
     }
 
 
+def subject_name(index: Index, kind: str, subject: str, lang: str) -> str:
+    """What a reporting item is about, in words (its id when the data does not name it).
+
+    A figure: the target's name; a task report: the task's text; the unit's own plan.
+    """
+    if kind == "figure":
+        target = index.targets.items.get(subject)
+        return subject if target is None else target.name if lang == "vi" else target.name_en
+    if kind == "task_report":
+        task = index.tasks.items.get(subject)
+        return subject if task is None else task.text
+    return word("reporting.unit_plan_subject", lang, clause=subject)
+
+
 def reporting_dict(view: View, reporting: Reporting) -> dict[str, Any]:
     """Who still owes what: each unit's rate, and the missing items most overdue first."""
     index, lang = view.outcome.index, view.lang
@@ -143,15 +158,6 @@ def reporting_dict(view: View, reporting: Reporting) -> dict[str, Any]:
         if unit is None:
             return unit_id, unit_id
         return (unit.name_en or unit.name) if lang == "en" else unit.name, unit.short_name
-
-    def subject_name(kind: str, subject: str) -> str:
-        if kind == "figure":
-            target = index.targets.items.get(subject)
-            return subject if target is None else target.name if lang == "vi" else target.name_en
-        if kind == "task_report":
-            task = index.tasks.items.get(subject)
-            return subject if task is None else task.text
-        return word("reporting.unit_plan_subject", lang, clause=subject)
 
     units = []
     for row in reporting.units:
@@ -177,7 +183,7 @@ def reporting_dict(view: View, reporting: Reporting) -> dict[str, Any]:
                 "unit_short_name": short,
                 "kind": item.kind,
                 "subject": item.subject,
-                "subject_name": subject_name(item.kind, item.subject),
+                "subject_name": subject_name(index, item.kind, item.subject, lang),
                 "year": item.year,
                 "due": item.due.isoformat(),
                 "days_overdue": item.days_overdue(reporting.as_of),

@@ -16,6 +16,7 @@ from kh284.evaluate.reporting import Item, Reporting
 from kh284.i18n import day, number, word
 from kh284.render import layout
 from kh284.render.layout import Column, Para
+from kh284.render.plain import subject_name
 from kh284.render.terminal import LEAST_TEXT, diagnostic_line, to_text, unit_namer
 from kh284.render.view import View
 
@@ -110,17 +111,9 @@ def missing_table(view: View, reporting: Reporting) -> RenderableType:
 
 def _about(view: View, item: Item) -> str:
     """What a missing item is, in words: "Số liệu 2025: <a target's name>", and so on."""
-    index, lang = view.outcome.index, view.lang
+    lang = view.lang
+    what = subject_name(view.outcome.index, item.kind, item.subject, lang)
     if item.kind == "unit_plan":
-        return word("reporting.unit_plan_subject", lang, clause=item.subject)
-    what = ""
-    if item.kind == "figure":
-        target = index.targets.items.get(item.subject)
-        if target is not None:
-            what = target.name if lang == "vi" else target.name_en
-    elif item.kind == "task_report":
-        task = index.tasks.items.get(item.subject)
-        if task is not None:
-            what = task.text
+        return what
     head = f"{word(f'reporting.kind.{item.kind}', lang)} {item.year}"
-    return f"{head}: {what}" if what else head
+    return f"{head}: {what}" if what != item.subject else head

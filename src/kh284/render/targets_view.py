@@ -18,6 +18,7 @@ from kh284.render.terminal import (
     TARGET_STYLES,
     data_text,
     dropped_note,
+    goal_column,
     goal_text,
     target_column,
     to_text,
@@ -36,12 +37,7 @@ def listing(
             [[Para(r.target.clause, whole=True)] for r in results],
             priority=2,
         ),
-        Column(
-            word("table.goal", lang),
-            [[Para(goal_text(r, lang), whole=True)] for r in results],
-            keep=True,
-            priority=4,
-        ),
+        goal_column(results, lang),
         Column(
             word("table.due", lang),
             [[Para(str(r.target.due_year), whole=True)] for r in results],

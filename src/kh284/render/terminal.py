@@ -219,16 +219,21 @@ def target_column(results: list[TargetResult], lang: str) -> Column:
     )
 
 
+def goal_column(results: list[TargetResult], lang: str) -> Column:
+    """Each target's goal, kept whole at every width."""
+    return Column(
+        word("table.goal", lang),
+        [[Para(goal_text(r, lang), whole=True)] for r in results],
+        keep=True,
+        priority=4,
+    )
+
+
 def target_columns(results: list[TargetResult], lang: str) -> list[Column]:
     """The columns of a group of targets (the first, the target, hosts what folds)."""
     return [
         target_column(results, lang),
-        Column(
-            word("table.goal", lang),
-            [[Para(goal_text(r, lang), whole=True)] for r in results],
-            keep=True,
-            priority=4,
-        ),
+        goal_column(results, lang),
         Column(
             word("table.latest", lang),
             [[Para(latest_text(r, lang), whole=True)] for r in results],
@@ -341,7 +346,7 @@ def tasks_table(
 ) -> Fitted:
     """All task deliverables with their status, fitted to ``width``."""
     columns = [
-        Column(word("table.task", lang), [task_cell(r) for r in rows], flex=True, least=LEAST_TEXT),
+        _task_column(rows, lang),
         Column(
             word("table.status", lang),
             [[Para(label(TASK_LABELS, r.status, lang), TASK_STYLES[r.status])] for r in rows],
@@ -349,15 +354,29 @@ def tasks_table(
             priority=3,
             want_lines=2,  # the task's text has the room before it takes one line
         ),
-        Column(
-            word("table.lead", lang),
-            [lead_cell(r, unit_name) for r in rows],
-            keep=True,
-            priority=2,
-        ),
+        _lead_column(rows, unit_name, lang, priority=2),
         _due_column(rows, lang, priority=1),
     ]
     return layout.table(columns, width)
+
+
+def _task_column(rows: list[TaskResult], lang: str) -> Column:
+    """Each deliverable's label and the task's text: the column that hosts what folds."""
+    return Column(
+        word("table.task", lang), [task_cell(r) for r in rows], flex=True, least=LEAST_TEXT
+    )
+
+
+def _lead_column(
+    rows: list[TaskResult], unit_name: Callable[[str], str], lang: str, *, priority: int
+) -> Column:
+    """The lead units (and who carries on for a former one), whole, at every width."""
+    return Column(
+        word("table.lead", lang),
+        [lead_cell(r, unit_name) for r in rows],
+        keep=True,
+        priority=priority,
+    )
 
 
 def overdue_table(
@@ -375,7 +394,7 @@ def overdue_table(
         return r.last_report or word("table.none", lang)
 
     columns = [
-        Column(word("table.task", lang), [task_cell(r) for r in rows], flex=True, least=LEAST_TEXT),
+        _task_column(rows, lang),
         Column(
             word("table.days", lang),
             [[Para(number(r.days_overdue, lang), "bold red", whole=True)] for r in rows],
@@ -383,12 +402,7 @@ def overdue_table(
             priority=4,
             justify="right",
         ),
-        Column(
-            word("table.lead", lang),
-            [lead_cell(r, unit_name) for r in rows],
-            keep=True,
-            priority=3,
-        ),
+        _lead_column(rows, unit_name, lang, priority=3),
         _due_column(rows, lang, priority=2),
         Column(word("table.last", lang), [[Para(last(r), whole=True)] for r in rows], priority=1),
     ]

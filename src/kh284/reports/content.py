@@ -122,23 +122,6 @@ def word(key: str, lang: str, **args: object) -> str:
     return i18n.word(f"report.{key}", lang, **args)
 
 
-def number(value: float | None, unit: str | None = None) -> str:
-    """``97.4``, ``97.4%`` (percent), ``—`` for nothing."""
-    if value is None:
-        return "—"
-    text = f"{value:g}"
-    return text + "%" if unit == "percent" else text
-
-
-def day(value: dt.date | str | None) -> str:
-    """DD/MM/YYYY, the way Vietnamese documents write dates."""
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    return value.strftime("%d/%m/%Y")
-
-
 @dataclass(frozen=True)
 class Content:
     """``check``'s evaluation: its ``View``, the plain data of it, exit code and summary."""

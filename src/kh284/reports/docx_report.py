@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from kh284 import i18n
 from kh284.diagnostics.catalogue import printable
+from kh284.i18n import day
 from kh284.reports import xlsx_export
 from kh284.reports.content import (
     TARGET_SYMBOLS,
@@ -37,7 +38,6 @@ from kh284.reports.content import (
     TASK_SYMBOLS,
     TASK_TINTS,
     Content,
-    day,
 )
 
 if TYPE_CHECKING:
