@@ -231,9 +231,11 @@ def test_the_checker_finds_a_foreign_word() -> None:
 def test_no_word_table_outside_the_vocabulary() -> None:
     """No function that writes for people picks a language by itself."""
     root = Path(__file__).resolve().parents[1] / "src" / "kh284"
-    allowed = {"i18n.py", "diagnostics/__init__.py", "diagnostics/catalogue.py"}
+    allowed = {"diagnostics/__init__.py", "diagnostics/catalogue.py"}
     for path in root.rglob("*.py"):
         rel = path.relative_to(root).as_posix()
+        if rel.startswith("i18n/"):
+            continue
         text = path.read_text(encoding="utf-8")
         for node in ast.walk(ast.parse(text)):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
