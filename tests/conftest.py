@@ -72,3 +72,13 @@ def run_cli(*args: str, code: int | None = 0) -> str:
 def run_json(*args: str, code: int | None = 0) -> Any:
     """Run ``kh284 args --format json`` and parse the output."""
     return json.loads(run_cli(*args, "--format", "json", code=code))
+
+
+def report_content(data_dir: Path, as_of: Any, lang: str, fail_on: str = "error") -> Any:
+    """The reports' ``Content`` of ``data_dir``, made as ``kh284 report`` makes it."""
+    from kh284.cli.commands import check_view
+    from kh284.cli.options import Options
+    from kh284.reports.content import build
+
+    options = Options(data_dir=data_dir, as_of=as_of, lang=lang, fail_on=fail_on, quiet=True)
+    return build(check_view(options))

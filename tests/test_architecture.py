@@ -14,7 +14,17 @@ from conftest import ROOT
 PACKAGE = ROOT / "src" / "kh284"
 #: The only modules allowed outside the stage packages.
 TOP_LEVEL = {"__init__", "__main__", "pipeline"}
-STAGES = {"i18n", "cli", "load", "validate", "evaluate", "diagnostics", "render", "reports"}
+STAGES = {
+    "i18n",
+    "views",
+    "cli",
+    "load",
+    "validate",
+    "evaluate",
+    "diagnostics",
+    "render",
+    "reports",
+}
 
 
 def _module_name(path: Path) -> str:

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from conftest import DEMO
+from conftest import DEMO, report_content
 from kh284.reports import html
-from kh284.reports.content import Content, build
+from kh284.reports.content import Content
 
 AS_OF = dt.date(2026, 12, 31)
 
@@ -67,7 +67,7 @@ def body_rows(tables: Tables, name: str) -> list[tuple[dict[str, str], list[str]
 
 @pytest.fixture(scope="module")
 def demo() -> Content:
-    return build(DEMO, AS_OF, "vi")
+    return report_content(DEMO, AS_OF, "vi")
 
 
 def page(content: Content) -> tuple[str, Tables]:
@@ -284,7 +284,7 @@ def test_names_not_slugs_and_vietnamese_decimals(demo: Content) -> None:
 
 
 def test_english_page(demo: Content) -> None:
-    content = build(DEMO, AS_OF, "en")
+    content = report_content(DEMO, AS_OF, "en")
     text, tables = page(content)
     assert "Needs attention" in text and "Overdue tasks (5)" in text
     assert tables.tables["units"][0][1][0] == "Unit"

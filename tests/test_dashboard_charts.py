@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO
+from conftest import DEMO, report_content
 from kh284.reports import charts
-from kh284.reports.content import build
 
 pytest.importorskip("matplotlib")
 
@@ -24,7 +23,7 @@ AS_OF = dt.date(2026, 12, 31)
 
 @pytest.fixture(scope="module")
 def specs() -> dict[str, charts.ChartSpec]:
-    return {s.target_id: s for s in charts.specs(build(DEMO, AS_OF, "vi"))}
+    return {s.target_id: s for s in charts.specs(report_content(DEMO, AS_OF, "vi"))}
 
 
 def texts(figure: object) -> list[str]:
@@ -128,7 +127,9 @@ def test_a_level_axis_runs_on_the_targets_own_scale(
     figure = "indicators:\n  - target: pcgd-mam-non-5-tuoi\n    value: 1\n    area: bac-kan\n"
     report.write_text(text.replace("indicators:\n", figure, 1), encoding="utf-8")
     yes_no = next(
-        s for s in charts.specs(build(data, AS_OF, "vi")) if s.target_id == "pcgd-mam-non-5-tuoi"
+        s
+        for s in charts.specs(report_content(data, AS_OF, "vi"))
+        if s.target_id == "pcgd-mam-non-5-tuoi"
     )
     assert (yes_no.bounds, yes_no.levels) == ((0.0, 1.0), (0, 1))
     assert charts.draw(yes_no, "vi", compact=True).axes[0].get_ylabel() == "mức độ (0-1)"

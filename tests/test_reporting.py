@@ -42,15 +42,19 @@ def test_demo_rates_per_unit() -> None:
     # mau-giao-huy-dong (only 2026) and the three labour figures (2024 and 2026 only) = 8.
     # + PL-01's 2025 report (ongoing; in its 12/12/2025 report: on time)
     # + its own plan 1105/KH-SGDĐT of 05/06/2025 (due 30/06/2025: on time).
-    # owed 24 + 1 + 1 = 26; on time 16 + 1 + 1 = 18; missing 8.
+    # + the five targets whose data names Sở GD&ĐT since the one responsibility rule
+    # (validate.responsibility): the two yes/no targets of II.2-1 (never reported) and the
+    # three invented "minh-hoa" ones (hoc-nghe and phong-hoc-moi in the 12/12/2025 report,
+    # tieu-hoc-dtts never): owed 5, on time 2, missing 3.
+    # owed 24 + 1 + 1 + 5 = 31; on time 16 + 1 + 1 + 2 = 20; missing 8 + 3 = 11.
     assert rows["so-gddt"] == {
         "unit": "so-gddt",
         "name": "Sở Giáo dục và Đào tạo",
         "short_name": "Sở GD&ĐT",
-        "owed": 26,
-        "on_time": 18,
+        "owed": 31,
+        "on_time": 20,
         "late": 0,
-        "missing": 8,
+        "missing": 11,
     }
     # Sở Tài chính: the 2025 budget share (Sở GD&ĐT's report gave it, but it is Sở Tài
     # chính's duty, III.7.2-1) and its own plan: both missing.
@@ -61,15 +65,15 @@ def test_demo_rates_per_unit() -> None:
     assert [rows["so-y-te"][k] for k in ("owed", "on_time", "late", "missing")] == [1, 0, 1, 0]
     for district in DISTRICTS:
         assert [rows[district][k] for k in ("owed", "missing")] == [1, 1]
-    # missing in all: 8 + 2 + 1 (VHTTDL) + 6 other departments' plans + 8 districts = 25
-    assert len(data["reporting"]["missing"]) == 25
-    assert sum(r["missing"] for r in rows.values()) == 25
+    # missing in all: 11 + 2 + 1 (VHTTDL) + 6 other departments' plans + 8 districts = 28
+    assert len(data["reporting"]["missing"]) == 28
+    assert sum(r["missing"] for r in rows.values()) == 28
 
 
 def test_demo_units_most_missing_first_then_by_name() -> None:
     data = run_json("missing", "--data-dir", str(DEMO), "--as-of", AS_OF, code=1)
     units = data["reporting"]["units"]
-    assert [u["unit"] for u in units[:2]] == ["so-gddt", "so-tai-chinh"]  # 8, then 2
+    assert [u["unit"] for u in units[:2]] == ["so-gddt", "so-tai-chinh"]  # 11, then 2
     assert units[-1]["unit"] == "so-y-te"  # the only unit with nothing missing
     keys = [(-u["missing"], u["name"]) for u in units]
     assert keys == sorted(keys)
@@ -79,9 +83,9 @@ def test_demo_missing_most_overdue_first() -> None:
     data = run_json("missing", "--data-dir", str(DEMO), "--as-of", AS_OF, code=1)
     missing = data["reporting"]["missing"]
     # the 16 missing unit plans (18 owed, Sở GD&ĐT's and Sở Y tế's received; due
-    # 30/06/2025: 184 days to 31/12/2025 + 365 = 549) come first, then the 9 missing 2025
-    # figures, 8 of Sở GD&ĐT and 1 of Sở Tài chính (due 31/01/2026: 365 - 31 = 334 days)
-    assert [m["days_overdue"] for m in missing] == [549] * 16 + [334] * 9
+    # 30/06/2025: 184 days to 31/12/2025 + 365 = 549) come first, then the 12 missing 2025
+    # figures, 11 of Sở GD&ĐT and 1 of Sở Tài chính (due 31/01/2026: 365 - 31 = 334 days)
+    assert [m["days_overdue"] for m in missing] == [549] * 16 + [334] * 12
     assert {m["kind"] for m in missing[:16]} == {"unit_plan"}
     assert {m["kind"] for m in missing[16:]} == {"figure"}
     budget = [m for m in missing if m["subject"] == "ngan-sach-giao-duc"]
@@ -130,8 +134,9 @@ def test_shipped_data_2025_figures_owed_at_end_of_2026() -> None:
     owers = {m["unit"] for m in figures}
     assert owers == {"so-gddt", "so-tai-chinh"}
     # no 2025 figure has been sourced yet (data/progress holds only a 2024 figure): all
-    # 24 of Sở GD&ĐT's measures and Sở Tài chính's budget share are missing, 334 days late
-    assert len(figures) == 25
+    # 26 of Sở GD&ĐT's measures (the two yes/no targets of II.2-1 included since their data
+    # names it, IV.2) and Sở Tài chính's budget share are missing, 334 days late
+    assert len(figures) == 27
     assert {m["days_overdue"] for m in figures} == {334}
     budget = [m for m in figures if m["unit"] == "so-tai-chinh"]
     assert [(m["subject"], m["year"], m["due"]) for m in budget] == [

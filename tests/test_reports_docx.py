@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import DEMO, DEMO_TARGET_LABELS, DEMO_TASK_LABELS, run_both, run_json
+from conftest import DEMO, DEMO_TARGET_LABELS, DEMO_TASK_LABELS, report_content, run_both, run_json
 from kh284.reports.content import TARGET_SYMBOLS, TASK_SYMBOLS
 
 docx = pytest.importorskip("docx")
@@ -359,9 +359,8 @@ def test_reporting_section_is_a_table_per_unit(tmp_path: Path) -> None:
     import datetime as dt
 
     from kh284.reports import docx_report
-    from kh284.reports.content import build
 
-    content = build(DEMO, dt.date(2026, 12, 31), "vi")
+    content = report_content(DEMO, dt.date(2026, 12, 31), "vi")
     reporting = {
         "as_of": "2026-12-31",
         "units": [

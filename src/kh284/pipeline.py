@@ -28,6 +28,7 @@ from kh284.evaluate.tasks import (
     headline,
     unreported_years,
 )
+from kh284.i18n.statuses import TARGET_STATUSES, task_look
 from kh284.load.cache import Cache
 from kh284.load.exact import Document
 from kh284.load.snapshot import Snapshot
@@ -37,17 +38,9 @@ from kh284.validate.dataset import Dataset, load_dataset
 from kh284.validate.index import Index, build_index
 from kh284.validate.models.waivers import Waiver
 
-#: The diagnostic code each target status produces (None: no finding).
-TARGET_CODES: dict[str, str | None] = {
-    "achieved": None,
-    "on_track": None,
-    "needs_acceleration": "T604",
-    "stagnating": "T603",
-    "not_maintained": "T602",
-    "missed": "T601",
-    "no_data": "T605",
-    "insufficient_data": "T606",
-}
+#: The diagnostic code each target status produces (None: no finding), from the one table
+#: of status records (``i18n.statuses``).
+TARGET_CODES: dict[str, str | None] = {str(s): r.code for s, r in TARGET_STATUSES.items()}
 
 
 @dataclass
@@ -135,10 +128,11 @@ def _task_findings(index: Index, results: Iterable[TaskResult], as_of: dt.date) 
         about = Subject("task", result.task.id, result.deliverable.label)
         deliverable = result.deliverable.label or "-"
         due = result.deliverable.due.isoformat() if result.deliverable.due else ""
-        if result.status == "overdue":
+        code = task_look(result.status).code
+        if result.status == "overdue" and code is not None:
             found.append(
                 dg.make(
-                    "K701",
+                    code,
                     where,
                     regarding=about,
                     task=result.task.id,
@@ -148,10 +142,10 @@ def _task_findings(index: Index, results: Iterable[TaskResult], as_of: dt.date) 
                     due=due,
                 )
             )
-        elif result.status == "done_late" and result.completed_on is not None:
+        elif result.status == "done_late" and result.completed_on is not None and code:
             found.append(
                 dg.make(
-                    "K702",
+                    code,
                     where,
                     regarding=about,
                     task=result.task.id,

@@ -82,6 +82,8 @@ def report(
     fail_on: FailOnOpt = FailOn.error,
 ) -> None:
     """Write the dashboard (html), status workbook (xlsx) or report draft (docx)."""
+    from kh284.cli.commands import check_view
+    from kh284.cli.options import Options
     from kh284.reports import run
 
     day = parse_as_of(as_of, lang.value)
@@ -89,10 +91,13 @@ def report(
     if output is None and fmt != "html":
         fail(word("common.needs_output", lang.value, fmt=fmt))
     refuse_existing(output, force, lang.value)
+    options = Options(
+        data_dir=data_dir, as_of=day, lang=lang.value, fail_on=fail_on.value, quiet=True
+    )
     produced = _run_report_command(
         lang.value,
         data_dir,
-        lambda: run.report(data_dir, day, lang.value, fmt, fail_on.value, unit),
+        lambda: run.report(check_view(options), fmt, unit),
     )
     deliver(produced, output, force, lang.value)
 

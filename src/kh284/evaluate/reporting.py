@@ -4,7 +4,8 @@ The compiler's first question (DHIS2's "reporting rate summary"): for each unit,
 it owed by the as-of date, how many came on time, late, or not at all, and the list of
 what is missing.  What a unit owes (rules shared with the README):
 
-- ``figure``: the figures of each target whose ``reporting_unit`` it is, for every year from
+- ``figure``: the figures of each target it reports (``validate.responsibility.reporters``:
+  the target's ``reporting_unit``, else its clause's units), for every year from
   ``settings.report_from_year`` (and the target's ``from_year``) to the target's due year,
   due on ``settings.reporting.figures_due`` of the following year.  Targets that share a
   measure are one figure (the series is one); the first of them names it.
@@ -30,6 +31,7 @@ from kh284.evaluate.deadlines import YEARLY_KINDS, year_span
 from kh284.validate.dataset import LoadedReport
 from kh284.validate.index import Index
 from kh284.validate.models.plan import DayOfYear, ReportingCalendar, UnitPlans
+from kh284.validate.responsibility import answering_for, owners_on, reporters, with_members
 
 #: The kinds of item a unit owes, in the order they are listed.
 KINDS = ("figure", "task_report", "unit_plan")
@@ -116,27 +118,11 @@ def narrow(
     """Only the items of ``units`` (with their members) and of ``year``; rows recounted."""
     items = reporting.items
     if units is not None:
-        wanted = _with_members(index, units)
+        wanted = with_members(index, units)
         items = [i for i in items if i.unit in wanted]
     if year is not None:
         items = [i for i in items if i.year == year]
     return _with_rows(index, Reporting(reporting.as_of, items))
-
-
-def _with_members(index: Index, units: Iterable[str]) -> set[str]:
-    """``units`` and, for groups, their members.
-
-    Not successors: what passed to a successor is the successor's to send.
-    """
-    found: set[str] = set()
-    frontier = list(units)
-    while frontier:
-        unit_id = frontier.pop()
-        if unit_id not in found:
-            found.add(unit_id)
-            unit = index.units.items.get(unit_id)
-            frontier.extend(unit.members if unit is not None else [])
-    return found
 
 
 def _with_rows(index: Index, reporting: Reporting) -> Reporting:
@@ -157,16 +143,9 @@ def _with_rows(index: Index, reporting: Reporting) -> Reporting:
     return replace(reporting, units=rows)
 
 
-def _owners(index: Index, unit_id: str, due: dt.date) -> list[str]:
-    """Who owes ``unit_id``'s item on ``due``: the unit, or its successors on that day."""
-    if index.unit_exists_on(unit_id, due):
-        return [unit_id]
-    return index.successors_on(unit_id, due) or [unit_id]
-
-
 def _senders(index: Index, unit_id: str, owners: list[str]) -> set[str]:
     """Units whose report counts for ``unit_id``'s item."""
-    return index.with_members_and_successors([unit_id, *owners])
+    return answering_for(index, [unit_id, *owners])
 
 
 def _owed(
@@ -179,7 +158,7 @@ def _owed(
     sent: dict[str, dt.date],
 ) -> list[Item]:
     """The items ``unit_id`` owes (one per owner), received on the first date any sender sent it."""
-    owners = _owners(index, unit_id, due)
+    owners = owners_on(index, unit_id, due)
     dates = [d for u, d in sent.items() if u in _senders(index, unit_id, owners)]
     received = min(dates) if dates else None
     return [Item(owner, kind, subject, year, due, received) for owner in owners]
@@ -198,8 +177,8 @@ def _figures(
     # (measure, period) -> the first day each unit sent a figure of that measure; only the
     # reports of units that can send one are read (a national data set has 100,000 figures
     # from communes that owe none)
-    owing = [u for t in index.targets.items.values() for u in t.reporting_units]
-    senders = index.with_members_and_successors(owing)
+    owing = [u for t in index.targets.items.values() for u in reporters(index, t)]
+    senders = answering_for(index, owing)
     sent: dict[tuple[str, int], dict[str, dt.date]] = {}
     for loaded in reports:
         report = loaded.report
@@ -214,7 +193,7 @@ def _figures(
     seen: set[tuple[str, str]] = set()
     for target in index.targets.items.values():
         first = max(plan.settings.report_from_year, target.from_year or 0)
-        for unit_id in target.reporting_units:
+        for unit_id in reporters(index, target):
             if (target.measure_id, unit_id) in seen:
                 continue
             seen.add((target.measure_id, unit_id))
@@ -233,7 +212,7 @@ def _task_reports(
     plan = index.dataset.plan
     assert plan is not None
     yearly = [t for t in plan.appendix.tasks if t.deadline.kind in REPORTED_YEARLY]
-    senders = index.with_members_and_successors(u for t in yearly for u in t.lead)
+    senders = answering_for(index, (u for t in yearly for u in t.lead))
     sent: dict[tuple[str, int], dict[str, dt.date]] = {}
     for loaded in reports:
         report = loaded.report

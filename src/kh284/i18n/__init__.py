@@ -16,30 +16,18 @@ import datetime as dt
 import math
 from typing import TYPE_CHECKING
 
+from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
+
 if TYPE_CHECKING:
     from kh284.validate.models.targets import Target
 
 LANGS = ("vi", "en")
 
+#: Status words, from the one table of status records (``i18n.statuses``).
 TARGET_LABELS: dict[str, tuple[str, str]] = {
-    "achieved": ("Đã đạt", "Achieved"),
-    "on_track": ("Đúng tiến độ", "On track"),
-    "needs_acceleration": ("Cần đẩy nhanh", "Needs acceleration"),
-    "stagnating": ("Chững lại/đi lùi", "Stagnating"),
-    "not_maintained": ("Không duy trì", "Not maintained"),
-    "missed": ("Không đạt", "Missed"),
-    "no_data": ("Chưa có số liệu", "No data"),
-    "insufficient_data": ("Chưa đủ số liệu", "Not enough data"),
+    str(s): (r.vi, r.en) for s, r in TARGET_STATUSES.items()
 }
-TASK_LABELS: dict[str, tuple[str, str]] = {
-    "done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
-    "done_late": ("Hoàn thành quá hạn", "Done late"),
-    "in_progress": ("Đang thực hiện trong hạn", "In progress, within deadline"),
-    "overdue": ("Quá hạn", "Overdue"),
-    "not_due": ("Chưa đến hạn", "Not yet due"),
-    "waiting_for_event": ("Chờ sự kiện", "Waiting for event"),
-    "ongoing": ("Thường xuyên", "Ongoing"),
-}
+TASK_LABELS: dict[str, tuple[str, str]] = {str(s): (r.vi, r.en) for s, r in TASK_STATUSES.items()}
 #: What a unit reports about a task, as the Excel template's drop-down writes it.
 REPORT_STATES: dict[str, tuple[str, str]] = {
     "not_started": ("Chưa thực hiện", "Not started"),

@@ -34,6 +34,7 @@ from kh284.i18n import (
     target_goal,
     word,
 )
+from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
 from kh284.pipeline import Outcome
 from kh284.render import layout
 from kh284.render.layout import Cell, Column, Fitted, Para
@@ -49,25 +50,9 @@ NAME_LINES = 3
 LEAST_TEXT = 24
 LEAST_REASON = 20
 
-TARGET_STYLES = {
-    "achieved": "green",
-    "on_track": "green",
-    "needs_acceleration": "yellow",
-    "stagnating": "red",
-    "not_maintained": "red",
-    "missed": "bold red",
-    "no_data": "dim",
-    "insufficient_data": "dim yellow",
-}
-TASK_STYLES = {
-    "done_on_time": "green",
-    "done_late": "dark_orange",
-    "in_progress": "blue",
-    "overdue": "bold red",
-    "not_due": "dim",
-    "waiting_for_event": "dim",
-    "ongoing": "cyan",
-}
+#: The terminal style of each status (the one table of status records, ``i18n.statuses``).
+TARGET_STYLES = {str(s): r.style for s, r in TARGET_STATUSES.items()}
+TASK_STYLES = {str(s): r.style for s, r in TASK_STATUSES.items()}
 SEVERITY_STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 

@@ -1,14 +1,17 @@
 """What a formatter is given: the outcome plus everything the command decided to show.
 
-``View`` is the single input of every formatter.  ``path`` turns a data-directory-relative
-file into the path a user (or a CI system, relative to the repository) can open, shown
-through ``printable`` like every file name (a control character in it is escaped).
+``View`` is the single input of every formatter; ``View.model`` is the one model of what
+people are shown (``views``), built once, that every output renders.  ``path`` turns a
+data-directory-relative file into the path a user (or a CI system, relative to the
+repository) can open, shown through ``printable`` like every file name (a control
+character in it is escaped).
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from kh284.diagnostics import Diagnostic
@@ -17,6 +20,7 @@ from kh284.evaluate.tasks import Headline, TaskResult
 from kh284.pipeline import Outcome
 from kh284.render import Format
 from kh284.validate.models.waivers import Waiver
+from kh284.views import Model, build
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,11 @@ class View:
     #: ``None`` means the province's, ``outcome.headline``.
     headline: Headline | None = None
     fmt: Format = Format.terminal
+
+    @cached_property
+    def model(self) -> Model:
+        """The one model of what this view shows (``views``), built on first use."""
+        return build(self.outcome, self.lang, self.tasks, self.shown_headline)
 
     @property
     def shown_headline(self) -> Headline | None:

@@ -31,12 +31,7 @@ from typing import TYPE_CHECKING, Any
 from kh284 import i18n
 from kh284.diagnostics.catalogue import printable
 from kh284.i18n import day
-from kh284.reports import xlsx_export
 from kh284.reports.content import (
-    TARGET_SYMBOLS,
-    TARGET_TINTS,
-    TASK_SYMBOLS,
-    TASK_TINTS,
     Content,
 )
 
@@ -303,40 +298,35 @@ def _heads(keys: tuple[str, ...], lang: str) -> list[str]:
     return [i18n.word(f"report.{key}", lang) for key in keys]
 
 
-def status_text(symbols: dict[str, str], status: str, label: str) -> str:
-    """A status as printed: its shape, then its word (``▲ Đúng tiến độ``), for grey print."""
-    return f"{symbols[status]} {label}"
-
-
 def _targets_table(document: Document, content: Content) -> None:
     lang = content.lang
     table = _grid(document, _heads(TARGET_HEADS, lang), TARGET_WIDTHS)
-    for n, (_, data) in enumerate(content.targets, start=1):
+    for n, target in enumerate(content.model.targets, start=1):
         latest = "—"
-        if data["value"] is not None:
-            latest = f"{i18n.quantity(data['value'], data['unit'], lang)} ({data['year']})"
+        if target.latest_value is not None:
+            shown = i18n.quantity(target.latest_value, target.goal.unit, lang)
+            latest = f"{shown} ({target.latest_year})"
         cells = [
             str(n),
-            data["name"],
-            xlsx_export.goal(data, lang),
+            target.name,
+            target.goal.text,
             latest,
-            status_text(TARGET_SYMBOLS, data["status"], data["label"]),
-            data["reason"],
+            f"{target.look.symbol} {target.word}",
+            target.reason,
         ]
         row = _add_row(table, cells, TARGET_WIDTHS)
-        _shade(row[4], TARGET_TINTS[data["status"]])
+        _shade(row[4], target.look.tint)
 
 
 def _tasks_table(document: Document, content: Content) -> None:
     lang = content.lang
     table = _grid(document, _heads(TASK_HEADS, lang), TASK_WIDTHS)
-    for n, (result, data) in enumerate(content.tasks, start=1):
-        text = " ".join(data["text"].split())
+    for n, (task, (_, data)) in enumerate(zip(content.model.tasks, content.tasks, strict=True), 1):
+        text = " ".join(task.text.split())
         if len(text) > TASK_TEXT_LIMIT:
             text = text[: TASK_TEXT_LIMIT - 1].rstrip() + "…"
-        lead = ", ".join(content.unit_name(u) for u in data["lead_now"])
-        due = day(data["due"]) if data["due"] else data["deadline_text"]
-        overdue = data["days_overdue"] if data["status"] == "overdue" else None
+        lead = ", ".join(content.unit_name(u) for u in task.lead_now)
+        overdue = task.days_late if task.status == "overdue" else None
         evidence = "; ".join(
             x
             for x in (
@@ -346,10 +336,10 @@ def _tasks_table(document: Document, content: Content) -> None:
             )
             if x
         )
-        status = status_text(TASK_SYMBOLS, data["status"], data["label"])
-        cells = [str(n), f"{result.label}: {text}", lead, due, status, evidence]
+        status = f"{task.look.symbol} {task.word}"
+        cells = [str(n), f"{task.label}: {text}", lead, task.due_text, status, evidence]
         row = _add_row(table, cells, TASK_WIDTHS)
-        _shade(row[4], TASK_TINTS[data["status"]])
+        _shade(row[4], task.look.tint)
 
 
 def _reporting_table(document: Document, content: Content, reporting: dict[str, Any]) -> None:

@@ -46,6 +46,7 @@ from kh284.reports.content import (
     Content,
     word,
 )
+from kh284.views import TargetView
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 #: Task text longer than this is shortened in the table (the full text is its tooltip).
@@ -498,68 +499,51 @@ def _missing_text(item: dict[str, Any], lang: str) -> str:
 
 
 def _no_figures(content: Content) -> str:
-    """Targets nobody has reported a figure for, by the unit that owes it.
+    """Targets nobody has reported a figure for, by the unit asked for it.
 
-    Each unit's row ends with the command that makes its Excel template: the way to send
-    the figures.
+    The units are the model's (``TargetView.asked``): those ``kh284 missing`` lists as
+    owing the figure, else those responsible for it on the as-of date.  Each unit's row ends
+    with the command that makes its Excel template for the first year it owes (the way to
+    send the figures); that template holds the target's row (the one responsibility rule).
     """
     lang = content.lang
-    found = [(r, d) for r, d in content.targets if not r.points]
+    found = [t for t in content.model.targets if not t.has_figures]
     if not found:
         return ""
-    period = max(content.plan.settings.report_from_year, content.outcome.as_of.year - 1)
-    owed: dict[str, list[dict[str, Any]]] = {}
-    for result, data in found:
-        for unit in owners_of(content, result.target.clause) or [""]:
-            owed.setdefault(unit, []).append(data)
+    default = max(content.plan.settings.report_from_year, content.outcome.as_of.year - 1)
+    owed: dict[str, list[TargetView]] = {}
+    for target in found:
+        for unit in target.asked or ("",):
+            owed.setdefault(unit, []).append(target)
     order = {u: i for i, u in enumerate(content.outcome.index.units.items)}
     rows = []
     anchored: set[str] = set()  # a target owed by two units is the tiles' anchor once
+    periods = {min(t.missing_years) for t in found if t.missing_years}
     for unit in sorted(owed, key=lambda u: (-len(owed[u]), order.get(u, len(order)), u)):
         names = []
-        for d in owed[unit]:
-            anchor = "" if d["id"] in anchored else f' id="target-{e(d["id"])}"'
-            anchored.add(d["id"])
-            names.append(
-                f'<span class="nofig"{anchor} data-target="{e(d["id"])}">{e(d["name"])}</span>'
-            )
+        for t in owed[unit]:
+            anchor = "" if t.id in anchored else f' id="target-{e(t.id)}"'
+            anchored.add(t.id)
+            names.append(f'<span class="nofig"{anchor} data-target="{e(t.id)}">{e(t.name)}</span>')
         targets = "; ".join(names)
+        years = [min(t.missing_years) for t in owed[unit] if t.missing_years]
+        period = min(years) if years else default
         command = f"<code>{e(_template_command(content, unit, period))}</code>" if unit else "—"
         name = content.unit_name(unit) if unit else "—"
         rows.append(
-            f'<tr class="no-figure" data-unit="{e(unit)}"><td>{e(name)}</td>'
-            f'<td class="n">{len(owed[unit])}</td><td>{targets}</td><td>{command}</td></tr>'
+            f'<tr class="no-figure" data-unit="{e(unit)}" data-period="{period}">'
+            f'<td>{e(name)}</td><td class="n">{len(owed[unit])}</td><td>{targets}</td>'
+            f"<td>{command}</td></tr>"
         )
+    shown = min(periods) if len(periods) == 1 else default
     heads = [
         (_d("owes_figure", lang), ""),
         (_d("count", lang), "n"),
         (word("target", lang), ""),
-        (_d("template", lang, year=period), ""),
+        (_d("template", lang, year=shown), ""),
     ]
     heading = f"<h3>{e(_d('no_figures', lang, count=len(found)))}</h3>"
     return heading + _table("act nofig", heads, rows, ("u", "c", "t", "cmd"))
-
-
-def owners_of(content: Content, clause: str) -> list[str]:
-    """The units that report a target's figure, in ``units.yaml`` order.
-
-    Those its plan clause names (without the members of a named group: each of those
-    reports only its own area), else the default reporting unit; as of the as-of date
-    (successors followed).
-    """
-    from kh284.reports.content import lead_unit
-    from kh284.reports.workbook import responsible_for
-
-    index = content.outcome.index
-    found = responsible_for(index, clause)
-    members = {m for u in found if u in index.units.items for m in index.units.items[u].members}
-    named = (found - members) or found
-    if not named:
-        lead = lead_unit(content.outcome)
-        named = {lead} if lead else set()
-    now = {content.successor(u) for u in named}
-    order = {u: i for i, u in enumerate(index.units.items)}
-    return sorted(now, key=lambda u: (order.get(u, len(order)), u))
 
 
 def _template_command(content: Content, unit: str, period: int) -> str:

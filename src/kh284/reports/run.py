@@ -15,6 +15,7 @@ from pathlib import Path
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location, UsageError, count_by_severity
 from kh284.render import Result
+from kh284.render.view import View
 from kh284.reports import require
 
 
@@ -35,15 +36,14 @@ class Imported:
         return not has_errors(self.diagnostics)
 
 
-def report(
-    data_dir: Path, as_of: dt.date, lang: str, fmt: str, fail_on: str, unit: str | None
-) -> Result:
-    """The report in ``fmt`` (html, xlsx or docx)."""
+def report(view: View, fmt: str, unit: str | None) -> Result:
+    """The report in ``fmt`` (html, xlsx or docx) of ``kh284 check``'s ``view``."""
     require(fmt)
     from kh284.reports import charts
     from kh284.reports.content import build, lead_unit
 
-    content = build(data_dir, as_of, lang, fail_on)
+    content = build(view)
+    lang = view.lang
     if not content.outcome.evaluated:
         raise UsageError(
             "dữ liệu có lỗi nên không đánh giá được; chạy kh284 validate",

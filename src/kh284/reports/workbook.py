@@ -7,12 +7,10 @@ sheet ``Nhiệm vụ`` one row per task deliverable still open (status as a drop
 yellow cells are unlocked; headings are Vietnamese; a hidden sheet ``kh284`` marks the
 file as a template.
 
-Which targets a unit reports: those whose ``reporting_unit`` names the unit (with the
-members of a group and the successors of a unit that ceased); for a target whose data
-names no reporting unit, those whose plan clause (or the nearest enclosing item that names
-responsible units) names the unit, and targets whose clause names nobody go to the default
-reporting unit (``content.lead_unit``); a unit that stands for an area (a former district)
-gets only the rows of its own area, as in targets that count districts.  A level's cell
+Which targets a unit reports is the one rule of ``validate.responsibility`` (the same as
+``kh284 missing`` and the dashboard): the unit answers for one of the target's reporters
+(a group's member, a ceased unit's successor); a unit that stands for an area (a former
+district) gets only the rows of its own area, as in targets that count districts.  A level's cell
 offers the levels of the target's own scale (``0, 1`` for a yes/no target).
 
 Import reads the cells back into a progress report as YAML text, keeping for every YAML
@@ -65,6 +63,7 @@ from kh284.validate.models.plan import AppendixTask
 from kh284.validate.models.progress import ProgressReport, TaskReport
 from kh284.validate.models.targets import Target
 from kh284.validate.names import fold
+from kh284.validate.responsibility import reports_target
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -164,47 +163,7 @@ class TaskRow:
     last: str
 
 
-def reporters(index: Index, target: Target) -> set[str]:
-    """Units that report ``target``'s figures: its reporting units, else its clause's.
-
-    The reporting units come with the members of a group and the successors of a unit
-    that ceased (``Index.with_members_and_successors``); only a target whose data names
-    none falls back to the units named for its plan clause (``responsible_for``).
-    """
-    if target.reporting_units:
-        return index.with_members_and_successors(target.reporting_units)
-    return responsible_for(index, target.clause)
-
-
-def responsible_for(index: Index, clause: str) -> set[str]:
-    """Units named for ``clause``: its own, else those of the nearest enclosing item."""
-    current: str | None = clause
-    while current:
-        section = index.sections.items.get(current)
-        if section is not None and section.responsible:
-            return _with_members(index, section.responsible)
-        current = _parent_section(current)
-    return set()
-
-
-def _parent_section(section_id: str) -> str | None:
-    if "-" in section_id:
-        return section_id.rsplit("-", 1)[0]
-    if "." in section_id:
-        return section_id.rsplit(".", 1)[0]
-    return None
-
-
-def _with_members(index: Index, unit_ids: list[str]) -> set[str]:
-    found = set(unit_ids)
-    for unit_id in unit_ids:
-        unit = index.units.items.get(unit_id)
-        if unit is not None:
-            found.update(unit.members)
-    return found
-
-
-def target_rows(outcome: Outcome, unit_id: str, period: int, lead: str | None) -> list[TargetRow]:
+def target_rows(outcome: Outcome, unit_id: str, period: int) -> list[TargetRow]:
     """The series and areas ``unit_id`` reports, one row per measure and area."""
     from kh284.evaluate.series import collect
 
@@ -213,7 +172,7 @@ def target_rows(outcome: Outcome, unit_id: str, period: int, lead: str | None) -
     rows: list[TargetRow] = []
     seen: set[tuple[str, str]] = set()
     for target in index.targets.items.values():
-        for area in _areas_for(index, target, unit_id, lead):
+        for area in _areas_for(index, target, unit_id):
             key = (target.measure_id, area)
             if key in seen:
                 continue
@@ -224,9 +183,8 @@ def target_rows(outcome: Outcome, unit_id: str, period: int, lead: str | None) -
     return rows
 
 
-def _areas_for(index: Index, target: Target, unit_id: str, lead: str | None) -> list[str]:
-    responsible = reporters(index, target)
-    mine = unit_id in responsible or (not responsible and unit_id == lead)
+def _areas_for(index: Index, target: Target, unit_id: str) -> list[str]:
+    mine = reports_target(index, target, unit_id)
     scope = target.scope
     if scope.kind == "count_of_areas" and scope.level is not None:
         areas = index.areas_in(scope.area, scope.level)
@@ -292,19 +250,17 @@ def template(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
     from openpyxl import Workbook
 
     from kh284.pipeline import run
-    from kh284.reports.content import lead_unit
 
     outcome = run(data_dir, year_end(period), evaluate=True)
     if not outcome.evaluated or outcome.dataset.plan is None:
         raise WorkbookError(*both("template.plan_errors"))
     unit_id = outcome.index.resolve_units(unit_query)[0]
-    lead = lead_unit(outcome)
     book = Workbook()
     info = book.active
     assert info is not None
     dates = _date_range(outcome, period)
     _info_sheet(info, outcome, unit_id, period, dates)
-    _targets_sheet(book.create_sheet(TARGETS), target_rows(outcome, unit_id, period, lead), period)
+    _targets_sheet(book.create_sheet(TARGETS), target_rows(outcome, unit_id, period), period)
     _tasks_sheet(book.create_sheet(TASKS), task_rows(outcome, unit_id), dates)
     marker = book.create_sheet(MARKER)
     append(marker, [MARK, 1, unit_id, period, outcome.dataset.plan.number])

@@ -33,8 +33,6 @@ from kh284.i18n import REPORT_STATES, TARGET_LABELS, label
 from kh284.reports.content import (
     TARGET_SYMBOLS,
     TARGET_TINTS,
-    TASK_SYMBOLS,
-    TASK_TINTS,
     Content,
     word,
 )
@@ -79,18 +77,6 @@ def append(sheet: Worksheet, values: Sequence[Any]) -> None:
         put(cell, value)
         row.append(cell)
     sheet.append(row)
-
-
-def goal(data: dict[str, Any], lang: str) -> str:
-    """A target's goal (its plain form) with the language's figures: ``≥ 38 %``."""
-    return i18n.goal_words(
-        data["comparator"],
-        data["target_value"],
-        data["unit"],
-        data["tolerance"],
-        data["every_year"],
-        lang,
-    )
 
 
 def figure_format(unit: str | None, lang: str) -> str:
@@ -232,7 +218,7 @@ def _targets(sheet: Worksheet, content: Content) -> None:
     keys = ["id", "target", "group", "clause", "goal", "due_year", "latest", "year", "status"]
     keys += ["baseline_value", "projected", "ratio", "why"]
     _header(sheet, [_h(k, lang) for k in keys], [18, 36, 16, 8, 12, 7, 10, 6, 20, 9, 9, 7, 40])
-    for _, data in content.targets:
+    for target, (_, data) in zip(content.model.targets, content.targets, strict=True):
         parts = data["components"]
         figure = figure_format("level" if parts["areas"] else data["unit"], lang)
         append(
@@ -242,11 +228,11 @@ def _targets(sheet: Worksheet, content: Content) -> None:
                 data["name"],
                 content.outcome.index.group_name(data["group"], lang),
                 data["clause"],
-                goal(data, lang),
+                target.goal.text,
                 data["due_year"],
                 data["value"],
                 data["year"],
-                f"{TARGET_SYMBOLS[data['status']]} {data['label']}",
+                f"{target.look.symbol} {target.word}",
                 parts["baseline_value"],
                 parts["projected_value"],
                 parts["ratio"],
@@ -255,7 +241,7 @@ def _targets(sheet: Worksheet, content: Content) -> None:
         )
         row = sheet.max_row
         formats(sheet, row, {6: WHOLE, 7: figure, 8: WHOLE, 10: figure, 11: figure, 12: RATIO})
-        _tint(sheet.cell(row=row, column=9), TARGET_TINTS[data["status"]])
+        _tint(sheet.cell(row=row, column=9), target.look.tint)
     wrap(sheet, ("B", "C", "E", "I", "M"), 2)
     print_setup(sheet, landscape=True, title_rows="1:1")
 
@@ -265,26 +251,26 @@ def _tasks(sheet: Worksheet, content: Content) -> None:
     keys = ["id", "task", "lead", "lead_now", "deadline", "status", "days_overdue"]
     keys += ["last_report", "completed_on", "evidence"]
     _header(sheet, [_h(k, lang) for k in keys], [14, 50, 16, 16, 12, 22, 9, 16, 12, 30])
-    for result, data in content.tasks:
+    for task, (_, data) in zip(content.model.tasks, content.tasks, strict=True):
         last = data["last_report"]
         append(
             sheet,
             [
-                result.label,
-                " ".join(data["text"].split()),
-                ", ".join(content.unit_name(u) for u in data["lead"]),
-                ", ".join(content.unit_name(u) for u in data["lead_now"]),
-                as_date(data["due"]) or data["deadline_text"],
-                f"{TASK_SYMBOLS[data['status']]} {data['label']}",
-                data["days_overdue"],
+                task.label,
+                " ".join(task.text.split()),
+                ", ".join(content.unit_name(u) for u in task.lead),
+                ", ".join(content.unit_name(u) for u in task.lead_now),
+                task.due or task.deadline_text,
+                f"{task.look.symbol} {task.word}",
+                task.days_late,
                 label(REPORT_STATES, last, lang) if last in REPORT_STATES else last,
                 as_date(data["completed_on"]),
                 data["evidence"],
             ],
         )
         row = sheet.max_row
-        formats(sheet, row, {5: DATE_FORMAT if data["due"] else None, 7: WHOLE, 9: DATE_FORMAT})
-        _tint(sheet.cell(row=row, column=6), TASK_TINTS[data["status"]])
+        formats(sheet, row, {5: DATE_FORMAT if task.due else None, 7: WHOLE, 9: DATE_FORMAT})
+        _tint(sheet.cell(row=row, column=6), task.look.tint)
     wrap(sheet, ("A", "B", "C", "D", "E", "F", "H", "J"), 2)
     print_setup(sheet, landscape=True, title_rows="1:1")
 

@@ -208,8 +208,14 @@ class Index:
             cache[task_id] = self.with_members_and_successors(self.tasks.items[task_id].lead)
         return cache[task_id]
 
-    def with_members_and_successors(self, unit_ids: Iterable[str]) -> set[str]:
-        """``unit_ids`` with, transitively, the members of groups and the successors."""
+    def with_members_and_successors(
+        self, unit_ids: Iterable[str], *, successors: bool = True
+    ) -> set[str]:
+        """``unit_ids`` with, transitively, the members of groups and their successors.
+
+        Without ``successors``, members only.  The one walk of the unit graph
+        (``validate.responsibility`` says who answers for whom with it).
+        """
         found: set[str] = set()
         frontier = list(unit_ids)
         while frontier:
@@ -219,7 +225,9 @@ class Index:
             found.add(unit_id)
             unit = self.units.items.get(unit_id)
             if unit is not None:
-                frontier.extend([*unit.members, *unit.successors])
+                frontier.extend(unit.members)
+                if successors:
+                    frontier.extend(unit.successors)
         return found
 
     def reports_as_of(self, as_of: dt.date) -> list[LoadedReport]:
