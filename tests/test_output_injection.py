@@ -599,10 +599,11 @@ def test_message_templates_hold_nothing_markdown_acts_on() -> None:
     """``markdown.message`` keeps the templates' own words as written: they must be inert."""
     import string
 
-    from kh284.diagnostics.catalogue import CATALOGUE, HINT
+    from kh284.diagnostics.catalogue import CATALOGUE
+    from kh284.i18n import WORDS
 
     templates = [t for entry in CATALOGUE.values() for t in (entry.vi, entry.en)]
-    for template in [*templates, *HINT.values()]:
+    for template in [*templates, *WORDS["common.did_you_mean"]]:
         for words, *_ in string.Formatter().parse(template):
             assert not set(words) & set("|`[]<>&@#~!\n"), template
             # a backslash escapes only punctuation: before a letter it is shown as it is

@@ -30,7 +30,6 @@ from kh284.evaluate.targets import (
     TargetResult,
     _bounds,
     _count_target,
-    _fmt,
     _judge,
     _sign,
     accumulated,
@@ -40,6 +39,7 @@ from kh284.evaluate.targets import (
     progress_ratio,
     project,
 )
+from kh284.i18n import figure
 from kh284.load.exact import Document
 from kh284.validate.dataset import Dataset
 from kh284.validate.index import Index, build_index
@@ -363,7 +363,7 @@ def test_bounds_of_each_unit(
     assert _bounds(target(**overrides), area_count) == expected
 
 
-# -- _fmt ----------------------------------------------------------------------------------
+# -- figure: the vocabulary writes the figures of a reason --------------------------------
 
 
 @pytest.mark.parametrize(
@@ -386,8 +386,8 @@ def test_bounds_of_each_unit(
     ],
 )
 def test_fmt(value: float, vi: str, en: str) -> None:
-    assert _fmt(value, "vi") == vi
-    assert _fmt(value, "en") == en
+    assert figure(value, "vi") == vi
+    assert figure(value, "en") == en
 
 
 # -- _judge: achieved, missed, no data, one point, trend ---------------------------------------

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kh284.i18n import word
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -627,7 +629,7 @@ def render(
         values = {key: quote(value) for key, value in values.items()}
     suggestion = values.get("suggestion")
     if suggestion and "hint" not in values:
-        values["hint"] = HINT[lang].format(suggestion=suggestion)
+        values["hint"] = word("common.did_you_mean", lang, hint=suggestion)
     return template.format_map(_Defaulting(values))
 
 
@@ -654,10 +656,6 @@ def printable(text: str) -> str:
         else:
             out.append(f"\\U{code:08x}")
     return "".join(out)
-
-
-#: How a did-you-mean suggestion is appended to a message.
-HINT = {"vi": " — có phải là '{suggestion}'?", "en": " — did you mean '{suggestion}'?"}
 
 
 class _Defaulting(dict[str, str]):

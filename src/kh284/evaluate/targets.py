@@ -30,7 +30,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from kh284.evaluate.series import Point, Series
-from kh284.i18n import number
+from kh284.i18n import Message, say
 from kh284.validate.index import Index
 from kh284.validate.models.targets import Target
 
@@ -112,8 +112,7 @@ class TargetResult:
 
     target: Target
     status: str
-    reason_vi: str
-    reason_en: str
+    reason: Message
     points: list[Point] = field(default_factory=list)
     values: dict[int, float] = field(default_factory=dict)
     baseline_year: int | None = None
@@ -125,6 +124,16 @@ class TargetResult:
     failing_years: list[int] = field(default_factory=list)
     areas: list[AreaFigure] = field(default_factory=list)
     missing_areas: list[str] = field(default_factory=list)
+
+    @property
+    def reason_vi(self) -> str:
+        """The reason in Vietnamese, said by the vocabulary."""
+        return say(self.reason, "vi")
+
+    @property
+    def reason_en(self) -> str:
+        """The reason in English, said by the vocabulary."""
+        return say(self.reason, "en")
 
 
 def evaluate_target(index: Index, series: Series, target: Target, as_of: dt.date) -> TargetResult:
@@ -161,13 +170,6 @@ def _bounds(target: Target, area_count: int | None) -> tuple[float, float] | Non
     return None
 
 
-def _fmt(value: float, lang: str, digits: int | None = None) -> str:
-    """A figure of a reason, the way ``lang`` writes it (``32,4`` in Vietnamese)."""
-    if digits is None and abs(value) < 1 and value != 0:
-        value = float(f"{value:.3g}")  # three significant digits below 1
-    return number(value, lang, digits)
-
-
 def _judge(
     target: Target,
     values: dict[int, float],
@@ -179,34 +181,25 @@ def _judge(
     def ok(value: float) -> bool:
         return meets(target.comparator, target.value, value, target.tolerance, target.upper)
 
-    goal_vi, goal_en = (
-        _fmt(target.value, lang) + ("" if target.upper is None else f"–{_fmt(target.upper, lang)}")
-        for lang in ("vi", "en")
-    )
+    goal = (target.value, target.upper)
     if target.every_year:
         start = target.from_year or min(values, default=as_of.year)
         judged = {y: v for y, v in values.items() if start <= y <= as_of.year}
         failing = sorted(y for y, v in judged.items() if not ok(v))
-        verdict = TargetResult(target, "no_data", "", "", values=values)
+        verdict = TargetResult(
+            target, "no_data", Message.of("reason.nothing_since", since=start), values=values
+        )
         if judged:
             _fill(verdict, judged)
         if failing:
-            shown_vi, shown_en = (
-                ", ".join(f"{y} ({_fmt(judged[y], lang)})" for y in failing)
-                for lang in ("vi", "en")
-            )
             verdict.status, verdict.failing_years = "not_maintained", failing
-            verdict.reason_vi = f"không đạt {goal_vi} trong năm {shown_vi}"
-            verdict.reason_en = f"below {goal_en} in {shown_en}"
+            shown = tuple((y, judged[y]) for y in failing)
+            verdict.reason = Message.of("reason.not_maintained", goal=goal, failing=shown)
         elif judged:
             verdict.status = "achieved"
-            verdict.reason_vi = f"đạt mọi năm từ {start} ({len(judged)} năm có số liệu)"
-            verdict.reason_en = f"met in every reported year since {start} ({len(judged)} years)"
-        else:
-            verdict.reason_vi = f"chưa có số liệu từ năm {start}"
-            verdict.reason_en = f"no figure since {start}"
+            verdict.reason = Message.of("reason.maintained", since=start, years=len(judged))
         return verdict
-    result = TargetResult(target, "no_data", "chưa có số liệu", "nothing reported", values=values)
+    result = TargetResult(target, "no_data", Message.of("reason.nothing_reported"), values=values)
     if not values:
         return result
     _fill(result, values)
@@ -214,24 +207,17 @@ def _judge(
     assert last_year is not None and last is not None
     if ok(last):
         result.status = "achieved"
-        result.reason_vi = f"năm {last_year}: {_fmt(last, 'vi')} so với mục tiêu {goal_vi}"
-        result.reason_en = f"{_fmt(last, 'en')} in {last_year} against {goal_en}"
+        result.reason = Message.of("reason.achieved", year=last_year, value=last, goal=goal)
         return result
     if as_of.year > target.due_year:
         result.status = "missed"
-        result.reason_vi = (
-            f"hết năm {target.due_year}, mới đạt {_fmt(last, 'vi')} ({last_year}), cần {goal_vi}"
-        )
-        result.reason_en = (
-            f"{target.due_year} is over at {_fmt(last, 'en')} ({last_year}), needed {goal_en}"
+        result.reason = Message.of(
+            "reason.missed", due_year=target.due_year, value=last, year=last_year, goal=goal
         )
         return result
     if len(values) < 2:
         result.status = "insufficient_data"
-        result.reason_vi = (
-            f"chỉ có một số liệu ({last_year}: {_fmt(last, 'vi')}); cần hai để tính xu hướng"
-        )
-        result.reason_en = f"only one point ({last_year}: {_fmt(last, 'en')}); a trend needs two"
+        result.reason = Message.of("reason.one_point", year=last_year, value=last)
         return result
     base_year, base = result.baseline_year, result.baseline_value
     assert base_year is not None and base is not None
@@ -241,14 +227,16 @@ def _judge(
         ratio = None  # the baseline met the target and the value went back
     result.projected_value, result.ratio = projected, ratio
     result.status = classify(ratio)
-    ratio_vi, ratio_en = ("—" if ratio is None else _fmt(ratio, lang, 2) for lang in ("vi", "en"))
-    result.reason_vi = (
-        f"{base_year}: {_fmt(base, 'vi')} → {last_year}: {_fmt(last, 'vi')}; dự báo "
-        f"{target.due_year}: {_fmt(projected, 'vi', 1)} (mục tiêu {goal_vi}); tỷ số {ratio_vi}"
-    )
-    result.reason_en = (
-        f"{base_year}: {_fmt(base, 'en')} → {last_year}: {_fmt(last, 'en')}; projected "
-        f"{target.due_year}: {_fmt(projected, 'en', 1)} (target {goal_en}); ratio {ratio_en}"
+    result.reason = Message.of(
+        "reason.trend",
+        base_year=base_year,
+        base=base,
+        year=last_year,
+        value=last,
+        due_year=target.due_year,
+        projected=projected,
+        goal=goal,
+        ratio=ratio,
     )
     return result
 
@@ -300,14 +288,12 @@ def _count_target(index: Index, series: Series, target: Target, as_of: dt.date) 
         if latest_year is not None and result.status in undecided:
             missing = [a for a in areas if latest_year not in by_area[a]]
             result.status = "no_data"
-            result.reason_vi = (
-                f"năm {latest_year}: {_fmt(counts[latest_year], 'vi')}/{len(areas)} địa bàn đạt, "
-                f"thiếu số liệu của {', '.join(missing)}"
-            )
-            result.reason_en = (
-                f"{latest_year}: {_fmt(counts[latest_year], 'en')} of {len(areas)} areas meet "
-                "the level; "
-                f"no figure for {', '.join(missing)}"
+            result.reason = Message.of(
+                "reason.areas_missing",
+                year=latest_year,
+                counted=counts[latest_year],
+                areas=len(areas),
+                missing=tuple(missing),
             )
     result.points = points
     if latest_year is not None:

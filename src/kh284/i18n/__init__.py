@@ -14,7 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import TYPE_CHECKING
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from kh284.i18n import commands, loader, reasons, schema
 
 from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
 
@@ -992,3 +997,63 @@ def day(value: dt.date | str | None) -> str:
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
     return value.strftime("%d/%m/%Y")
+
+
+# -- messages: what a decision says, as a key with raw arguments, said here -----------------
+#: The sub-modules' tables are words like any other: ``word(key, lang)`` reaches them.
+for _table in (reasons.WORDS, loader.WORDS, schema.WORDS, commands.WORDS):
+    WORDS.update(_table)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence not yet said: a vocabulary key and its raw arguments (years, figures, names).
+
+    Decisions return one (``evaluate.targets``); :func:`say` writes it in a language, the
+    figures the way that language writes them.
+    """
+
+    key: str
+    args: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **args: object) -> Message:
+        """The message ``key`` with ``args`` (in the order given)."""
+        return cls(key, tuple(args.items()))
+
+
+def figure(value: float | None, lang: str, digits: int | None = None) -> str:
+    """A figure of a sentence: :func:`number`, three significant digits below 1 (``0,125``)."""
+    if value is None:
+        return number(None, lang)
+    if digits is None and abs(value) < 1 and value != 0:
+        value = float(f"{value:.3g}")
+    return number(value, lang, digits)
+
+
+class _Saying(string.Formatter):
+    """Fills a template, writing each argument as its format spec asks (see ``reasons``)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        lang = self.lang
+        if format_spec in ("fig", "fig1", "fig2"):
+            return figure(value, lang, int(format_spec[3:]) if format_spec[3:] else None)
+        if format_spec == "goal":
+            low, high = value
+            upper = "" if high is None else COMPARATORS["between"] + figure(high, lang)
+            return figure(low, lang) + upper
+        if format_spec == "years":
+            pairs: Sequence[tuple[int, float]] = value
+            return ", ".join(f"{year} ({figure(v, lang)})" for year, v in pairs)
+        if format_spec == "list":
+            return ", ".join(str(item) for item in value)
+        return super().format_field(value, format_spec)
+
+
+def say(message: Message, lang: str) -> str:
+    """``message`` in ``lang``: its template filled with its arguments, written that way."""
+    return _Saying(lang).vformat(pick(WORDS[message.key], lang), (), dict(message.args))

@@ -43,6 +43,7 @@ from typing import Any
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location
+from kh284.i18n import both, word
 
 #: Largest file read, in bytes: ~50 times the largest real file (plan.yaml, ~80 KB).
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -354,65 +355,30 @@ def _syntax_diagnostic(exc: Any, rel: str) -> Diagnostic:
     return _syntax(Location(rel, line, column), _one_line(detail))
 
 
-#: What the YAML reader's most common complaints mean, and what to do, in both languages
-#: (the reader's own words stay in the English message, for those who know them).
-_EXPLAINED: tuple[tuple[str, str, str], ...] = (
-    (
-        "found undefined alias",
-        "dùng bí danh (*tên) chưa được khai báo bằng &tên ở phía trên",
-        "an alias (*name) is used before any &name declares it",
-    ),
-    (
-        "expected <block end>, but found",
-        "thụt lề không khớp với các dòng cùng cấp phía trên; hãy canh dòng này thẳng với "
-        "các khóa cùng cấp (chỉ dùng dấu cách)",
-        "the indentation does not match the lines above at the same level; align this line "
-        "with its sibling keys (spaces only)",
-    ),
-    (
-        "mapping values are not allowed here",
-        "dấu ':' không được đứng ở đây: dòng này có lẽ thụt lề sâu hơn các dòng cùng cấp, "
-        'hoặc giá trị có chứa ": " (khi đó hãy đặt giá trị trong dấu nháy kép "...")',
-        "a ':' is not allowed here: the line is probably indented deeper than its siblings, "
-        "or a value contains ': ' (then put the value in double quotes)",
-    ),
-    (
-        "could not find expected ':'",
-        "thiếu dấu ':' sau tên khóa, hoặc một dòng bị xuống dòng giữa chừng",
-        "a key lacks its ':', or a line was broken in the middle",
-    ),
-    (
-        "while scanning a quoted scalar",
-        "thiếu dấu nháy đóng của một chuỗi",
-        "a quoted text is not closed",
-    ),
-    (
-        "expected ',' or ']'",
-        "danh sách viết trong [...] thiếu dấu ',' hoặc dấu ']'",
-        "a list written in [...] lacks a ',' or its ']'",
-    ),
-    (
-        "expected ',' or '}'",
-        "bảng viết trong {...} thiếu dấu ',' hoặc dấu '}'",
-        "a mapping written in {...} lacks a ',' or its '}'",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "các mục của danh sách phải bắt đầu bằng '- ' và thẳng hàng với nhau",
-        "the items of a list must start with '- ' and line up",
-    ),
+#: The YAML reader's most common complaints, and the vocabulary's words for what they mean
+#: and what to do (the reader's own words stay in the English message, for those who know them).
+_EXPLAINED: tuple[tuple[str, str], ...] = (
+    ("found undefined alias", "yaml.explain.undefined_alias"),
+    ("expected <block end>, but found", "yaml.explain.indentation"),
+    ("mapping values are not allowed here", "yaml.explain.colon"),
+    ("could not find expected ':'", "yaml.explain.no_colon"),
+    ("while scanning a quoted scalar", "yaml.explain.unclosed_quote"),
+    ("expected ',' or ']'", "yaml.explain.flow_list"),
+    ("expected ',' or '}'", "yaml.explain.flow_map"),
+    ("did not find expected '-' indicator", "yaml.explain.list_items"),
 )
 
 
 def _syntax(where: Location, detail: str) -> Diagnostic:
     """Y101 with what the reader's complaint means, in both languages."""
-    for marker, vi, en in _EXPLAINED:
+    for marker, key in _EXPLAINED:
         if marker in detail:
+            vi, en = both(key)
             return dg.make(
                 "Y101", where, detail=detail, explain_vi=vi, explain_en=f"{en} ({detail})"
             )
-    vi = f"bộ đọc YAML báo: {detail}"
-    return dg.make("Y101", where, detail=detail, explain_vi=vi, explain_en=detail)
+    vi, en = both("yaml.reader_says", detail=detail)
+    return dg.make("Y101", where, detail=detail, explain_vi=vi, explain_en=en)
 
 
 def _reader_diagnostic(exc: Any, text: str, rel: str) -> Diagnostic:
@@ -421,8 +387,7 @@ def _reader_diagnostic(exc: Any, text: str, rel: str) -> Diagnostic:
     line, column = _position(text, min(max(index, 0), len(text)))
     char = exc.character
     code = char if isinstance(char, int) else ord(char[:1] or "\x00")
-    detail = f"character U+{code:04X} is not allowed in YAML"
-    vi = f"ký tự U+{code:04X} không được phép trong YAML"
+    vi, detail = both("yaml.bad_character", code=code)
     return dg.make(
         "Y101", Location(rel, line, column), detail=detail, explain_vi=vi, explain_en=detail
     )
@@ -629,8 +594,8 @@ class _Builder:
                     "Y126",
                     Location(self.rel, *pos, path),
                     tag=_short_tag(_tag(event)),
-                    what_vi=f"giá trị '{quoted}'",
-                    what_en=f"the value '{quoted}'",
+                    what_vi=word("yaml.node.value", "vi", quoted=quoted),
+                    what_en=word("yaml.node.value", "en", quoted=quoted),
                 )
             )
             value = str(event.value)
@@ -754,7 +719,7 @@ class _Builder:
             _SEQ: tag == _SEQ_TAG,
         }[node]
         if not fits:
-            what_vi, what_en = _NODE_WORDS[node]
+            what_vi, what_en = both(f"yaml.node.{node}")
             self._problem(
                 dg.make(
                     "Y126",
@@ -817,13 +782,6 @@ class _Builder:
         return self._at(event)
 
 
-#: What a node is, for Y126: "the tag does not fit ...".
-_NODE_WORDS = {
-    "scalar": ("một giá trị đơn", "a single value"),
-    "key": ("một khóa (khóa luôn là văn bản)", "a key (keys are always text)"),
-    _MAP: ("một bảng khóa: giá trị", "a mapping"),
-    _SEQ: ("một danh sách", "a list"),
-}
 #: Longest part of a value quoted back in a Y126 message.
 _QUOTED = 40
 

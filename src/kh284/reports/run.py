@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location, UsageError, count_by_severity
+from kh284.i18n import both, word
 from kh284.render import Result
 from kh284.render.view import View
 from kh284.reports import require
@@ -45,10 +46,7 @@ def report(view: View, fmt: str, unit: str | None) -> Result:
     content = build(view)
     lang = view.lang
     if not content.outcome.evaluated:
-        raise UsageError(
-            "dữ liệu có lỗi nên không đánh giá được; chạy kh284 validate",
-            "the data cannot be evaluated: run kh284 validate",
-        )
+        raise UsageError(*both("run.not_evaluated"))
     if fmt == "xlsx":
         from kh284.reports import xlsx_export
 
@@ -64,7 +62,7 @@ def report(view: View, fmt: str, unit: str | None) -> Result:
         index = content.outcome.index
         unit_id = index.resolve_units(unit)[0] if unit else lead_unit(content.outcome)
         if unit_id is None:
-            raise UsageError("không xác định được đơn vị báo cáo", "no reporting unit: use --unit")
+            raise UsageError(*both("run.no_unit"))
         drawn = charts.render_all(charts.specs(content), "png", lang)
         data = docx_report.render(content, drawn, unit_id)
     return Result(data, content.summary, content.exit_code)
@@ -120,8 +118,6 @@ def _relative(data_dir: Path, target: Path) -> str:
 
 def import_summary(imported: Imported, file: Path, lang: str, written: bool) -> str:
     """One line: findings, and whether the report was written."""
-    from kh284.i18n import word
-
     counts = count_by_severity(imported.diagnostics)
     head = word(
         "common.import_summary",

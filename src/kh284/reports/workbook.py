@@ -46,6 +46,7 @@ from kh284.i18n import (
     target_goal,
     word,
 )
+from kh284.i18n import day as i18n_day
 from kh284.i18n import number as i18n_number
 from kh284.load.exact import MAX_FILE_BYTES, PathKey
 from kh284.pipeline import Outcome
@@ -499,7 +500,7 @@ def _serial(day: dt.date) -> int:
 def _validate_dates(sheet: Worksheet, ref: str, dates: tuple[dt.date, dt.date]) -> None:
     """A date between ``dates`` (inclusive), as Excel's date serial numbers."""
     first, last = dates
-    error = _t("date_error", first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"))
+    error = _t("date_error", first=i18n_day(first), last=i18n_day(last))
     check = _stop(
         "date",
         _t("date_title"),
@@ -722,7 +723,7 @@ def _ddmmyyyy(value: str | None) -> str:
     if not value:
         return "—"
     try:
-        return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        return i18n_day(value)
     except ValueError:
         return printable(value)
 
@@ -768,7 +769,7 @@ class Conflict:
 
 
 def _day_of(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else "—"
+    return i18n_day(value)
 
 
 def read(file: Path, source_name: str) -> FilledTemplate:

@@ -2,7 +2,8 @@
 
 A pydantic error's ``loc`` is mapped back to the YAML node through the document's source
 map; an unknown key points at the key, a missing key at the mapping that lacks it.  Each
-pydantic error type maps to one stable ``S`` code with a message in both languages.
+pydantic error type maps to one stable ``S`` code with a message in both languages (what
+a field expects is said in the vocabulary's ``schema.expected.*``).
 """
 
 from __future__ import annotations
@@ -13,29 +14,30 @@ from pydantic import BaseModel, ValidationError
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic
+from kh284.i18n import both
 from kh284.load.exact import Document, PathKey
 from kh284.validate.models.common import native_error
 from kh284.validate.names import suggest
 
 M = TypeVar("M", bound=BaseModel)
 
-#: Plain-language names of what a field expects, by pydantic error type.
+#: What a field expects, by pydantic error type: the vocabulary's ``schema.expected.*``.
 _EXPECTED = {
-    "string_type": ("chuỗi ký tự", "text"),
-    "kh284_not_text": ("chuỗi ký tự (đặt trong dấu nháy)", "text (put it in quotes)"),
-    "kh284_not_number": ("một số", "a number"),
-    "int_type": ("số nguyên", "a whole number"),
-    "int_parsing": ("số nguyên", "a whole number"),
-    "int_from_float": ("số nguyên", "a whole number"),
-    "float_type": ("một số", "a number"),
-    "float_parsing": ("một số", "a number"),
-    "bool_type": ("true hoặc false", "true or false"),
-    "bool_parsing": ("true hoặc false", "true or false"),
-    "list_type": ("một danh sách", "a list"),
-    "dict_type": ("một bảng khóa: giá trị", "a mapping of keys to values"),
-    "model_type": ("một bảng khóa: giá trị", "a mapping of keys to values"),
-    "model_attributes_type": ("một bảng khóa: giá trị", "a mapping of keys to values"),
-    "date_type": ("một ngày", "a date"),
+    "string_type": "text",
+    "kh284_not_text": "quoted_text",
+    "kh284_not_number": "number",
+    "int_type": "whole_number",
+    "int_parsing": "whole_number",
+    "int_from_float": "whole_number",
+    "float_type": "number",
+    "float_parsing": "number",
+    "bool_type": "boolean",
+    "bool_parsing": "boolean",
+    "list_type": "list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "date_type": "date",
 }
 _RANGE = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}
 _CUSTOM = {
@@ -137,7 +139,7 @@ def _diagnostic(document: Document, model: type[BaseModel], error: Any) -> Diagn
         bound = f"{_RANGE[kind]} {next(iter(ctx.values()), '')}"
         return dg.make("S206", where, value=value, key=key, bound=bound)
     if kind in _EXPECTED:
-        vi, en = _EXPECTED[kind]
+        vi, en = both("schema.expected." + _EXPECTED[kind])
         return dg.make("S203", where, key=key, expected_vi=vi, expected_en=en)
     return dg.make("S299", where, detail=f"{key}: {error.get('msg', kind)}")
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic
 from kh284.evaluate.deadlines import deliverable_key
-from kh284.i18n import REPORT_STATES, both, pick
+from kh284.i18n import REPORT_STATES, both, day, pick
 from kh284.load.exact import Document, PathKey
 from kh284.validate.checks.references import unknown_area, unknown_unit
 from kh284.validate.dataset import LoadedReport
@@ -296,8 +296,8 @@ def _conflict(
     if now.status == before.status:  # both done, on different days
         differs = both(
             "report.conflict_dates",
-            date=_day(now.completed_on),
-            other_date=_day(before.completed_on),
+            date=day(now.completed_on),
+            other_date=day(before.completed_on),
         )
     else:
         differs = both(
@@ -320,10 +320,6 @@ def _conflict(
         difference_en=differs[1],
         other=other,
     )
-
-
-def _day(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else "—"
 
 
 def _num(value: float) -> str:
