@@ -70,8 +70,8 @@ def kh284(data: Path, cache_dir: Path | None, *args: str) -> Outcome:
     env = {"KH284_CACHE_DIR": str(cache_dir or "/nonexistent/kh284-cache")}
     with mock.patch.dict(os.environ, env), mock.patch.object(sys, "argv", ["kh284", *argv]):
         stored = replay.lookup(argv)
-        if stored is not None and stored[4]:  # replayed to stdout, exactly as stored
-            return stored[3], stored[1], stored[2]
+        if stored is not None and stored.to_stdout:  # replayed to stdout, exactly as stored
+            return stored.exit_code, stored.output, stored.summary
         result = CliRunner().invoke(app, argv, env=env, catch_exceptions=False)
     assert "Traceback" not in result.stderr and "X901" not in result.stderr
     return result.exit_code, result.stdout, result.stderr

@@ -49,8 +49,8 @@ def run(*argv: str) -> Run:
     """``kh284 ARGV`` as the program runs it: replayed before parsing, else the app."""
     with mock.patch.object(sys, "argv", ["kh284", *argv]):
         stored = replay.lookup(list(argv))
-        if stored is not None and stored[4]:
-            return stored[3], stored[1], stored[2], True
+        if stored is not None and stored.to_stdout:
+            return stored.exit_code, stored.output, stored.summary, True
         result = CliRunner().invoke(app, list(argv), catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr, False
 

@@ -7,7 +7,7 @@
 - ``reports``: report, template, import (the ``reports`` extra).
 - ``commands``: the commands' core, options in, a ``Result`` out (no typer).
 - ``output``: the one way a command writes its result.
-- ``argv``: what the raw command line says before it is parsed (the language).
+- ``argv``: what the raw command line says before it is parsed (language, data directory).
 - ``replay``: a command's whole result, stored and replayed under everything that made it.
 """
 
@@ -31,10 +31,10 @@ def main() -> None:
     from kh284.cli.replay import lookup
 
     stored = lookup(sys.argv[1:])
-    if stored is not None and stored[4]:  # a result for stdout, stored by this same run
+    if stored is not None and stored.to_stdout:  # a result for stdout, stored by this same run
         from kh284.cli.output import deliver_early
 
-        deliver_early(stored[1], stored[2], stored[3], stored[4])
+        deliver_early(stored.output, stored.summary, stored.exit_code, stored.lang)
     from kh284.cli.app import main as run
 
     run()

@@ -1,8 +1,9 @@
 """The checking commands: validate, check, tasks, overdue, missing, targets, schema.
 
 Each one parses its own arguments, gets the shared options from ``options.reporting``,
-runs its core in ``commands`` (``output.run_command``) and writes the ``Result`` the one
-way ``output.deliver`` does.  Nothing heavy is imported before a command runs.
+runs its core in ``commands`` (``run_command``: the function ``replay.core`` gives for the
+command's name, or its result replayed) and writes the ``Result`` the one way
+``output.deliver`` does.  Nothing heavy is imported before a command runs.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from kh284.cli.argv import DATA_DIR_DEFAULT
 from kh284.cli.options import (
     AsOfOpt,
     Color,
@@ -29,12 +31,29 @@ from kh284.cli.options import (
     build,
     reporting,
 )
-from kh284.cli.output import deliver, run_command
+from kh284.cli.output import data_dir_missing, deliver, fail
+from kh284.cli.replay import Command, run_replayed
 from kh284.load.registry import KINDS
-from kh284.render import Format
+from kh284.render import Format, Result
 
 #: The kinds of data file, from the registry (``kh284 schema KIND``).
 SchemaKind = Enum("SchemaKind", {k.kind: k.kind for k in KINDS}, type=str)  # type: ignore[misc]
+
+
+def run_command(options: Options, command: Command, **kwargs: object) -> Result:
+    """Run ``command``'s core, or replay its result from the cache (``cli/replay.py``).
+
+    A missing data directory or a usage error becomes its message and exit code 2.
+    """
+    from kh284.diagnostics import UsageError
+    from kh284.load.snapshot import DataDirError
+
+    try:
+        return run_replayed(options, command, kwargs)
+    except DataDirError:
+        data_dir_missing(options.data_dir, options.lang)
+    except UsageError as exc:
+        fail(exc.message(options.lang))
 
 
 @reporting()
@@ -47,14 +66,14 @@ def validate(
     options: Options,
 ) -> None:
     """Validate every data file: file:line:col diagnostics."""
-    result = run_command(options, "run_validate", files=files)
+    result = run_command(options, "validate", files=files)
     deliver(result, options.output, options.force, options.lang)
 
 
 @reporting(verbose=True)
 def check(*, options: Options) -> None:
     """Evaluate every target and task as of a date."""
-    deliver(run_command(options, "run_check"), options.output, options.force, options.lang)
+    deliver(run_command(options, "check"), options.output, options.force, options.lang)
 
 
 @reporting()
@@ -79,7 +98,7 @@ def tasks(
             raise typer.BadParameter(why, param_hint="--status")
     result = run_command(
         options,
-        "run_tasks",
+        "tasks",
         unit=unit,
         coordinating=coordinating,
         statuses=statuses or None,
@@ -97,7 +116,7 @@ def overdue(
 ) -> None:
     """List overdue tasks, most overdue first."""
     result = run_command(
-        options, "run_tasks", unit=unit, coordinating=coordinating, statuses=None, overdue=True
+        options, "overdue", unit=unit, coordinating=coordinating, statuses=None, overdue=True
     )
     deliver(result, options.output, options.force, options.lang)
 
@@ -115,7 +134,7 @@ def missing(
     something is missing (as overdue exits 1 when something is overdue), 0 when nothing
     is, 2 when it could not run.
     """
-    result = run_command(options, "run_missing", unit=unit, year=year)
+    result = run_command(options, "missing", unit=unit, year=year)
     deliver(result, options.output, options.force, options.lang)
 
 
@@ -130,7 +149,7 @@ def targets(
     target_id: Annotated[
         str | None, typer.Argument(metavar="TARGET", help="help.arg.target")
     ] = None,
-    data_dir: DataDirOpt = Path("data"),
+    data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
     output_format: Annotated[
@@ -150,7 +169,7 @@ def targets(
         fail_on=FailOn.never,
         color=color,
     )
-    result = run_command(options, "run_targets", target_id=target_id, as_json=as_json)
+    result = run_command(options, "targets", target_id=target_id, as_json=as_json)
     deliver(result, None, False, options.lang)
 
 
@@ -158,7 +177,6 @@ def schema(
     kind: Annotated[SchemaKind, typer.Argument(metavar="KIND", help="help.arg.kind")],
 ) -> None:
     """Print the JSON Schema of a data file (generated from the models)."""
-    from kh284.render import Result
     from kh284.validate.json_schema import schema_text
 
     deliver(Result(schema_text(kind.value), "", 0), None, False, "en")

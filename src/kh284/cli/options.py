@@ -18,10 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from kh284.cli import argv
+from kh284.cli.output import fail
 from kh284.i18n import word
 from kh284.load.cache import Cache, open_cache
 from kh284.render import Format
@@ -53,9 +55,29 @@ class Color(str, Enum):
     never = "never"
 
 
+def _data_dir(ctx: typer.Context, param: typer.CallbackParam, value: Path) -> Path:
+    """``--data-dir`` found by ``argv.data_dir``, as the replay finds it before parsing.
+
+    The parser's value when typed on the command line; else (from the environment or the
+    default) found again by that one function, so the two cannot disagree.
+    """
+    from typer._click.core import ParameterSource
+
+    typed = param.name is not None and (
+        ctx.get_parameter_source(param.name) is ParameterSource.COMMANDLINE
+    )
+    return argv.data_dir(value if typed else None)
+
+
 DataDirOpt = Annotated[
     Path,
-    typer.Option("--data-dir", metavar="DIR", envvar="KH284_DATA_DIR", help="help.opt.data_dir"),
+    typer.Option(
+        argv.DATA_DIR_OPTION,
+        metavar="DIR",
+        envvar=argv.DATA_DIR_ENV,
+        callback=_data_dir,
+        help="help.opt.data_dir",
+    ),
 ]
 AsOfOpt = Annotated[
     str | None,
@@ -98,7 +120,7 @@ CoordinatingOpt = Annotated[bool, typer.Option("--coordinating", help="help.opt.
 
 #: The block every reporting command takes, in the order ``--help`` lists it.
 _REPORTING: list[tuple[str, Any, Any]] = [
-    ("data_dir", DataDirOpt, Path("data")),
+    ("data_dir", DataDirOpt, Path(argv.DATA_DIR_DEFAULT)),
     ("as_of", AsOfOpt, None),
     ("lang", LangOpt, Lang.vi),
     ("output_format", FormatOpt, None),
@@ -275,9 +297,3 @@ def build(
         output=output,
         force=force,
     )
-
-
-def fail(message: str) -> NoReturn:
-    """Print ``kh284: message`` to stderr and exit 2 (the run could not go ahead)."""
-    sys.stderr.write(f"kh284: {message}\n")
-    raise typer.Exit(2)

@@ -4,7 +4,7 @@ Only the report goes to stdout (or to ``--output``, written atomically, only to 
 file or a new path, and never over an existing file without ``--force``); a stdout that
 cannot be written is a clear error (exit 2), never a lost report.  The summary line goes to
 stderr; the exit code follows the one policy in ``diagnostics.exit_code_for``.
-``run_command`` runs a command's core and turns what stops it into a message.
+``fail`` is the one way a run that cannot go ahead stops (``kh284: …``, exit 2).
 """
 
 from __future__ import annotations
@@ -13,20 +13,18 @@ import errno
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from kh284.i18n import word
 from kh284.render import Result
 
-if TYPE_CHECKING:
-    from kh284.cli.options import Options
-
 
 def fail(message: str) -> NoReturn:
     """Print ``kh284: message`` to stderr and exit 2 (the run could not go ahead)."""
-    from kh284.cli.options import fail as stop
+    import typer
 
-    stop(message)
+    sys.stderr.write(f"kh284: {message}\n")
+    raise typer.Exit(2)
 
 
 def refuse_existing(path: Path | None, force: bool, lang: str) -> None:
@@ -146,26 +144,3 @@ def exit_now(status: int) -> NoReturn:
 def data_dir_missing(data_dir: Path, lang: str) -> NoReturn:
     """The data directory does not exist: say so (exit 2)."""
     fail(word("common.no_data_dir", lang, path=data_dir))
-
-
-def run_command(options: Options, action: str, **kwargs: object) -> Result:
-    """Run a command's core, or replay its result from the cache (``cli/replay.py``).
-
-    A missing data directory or a usage error becomes its message and exit code 2.
-    """
-    from kh284.cli.replay import run_replayed
-    from kh284.diagnostics import UsageError
-    from kh284.load.snapshot import DataDirError
-
-    def compute() -> Result:
-        from kh284.cli import commands
-
-        result: Result = getattr(commands, action)(options, **kwargs)
-        return result
-
-    try:
-        return run_replayed(options, action, kwargs, compute)
-    except DataDirError:
-        data_dir_missing(options.data_dir, options.lang)
-    except UsageError as exc:
-        fail(exc.message(options.lang))

@@ -20,15 +20,19 @@ result is a hash of exactly those:
   and whether each standard stream is a terminal, with the terminal's size.
 
 ``lookup`` runs before the command line is parsed (so before typer and pydantic are
-imported): it finds the data directory the way the parser will (``--data-dir``, else
-``KH284_DATA_DIR``, else ``data``), reads it, and replays a stored result to stdout.  On a
-miss the command runs as usual; ``run_replayed`` then stores its result — only when the
-parsed options name that same data directory, the cache is on, and the result was computed
-from that very reading.  A result written to ``--output`` is replayed after parsing, so the
-refusals of ``--output`` (an existing file without ``--force``, a link) stay exactly as they
-are.  Entries are JSON data under the cache's rules (``load.cache``: a folder only the user
-may write, written atomically, anything unexpected a miss).  Commands that write files
-(``report``, ``template``, ``import``) and ``validate FILE...`` are never replayed.
+imported): it finds the data directory with the function the parsed options use
+(``argv.argv_data_dir``: ``--data-dir``, else ``KH284_DATA_DIR``, else ``data``), reads it,
+and gives the stored result (a ``Replayed``) to replay to stdout.  On a miss the command
+runs as usual; ``run_replayed`` then stores its result — only when the parsed options name
+that same data directory, the cache is on, and the result was computed from that very
+reading.  ``COMMANDS`` names the commands whose result may be replayed, and ``core`` gives
+each one's function (``cli/commands.py``): the app runs a command through them, the replay
+knows the names before anything heavy is imported.  A result written to ``--output`` is
+replayed after parsing, so the refusals of ``--output`` (an existing file without
+``--force``, a link) stay exactly as they are.  Entries are JSON data under the cache's
+rules (``load.cache``: a folder only the user may write, written atomically, anything
+unexpected a miss).  Commands that write files (``report``, ``template``, ``import``) and
+``validate FILE...`` are never replayed.
 """
 
 from __future__ import annotations
@@ -39,26 +43,83 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+from kh284.cli.argv import argv_data_dir
 
 if TYPE_CHECKING:
     from kh284.cli.options import Options
     from kh284.load.snapshot import Snapshot
     from kh284.render import Result
 
+#: A command's core: the run's options and the command's own arguments in, a ``Result`` out.
+Core = Callable[..., "Result"]
 #: The commands whose result may be replayed (they read the data directory and print).
-COMMANDS = {
-    "validate": "run_validate",
-    "check": "run_check",
-    "tasks": "run_tasks",
-    "overdue": "run_tasks",
-    "targets": "run_targets",
-    "missing": "run_missing",
-}
+Command = Literal["validate", "check", "tasks", "overdue", "targets", "missing"]
+COMMANDS: frozenset[str] = frozenset(get_args(Command))
+
+
+def core(command: Command) -> Core:
+    """The function that makes ``command``'s result (imports the pipeline)."""
+    from kh284.cli import commands
+
+    match command:
+        case "validate":
+            return commands.run_validate
+        case "check":
+            return commands.run_check
+        case "tasks" | "overdue":
+            return commands.run_tasks
+        case "targets":
+            return commands.run_targets
+        case "missing":
+            return commands.run_missing
+
+
 #: Environment variables that never shape output: the shell's bookkeeping.
 _VOLATILE = frozenset({"_", "OLDPWD", "SHLVL", "PWD"})
 #: Arguments after which nothing is replayed (they print something else, or ask for no cache).
 _NOT_REPLAYED = frozenset({"--no-cache", "--help", "-h", "--version"})
+
+
+@dataclass(frozen=True)
+class Replayed:
+    """A command's whole result as the cache keeps it (``load.codec``'s ``result`` entry).
+
+    ``lang`` is the language of a result for stdout, empty for one written to ``--output``
+    (replayed only after parsing, so that ``--output``'s refusals stay as they are).
+    """
+
+    output: str
+    summary: str
+    exit_code: int
+    lang: str
+
+    @property
+    def to_stdout(self) -> bool:
+        """True for a result that may be replayed before the command line is parsed."""
+        return bool(self.lang)
+
+    def result(self) -> Result:
+        """The ``Result`` the command gave."""
+        from kh284.render import Result
+
+        return Result(self.output, self.summary, self.exit_code)
+
+    def entry(self) -> tuple[Any, ...]:
+        """The cache's payload for this result."""
+        return ("result", self.output, self.summary, self.exit_code, self.lang)
+
+    @classmethod
+    def of(cls, entry: tuple[Any, ...] | None) -> Replayed | None:
+        """The result in the cache's payload ``entry``, or ``None`` for anything else."""
+        if entry is None or len(entry) != 5 or entry[0] != "result":
+            return None
+        _, output, summary, exit_code, lang = entry
+        texts = (output, summary, lang)
+        if not all(type(t) is str for t in texts) or type(exit_code) is not int:
+            return None
+        return cls(output, summary, exit_code, lang)
 
 
 @dataclass(frozen=True)
@@ -77,7 +138,7 @@ class Early:
 _early: Early | None = None
 
 
-def lookup(argv: list[str]) -> tuple[Any, ...] | None:
+def lookup(argv: list[str]) -> Replayed | None:
     """The stored result of the command line ``argv`` (``sys.argv[1:]``), or ``None``.
 
     Also remembers the reading and the key for ``run_replayed``.  Anything unexpected here
@@ -90,7 +151,7 @@ def lookup(argv: list[str]) -> tuple[Any, ...] | None:
     if sys.stdout is None or sys.stderr is None:
         return None
     try:
-        data_dir = _data_dir(argv)
+        data_dir = argv_data_dir(argv[1:])
         if data_dir is None or not data_dir.is_dir():
             return None
         from kh284.load.cache import open_cache  # here: `kh284 --version` needs none of it
@@ -106,25 +167,28 @@ def lookup(argv: list[str]) -> tuple[Any, ...] | None:
         if key is None:
             return None
         _early = Early(tuple(argv), data_dir, snapshot, key, day)
-        return cache.get("result", key)
+        return Replayed.of(cache.get("result", key))
     except Exception:
         _early = None
         return None
 
 
-def run_replayed(
-    options: Options, action: str, kwargs: dict[str, Any], compute: Callable[[], Result]
-) -> Result:
-    """The result of ``compute()``: replayed when stored, stored when it may be.
+def run_replayed(options: Options, command: Command, kwargs: dict[str, Any]) -> Result:
+    """The result of ``command`` (its ``core``): replayed when stored, stored when it may be.
 
-    Only for the command line ``lookup`` saw (``sys.argv``), once.
+    Replayed and stored only for the command line ``lookup`` saw (``sys.argv``), once.
     """
     global _early
+
+    def compute() -> Result:
+        result: Result = core(command)(options, **kwargs)
+        return result
+
     early, _early = _early, None
     if (
         early is None
         or early.argv != tuple(sys.argv[1:])
-        or COMMANDS.get(early.argv[0]) != action
+        or early.argv[0] != command
         or kwargs.get("files")
         or options.data_dir != early.data_dir
         or not options.cache
@@ -133,19 +197,17 @@ def run_replayed(
     cache = options.open_cache()
     if not cache.enabled:
         return compute()
-    stored = cache.get("result", early.key)
+    stored = Replayed.of(cache.get("result", early.key))
     if stored is not None:
-        from kh284.render import Result
-
-        return Result(stored[1], stored[2], stored[3])
+        return stored.result()
     options.snapshot = early.snapshot
     result = compute()
     # stored only if computed from that reading, on the day of the key (a run that crosses
     # midnight may have taken either day as its default as-of date)
     if early.snapshot.used and isinstance(result.output, str) and today() == early.day:
         lang = options.lang if options.output is None else ""
-        entry = ("result", result.output, result.summary, result.exit_code, lang)
-        cache.put("result", early.key, entry)
+        done = Replayed(result.output, result.summary, result.exit_code, lang)
+        cache.put("result", early.key, done.entry())
     return result
 
 
@@ -193,25 +255,6 @@ def _isatty(stream: Any) -> bool:
         return False
 
 
-def _data_dir(argv: list[str]) -> Path | None:
-    """The data directory as the parser will find it (checked again after parsing)."""
-    found = os.environ.get("KH284_DATA_DIR") or "data"
-    at = 1
-    while at < len(argv):
-        arg = argv[at]
-        if arg == "--":
-            break
-        if arg == "--data-dir":
-            if at + 1 >= len(argv):
-                return None
-            found = argv[at + 1]
-            at += 1
-        elif arg.startswith("--data-dir="):
-            found = arg.removeprefix("--data-dir=")
-        at += 1
-    return Path(found)
-
-
 def installed() -> list[str]:
     """The ``*.dist-info`` names (which carry the versions) on ``sys.path``, sorted."""
     names = []
@@ -224,4 +267,4 @@ def installed() -> list[str]:
     return sorted(names)
 
 
-__all__ = ["COMMANDS", "fingerprint", "lookup", "run_replayed"]
+__all__ = ["COMMANDS", "Command", "Replayed", "core", "fingerprint", "lookup", "run_replayed"]

@@ -15,6 +15,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from kh284.cli.argv import DATA_DIR_DEFAULT
 from kh284.cli.options import (
     AsOfOpt,
     DataDirOpt,
@@ -24,10 +25,16 @@ from kh284.cli.options import (
     Lang,
     LangOpt,
     OutputOpt,
-    fail,
     parse_as_of,
 )
-from kh284.cli.output import data_dir_missing, deliver, refuse_existing, write_file, write_stdout
+from kh284.cli.output import (
+    data_dir_missing,
+    deliver,
+    fail,
+    refuse_existing,
+    write_file,
+    write_stdout,
+)
 from kh284.i18n import word
 from kh284.render import Result
 
@@ -59,7 +66,7 @@ def _run_report_command(lang: str, data_dir: Path, action: Callable[[], T]) -> T
 
 
 def report(
-    data_dir: DataDirOpt = Path("data"),
+    data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
     report_format: Annotated[
@@ -111,7 +118,7 @@ def template(
         int,
         typer.Option("--period", metavar="YEAR", min=1945, max=2100, help="help.opt.period"),
     ],
-    data_dir: DataDirOpt = Path("data"),
+    data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
     lang: LangOpt = Lang.vi,
     output: Annotated[
         Path | None,
@@ -133,7 +140,7 @@ def template(
 
 def import_(
     file: Annotated[Path, typer.Argument(metavar="FILE.xlsx", help="help.arg.workbook")],
-    data_dir: DataDirOpt = Path("data"),
+    data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
     output: Annotated[
