@@ -99,7 +99,7 @@ def test_text_alternative_of_an_area_chart_is_escaped() -> None:
         unit="count",
         goal="≥ 1",
         target_value=1,
-        tolerance=None,
+        band=None,
         due_year=2030,
         values={2025: 1.0},
         projected=None,
