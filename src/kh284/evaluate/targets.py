@@ -348,8 +348,8 @@ def band(target: Target) -> tuple[float, float] | None:
     None for a target with one bound (``at_least``, ``below``, …) or ``equal``: its chart
     draws a line.  ``meets`` decides; this is the same set of figures as an interval.
     """
-    if target.comparator == "between" and target.upper is not None:
+    if target.upper is not None:  # a range: the model gives ``upper`` to ``between`` only
         return (target.value, target.upper)
-    if target.comparator == "approximately" and target.tolerance is not None:
+    if target.tolerance is not None:  # and ``tolerance`` to ``approximately`` only
         return (target.value - target.tolerance, target.value + target.tolerance)
     return None
