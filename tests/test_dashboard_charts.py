@@ -6,15 +6,21 @@ Drawn from the demo as of 31/12/2026 (see the hand-worked verdicts at the top of
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DEMO, report_content
+from kh284.evaluate.targets import TargetResult, meets
 from kh284.reports import charts
+from kh284.validate.models.targets import Target
 
 pytest.importorskip("matplotlib")
 
@@ -98,7 +104,7 @@ def test_text_alternative_of_an_area_chart_is_escaped() -> None:
         unit="count",
         goal="≥ 1",
         target_value=1,
-        tolerance=None,
+        band=None,
         due_year=2030,
         values={2025: 1.0},
         projected=None,
@@ -142,3 +148,174 @@ def test_a_level_axis_runs_on_the_targets_own_scale(
     areas = charts.draw(specs["xoa-mu-chu-muc-2-huyen"], "vi").axes[1]
     assert areas.get_ylabel() == "mức độ (0-2)"
     assert areas.get_ylim() == pytest.approx((0, 2.6))
+
+
+# --- a range target ("30–35 %") and the decisions the chart takes from the evaluation ------
+
+RANGE = "minh-hoa-hoc-nghe"  # demo: between 30 and 35 % by 2030; 26 (2025) -> 27,5 (2026)
+
+
+def band_spans(axes: Any) -> list[tuple[float, float, str]]:
+    """Every band (an ``axhspan``) on ``axes``: its lowest and highest y, its hatch."""
+    found = []
+    for patch in axes.patches:
+        ys = axes.transData.inverted().transform(
+            patch.get_transform().transform(patch.get_path().vertices)
+        )[:, 1]
+        found.append((round(float(ys.min()), 6), round(float(ys.max()), 6), patch.get_hatch()))
+    return found
+
+
+def horizontal_lines(axes: Any) -> list[float]:
+    return [
+        float(line.get_ydata()[0])
+        for line in axes.get_lines()
+        if len(set(line.get_ydata())) == 1 and list(line.get_xdata()) == [0, 1]
+    ]
+
+
+def test_a_range_target_shades_its_band(specs: dict[str, charts.ChartSpec]) -> None:
+    spec = specs[RANGE]
+    assert (spec.goal, spec.band) == ("30–35 %", (30.0, 35.0))
+    figure = charts.draw(spec, "vi")
+    axes = figure.axes[0]
+    # one band from 30 to 35, hatched (it reads in grey) and outlined; no line at 30 alone
+    assert band_spans(axes) == [(30.0, 35.0, charts.BAND_HATCH)]
+    (band,) = axes.patches
+    assert band.get_linewidth() > 0 and band.get_edgecolor() != band.get_facecolor()
+    assert horizontal_lines(axes) == []
+    # labelled with the vocabulary's goal, above the band; the legend shows the band
+    label = next(t for t in axes.texts if t.get_text() == "30–35 %")
+    assert label.xy == (0.0, 35.0)
+    assert not [t for t in texts(figure) if "– 30" in t or t.startswith("–")]
+    legend = axes.get_legend()
+    keys = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles, strict=True))
+    assert keys["Mục tiêu 30–35 %"].get_hatch() == charts.BAND_HATCH
+    # the small multiple has the band too, and its SVG the hatch pattern and the goal
+    assert band_spans(charts.draw(spec, "vi", compact=True).axes[0]) == band_spans(axes)
+    svg = charts.render_all([spec], "svg", "vi")[RANGE].decode()
+    assert "<pattern" in svg and "30–35 %" in svg
+
+
+def test_a_range_targets_path_runs_to_its_nearest_end(
+    specs: dict[str, charts.ChartSpec],
+) -> None:
+    # the demo's baseline 26 (2025) is below the band: the path runs to 30, not 35
+    axes = charts.draw(specs[RANGE], "vi", compact=True).axes[0]
+    paths = [line for line in axes.get_lines() if line.get_label() == "Lộ trình cần đạt"]
+    assert [(list(p.get_xdata()), list(p.get_ydata())) for p in paths] == [
+        ([2025, 2030], [26.0, 30.0])
+    ]
+
+
+def test_an_about_target_keeps_its_line_inside_its_band(
+    specs: dict[str, charts.ChartSpec],
+) -> None:
+    # dao-tao-lai-lao-dong: ≈ 35 % (±2,5): a band 32,5..37,5 around a line at 35, one key
+    axes = charts.draw(specs["dao-tao-lai-lao-dong"], "vi").axes[0]
+    assert band_spans(axes) == [(32.5, 37.5, charts.BAND_HATCH)]
+    assert horizontal_lines(axes) == [35.0]
+    legend = [t.get_text() for t in axes.get_legend().get_texts()]
+    assert legend.count("Mục tiêu ≈ 35 % (±2,5)") == 1
+
+
+def test_a_single_bound_target_keeps_its_line(specs: dict[str, charts.ChartSpec]) -> None:
+    axes = charts.draw(specs["nha-tre-huy-dong"], "vi").axes[0]  # ≥ 38 %
+    assert (specs["nha-tre-huy-dong"].band, list(axes.patches)) == (None, [])
+    assert horizontal_lines(axes) == [38.0]
+
+
+def range_target(**overrides: Any) -> Target:
+    fields: dict[str, Any] = {
+        "id": "x",
+        "name": "X",
+        "name_en": "X",
+        "group": "G",
+        "clause": "II.2-8",
+        "text": "30 – 35%",
+        "unit": "percent",
+        "comparator": "between",
+        "value": 30,
+        "upper": 35,
+        "due_year": 2030,
+        "direction": "increase",
+        "scope": {"kind": "area", "area": "bac-kan"},
+    }
+    fields.update(overrides)
+    return Target.model_validate(fields)
+
+
+def verdict(target: Target, baseline: float, year: int = 2025) -> TargetResult:
+    return TargetResult(target, "on_track", "", "", baseline_year=year, baseline_value=baseline)
+
+
+@pytest.mark.parametrize(
+    ("baseline", "drawn"),
+    [
+        (32.0, False),  # inside the band: it meets the target already
+        (30.0, False),  # exactly the lower end (ends included)
+        (35.0, False),  # exactly the upper end
+        (29.9, True),
+        (35.1, True),
+    ],
+)
+def test_no_required_path_from_a_baseline_inside_the_band(baseline: float, drawn: bool) -> None:
+    assert charts.needs_path(verdict(range_target(), baseline)) is drawn
+
+
+def test_no_required_path_once_the_due_year_is_the_baseline() -> None:
+    assert not charts.needs_path(verdict(range_target(), 20.0, year=2030))
+    assert not charts.needs_path(verdict(range_target(every_year=True, from_year=2025), 20.0))
+
+
+LIMITS = st.integers(min_value=0, max_value=90).map(float)
+
+
+@st.composite
+def targets(draw: st.DrawFn) -> Target:
+    comparator = draw(
+        st.sampled_from(
+            ["at_least", "above", "approximately", "equal", "at_most", "below", "between"]
+        )
+    )
+    value = draw(LIMITS)
+    extra: dict[str, Any] = {"comparator": comparator, "value": value, "upper": None}
+    if comparator == "between":
+        extra["upper"] = value + draw(st.integers(min_value=1, max_value=10))
+    if comparator == "approximately":
+        extra["tolerance"] = draw(st.sampled_from([0.0, 0.5, 2.5, 5.0]))
+    extra["direction"] = draw(st.sampled_from(["increase", "decrease"]))
+    return range_target(**extra)
+
+
+@settings(max_examples=300, deadline=None)
+@given(targets(), st.integers(min_value=0, max_value=200).map(lambda v: v / 2))
+def test_the_charts_decision_is_the_evaluations(target: Target, baseline: float) -> None:
+    # the path is drawn exactly when the evaluation's meets says the baseline falls short
+    ok = meets(target.comparator, target.value, baseline, target.tolerance, target.upper)
+    assert charts.needs_path(verdict(target, baseline)) is (not ok)
+
+
+def test_chart_bounds_are_the_verdicts(specs: dict[str, charts.ChartSpec]) -> None:
+    content = report_content(DEMO, AS_OF, "vi")
+    verdicts = {result.target.id: result for result, _ in content.targets}
+    assert specs and all(s.bounds == verdicts[s.target_id].bounds for s in specs.values())
+    assert specs["pcgd-thcs-muc-2-huyen"].bounds == (0.0, 8.0)  # the 8 former districts
+    assert specs[RANGE].bounds == (0.0, 100.0)
+
+
+def test_charts_decide_nothing_themselves() -> None:
+    # whether a figure meets a target, a target's ends and a measure's bounds are the
+    # evaluation's (met, band, TargetResult.bounds): charts.py reads no comparator nor
+    # tolerance (the area threshold's goes straight to i18n.goal_words), names no
+    # comparator and defines no bounds or meets of its own
+    source = Path(charts.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    read = [node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)]
+    assert not {"comparator", "tolerance"} & set(read)
+    assert read.count("area_comparator") == 2  # checked for None, handed to goal_words
+    names = {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+    assert not {n for n in names if "bound" in n or "meet" in n}
+    literals = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
+    assert not literals & {"at_least", "above", "at_most", "below", "between", "approximately"}
+    assert "COMPARATORS" not in source

@@ -124,6 +124,8 @@ class TargetResult:
     failing_years: list[int] = field(default_factory=list)
     areas: list[AreaFigure] = field(default_factory=list)
     missing_areas: list[str] = field(default_factory=list)
+    #: The range the measure's figures can take, which projections are clamped to.
+    bounds: tuple[float, float] | None = None
 
     @property
     def reason_vi(self) -> str:
@@ -148,6 +150,7 @@ def evaluate_target(index: Index, series: Series, target: Target, as_of: dt.date
         values = accumulated(values, target.from_year)
     result = _judge(target, values, as_of, _bounds(target, None))
     result.points = points
+    result.bounds = bounds(target, None)
     return result
 
 
@@ -307,4 +310,32 @@ def _count_target(index: Index, series: Series, target: Target, as_of: dt.date) 
             for a in areas
         ]
         result.missing_areas = [a for a in areas if latest_year not in by_area[a]]
+    result.bounds = bounds(target, len(areas))
     return result
+
+
+def bounds(target: Target, area_count: int | None) -> tuple[float, float] | None:
+    """The range ``target``'s figures can take; None when unbounded.
+
+    0–100 % for a percentage, a level's own scale, 0 to the ``area_count`` areas a count
+    covers.  Projections stop there, and a chart's axis too.
+    """
+    return _bounds(target, area_count)
+
+
+def met(target: Target, value: float) -> bool:
+    """Whether ``value`` meets ``target`` (``meets`` with the target's own comparator)."""
+    return meets(target.comparator, target.value, value, target.tolerance, target.upper)
+
+
+def band(target: Target) -> tuple[float, float] | None:
+    """The figures that meet a range or an "about" target: lowest, highest (both included).
+
+    None for a target with one bound (``at_least``, ``below``, …) or ``equal``: its chart
+    draws a line.  ``meets`` decides; this is the same set of figures as an interval.
+    """
+    if target.upper is not None:  # a range: the model gives ``upper`` to ``between`` only
+        return (target.value, target.upper)
+    if target.tolerance is not None:  # and ``tolerance`` to ``approximately`` only
+        return (target.value - target.tolerance, target.value + target.tolerance)
+    return None

@@ -1,10 +1,14 @@
 """One chart per target with data, drawn by matplotlib (SVG for HTML, PNG for Word).
 
-A chart shows the reported values over the years, the target line (a band for
-"khoảng" targets) labelled with the goal, the required path from the baseline to the
-target in the due year (as the UN SDG progress charts draw it), the projected trend to the
-due year when the verdict has one, and the due year as a labelled line; the y axis names
-its unit, a percentage axis stops at 100 and a count of areas starts at 0.  A target that
+A chart shows the reported values over the years, the target labelled with the goal (a
+line for a target with one bound; a hatched, outlined band for a range "30–35 %" and for
+an "about" target, around its line), the required path from the baseline to the target in
+the due year (as the UN SDG progress charts draw it), the projected trend to the due year
+when the verdict has one, and the due year as a labelled line; the y axis names its unit,
+a percentage axis stops at 100 and a count of areas starts at 0.  Nothing here decides:
+which figures meet a target (``met``, ``band``), the measure's bounds (the verdict's
+``bounds``) come from the evaluation, and every goal's words from the vocabulary
+(``i18n.target_goal``, ``i18n.goal_words``).  A target that
 counts areas ("5/8 huyện") gets a second panel with the level of each area side by side
 against the level required (areas below it hatched, so they read in grey).  Figures are
 written as ``i18n.number`` writes them (``34,5`` in Vietnamese).  ``describe`` is the
@@ -29,20 +33,19 @@ from typing import TYPE_CHECKING, Any, cast
 
 from kh284 import i18n
 from kh284.diagnostics.catalogue import printable
-from kh284.i18n import COMPARATORS
-from kh284.render.terminal import goal_text
+from kh284.evaluate.targets import TargetResult, band, met
 from kh284.reports.content import TARGET_LINES, Content, word
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from kh284.validate.models.targets import Target
-
 #: Colours of the area panel: meets the level, does not (and hatched), no figure.
 AREA_OK, AREA_BELOW, AREA_NONE = "#009e73", "#d55e00", "#d0d0d0"
 AREA_BELOW_HATCH = "////"
 TARGET_LINE = "#424242"
+#: The band of a range target: a light fill, hatched and outlined so it reads in grey.
+BAND_FILL, BAND_EDGE, BAND_HATCH = "#f2f2f2", "#8c8c8c", ".."
 #: The width of a small multiple in inches: about a third of A4's printable width (188 mm
 #: less the gaps: 58 mm, 2.3 in), so its text prints at the size it is drawn (7-8 pt).
 COMPACT_WIDTH = 2.35
@@ -80,7 +83,7 @@ class ChartSpec:
     unit: str
     goal: str
     target_value: float
-    tolerance: float | None
+    band: tuple[float, float] | None
     due_year: int
     values: dict[int, float]
     projected: float | None
@@ -92,6 +95,10 @@ class ChartSpec:
     area_value: float | None = None
     baseline: tuple[int, float] | None = None
     needs_path: bool = False
+    #: Where the required path ends: the target, or a range's end nearest the start.
+    path_goal: float | None = None
+    #: A range target ("30–35 %"): its band stands for the goal, with no line of its own.
+    ranged: bool = False
     name: str = ""
     label: str = ""
 
@@ -107,7 +114,7 @@ def specs(content: Content) -> list[ChartSpec]:
     for result, data in content.targets:
         if not result.points:
             continue
-        target = result.target
+        target, lang = result.target, content.lang
         areas = [
             AreaBar(printable(content.area_name(a["area"])), a["value"], bool(a["counts"]))
             for a in data["components"]["areas"]
@@ -117,20 +124,22 @@ def specs(content: Content) -> list[ChartSpec]:
                 target_id=target.id,
                 status=result.status,
                 unit=target.unit,
-                goal=goal_text(result, content.lang),
+                goal=i18n.target_goal(target, lang),
                 target_value=target.value,
-                tolerance=target.tolerance,
+                band=band(target),
                 due_year=target.due_year,
                 values=dict(sorted(result.values.items())),
                 projected=result.projected_value,
                 latest_year=result.latest_year,
-                bounds=_bounds(target, len(areas)),
+                bounds=result.bounds,
                 areas=areas,
                 levels=target.levels,
-                area_goal=_area_goal(target.scope.area_comparator, target.scope.area_value),
+                area_goal=_area_goal(result, lang),
                 area_value=target.scope.area_value,
-                baseline=_baseline(data["components"]),
-                needs_path=_needs_path(target, _baseline(data["components"])),
+                baseline=_baseline(result),
+                needs_path=needs_path(result),
+                path_goal=target.goal,
+                ranged=target.upper is not None,
                 name=printable(data["name"]),
                 label=printable(data["label"]),
             )
@@ -138,44 +147,30 @@ def specs(content: Content) -> list[ChartSpec]:
     return found
 
 
-def _baseline(parts: dict[str, Any]) -> tuple[int, float] | None:
-    year, value = parts["baseline_year"], parts["baseline_value"]
-    return None if year is None or value is None else (int(year), float(value))
+def _baseline(result: TargetResult) -> tuple[int, float] | None:
+    year, value = result.baseline_year, result.baseline_value
+    return None if year is None or value is None else (year, value)
 
 
-def _needs_path(target: Target, baseline: tuple[int, float] | None) -> bool:
+def needs_path(result: TargetResult) -> bool:
     """Whether the chart draws the path from the baseline to the target.
 
     Only for a target to reach by its due year (not one to hold every year) whose
-    baseline, before the due year, does not meet it yet.
+    baseline, before the due year, does not meet it yet: ``met``, the evaluation's own
+    ``meets`` (a baseline inside a range meets it).
     """
+    baseline, target = _baseline(result), result.target
     if baseline is None or target.every_year or baseline[0] >= target.due_year:
         return False
-    start = baseline[1]
-    if target.comparator == "approximately":
-        return abs(start - target.value) > (target.tolerance or 0.0)
-    if target.comparator in ("at_least", "above"):
-        return start < target.value
-    if target.comparator in ("at_most", "below"):
-        return start > target.value
-    return start != target.value
+    return not met(target, baseline[1])
 
 
-def _area_goal(comparator: str | None, value: float | None) -> str:
-    if comparator is None or value is None:
+def _area_goal(result: TargetResult, lang: str) -> str:
+    """The level each area must reach, in the vocabulary's goal words (``≥ 2``)."""
+    scope = result.target.scope
+    if scope.area_comparator is None or scope.area_value is None:
         return ""
-    return f"{COMPARATORS[comparator]} {value:g}"
-
-
-def _bounds(target: Target, areas: int) -> tuple[float, float] | None:
-    """The y axis' limits: 0–100 %, a level target's own scale, 0 to the areas counted."""
-    if target.unit == "percent":
-        return (0.0, 100.0)
-    if target.unit == "level" and target.levels is not None:
-        return (float(target.levels[0]), float(target.levels[1]))
-    if target.unit == "count" and areas:
-        return (0.0, float(areas))
-    return None
+    return i18n.goal_words(scope.area_comparator, scope.area_value, "level", None, False, lang)
 
 
 def render_all(chart_specs: list[ChartSpec], fmt: str, lang: str) -> dict[str, bytes]:
@@ -267,15 +262,26 @@ def _trend(ax: Axes, spec: ChartSpec, lang: str, compact: bool) -> None:
         ax.set_title(word("count_series", lang), loc="left")
     years, values = list(spec.values), list(spec.values.values())
     shown = [*values, spec.target_value]
-    if spec.tolerance is not None:
-        low, high = spec.target_value - spec.tolerance, spec.target_value + spec.tolerance
-        ax.axhspan(low, high, color=TARGET_LINE, alpha=0.12, lw=0)
-        shown += [low, high]
-    ax.axhline(spec.target_value, color=TARGET_LINE, ls="--", lw=1, label=_target_label(spec, lang))
+    goal_at = spec.target_value
+    if spec.band is not None:
+        ax.axhspan(
+            *spec.band,
+            facecolor=BAND_FILL,
+            edgecolor=BAND_EDGE,
+            hatch=BAND_HATCH,
+            lw=0.8,
+            label=_target_label(spec, lang),
+        )
+        shown += list(spec.band)
+        goal_at = spec.band[1]
+    if not spec.ranged:
+        ax.axhline(
+            spec.target_value, color=TARGET_LINE, ls="--", lw=1, label=_target_label(spec, lang)
+        )
     if spec.baseline is not None and spec.needs_path:
         ax.plot(
             [spec.baseline[0], spec.due_year],
-            [spec.baseline[1], spec.target_value],
+            [spec.baseline[1], spec.target_value if spec.path_goal is None else spec.path_goal],
             color=PATH_LINE,
             lw=1,
             ls=(0, (6, 2, 1, 2)),
@@ -334,7 +340,7 @@ def _trend(ax: Axes, spec: ChartSpec, lang: str, compact: bool) -> None:
     )
     ax.annotate(
         spec.goal,
-        (0.0, spec.target_value),
+        (0.0, goal_at),
         xycoords=("axes fraction", "data"),
         xytext=(2, 2),
         textcoords="offset points",
@@ -354,7 +360,16 @@ def _trend(ax: Axes, spec: ChartSpec, lang: str, compact: bool) -> None:
     ax.set_ylim(*y_range(shown, spec.unit, spec.bounds))
     ax.set_ylabel(_axis_unit(spec.unit, spec.levels, lang), fontsize=7, labelpad=1)
     if not compact:
-        ax.legend(loc="best", fontsize=7, frameon=False)
+        _legend(ax)
+
+
+def _legend(ax: Axes) -> None:
+    """The legend, one entry per label: an "about" target's band and line share one key."""
+    merged: dict[str, list[Any]] = {}
+    for handle, text in zip(*ax.get_legend_handles_labels(), strict=True):
+        merged.setdefault(text, []).append(handle)
+    handles = [found[0] if len(found) == 1 else tuple(found) for found in merged.values()]
+    ax.legend(handles, list(merged), loc="best", fontsize=7, frameon=False)
 
 
 def _axis_unit(unit: str, levels: tuple[int, int] | None, lang: str) -> str:
