@@ -17,7 +17,7 @@ import math
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kh284.validate.models.targets import Target
+    from kh284.i18n.shapes import TargetShape as Target
 
 LANGS = ("vi", "en")
 
@@ -839,7 +839,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "cần 'settings.school_year_end' (ngày kết thúc năm học)",
         "needs 'settings.school_year_end' (the day a school year ends)",
     ),
-    # -- plan: which deliverable a report entry is about (evaluate.deadlines) -------
+    # -- plan: which deliverable a report entry is about (validate.deadlines) -------
     "plan.key_needs_year": ("cần 'year': nhiệm vụ hằng năm", "needs 'year': it is due every year"),
     "plan.key_before_first": (
         "năm {year} trước năm bắt đầu {first}",
