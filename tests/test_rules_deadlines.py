@@ -1,4 +1,4 @@
-"""Every rule of ``kh284.evaluate.deadlines``, pinned at its boundaries with hand-worked tables.
+"""Every rule of ``kh284.validate.deadlines``, pinned at its boundaries with hand-worked tables.
 
 The tasks, events and settings are built directly (``model_validate``) in the shapes of
 ``data/plan.yaml`` and ``data/events.yaml``: PL-04 "Năm 2025" (``year``), PL-06 "Năm 2026,
@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from kh284.evaluate.deadlines import Deliverable, deliverable_key, deliverables, final_due
 from kh284.evaluate.tasks import _judge
+from kh284.validate.deadlines import Deliverable, deliverable_key, deliverables, final_due
 from kh284.validate.models.events import Event
 from kh284.validate.models.plan import AppendixTask, Settings
 

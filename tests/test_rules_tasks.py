@@ -25,7 +25,6 @@ from pathlib import Path
 import pytest
 
 from kh284.diagnostics import Location
-from kh284.evaluate.deadlines import Deliverable, deliverable_key
 from kh284.evaluate.tasks import (
     Entry,
     Headline,
@@ -37,6 +36,7 @@ from kh284.evaluate.tasks import (
     unreported_years,
 )
 from kh284.validate.dataset import Dataset, load_dataset
+from kh284.validate.deadlines import Deliverable, deliverable_key
 from kh284.validate.index import Index, build_index
 from kh284.validate.models.plan import AppendixTask
 from kh284.validate.models.progress import TaskReport

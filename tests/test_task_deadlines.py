@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import DATA
-from kh284.evaluate.deadlines import add_months, year_end
 from kh284.pipeline import Outcome, run
+from kh284.validate.deadlines import add_months, year_end
 
 
 def make_data(tmp_path: Path, reports: dict[str, str], events: str | None = None) -> Path:

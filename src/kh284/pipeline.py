@@ -17,7 +17,6 @@ from pathlib import Path
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Subject
-from kh284.diagnostics.waivers import apply_waivers, waivers_document
 from kh284.evaluate.reporting import Reporting, evaluate_reporting
 from kh284.evaluate.series import collect
 from kh284.evaluate.targets import TargetResult, evaluate_target
@@ -37,6 +36,7 @@ from kh284.validate.checks.references import better_hints
 from kh284.validate.dataset import Dataset, load_dataset
 from kh284.validate.index import Index, build_index
 from kh284.validate.models.waivers import Waiver
+from kh284.validate.waivers import apply_waivers, waivers_document
 
 #: The diagnostic code each target status produces (None: no finding), from the one table
 #: of status records (``i18n.statuses``).

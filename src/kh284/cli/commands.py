@@ -15,13 +15,13 @@ from pathlib import Path
 
 from kh284.cli.options import Options
 from kh284.diagnostics import Diagnostic, UsageError, exit_code_for
-from kh284.diagnostics.waivers import select_codes
 from kh284.evaluate.tasks import TaskResult, headline
 from kh284.i18n import both, with_hint
 from kh284.pipeline import Outcome, run, select_tasks
 from kh284.render import Format, Result, formatter
 from kh284.render.view import View
 from kh284.validate.models.waivers import Waiver
+from kh284.validate.waivers import select_codes
 
 
 def outcome_of(options: Options, *, evaluate: bool) -> Outcome:

@@ -4,7 +4,8 @@ A ``Diagnostic`` is frozen plain data: a stable code, a severity, the arguments 
 message template, where it points (file, 1-based line and column, the path inside the
 document) and, for findings about a target or a task, its ``Subject``.  Its text is
 rendered from the ``catalogue`` in the language asked for, so the same finding reads the
-same in every output format.  ``waivers`` sets accepted findings apart and selects codes.
+same in every output format.  (Waivers and ``--select``/``--ignore`` are applied above the
+loader, in ``validate.waivers``.)
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 - ``series``: the reported figures as yearly series per measure and area.
 - ``targets``: comparators, the UNSD progress rule, count-of-areas targets.
-- ``deadlines``: the deadline kinds and the deliverables they create.
-- ``tasks``: each deliverable's status from the lead units' reports; the headline.
+- ``tasks``: each deliverable's status from the lead units' reports; the headline (the
+  deliverables themselves come from ``validate.deadlines``).
 
 Everything here reads validated models through the ``Index`` and returns plain result
 objects; nothing prints or knows about output formats.

@@ -27,8 +27,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from kh284.evaluate.deadlines import YEARLY_KINDS, year_span
 from kh284.validate.dataset import LoadedReport
+from kh284.validate.deadlines import YEARLY_KINDS, year_span
 from kh284.validate.index import Index
 from kh284.validate.models.plan import DayOfYear, ReportingCalendar, UnitPlans
 from kh284.validate.responsibility import answering_for, owners_on, reporters, with_members

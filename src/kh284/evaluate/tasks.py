@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from kh284.diagnostics import Location
-from kh284.evaluate.deadlines import Deliverable, deliverable_key, deliverables
+from kh284.validate.deadlines import Deliverable, deliverable_key, deliverables
 from kh284.validate.index import Index
 from kh284.validate.models.plan import AppendixTask
 from kh284.validate.models.progress import TaskReport

@@ -24,7 +24,7 @@ from kh284.i18n import commands, loader, reasons, schema
 from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
 
 if TYPE_CHECKING:
-    from kh284.validate.models.targets import Target
+    from kh284.i18n.shapes import TargetShape as Target
 
 LANGS = ("vi", "en")
 
@@ -832,7 +832,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "cần 'settings.school_year_end' (ngày kết thúc năm học)",
         "needs 'settings.school_year_end' (the day a school year ends)",
     ),
-    # -- plan: which deliverable a report entry is about (evaluate.deadlines) -------
+    # -- plan: which deliverable a report entry is about (validate.deadlines) -------
     "plan.key_needs_year": ("cần 'year': nhiệm vụ hằng năm", "needs 'year': it is due every year"),
     "plan.key_before_first": (
         "năm {year} trước năm bắt đầu {first}",

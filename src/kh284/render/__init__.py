@@ -1,32 +1,22 @@
 """Rendering a ``View``: one module per output format, one registry, one ``Result``.
 
 Formatters return text and never print; the CLI decides whether it goes to stdout or to
-``--output``.  ``plain`` builds the single plain-data form the machine formats share.
-Every command, the report commands included, ends in a ``Result``: what to write, the
-summary line for stderr, and the exit code.
+``--output``.  The formats are named in ``formats``; ``plain`` builds the single plain-data
+form the machine formats share.  Every command, the report commands included, ends in a
+``Result``: what to write, the summary line for stderr, and the exit code.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from kh284.render.formats import Format as Format
+
 if TYPE_CHECKING:
     from kh284.render.view import View
-
-
-class Format(str, enum.Enum):
-    """Every output format."""
-
-    terminal = "terminal"
-    json = "json"
-    junit = "junit"
-    github = "github"
-    sarif = "sarif"
-    markdown = "markdown"
 
 
 #: The module that renders each format (imported only when used).

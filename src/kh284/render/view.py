@@ -18,7 +18,7 @@ from kh284.diagnostics import Diagnostic
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.tasks import Headline, TaskResult
 from kh284.pipeline import Outcome
-from kh284.render import Format
+from kh284.render.formats import Format
 from kh284.validate.models.waivers import Waiver
 from kh284.views import Model, build
 

@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, Any
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location, Severity, UsageError
 from kh284.diagnostics.catalogue import printable
-from kh284.evaluate.deadlines import YEARLY_KINDS, first_year, year_end
 from kh284.evaluate.tasks import TaskResult
 from kh284.i18n import (
     COMPARATORS,
@@ -59,6 +58,7 @@ from kh284.reports.xlsx_export import (
     print_setup,
     put,
 )
+from kh284.validate.deadlines import YEARLY_KINDS, first_year, year_end
 from kh284.validate.index import Index
 from kh284.validate.models.plan import AppendixTask
 from kh284.validate.models.progress import ProgressReport, TaskReport

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic
-from kh284.evaluate.deadlines import YEARLY_KINDS, final_due
+from kh284.validate.deadlines import YEARLY_KINDS, final_due
 from kh284.validate.index import Index, walk_sections
 from kh284.validate.models.common import CLAUSE_LETTERS
 from kh284.validate.models.plan import Deadline, Section

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic
-from kh284.evaluate.deadlines import deliverable_key
 from kh284.i18n import REPORT_STATES, both, day, pick
 from kh284.load.exact import Document, PathKey
 from kh284.validate.checks.references import unknown_area, unknown_unit
 from kh284.validate.dataset import LoadedReport
+from kh284.validate.deadlines import deliverable_key
 from kh284.validate.index import Index
 from kh284.validate.models.progress import TaskReport
 

@@ -2,7 +2,7 @@
 
 Sections nest (``III`` → ``III.2`` → ``III.2.2`` → bullet ``III.2.2-1``); each carries its
 verbatim Vietnamese text and the units responsible.  Appendix tasks carry their deadline
-as typed data next to the original wording (the kinds: ``kh284.evaluate.deadlines``), may
+as typed data next to the original wording (the kinds: ``kh284.validate.deadlines``), may
 be grouped under headings with numbering restarting in each group, and may name the body
 items they repeat (``body``).
 """
