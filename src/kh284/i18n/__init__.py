@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kh284.i18n import commands, loader, reasons, schema
-
 from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
 
 if TYPE_CHECKING:
