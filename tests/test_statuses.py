@@ -108,9 +108,9 @@ def test_every_code_is_in_the_catalogue_as_that_status() -> None:
 
 
 def test_the_derived_tables_follow_the_records() -> None:
-    assert TARGET_CODES == {s: TARGETS[s][0] for s in TARGETS}
-    assert TARGET_LABELS == {s: (TARGETS[s][1], TARGETS[s][2]) for s in TARGETS}
-    assert TASK_LABELS == {s: (TASKS[s][1], TASKS[s][2]) for s in TASKS}
+    assert {s: TARGETS[s][0] for s in TARGETS} == TARGET_CODES
+    assert {s: (TARGETS[s][1], TARGETS[s][2]) for s in TARGETS} == TARGET_LABELS
+    assert {s: (TASKS[s][1], TASKS[s][2]) for s in TASKS} == TASK_LABELS
     assert by_attention(TARGET_STATUSES) == sorted(TARGETS, key=lambda s: TARGETS[s][4])
     assert by_attention(TASK_STATUSES) == sorted(TASKS, key=lambda s: TASKS[s][4])
 
