@@ -135,9 +135,9 @@ def test_year_is_one_deliverable_due_31_december(
 @pytest.mark.parametrize(
     ("first", "horizon", "as_of", "years"),
     [
-        # before the first year: the first year is listed all the same
-        (2026, 2030, D(2024, 12, 31), [2026]),
-        (2026, 2030, D(2025, 6, 1), [2026]),
+        # before the first year: nothing yet (only the years up to the as-of year)
+        (2026, 2030, D(2024, 12, 31), []),
+        (2026, 2030, D(2025, 6, 1), []),
         (2026, 2030, D(2026, 1, 1), [2026]),
         (2026, 2030, D(2026, 12, 31), [2026]),
         # one more each new year, up to the as-of year
@@ -604,8 +604,8 @@ def on_rows(month: int, day: int, *years: int) -> list[Row]:
 @pytest.mark.parametrize(
     ("t", "horizon", "as_of", "expected"),
     [
-        # before the first year: the first year is listed all the same
-        (ON_15_12, 2030, D(2024, 6, 1), on_rows(12, 15, 2025)),
+        # before the first year: nothing yet (only the years up to the as-of year)
+        (ON_15_12, 2030, D(2024, 6, 1), []),
         # one per year up to the as-of year: 15/12/2026 exists from 1/1/2026
         (ON_15_12, 2030, D(2025, 12, 31), on_rows(12, 15, 2025)),
         (ON_15_12, 2030, D(2026, 1, 1), on_rows(12, 15, 2025, 2026)),

@@ -545,7 +545,7 @@ CATALOGUE: dict[str, Entry] = {
     "T602": Entry(
         E,
         "target-not-maintained",
-        "Chỉ tiêu '{id}' không được duy trì trong các năm {years}",
+        "Chỉ tiêu '{id}' không được duy trì trong {years:năm #|các năm #}",
         "Target '{id}' was not maintained in {years}",
     ),
     "T603": Entry(
@@ -630,7 +630,24 @@ def render(
     suggestion = values.get("suggestion")
     if suggestion and "hint" not in values:
         values["hint"] = word("common.did_you_mean", lang, hint=suggestion)
-    return template.format_map(_Defaulting(values))
+    return template.format_map(_Defaulting({k: _Arg(v) for k, v in values.items()}))
+
+
+class _Arg(str):
+    """An argument that may be worded by how many items it lists.
+
+    ``{years:năm #|các năm #}`` writes the first form for one item, the second for more
+    (items are separated by ``, ``); ``#`` stands for the argument itself.
+    """
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        if "|" not in spec:
+            return format(str(self), spec)
+        one, many = spec.split("|", 1)
+        count = len(self.split(", ")) if self else 0
+        return (one if count == 1 else many).replace("#", str(self))
 
 
 def printable(text: str) -> str:

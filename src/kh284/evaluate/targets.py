@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from kh284.evaluate.series import Point, Series
 from kh284.i18n import Message, say
 from kh284.validate.index import Index
+from kh284.validate.models.plan import ReportingCalendar
 from kh284.validate.models.targets import Target
 
 ON_TRACK_RATIO = 0.95
@@ -126,6 +127,17 @@ class TargetResult:
     missing_areas: list[str] = field(default_factory=list)
     #: The range the measure's figures can take, which projections are clamped to.
     bounds: tuple[float, float] | None = None
+    #: For a target judged every year or on a sum: the years whose figure was due by the
+    #: as-of date (the reporting calendar) and is missing.
+    missing_years: list[int] = field(default_factory=list)
+    #: The years after the latest figure's whose figure was already due: the verdict rests
+    #: on an old figure when there are any.
+    due_years_missing: list[int] = field(default_factory=list)
+
+    @property
+    def stale(self) -> bool:
+        """True when a newer year's figure was already due than the latest one reported."""
+        return bool(self.due_years_missing)
 
     @property
     def reason_vi(self) -> str:
@@ -139,9 +151,72 @@ class TargetResult:
 
 
 def evaluate_target(index: Index, series: Series, target: Target, as_of: dt.date) -> TargetResult:
-    """The verdict on ``target`` from ``series`` as of ``as_of``."""
+    """The verdict on ``target`` from ``series`` as of ``as_of``, owed years counted."""
     if target.scope.kind == "count_of_areas":
-        return _count_target(index, series, target, as_of)
+        result = _count_target(index, series, target, as_of)
+    else:
+        result = _area_target(series, target, as_of)
+    return _with_owed_years(result, owed_years(index, target, as_of))
+
+
+def owed_years(index: Index, target: Target, as_of: dt.date) -> range:
+    """The years whose figure of ``target`` was due by ``as_of`` (the reporting calendar).
+
+    From ``settings.report_from_year`` (and the target's ``from_year``) to the last year
+    whose figure fell due before ``as_of`` (``last_year_due``), the due year at most.  No
+    year is owed when the plan sets no reporting calendar.
+    """
+    plan = index.dataset.plan
+    if plan is None or plan.settings.reporting is None:
+        return range(0)
+    first = max(plan.settings.report_from_year, target.from_year or 0)
+    last = min(target.due_year, last_year_due(plan.settings.reporting, as_of))
+    return range(first, last + 1)
+
+
+def last_year_due(calendar: ReportingCalendar, as_of: dt.date) -> int:
+    """The last year whose figures fell due before ``as_of`` under ``calendar``."""
+    rule = calendar.figures_due
+    year = as_of.year - calendar.years_later
+    if dt.date(year + calendar.years_later, rule.month, rule.day) >= as_of:
+        year -= 1
+    return year
+
+
+#: Verdicts a missing year leaves unproven (a failing year already decides the others).
+_UNPROVEN = ("achieved", "on_track", "needs_acceleration", "stagnating", "insufficient_data")
+
+
+def _with_owed_years(result: TargetResult, owed: range) -> TargetResult:
+    """Count every owed year: a missing one leaves a yearly or summed verdict unproven.
+
+    A target judged every year, or on the sum of its years, needs the figure of each year
+    owed: without one its verdict is ``insufficient_data`` (a year that already fails keeps
+    ``not_maintained`` or ``missed``), and the reason names the missing years.  Any target
+    whose latest figure is older than the last year owed is stale.
+    """
+    target = result.target
+    reported = {p.year for p in result.points}
+    if target.every_year or target.accumulate:
+        result.missing_years = [y for y in owed if y not in reported]
+    latest = max(reported, default=None)
+    if latest is not None:
+        result.due_years_missing = [y for y in owed if y > latest]
+    if result.missing_years and result.status in _UNPROVEN:
+        result.status = "insufficient_data"
+        result.reason = Message.of(
+            "reason.years_missing",
+            missing=tuple(result.missing_years),
+            reported=len(reported & set(owed)),
+        )
+    elif result.stale:
+        result.reason = Message.of(
+            "reason.stale_verdict", verdict=result.reason, due=tuple(result.due_years_missing)
+        )
+    return result
+
+
+def _area_target(series: Series, target: Target, as_of: dt.date) -> TargetResult:
     points = sorted(
         series.get((target.measure_id, target.scope.area), {}).values(), key=lambda p: p.year
     )

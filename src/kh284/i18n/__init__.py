@@ -59,6 +59,7 @@ UNITS: dict[str, tuple[str, str]] = {
 WORDS: dict[str, tuple[str, str]] = {
     # -- words every output shares ---------------------------------------------------------
     "common.per_year": ("/năm", "/year"),
+    "common.and": (" và ", " and "),
     "common.waived": ("miễn trừ", "waived"),
     "common.drawing_charts": ("Vẽ biểu đồ", "Drawing charts"),
     "common.missing_extra": ("cần cài thêm {names}: {install}", "{names} not installed: {install}"),
@@ -1021,6 +1022,13 @@ class Message:
         return cls(key, tuple(args.items()))
 
 
+def joined(items: Sequence[str], lang: str) -> str:
+    """``2024, 2025 và 2026`` (``2024, 2025 and 2026``): a list as a sentence writes it."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + word("common.and", lang) + items[-1]
+
+
 def figure(value: float | None, lang: str, digits: int | None = None) -> str:
     """A figure of a sentence: :func:`number`, three significant digits below 1 (``0,125``)."""
     if value is None:
@@ -1050,6 +1058,14 @@ class _Saying(string.Formatter):
             return ", ".join(f"{year} ({figure(v, lang)})" for year, v in pairs)
         if format_spec == "list":
             return ", ".join(str(item) for item in value)
+        if format_spec == "msg":
+            return say(value, lang)
+        if format_spec == "and":
+            return joined([str(item) for item in value], lang)
+        if "|" in format_spec:  # {years:năm|các năm}: the word for one item, for more
+            one, many = format_spec.split("|", 1)
+            count = value if isinstance(value, int) else len(value)
+            return one if count == 1 else many
         return super().format_field(value, format_spec)
 
 

@@ -4,7 +4,9 @@
 figures, areas); these templates say it.  A placeholder's format spec says how the
 vocabulary writes the argument (see ``kh284.i18n.say``): ``fig`` a figure the ``lang`` way
 (``fig1``, ``fig2`` with that many decimals), ``goal`` a goal's figure or range, ``years``
-failing years with their figures, ``list`` names separated by commas.
+failing years with their figures, ``list`` names separated by commas, ``and`` a list as a
+sentence writes it (``2025 và 2026``); ``one|many`` chooses a word by how many items (or
+what number) the argument holds, ``msg`` another reason said in the same language.
 """
 
 from __future__ import annotations
@@ -15,9 +17,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "không đạt {goal:goal} trong năm {failing:years}",
         "below {goal:goal} in {failing:years}",
     ),
+    "reason.years_missing": (
+        "thiếu số liệu năm {missing:and}; {reported} năm có số liệu",
+        "no figure for {missing:and}; {reported} {reported:year|years} reported",
+    ),
+    "reason.stale_verdict": (
+        "{verdict:msg}; năm {due:and} chưa báo cáo",
+        "{verdict:msg}; {due:and} not reported",
+    ),
     "reason.maintained": (
         "đạt mọi năm từ {since} ({years} năm có số liệu)",
-        "met in every reported year since {since} ({years} years)",
+        "met in every reported year since {since} ({years} {years:year|years})",
     ),
     "reason.nothing_since": ("chưa có số liệu từ năm {since}", "no figure since {since}"),
     "reason.achieved": (

@@ -155,6 +155,10 @@ def deliverables(
         first, final = span
         if yearly_due(deadline, first) is None:  # yearly_on without its day (R309)
             return []
+        # only the years up to the as-of year are listed: a later year's deliverable does
+        # not exist yet (a task whose first year is later has none)
+        if as_of.year < first:
+            return []
         last = max(first, min(as_of.year, final))
         return [
             Deliverable(task.id, str(y), year=y, due=yearly_due(deadline, y), title=str(y))
