@@ -26,7 +26,7 @@ from conftest import DEMO, run_both
 
 openpyxl = pytest.importorskip("openpyxl")
 
-from kh284.reports import workbook  # noqa: E402  (needs the reports extra)
+from kh284.reports import importer as workbook  # noqa: E402  (needs the reports extra)
 from kh284.reports import xlsx_guard as guard  # noqa: E402
 
 PERIOD = "2027"

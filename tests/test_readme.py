@@ -149,7 +149,7 @@ def _constant(name: str) -> int:
         "kh284.load.cache",
         "kh284.validate.dataset",
         "kh284.validate.dates",
-        "kh284.reports.workbook",
+        "kh284.reports.importer",
         "kh284.reports.xlsx_guard",
     ):
         value = getattr(importlib.import_module(module), name, None)

@@ -3,8 +3,10 @@
 One module per output: ``content`` builds the evaluation every report is made from (the
 same one ``kh284 check`` prints), ``charts`` draws one chart per target with matplotlib,
 ``html`` writes the offline dashboard, ``xlsx_export`` the status workbook,
-``workbook`` the per-unit template and its import, ``docx_report`` the Word draft, and
-``run`` is the core of the ``report``, ``template`` and ``import`` commands.
+``template`` the per-unit Excel template and ``importer`` reads it back filled in (both on
+the layout of ``template_layout``; ``filled_template`` tells the findings by cell),
+``xlsx_guard`` checks an .xlsx before it is opened, ``docx_report`` writes the Word draft,
+and ``run`` is the core of the ``report``, ``template`` and ``import`` commands.
 
 The plotting, Excel and Word libraries are the optional extra ``kh284[reports]``; they
 are imported only inside the functions that use them, so ``kh284 check`` never loads

@@ -32,7 +32,7 @@ class Imported:
     @property
     def ok(self) -> bool:
         """True when no finding is an error (the file may be written)."""
-        from kh284.reports.workbook import has_errors
+        from kh284.reports.importer import has_errors
 
         return not has_errors(self.diagnostics)
 
@@ -71,9 +71,9 @@ def report(view: View, fmt: str, unit: str | None) -> Result:
 def template(data_dir: Path, unit: str, period: int) -> tuple[str, bytes]:
     """The Excel template of ``unit`` for ``period``: (the unit's id, .xlsx bytes)."""
     require("template")
-    from kh284.reports import workbook
+    from kh284.reports import template as excel_template
 
-    return workbook.template(data_dir, unit, period)
+    return excel_template.make(data_dir, unit, period)
 
 
 def import_template(
@@ -81,24 +81,23 @@ def import_template(
 ) -> Imported:
     """Read a filled template and validate it as a progress report of ``data_dir``."""
     require("import")
-    from kh284.reports import workbook
+    from kh284.reports import importer
+    from kh284.reports.template_layout import WorkbookError
     from kh284.validate.dataset import DataDirError
 
     if not data_dir.is_dir():
         raise DataDirError(str(data_dir))
-    read = workbook.read(file, file.name)
+    read = importer.read(file, file.name)
     folder = data_dir / "progress" / (str(read.period) if read.period else "")
     target = output if output is not None else folder / f"{file.stem}.yaml"
     size = len(read.text.encode("utf-8", "surrogatepass"))
-    if size > workbook.MAX_REPORT_BYTES:  # validate could not read it (Y107): not written
-        limit = workbook.MAX_REPORT_BYTES
+    if size > importer.MAX_REPORT_BYTES:  # validate could not read it (Y107): not written
+        limit = importer.MAX_REPORT_BYTES
         too_large = dg.make("Y107", Location(str(target)), size=size, limit=limit)
         shown = f"{target}: Y107 "
-        raise workbook.WorkbookError(
-            shown + too_large.message("vi"), shown + too_large.message("en")
-        )
+        raise WorkbookError(shown + too_large.message("vi"), shown + too_large.message("en"))
     rel = _relative(data_dir, target)
-    found = workbook.check_import(data_dir, read, rel, as_of)
+    found = importer.check_import(data_dir, read, rel, as_of)
     lines = [f"{cell}: {d.severity.label} {d.code} {d.message(lang)}" for cell, d in read.problems]
     lines += [read.line(d, rel, lang) for d in found]
     return Imported(read.text, target, lines, [d for _, d in read.problems] + found)

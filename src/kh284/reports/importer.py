@@ -1,0 +1,317 @@
+"""``kh284 import``: a filled template read back into a progress report, and checked.
+
+``read`` checks the file before it is opened (``xlsx_guard``), then reads the cells of the
+layout ``template_layout`` names into a progress report as YAML text, keeping for every
+YAML path the cell it came from and the value typed there (a ``FilledTemplate``); a cell
+that cannot be a value (a formula without a saved value, a text longer than Excel allows)
+is a problem at its cell.  ``check_import`` validates that text exactly as a file under
+``progress/`` is validated (``loader.load_text``, ``schema.validate`` against
+``ProgressReport``, and every check with the rest of the data directory) and keeps what
+the findings need to be told in the spreadsheet's words (``filled_template``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kh284 import diagnostics as dg
+from kh284.diagnostics import Diagnostic, Location, Severity
+from kh284.diagnostics.catalogue import printable
+from kh284.i18n import both
+from kh284.load.exact import MAX_FILE_BYTES, PathKey
+from kh284.reports.filled_template import FilledTemplate, conflict_of, deliverable_words
+from kh284.reports.template_layout import (
+    FIRST_ROW,
+    INFO,
+    INFO_ROWS,
+    MARK,
+    MARKER,
+    STATUS_CHOICES,
+    TARGET_COLUMNS,
+    TARGET_INPUTS,
+    TARGETS,
+    TASK_COLUMNS,
+    TASK_INPUTS,
+    TASKS,
+    WorkbookError,
+    cell_at,
+    info_cell,
+)
+from kh284.validate.names import fold
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+#: Longest text a cell may hold: Excel's own limit, so only a file not written by Excel
+#: holds more (Y132, at the cell).
+MAX_CELL_CHARS = 32_767
+#: Largest report the import writes: the data-file limit, so ``validate`` can read it.
+MAX_REPORT_BYTES = MAX_FILE_BYTES
+
+
+def read(file: Path, source_name: str) -> FilledTemplate:
+    """Read a filled template into progress-report YAML (``WorkbookError`` if it is none).
+
+    The file, its zip and its XML parts are checked first (``xlsx_guard``: limits,
+    damaged or missing parts, each refused with its code and part); openpyxl then reads
+    the cells, and anything it still cannot read is refused in the same way.
+    """
+    import warnings
+
+    from openpyxl import load_workbook
+
+    from kh284.reports import xlsx_guard
+
+    try:
+        inspected = xlsx_guard.inspect(file)
+    except xlsx_guard.Refused as refused:
+        raise WorkbookError(refused.vi, refused.en) from None
+    shown = printable(str(file))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl's notes on features it drops
+            book = load_workbook(io.BytesIO(inspected.raw), data_only=True)
+    except Exception as exc:  # the parts were checked: what is left is openpyxl's to say
+        diagnostic = dg.make("Y127", Location(shown), part=file.name, detail=_why(exc))
+        damaged = xlsx_guard.Refused(shown, diagnostic)
+        raise WorkbookError(damaged.vi, damaged.en) from None
+    names = set(book.sheetnames)
+    if not {INFO, TARGETS, TASKS, MARKER} <= names or book[MARKER]["A1"].value != MARK:
+        raise WorkbookError(*both("template.not_a_template", file=file))
+    builder = _Builder(source_name, inspected.formulas)
+    builder.info(book[INFO])
+    builder.indicators(book[TARGETS])
+    builder.tasks(book[TASKS])
+    return builder.result(source_name)
+
+
+def _why(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class _Builder:
+    """Collects the report's mapping, the cell of every path and the cells' own problems.
+
+    Every cell is read through ``value``: a formula without a saved value (Y131) or a text
+    longer than ``MAX_CELL_CHARS`` (Y132) is a problem at its cell, and reads as empty.
+    """
+
+    def __init__(self, source: str = "", formulas: dict[str, set[str]] | None = None) -> None:
+        from ruamel.yaml.comments import CommentedMap
+
+        self.doc = CommentedMap()
+        self.cells: dict[PathKey, str] = {(): info_cell("unit")}
+        self.indicator_items: list[Any] = []
+        self.task_items: list[Any] = []
+        self.source = source
+        self.formulas = formulas or {}
+        self.problems: list[tuple[str, Diagnostic]] = []
+        self.values: dict[PathKey, Any] = {}
+
+    def value(self, sheet: Worksheet, ref: str) -> Any:
+        """The value of cell ``ref``, or ``None`` with a problem when it cannot be one."""
+        where = f"{sheet.title}!{ref}"
+        if ref in self.formulas.get(sheet.title, ()):
+            self.problems.append((where, dg.make("Y131", Location(self.source))))
+            return None
+        value = sheet[ref].value
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            here = Location(self.source)
+            problem = dg.make("Y132", here, length=len(value), limit=MAX_CELL_CHARS)
+            self.problems.append((where, problem))
+            return None
+        return value
+
+    def put(self, target: Any, path: PathKey, key: str, value: Any, cell: str) -> None:
+        where = (*path, key)
+        self.cells[where] = cell
+        self.values[where] = value
+        if value is not None:
+            target[key] = _yaml_value(value)
+
+    def info(self, sheet: Worksheet) -> None:
+        for key, (row, _) in INFO_ROWS.items():
+            if key == "unit_name":
+                continue
+            raw = self.value(sheet, f"B{row}")
+            value = _date_text(raw) if key == "reported_on" else _cell(raw)
+            self.put(self.doc, (), key, value, info_cell(key))
+
+    def indicators(self, sheet: Worksheet) -> None:
+        from ruamel.yaml.comments import CommentedMap
+
+        for row in _rows(sheet, TARGET_COLUMNS["target"][0], self.formulas.get(sheet.title)):
+            keys = ("target", "value", "area", "numerator", "denominator", "note")  # read
+            values = {k: _cell(self.value(sheet, f"{TARGET_COLUMNS[k][0]}{row}")) for k in keys}
+            if all(values[k] is None for k in TARGET_INPUTS):
+                continue
+            path: PathKey = ("indicators", len(self.indicator_items))
+            item = CommentedMap()
+            self.cells[path] = cell_at(TARGETS, "value", row)
+            for key in keys:
+                self.put(item, path, key, values[key], cell_at(TARGETS, key, row))
+            self.indicator_items.append(item)
+
+    def tasks(self, sheet: Worksheet) -> None:
+        from ruamel.yaml.comments import CommentedMap
+
+        for row in _rows(sheet, TASK_COLUMNS["task"][0], self.formulas.get(sheet.title)):
+            keys = ("task", "deliverable", *TASK_INPUTS)  # the columns read
+            raw = {k: self.value(sheet, f"{TASK_COLUMNS[k][0]}{row}") for k in keys}
+            values = {k: _cell(v) for k, v in raw.items()}
+            values["completed_on"] = _date_text(raw["completed_on"])
+            if all(values[k] is None for k in TASK_INPUTS):
+                continue
+            path: PathKey = ("tasks", len(self.task_items))
+            item = CommentedMap()
+            self.cells[path] = cell_at(TASKS, "status", row)
+            self.put(item, path, "task", values["task"], cell_at(TASKS, "task", row))
+            status = _status(values["status"])
+            self.put(item, path, "status", status, cell_at(TASKS, "status", row))
+            for key in ("completed_on", "evidence", "note"):
+                self.put(item, path, key, values[key], cell_at(TASKS, key, row))
+            deliverable = values["deliverable"]
+            if deliverable is not None:
+                # a year is written in the digits 0-9 ("２０２５" is not one), 4 of them
+                text = str(deliverable)
+                digits = text.isascii() and text.isdigit() and len(text) <= 4
+                key = "year" if _whole(deliverable) or digits else "event"
+                value = int(deliverable) if key == "year" else deliverable
+                where = cell_at(TASKS, "deliverable", row)
+                self.put(item, path, key, value, where)
+            self.task_items.append(item)
+
+    def result(self, source_name: str) -> FilledTemplate:
+        from ruamel.yaml import YAML
+        from ruamel.yaml.comments import CommentedSeq
+
+        if self.indicator_items:
+            self.doc["indicators"] = CommentedSeq(self.indicator_items)
+        if self.task_items:
+            self.doc["tasks"] = CommentedSeq(self.task_items)
+        name = printable(source_name)  # a line break in a file name would end the comment
+        self.doc.yaml_set_start_comment(
+            f"Nhập từ {name} bằng kh284 import. / Imported from {name} by kh284 import."
+        )
+        yaml = YAML()
+        yaml.width = 4096
+        yaml.indent(mapping=2, sequence=4, offset=2)
+        buffer = io.StringIO()
+        yaml.dump(self.doc, buffer)
+        unit = self.doc.get("unit")
+        period = self.doc.get("period")
+        return FilledTemplate(
+            unit=str(unit) if unit is not None else "",
+            period=period if _whole(period) and 0 < period < 10_000 else None,
+            text=buffer.getvalue(),
+            cells=self.cells,
+            problems=self.problems,
+            values=self.values,
+        )
+
+
+def _rows(sheet: Worksheet, id_column: str, formulas: set[str] | None = None) -> list[int]:
+    """Data rows: from the first row below the header to the last with an id.
+
+    An id that is a formula without a saved value counts (its row reports the problem).
+    The sheet's rows are bounded before it is opened (``xlsx_guard.MAX_SHEET_ROWS``).
+    """
+    last = sheet.max_row
+    pending = formulas or set()
+    return [
+        r
+        for r in range(FIRST_ROW, last + 1)
+        if sheet[f"{id_column}{r}"].value is not None or f"{id_column}{r}" in pending
+    ]
+
+
+def _whole(value: Any) -> bool:
+    """True for a whole number a cell holds (``True`` is no number, though Python says so)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _cell(value: Any) -> Any:
+    """A cell's value as report data: text trimmed (empty is nothing), numbers as they are."""
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
+
+
+def _date_text(value: Any) -> Any:
+    """A date cell as ISO text; text is kept for the model to parse (and report)."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _cell(value)
+
+
+def _status(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    folded = fold(value)
+    for caption, state in STATUS_CHOICES.items():
+        if folded in (fold(caption), fold(state)):
+            return state
+    return value
+
+
+def _yaml_value(value: Any) -> Any:
+    """Text double-quoted (so it is never read back as a number); numbers plain.
+
+    Anything else a cell may hold (a time of day, a duration) becomes text, which the
+    model then refuses where a number or a date is meant.
+    """
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(value, (dt.datetime, dt.date)):
+        return DoubleQuotedScalarString(value.isoformat())
+    if isinstance(value, str):
+        return DoubleQuotedScalarString(value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return DoubleQuotedScalarString(str(value))
+
+
+# -- validating the import ---------------------------------------------------------------
+
+
+def check_import(
+    data_dir: Path, imported: FilledTemplate, rel: str, as_of: dt.date
+) -> list[Diagnostic]:
+    """Check the imported text exactly as the report ``rel`` of ``data_dir`` would be.
+
+    The document goes through the pipeline beside the files on disk (replacing a file of
+    the same name); the findings about it are returned.
+    """
+    from kh284.load.exact import load_text
+    from kh284.pipeline import run
+
+    document, found = load_text(imported.text, rel)
+    if document is None:
+        return found
+    outcome = run(data_dir, as_of, evaluate=False, extra=[document])
+    for diag in outcome.diagnostics:
+        if rel in (diag.location.file, *(r.file for r in diag.related)):
+            found.append(diag)
+            if diag.code == "D511":
+                conflict = conflict_of(outcome, diag, rel)
+                if conflict is not None:
+                    imported.conflicts[diag] = conflict
+            if diag.code == "D512" and diag.location.file == rel:
+                task = outcome.index.tasks.items.get(dict(diag.args).get("task", ""))
+                if task is not None:
+                    imported.deliverables[diag] = deliverable_words(outcome.index, task)
+    return sorted(set(found), key=Diagnostic.sort_key)
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    """True when any diagnostic is an error."""
+    return any(d.severity >= Severity.ERROR for d in diagnostics)
