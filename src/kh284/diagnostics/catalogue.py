@@ -390,6 +390,14 @@ CATALOGUE: dict[str, Entry] = {
         "Chỉ tiêu '{id}' chi tiết hóa '{parent}': {problem_vi}",
         "Target '{id}' breaks down '{parent}': {problem_en}",
     ),
+    "R311": Entry(
+        W,
+        "no-reporter",
+        "Chỉ tiêu '{id}' không có đơn vị nào báo cáo số liệu: không ghi reporting_unit, không "
+        "chỉ tiêu cùng chuỗi số liệu nào ghi, và mục {clause} không giao đơn vị nào",
+        "No unit reports the figures of target '{id}': it names no reporting_unit, no target "
+        "of the same series names one, and clause {clause} names no unit",
+    ),
     # -- the plan's own text -------------------------------------------------------------
     "P401": Entry(
         W,

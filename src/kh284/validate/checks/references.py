@@ -22,6 +22,7 @@ from kh284.validate.index import Index, Table
 from kh284.validate.models.plan import Deadline, Settings
 from kh284.validate.models.targets import Target
 from kh284.validate.names import suggest
+from kh284.validate.responsibility import reporters
 
 
 def check(index: Index) -> Iterator[Diagnostic]:
@@ -261,6 +262,12 @@ def _reporting(index: Index) -> Iterator[Diagnostic]:
         elif target.reporting_unit is not None:
             yield from _each_unit(index, file, base, "reporting_unit", target.reporting_unit)
     plan = index.dataset.plan
+    if plan is not None and plan.settings.reporting is not None:
+        # a plan that expects yearly figures: each target's must be somebody's to send
+        for target_id, target in index.targets.items.items():
+            if not reporters(index, target):
+                where = index.where(index.targets, target_id)
+                yield dg.make("R311", where, id=target_id, clause=target.clause)
     if plan is not None and plan.settings.unit_plans is not None:
         base = ("settings", "unit_plans")
         yield from _each_unit(index, "plan.yaml", base, "units", plan.settings.unit_plans.units)
