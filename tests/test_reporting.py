@@ -249,7 +249,10 @@ FIG = "indicators:\n  - target: tot-nghiep-thpt\n    value: 95\n"
 
 def _items(root: Path, as_of: dt.date) -> dict[tuple[str, str, str, int], str]:
     outcome = run(root, as_of, evaluate=True)
-    broken = [d.message("en") for d in outcome.diagnostics if d.about == "file"]
+    # (R311: the base leaves pcgd-thcs-muc-2-huyen without a reporter on purpose)
+    broken = [
+        d.message("en") for d in outcome.diagnostics if d.about == "file" and d.code != "R311"
+    ]
     assert not broken, broken
     reporting = evaluate_reporting(outcome.index, as_of)
     assert reporting is not None

@@ -27,6 +27,7 @@ VALUED = frozenset(
         "--as-of",
         "--color",
         "--data-dir",
+        "--due-within",
         "--fail-on",
         "--format",
         "--ignore",

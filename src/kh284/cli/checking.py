@@ -21,6 +21,7 @@ from kh284.cli.options import (
     ColorOpt,
     CoordinatingOpt,
     DataDirOpt,
+    DueWithinOpt,
     FailOn,
     Lang,
     LangOpt,
@@ -71,9 +72,10 @@ def validate(
 
 
 @reporting(verbose=True)
-def check(*, options: Options) -> None:
+def check(due_within: DueWithinOpt = None, *, options: Options) -> None:
     """Evaluate every target and task as of a date."""
-    deliver(run_command(options, "check"), options.output, options.force, options.lang)
+    result = run_command(options, "check", due_within=due_within)
+    deliver(result, options.output, options.force, options.lang)
 
 
 @reporting()
@@ -84,6 +86,7 @@ def tasks(
     ] = None,
     unit: UnitOpt = None,
     coordinating: CoordinatingOpt = False,
+    due_within: DueWithinOpt = None,
     *,
     options: Options,
 ) -> None:
@@ -103,6 +106,7 @@ def tasks(
         coordinating=coordinating,
         statuses=statuses or None,
         overdue=False,
+        due_within=due_within,
     )
     deliver(result, options.output, options.force, options.lang)
 

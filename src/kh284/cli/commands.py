@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kh284.cli.options import Options
 from kh284.diagnostics import Diagnostic, UsageError, exit_code_for
-from kh284.evaluate.tasks import TaskResult, headline
+from kh284.evaluate.tasks import DUE_SOON_DAYS, TaskResult, due_soon, headline
 from kh284.i18n import both, with_hint
 from kh284.pipeline import Outcome, run, select_tasks
 from kh284.render import Format, Result, formatter
@@ -51,15 +51,15 @@ def run_validate(options: Options, files: list[Path] | None = None) -> Result:
     return _finish("validate", options, outcome, diags, waived)
 
 
-def run_check(options: Options) -> Result:
-    """Evaluate every target and task."""
-    return _finish_view(check_view(options))
+def run_check(options: Options, due_within: int | None = None) -> Result:
+    """Evaluate every target and task; list what falls due within ``due_within`` days."""
+    return _finish_view(check_view(options, due_within))
 
 
-def check_view(options: Options) -> View:
+def check_view(options: Options, due_within: int | None = None) -> View:
     """What ``kh284 check`` shows, before it is rendered (the reports are made from it)."""
     outcome = outcome_of(options, evaluate=True)
-    return _view(
+    view = _view(
         "check",
         options,
         outcome,
@@ -68,6 +68,8 @@ def check_view(options: Options) -> View:
         show_targets=True,
         tasks=outcome.tasks,
     )
+    days = DUE_SOON_DAYS if due_within is None else due_within
+    return dataclasses.replace(view, due_within=days)
 
 
 def run_targets(options: Options, target_id: str | None, as_json: bool) -> Result:
@@ -104,8 +106,13 @@ def run_tasks(
     coordinating: bool,
     statuses: list[str] | None,
     overdue: bool,
+    due_within: int | None = None,
 ) -> Result:
-    """List task deliverables (``overdue``: only overdue ones, most overdue first)."""
+    """List task deliverables (``overdue``: only overdue ones, most overdue first).
+
+    With ``due_within``, only those not done that fall due within that many days after the
+    as-of date, soonest first.
+    """
     outcome = outcome_of(options, evaluate=True)
     unit_ids = None if unit is None else outcome.index.resolve_units(unit)
     rows = select_tasks(
@@ -113,6 +120,8 @@ def run_tasks(
     )
     if overdue:
         rows.sort(key=lambda r: (-(r.days_overdue or 0), r.task.number))
+    if due_within is not None:
+        rows = due_soon(rows, outcome.as_of, due_within)
     shown = {r.task.id for r in rows}
 
     def concerns_the_rows(diag: Diagnostic) -> bool:

@@ -117,6 +117,10 @@ OwingUnitOpt = Annotated[
 ]
 YearOpt = Annotated[int | None, typer.Option("--year", metavar="YEAR", help="help.opt.year")]
 CoordinatingOpt = Annotated[bool, typer.Option("--coordinating", help="help.opt.coordinating")]
+DueWithinOpt = Annotated[
+    int | None,
+    typer.Option("--due-within", metavar="DAYS", min=0, max=3660, help="help.opt.due_within"),
+]
 
 #: The block every reporting command takes, in the order ``--help`` lists it.
 _REPORTING: list[tuple[str, Any, Any]] = [

@@ -169,6 +169,27 @@ class Headline:
         return None if self.due == 0 else 100.0 * self.done / self.due
 
 
+#: Days ahead ``check`` lists what falls due (``--due-within``).
+DUE_SOON_DAYS = 30
+
+
+def due_soon(results: list[TaskResult], as_of: dt.date, days: int) -> list[TaskResult]:
+    """Deliverables not done whose due date falls within ``days`` days after ``as_of``.
+
+    The as-of day is excluded (what falls due on it is judged already), the last day
+    included; soonest first, then by task number.
+    """
+    end = as_of + dt.timedelta(days=days)
+    found = [
+        r
+        for r in results
+        if r.deliverable.due is not None
+        and as_of < r.deliverable.due <= end
+        and r.status not in ("done_on_time", "done_late")
+    ]
+    return sorted(found, key=lambda r: (r.deliverable.due or as_of, r.task.number, r.label))
+
+
 def headline(results: list[TaskResult], as_of: dt.date) -> Headline:
     """The completion rate of deliverables whose deadline has passed."""
     due = [r for r in results if r.deliverable.due is not None and r.deliverable.due < as_of]

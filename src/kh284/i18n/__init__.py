@@ -297,6 +297,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "Only what this unit owes (id, short name or name).",
     ),
     "help.opt.year": ("Chỉ những gì phải nộp cho năm này.", "Only what is owed for this year."),
+    "help.opt.due_within": (
+        "chỉ các sản phẩm chưa xong có hạn trong DAYS ngày sau ngày đánh giá (check: mặc định 30)",
+        "only deliverables not done that fall due within DAYS days after the as-of date "
+        "(check: 30 by default)",
+    ),
     "help.opt.coordinating": (
         "Đi cùng --unit: thêm các nhiệm vụ đơn vị đó phối hợp.",
         "With --unit: also tasks the unit coordinates.",

@@ -23,6 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+#: The kinds of target verdict, in the order the headline gives them: what cannot be
+#: judged yet, what falls short, what went well.
+KINDS = ("unknown", "failing", "good")
+
 
 class _Status(str, Enum):
     """A status: compares, hashes and prints as its plain name (``"achieved"``)."""

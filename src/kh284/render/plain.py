@@ -23,6 +23,7 @@ from kh284.evaluate.reporting import Reporting
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import TaskResult
 from kh284.i18n import TARGET_LABELS, TASK_LABELS, label, word
+from kh284.i18n.statuses import KINDS, TARGET_STATUSES, by_attention
 from kh284.render.view import View
 from kh284.validate.index import Index
 from kh284.validate.models.targets import Target
@@ -72,6 +73,7 @@ def target_dict(view: View, result: TargetResult) -> dict[str, Any]:
         "scale": _scale(target),
         "breakdown": _breakdown(target),
         "reason": result.reason_vi if lang == "vi" else result.reason_en,
+        "stale": result.stale,
         "components": {
             "baseline_year": result.baseline_year,
             "baseline_value": result.baseline_value,
@@ -80,6 +82,8 @@ def target_dict(view: View, result: TargetResult) -> dict[str, Any]:
             "projected_value": _round(result.projected_value),
             "ratio": _round(result.ratio),
             "failing_years": result.failing_years,
+            "missing_years": result.missing_years,
+            "due_years_missing": result.due_years_missing,
             "areas": [{"area": a.area, "value": a.value, "counts": a.counts} for a in result.areas],
             "missing_areas": result.missing_areas,
         },
@@ -220,6 +224,8 @@ def view_dict(view: View) -> dict[str, Any]:
                 "completion_rate": _round(head.rate),
             }
         )
+        if view.due_within is not None:
+            data["due_soon"] = [task_dict(view, t.result) for t in view.model.due_soon]
     if outcome.reporting is not None and view.command in REPORTING_COMMANDS:
         data["reporting"] = reporting_dict(view, outcome.reporting)
     data["diagnostics"] = [diagnostic_dict(view, d) for d in view.diagnostics]
@@ -240,9 +246,37 @@ def view_dict(view: View) -> dict[str, Any]:
     }
     if view.show_targets:
         data["summary"]["targets"] = dict(Counter(r.status for r in outcome.targets))
+        data["summary"]["stale_targets"] = sum(r.stale for r in outcome.targets)
+        if isinstance(data.get("headline"), dict):
+            # what cannot be judged first, then what failed, then what went well
+            data["headline"]["targets"] = _target_headline(view)
     if view.show_tasks:
         data["summary"]["tasks"] = dict(Counter(r.status for r in view.tasks))
     return data
+
+
+def _target_headline(view: View) -> dict[str, Any]:
+    """The targets in the headline, what cannot be judged first.
+
+    How many, how many cannot be judged and who owes their figures, how many fall short,
+    how many went well, by status in the order of attention, and how many rest on an old
+    figure.
+    """
+    targets = view.model.targets
+    by_kind = {kind: [t for t in targets if t.look.kind == kind] for kind in KINDS}
+    owing = sorted({u for t in by_kind["unknown"] for u in t.asked})
+    return {
+        "total": len(targets),
+        "unknown": len(by_kind["unknown"]),
+        "unknown_owed_by": owing,
+        "failing": len(by_kind["failing"]),
+        "good": len(by_kind["good"]),
+        "stale": sum(t.result.stale for t in targets),
+        "by_status": {
+            status: sum(1 for t in targets if t.status == status)
+            for status in by_attention(TARGET_STATUSES)
+        },
+    }
 
 
 def _round(value: float | None) -> float | None:

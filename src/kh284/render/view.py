@@ -46,11 +46,15 @@ class View:
     #: ``None`` means the province's, ``outcome.headline``.
     headline: Headline | None = None
     fmt: Format = Format.terminal
+    #: With ``check``: list what falls due within this many days after the as-of date.
+    due_within: int | None = None
 
     @cached_property
     def model(self) -> Model:
         """The one model of what this view shows (``views``), built on first use."""
-        return build(self.outcome, self.lang, self.tasks, self.shown_headline)
+        return build(
+            self.outcome, self.lang, self.tasks, self.shown_headline, due_within=self.due_within
+        )
 
     @property
     def shown_headline(self) -> Headline | None:

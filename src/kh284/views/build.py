@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from kh284 import i18n
 from kh284.evaluate.reporting import Reporting
 from kh284.evaluate.targets import TargetResult
-from kh284.evaluate.tasks import Headline, TaskResult
+from kh284.evaluate.tasks import Headline, TaskResult, due_soon
 from kh284.i18n.statuses import TargetStatus, TaskStatus, target_look, task_look
 from kh284.pipeline import Outcome
 from kh284.validate.index import Index
@@ -31,10 +31,17 @@ def build(
     lang: str,
     tasks: Sequence[TaskResult] | None = None,
     headline: Headline | None = None,
+    *,
+    due_within: int | None = None,
 ) -> Model:
-    """The model of ``outcome`` in ``lang``; ``tasks``: the deliverables shown (all)."""
+    """The model of ``outcome`` in ``lang``; ``tasks``: the deliverables shown (all).
+
+    With ``due_within``, ``Model.due_soon`` lists the deliverables not done that fall due
+    within that many days after the as-of date (of all the plan's, whatever is shown).
+    """
     index = outcome.index
     shown = list(outcome.tasks if tasks is None else tasks)
+    soon = () if due_within is None else due_soon(outcome.tasks, outcome.as_of, due_within)
     owing = _owing(index, outcome.reporting)
     targets = tuple(_target(outcome, r, lang, owing) for r in outcome.targets)
     task_views = tuple(_task(r, lang) for r in shown)
@@ -46,6 +53,8 @@ def build(
         units=_units(index, task_views, outcome.reporting),
         headline=headline if headline is not None else outcome.headline,
         names=_names(index),
+        due_soon=tuple(_task(r, lang) for r in soon),
+        due_within=due_within,
     )
 
 

@@ -123,6 +123,9 @@ class Model:
     headline: Headline | None = None
     #: Unit id → (full name in the model's language, short name).
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Deliverables not done that fall due within ``due_within`` days after the as-of date.
+    due_soon: tuple[TaskView, ...] = ()
+    due_within: int | None = None
 
     def unit_name(self, unit_id: str) -> str:
         """A unit's short name (its id when unknown)."""

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kh284 import diagnostics as dg
-from kh284.diagnostics import Diagnostic
+from kh284.diagnostics import Diagnostic, Subject
 from kh284.i18n import both, with_hint
 from kh284.load.exact import PathKey
 from kh284.validate.index import Index, Table
@@ -267,7 +267,8 @@ def _reporting(index: Index) -> Iterator[Diagnostic]:
         for target_id, target in index.targets.items.items():
             if not reporters(index, target):
                 where = index.where(index.targets, target_id)
-                yield dg.make("R311", where, id=target_id, clause=target.clause)
+                about = Subject("target", target_id)
+                yield dg.make("R311", where, regarding=about, id=target_id, clause=target.clause)
     if plan is not None and plan.settings.unit_plans is not None:
         base = ("settings", "unit_plans")
         yield from _each_unit(index, "plan.yaml", base, "units", plan.settings.unit_plans.units)
