@@ -19,6 +19,7 @@ import pytest
 from conftest import DEMO, report_content
 from kh284.reports import html
 from kh284.reports.content import Content
+from kh284.views import UnitView
 
 AS_OF = dt.date(2026, 12, 31)
 
@@ -77,10 +78,25 @@ def page(content: Content) -> tuple[str, Tables]:
     return text, tables
 
 
+def with_model(content: Content, **changes: Any) -> Content:
+    """``content`` whose model (``View.model``, a cached property) has ``changes``."""
+    view = dataclasses.replace(content.view)
+    view.__dict__["model"] = dataclasses.replace(content.model, **changes)
+    return dataclasses.replace(content, view=view)
+
+
 def with_reporting(content: Content, reporting: dict[str, Any]) -> Content:
+    """``content`` with the ``reporting`` section given, in its data and its model's units."""
     data = copy.deepcopy(content.data)
     data["reporting"] = reporting
-    return dataclasses.replace(content, data=data)
+    counts = ("owed", "on_time", "late", "missing")
+    rows = {u["unit"]: {k: u[k] for k in counts} for u in reporting["units"]}
+    units = [dataclasses.replace(u, reports=rows.pop(u.unit, None)) for u in content.model.units]
+    units += [
+        UnitView(unit=k, name=content.unit_full_name(k), short_name=content.unit_name(k), reports=v)
+        for k, v in rows.items()
+    ]
+    return with_model(dataclasses.replace(content, data=data), units=tuple(units))
 
 
 #: A ``reporting`` section as the contract writes it, made by hand.  Days overdue to
@@ -218,7 +234,8 @@ def test_targets_without_figures_name_who_owes_them_and_the_command(demo: Conten
 def test_roll_up_by_unit_without_reporting(demo: Content) -> None:
     # a plan with no reporting calendar has no `reporting` section (the demo's has one)
     without = {k: v for k, v in demo.data.items() if k != "reporting"}
-    text, tables = page(dataclasses.replace(demo, data=without))
+    units = tuple(dataclasses.replace(u, reports=None) for u in demo.model.units)
+    text, tables = page(with_model(dataclasses.replace(demo, data=without), units=units))
     assert "Đơn vị còn nợ báo cáo" not in text
     heads = tables.tables["units"][0][1]
     assert heads == [

@@ -298,7 +298,7 @@ def test_the_charts_decision_is_the_evaluations(target: Target, baseline: float)
 
 def test_chart_bounds_are_the_verdicts(specs: dict[str, charts.ChartSpec]) -> None:
     content = report_content(DEMO, AS_OF, "vi")
-    verdicts = {result.target.id: result for result, _ in content.targets}
+    verdicts = {t.id: t.result for t in content.model.targets}
     assert specs and all(s.bounds == verdicts[s.target_id].bounds for s in specs.values())
     assert specs["pcgd-thcs-muc-2-huyen"].bounds == (0.0, 8.0)  # the 8 former districts
     assert specs[RANGE].bounds == (0.0, 100.0)

@@ -14,18 +14,21 @@ import math
 import pytest
 
 from kh284.i18n import TARGET_LABELS, TASK_LABELS
-from kh284.reports.content import (
-    TARGET_COLOURS,
-    TARGET_INKS,
-    TARGET_LINES,
-    TARGET_SEVERITY,
-    TARGET_SYMBOLS,
-    TARGET_TINTS,
-    TASK_COLOURS,
-    TASK_INKS,
-    TASK_SYMBOLS,
-    TASK_TINTS,
-)
+from kh284.i18n.statuses import TARGET_STATUSES as TARGET_LOOKS
+from kh284.i18n.statuses import TASK_STATUSES as TASK_LOOKS
+from kh284.i18n.statuses import by_attention
+
+# each field of the one table of status records (i18n.statuses), by status
+TARGET_COLOURS = {str(s): r.colour for s, r in TARGET_LOOKS.items()}
+TARGET_INKS = {str(s): r.ink for s, r in TARGET_LOOKS.items()}
+TARGET_TINTS = {str(s): r.tint for s, r in TARGET_LOOKS.items()}
+TARGET_LINES = {str(s): r.line for s, r in TARGET_LOOKS.items()}
+TARGET_SYMBOLS = {str(s): r.symbol for s, r in TARGET_LOOKS.items()}
+TASK_COLOURS = {str(s): r.colour for s, r in TASK_LOOKS.items()}
+TASK_INKS = {str(s): r.ink for s, r in TASK_LOOKS.items()}
+TASK_TINTS = {str(s): r.tint for s, r in TASK_LOOKS.items()}
+TASK_SYMBOLS = {str(s): r.symbol for s, r in TASK_LOOKS.items()}
+TARGET_SEVERITY = tuple(by_attention(TARGET_LOOKS))
 
 #: The page's ink (html.STYLE ``--ink``), the text on every tinted row and tile.
 INK = "#1f2328"

@@ -282,6 +282,8 @@ def test_json_targets_carry_their_forms() -> None:
         "reason",
         "components",
         "history",
+        "goal_text",
+        "responsible",
     ]
     # the demo's targets of each form (examples/demo/targets.yaml)
     out = run_cli(

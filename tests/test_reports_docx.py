@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import DEMO, DEMO_TARGET_LABELS, DEMO_TASK_LABELS, report_content, run_both, run_json
-from kh284.reports.content import TARGET_SYMBOLS, TASK_SYMBOLS
+from kh284.i18n.statuses import target_look, task_look
 
 docx = pytest.importorskip("docx")
 pytest.importorskip("matplotlib")
@@ -128,13 +128,15 @@ def test_sections_for_a_person_are_marked_empty(draft: Any) -> None:
 def test_result_tables(draft: Any, check_json: Any) -> None:
     targets = table_with(draft, "Chỉ tiêu")
     assert len(targets.rows) == len(check_json["targets"]) + 1
-    # each status is its shape then its word (content.TARGET_SYMBOLS / TASK_SYMBOLS)
+    # each status is its shape then its word (its record in i18n.statuses)
     labels = [row.cells[4].text for row in targets.rows[1:]]
-    assert labels == [f"{TARGET_SYMBOLS[t['status']]} {t['label']}" for t in check_json["targets"]]
+    assert labels == [
+        f"{target_look(t['status']).symbol} {t['label']}" for t in check_json["targets"]
+    ]
     tasks = table_with(draft, "Nhiệm vụ")
     assert len(tasks.rows) == len(check_json["tasks"]) + 1
     assert [row.cells[4].text for row in tasks.rows[1:]] == [
-        f"{TASK_SYMBOLS[t['status']]} {t['label']}" for t in check_json["tasks"]
+        f"{task_look(t['status']).symbol} {t['label']}" for t in check_json["tasks"]
     ]
     # one word for the status column in all three outputs: the dashboard's "Đánh giá"
     assert targets.rows[0].cells[4].text == tasks.rows[0].cells[4].text == "Đánh giá"

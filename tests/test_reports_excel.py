@@ -611,10 +611,15 @@ def test_template_names_a_deliverable_by_its_event(data: Path) -> None:
 
 def test_every_target_and_task_status_has_a_shape_and_a_fill() -> None:
     """The Office outputs print a shape and a tint for every status the vocabulary has
-    (a status added there, such as insufficient_data, must get both in content.py)."""
+    (a status added there, such as insufficient_data, must get both in i18n.statuses)."""
     from kh284.i18n import TARGET_LABELS as TARGET_WORDS
     from kh284.i18n import TASK_LABELS as TASK_WORDS
-    from kh284.reports.content import TARGET_SYMBOLS, TARGET_TINTS, TASK_SYMBOLS, TASK_TINTS
+    from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
+
+    TARGET_SYMBOLS = {str(s): r.symbol for s, r in TARGET_STATUSES.items()}
+    TARGET_TINTS = {str(s): r.tint for s, r in TARGET_STATUSES.items()}
+    TASK_SYMBOLS = {str(s): r.symbol for s, r in TASK_STATUSES.items()}
+    TASK_TINTS = {str(s): r.tint for s, r in TASK_STATUSES.items()}
 
     assert set(TARGET_WORDS) <= set(TARGET_SYMBOLS) & set(TARGET_TINTS)
     assert set(TASK_WORDS) <= set(TASK_SYMBOLS) & set(TASK_TINTS)

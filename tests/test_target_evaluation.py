@@ -236,7 +236,7 @@ def test_district_unit_after_reorganisation_warns_but_area_report_is_accepted(
     ("fmt", "shown"),
     [
         ("terminal", "Chưa đủ số liệu"),
-        ("markdown", "| `mau-giao-huy-dong` | Chưa đủ số liệu | 98.2 (2026) |"),
+        ("markdown", "| `mau-giao-huy-dong` | Chưa đủ số liệu | 98,2 (2026) |"),
         ("junit", "warning T606 Chỉ tiêu 'mau-giao-huy-dong' chưa đủ số liệu"),
         ("github", "title=T606::Chỉ tiêu 'mau-giao-huy-dong' chưa đủ số liệu"),
         ("sarif", '"ruleId": "T606"'),

@@ -5,7 +5,9 @@ and for ``check`` the targets by status and the overdue tasks.  Text from data s
 the literal text, whatever it holds: it goes in a code span (``code``), so a backtick,
 ``@someone``, ``[text](url)`` or ``<b>`` in a file name or a value can neither close the
 span nor mention, link, show an image or format; a message keeps a plain argument as it is
-and puts any other in a code span (``quote``).  Pipes are escaped in every cell.
+and puts any other in a code span (``quote``).  Pipes are escaped in every cell.  Statuses,
+figures and dates are the model's (``View.model``), written as every output writes them
+(``34,5``, ``31/12/2025``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 
 from kh284.diagnostics import Diagnostic, Severity, count_by_severity
 from kh284.diagnostics.catalogue import printable
-from kh284.i18n import TARGET_LABELS, TASK_LABELS, label, word
+from kh284.i18n import number, word
 from kh284.render.view import View
 
 ICONS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
@@ -104,17 +106,20 @@ def render(view: View) -> str:
             )
     else:
         lines.append(h[12])
-    if view.show_targets and view.outcome.targets:
+    model = view.model
+    if view.show_targets and model.targets:
         lines += ["", f"| {h[6]} | {h[7]} | {h[8]} |", "|---|---|---|"]
-        for r in view.outcome.targets:
-            latest = "—" if r.latest_value is None else f"{r.latest_value:g} ({r.latest_year})"
-            status = label(TARGET_LABELS, r.status, view.lang)
-            lines.append(f"| {code(r.target.id)} | {cell(status)} | {latest} |")
-    overdue = [r for r in view.tasks if r.status == "overdue"] if view.show_tasks else []
+        for t in model.targets:
+            latest = "—"
+            if t.latest_value is not None:
+                latest = f"{number(t.latest_value, view.lang)} ({t.latest_year})"
+            lines.append(f"| {code(t.id)} | {cell(t.word)} | {cell(latest)} |")
+    overdue = [t for t in model.tasks if t.status == "overdue"] if view.show_tasks else []
     if overdue:
         lines += ["", f"| {h[9]} | {h[7]} | {h[10]} | {h[11]} |", "|---|---|---|---|"]
-        for row in overdue:
-            due = row.deliverable.due.isoformat() if row.deliverable.due else ""
-            status = label(TASK_LABELS, row.status, view.lang)
-            lines.append(f"| {code(row.label)} | {cell(status)} | {due} | {row.days_overdue} |")
+        for task in overdue:
+            # a date as written; with none, the plan's own words (data: a code span)
+            due = cell(task.due_text) if task.due else code(task.due_text)
+            days = number(task.days_late, view.lang)
+            lines.append(f"| {code(task.label)} | {cell(task.word)} | {due} | {days} |")
     return "\n".join(lines) + "\n"

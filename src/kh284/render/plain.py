@@ -1,32 +1,32 @@
 """The plain-data form of a ``View`` (the JSON layout, ``schema_version`` 1).
 
-Every machine format is built from this one form so the numbers never disagree.  Layout,
+Every machine format is built from this one form so the numbers never disagree; its
+values are the model's (``View.model``), which every other output renders too.  Layout,
 documented in the README: ``schema_version``, ``tool``, ``version``, ``command``,
 ``as_of``, ``lang``, ``data_dir``, ``targets`` (each with ``id``, ``status``, ``value``,
-``year`` and ``components``), ``tasks`` (each with ``id``, ``number``, ``status``, ``due``,
-``days_overdue``, ``lead``), ``headline``, ``reporting`` (check and missing, when the plan
-sets a reporting calendar: ``as_of``, ``units`` with ``owed``/``on_time``/``late``/``missing``,
-and the ``missing`` items), ``diagnostics`` (each with ``code``, ``severity``, ``message``,
-``file``, ``line``, ``column``), ``waived`` and ``summary``.
+``year``, ``goal_text``, ``responsible`` and ``components``), ``tasks`` (each with ``id``,
+``number``, ``status``, ``due``, ``due_text``, ``days_overdue``, ``lead``), ``headline``,
+``reporting`` (check and missing, when the plan sets a reporting calendar: ``as_of``,
+``units`` with ``owed``/``on_time``/``late``/``missing``, and the ``missing`` items),
+``diagnostics`` (each with ``code``, ``severity``, ``message``, ``file``, ``line``,
+``column``), ``waived`` and ``summary``.
 ``dumps`` writes it as the JSON text every JSON format prints.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
 from kh284 import __version__
 from kh284.diagnostics import Diagnostic, count_by_severity
 from kh284.evaluate.reporting import Reporting
-from kh284.evaluate.targets import TargetResult
-from kh284.evaluate.tasks import TaskResult
-from kh284.i18n import TARGET_LABELS, TASK_LABELS, label, word
+from kh284.i18n import word
 from kh284.i18n.statuses import KINDS, TARGET_STATUSES, by_attention
 from kh284.render.view import View
 from kh284.validate.index import Index
 from kh284.validate.models.targets import Target
+from kh284.views import TargetView, TaskView
 
 SCHEMA_VERSION = 1
 #: The commands whose JSON carries the ``reporting`` section.
@@ -50,35 +50,35 @@ def diagnostic_dict(view: View, diag: Diagnostic) -> dict[str, Any]:
     }
 
 
-def target_dict(view: View, result: TargetResult) -> dict[str, Any]:
-    """One target verdict with its components and history."""
-    target, lang = result.target, view.lang
+def target_dict(view: View, target: TargetView) -> dict[str, Any]:
+    """One target verdict with its components and history, as the model (``views``) has it."""
+    result, goal = target.result, target.goal
     return {
         "id": target.id,
-        "name": target.name if lang == "vi" else target.name_en,
-        "group": target.group,
-        "clause": target.clause,
-        "status": result.status,
-        "label": label(TARGET_LABELS, result.status, lang),
-        "value": result.latest_value,
-        "year": result.latest_year,
-        "unit": target.unit,
-        "comparator": target.comparator,
-        "target_value": target.value,
-        "upper": target.upper,
-        "tolerance": target.tolerance,
-        "due_year": target.due_year,
-        "every_year": target.every_year,
-        "accumulate": target.accumulate,
-        "scale": _scale(target),
-        "breakdown": _breakdown(target),
-        "reason": result.reason_vi if lang == "vi" else result.reason_en,
+        "name": target.name,
+        "group": result.target.group,
+        "clause": result.target.clause,
+        "status": str(target.status),
+        "label": target.word,
+        "value": target.latest_value,
+        "year": target.latest_year,
+        "unit": goal.unit,
+        "comparator": goal.comparator,
+        "target_value": goal.value,
+        "upper": goal.upper,
+        "tolerance": goal.tolerance,
+        "due_year": goal.due_year,
+        "every_year": goal.every_year,
+        "accumulate": goal.accumulate,
+        "scale": _scale(result.target),
+        "breakdown": _breakdown(result.target),
+        "reason": target.reason,
         "stale": result.stale,
         "components": {
             "baseline_year": result.baseline_year,
             "baseline_value": result.baseline_value,
-            "latest_year": result.latest_year,
-            "latest_value": result.latest_value,
+            "latest_year": target.latest_year,
+            "latest_value": target.latest_value,
             "projected_value": _round(result.projected_value),
             "ratio": _round(result.ratio),
             "failing_years": result.failing_years,
@@ -100,6 +100,9 @@ def target_dict(view: View, result: TargetResult) -> dict[str, Any]:
             }
             for p in result.points
         ],
+        # added after the layout's first keys, so that their order stays as documented
+        "goal_text": goal.text,
+        "responsible": list(target.responsible),
     }
 
 
@@ -117,25 +120,26 @@ def _breakdown(target: Target) -> dict[str, str] | None:
     return {"parent": part.parent, "by": part.by, "group": part.group, "group_en": part.group_en}
 
 
-def task_dict(view: View, result: TaskResult) -> dict[str, Any]:
-    """One task deliverable verdict."""
-    deliverable = result.deliverable
+def task_dict(task: TaskView) -> dict[str, Any]:
+    """One task deliverable verdict, as the model (``views``) has it."""
+    deliverable = task.result.deliverable
     return {
-        "id": result.task.id,
-        "number": result.task.number,
+        "id": task.id,
+        "number": task.result.task.number,
         "deliverable": deliverable.key or None,
         "deliverable_name": deliverable.title or None,
-        "status": result.status,
-        "label": label(TASK_LABELS, result.status, view.lang),
-        "due": deliverable.due.isoformat() if deliverable.due else None,
-        "deadline_text": result.task.deadline.text,
-        "days_overdue": result.days_overdue,
-        "lead": result.lead,
-        "lead_now": result.lead_now,
-        "last_report": result.last_report,
-        "completed_on": result.completed_on.isoformat() if result.completed_on else None,
-        "evidence": result.evidence,
-        "text": result.task.text,
+        "status": str(task.status),
+        "label": task.word,
+        "due": task.due.isoformat() if task.due else None,
+        "deadline_text": task.deadline_text,
+        "days_overdue": task.days_late,
+        "lead": list(task.lead),
+        "lead_now": list(task.lead_now),
+        "last_report": task.last_report,
+        "completed_on": task.completed_on.isoformat() if task.completed_on else None,
+        "evidence": task.evidence,
+        "text": task.text,
+        "due_text": task.due_text,
     }
 
 
@@ -210,9 +214,9 @@ def view_dict(view: View) -> dict[str, Any]:
         "data_dir": view.path("."),
     }
     if view.show_targets:
-        data["targets"] = [target_dict(view, r) for r in outcome.targets]
+        data["targets"] = [target_dict(view, t) for t in view.model.targets]
     if view.show_tasks:
-        data["tasks"] = [task_dict(view, r) for r in view.tasks]
+        data["tasks"] = [task_dict(t) for t in view.model.tasks]
         data["headline"] = (
             None
             if head is None
@@ -225,7 +229,7 @@ def view_dict(view: View) -> dict[str, Any]:
             }
         )
         if view.due_within is not None:
-            data["due_soon"] = [task_dict(view, t.result) for t in view.model.due_soon]
+            data["due_soon"] = [task_dict(t) for t in view.model.due_soon]
     if outcome.reporting is not None and view.command in REPORTING_COMMANDS:
         data["reporting"] = reporting_dict(view, outcome.reporting)
     data["diagnostics"] = [diagnostic_dict(view, d) for d in view.diagnostics]
@@ -245,13 +249,13 @@ def view_dict(view: View) -> dict[str, Any]:
         "reports": outcome.dataset.report_count,
     }
     if view.show_targets:
-        data["summary"]["targets"] = dict(Counter(r.status for r in outcome.targets))
-        data["summary"]["stale_targets"] = sum(r.stale for r in outcome.targets)
+        data["summary"]["targets"] = view.model.target_counts
+        data["summary"]["stale_targets"] = sum(t.result.stale for t in view.model.targets)
         if isinstance(data.get("headline"), dict):
             # what cannot be judged first, then what failed, then what went well
             data["headline"]["targets"] = _target_headline(view)
     if view.show_tasks:
-        data["summary"]["tasks"] = dict(Counter(r.status for r in view.tasks))
+        data["summary"]["tasks"] = view.model.task_counts
     return data
 
 

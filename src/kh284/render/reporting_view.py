@@ -17,7 +17,7 @@ from kh284.i18n import day, number, word
 from kh284.render import layout
 from kh284.render.layout import Column, Para
 from kh284.render.plain import subject_name
-from kh284.render.terminal import LEAST_TEXT, diagnostic_line, to_text, unit_namer
+from kh284.render.terminal import LEAST_TEXT, diagnostic_line, to_text
 from kh284.render.view import View
 
 
@@ -46,7 +46,7 @@ def render(view: View) -> str:
 
 def units_table(view: View, reporting: Reporting) -> RenderableType:
     """One row per unit: owed, on time, late, missing; fitted to the width."""
-    lang, name = view.lang, unit_namer(view.outcome)
+    lang, name = view.lang, view.model.unit_name
     rows = reporting.units
     styles = {"owed": "", "on_time": "green", "late": "dark_orange", "missing": "bold red"}
     columns = [
@@ -73,7 +73,7 @@ def missing_table(view: View, reporting: Reporting) -> RenderableType:
     What an item is about says its kind and year ("Số liệu 2025: <the target's name>");
     the unit, the days overdue and the due date keep their columns at every width.
     """
-    lang, name = view.lang, unit_namer(view.outcome)
+    lang, name = view.lang, view.model.unit_name
     items = reporting.missing
     columns = [
         Column(

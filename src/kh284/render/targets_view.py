@@ -1,5 +1,8 @@
 """Terminal views of ``kh284 targets``: the list of targets, and one target's history.
 
+A goal is worded by the model's one wording (``views.goal_of``), a status by its record
+(``i18n.statuses``), as in every other output.
+
 Text from data goes through ``terminal.data_text`` (escaped by ``printable``, no markup).
 """
 
@@ -10,20 +13,20 @@ from rich.table import Table
 from rich.text import Text
 
 from kh284.evaluate.targets import TargetResult
-from kh284.i18n import COMPARATORS, TARGET_LABELS, breakdown_words, day, label, number, pick, word
+from kh284.i18n import COMPARATORS, breakdown_words, day, number, pick, word
+from kh284.i18n.statuses import target_look
 from kh284.render import layout
 from kh284.render.layout import Column, Para
 from kh284.render.terminal import (
     LEAST_TEXT,
-    TARGET_STYLES,
     data_text,
     dropped_note,
     goal_column,
-    goal_text,
     target_column,
     to_text,
 )
 from kh284.validate.index import Index
+from kh284.views import goal_of
 
 
 def listing(
@@ -31,13 +34,15 @@ def listing(
 ) -> str:
     """Every target with its clause, goal, due year and scope, fitted to ``width``."""
     columns = [
-        target_column(results, lang),
+        target_column(
+            [(r.target.id, pick((r.target.name, r.target.name_en), lang)) for r in results], lang
+        ),
         Column(
             word("targets.clause", lang),
             [[Para(r.target.clause, whole=True)] for r in results],
             priority=2,
         ),
-        goal_column(results, lang),
+        goal_column([goal_of(r.target, lang).text for r in results], lang),
         Column(
             word("table.due", lang),
             [[Para(str(r.target.due_year), whole=True)] for r in results],
@@ -76,15 +81,15 @@ def detail(result: TargetResult, index: Index, lang: str, *, color: bool, width:
     parts: list[RenderableType] = [
         data_text(f"{t.id} — {pick((t.name, t.name_en), lang)}", style="bold"),
         data_text(f"{t.clause}: “{t.text}”"),
-        Text(word("targets.goal", lang) + goal_text(result, lang) + f" ({t.due_year})"),
+        Text(word("targets.goal", lang) + goal_of(t, lang).text + f" ({t.due_year})"),
     ]
     part = breakdown_words(t, lang)
     if part is not None:
         parts.append(data_text(part))
     if t.interpretation:
         parts.append(data_text(word("targets.interpretation", lang) + t.interpretation))
-    status = label(TARGET_LABELS, result.status, lang)
-    parts.append(Text(word("targets.verdict", lang) + status, style=TARGET_STYLES[result.status]))
+    look = target_look(result.status)
+    parts.append(Text(word("targets.verdict", lang) + look.word(lang), style=look.style))
     parts.append(data_text(pick((result.reason_vi, result.reason_en), lang)))
     components = Table(show_header=False, box=None)
     for key, value in (
@@ -180,6 +185,6 @@ def as_json(outcome: object, results: list[TargetResult], lang: str) -> str:
     data = {
         "schema_version": SCHEMA_VERSION,
         "as_of": view.outcome.as_of.isoformat(),
-        "targets": [target_dict(view, r) for r in results],
+        "targets": [target_dict(view, view.model.target(r.target.id)) for r in results],
     }
     return dumps(data) + "\n"

@@ -12,7 +12,7 @@ diagnostic is one line whatever the width (``WholeLine``); every other line wrap
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
@@ -21,24 +21,13 @@ from rich.text import Text
 from kh284.diagnostics import Diagnostic, Severity
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.targets import TargetResult
-from kh284.evaluate.tasks import Headline, TaskResult
-from kh284.i18n import (
-    REPORT_STATES,
-    TARGET_LABELS,
-    TASK_LABELS,
-    day,
-    label,
-    number,
-    percent,
-    pick,
-    target_goal,
-    word,
-)
-from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
+from kh284.evaluate.tasks import Headline
+from kh284.i18n import REPORT_STATES, number, percent, pick, word
 from kh284.pipeline import Outcome
 from kh284.render import layout
 from kh284.render.layout import Cell, Column, Fitted, Para
 from kh284.render.view import View
+from kh284.views import Model, TargetView, TaskView
 
 #: A task's text is clipped to this many lines (a target's name to ``NAME_LINES``), so a
 #: row stays a few lines however narrow the table; ``kh284 tasks --format json`` has it all.
@@ -50,9 +39,6 @@ NAME_LINES = 3
 LEAST_TEXT = 24
 LEAST_REASON = 20
 
-#: The terminal style of each status (the one table of status records, ``i18n.statuses``).
-TARGET_STYLES = {str(s): r.style for s, r in TARGET_STATUSES.items()}
-TASK_STYLES = {str(s): r.style for s, r in TASK_STATUSES.items()}
 SEVERITY_STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
@@ -97,23 +83,18 @@ def render(view: View) -> str:
     if view.show_waived:
         parts.extend(diagnostic_line(view, d, waived=True) for d, _ in view.waived)
     if view.show_targets:
-        parts.extend(targets_tables(view.outcome, view.lang, view.width))
+        parts.extend(targets_tables(view.outcome, view.model, view.width))
     if view.show_tasks and view.outcome.evaluated:
-        namer = unit_namer(view.outcome)
-        parts.append(headline_line(view.shown_headline, view.lang, view.width))
+        model = view.model
+        parts.append(headline_line(model.headline, view.lang, view.width))
         table = overdue_table if view.command == "overdue" else tasks_table
-        fitted = table(view.tasks, view.lang, namer, view.width)
+        fitted = table(list(model.tasks), view.lang, model.unit_name, view.width)
         parts.append(fitted.table)
         if fitted.dropped:
             parts.append(dropped_note(fitted.dropped, view.width, view.lang))
     if about_plan:
         parts.append(Text(word("table.plan_text", view.lang, count=len(about_plan)), style="dim"))
     return to_text(parts, color=view.color, width=view.width)
-
-
-def unit_namer(outcome: Outcome) -> Callable[[str], str]:
-    """A function giving a unit's short name from its id."""
-    return outcome.index.short_name
 
 
 def diagnostic_line(view: View, diag: Diagnostic, *, waived: bool = False) -> Text:
@@ -133,11 +114,6 @@ def diagnostic_line(view: View, diag: Diagnostic, *, waived: bool = False) -> Te
     return line
 
 
-def goal_text(result: TargetResult, lang: str) -> str:
-    """``≥ 90%``, ``≈ 35% (±2.5)``, ``≥ 20% /năm`` (``/year`` in English)."""
-    return target_goal(result.target, lang)
-
-
 def progress_share(result: TargetResult) -> float | None:
     """How far along the way to the target a verdict says it is, 0 to 1 (None: unknown).
 
@@ -153,29 +129,31 @@ def progress_share(result: TargetResult) -> float | None:
     return None
 
 
-def _bar(result: TargetResult, width: int = 12) -> str:
-    share = progress_share(result)
+def _bar(target: TargetView, width: int = 12) -> str:
+    share = progress_share(target.result)
     if share is None:
         return ""
     filled = round(share * width)
     return "█" * filled + "░" * (width - filled)
 
 
-def targets_tables(outcome: Outcome, lang: str, width: int) -> list[RenderableType]:
+def targets_tables(outcome: Outcome, model: Model, width: int) -> list[RenderableType]:
     """One table per group of targets, fitted to ``width`` (``layout.table``).
 
     What a verdict is comes first: the target, its goal, the latest figure and the status
     keep their columns; the reason (``Why``) folds under the target's name when the width
     is short, and the progress bar, which only repeats the status, is left out (said once,
     after the tables) before any of them.  The groups' tables share their column widths.
+    Every fact is the model's (``views``): the goal's wording, the status's word and style.
     """
+    lang = model.lang
     groups: dict[str, list[int]] = {}
-    for i, result in enumerate(outcome.targets):
-        groups.setdefault(result.target.group, []).append(i)
+    for i, target in enumerate(model.targets):
+        groups.setdefault(target.result.target.group, []).append(i)
     if not groups:
         return []
     fitted = layout.table(
-        target_columns(outcome.targets, lang),
+        target_columns(list(model.targets), lang),
         width,
         groups=[
             (data_text(outcome.index.group_name(group, lang), style="bold"), rows)
@@ -188,61 +166,55 @@ def targets_tables(outcome: Outcome, lang: str, width: int) -> list[RenderableTy
     return tables
 
 
-def target_column(results: list[TargetResult], lang: str) -> Column:
+def target_column(targets: Sequence[tuple[str, str]], lang: str) -> Column:
     """Each target's id and, under it, its name: the column that hosts what folds."""
     return Column(
         word("table.target", lang),
         [
-            [
-                Para(r.target.id, "bold", whole=True),
-                Para(pick((r.target.name, r.target.name_en), lang), "dim", lines=NAME_LINES),
-            ]
-            for r in results
+            [Para(id_, "bold", whole=True), Para(name, "dim", lines=NAME_LINES)]
+            for id_, name in targets
         ],
         flex=True,
         least=LEAST_TEXT,
     )
 
 
-def goal_column(results: list[TargetResult], lang: str) -> Column:
-    """Each target's goal, kept whole at every width."""
+def goal_column(goals: Sequence[str], lang: str) -> Column:
+    """Each target's goal (the model's wording, ``Goal.text``), kept whole at every width."""
     return Column(
         word("table.goal", lang),
-        [[Para(goal_text(r, lang), whole=True)] for r in results],
+        [[Para(goal, whole=True)] for goal in goals],
         keep=True,
         priority=4,
     )
 
 
-def target_columns(results: list[TargetResult], lang: str) -> list[Column]:
+def target_columns(targets: list[TargetView], lang: str) -> list[Column]:
     """The columns of a group of targets (the first, the target, hosts what folds)."""
     return [
-        target_column(results, lang),
-        goal_column(results, lang),
+        target_column([(t.id, t.name) for t in targets], lang),
+        goal_column([t.goal.text for t in targets], lang),
         Column(
             word("table.latest", lang),
-            [[Para(latest_text(r, lang), whole=True)] for r in results],
+            [[Para(latest_text(t, lang), whole=True)] for t in targets],
             keep=True,
             priority=3,
         ),
         Column(
             word("table.progress", lang),
-            [[Para(_bar(r), TARGET_STYLES[r.status], whole=True)] for r in results],
+            [[Para(_bar(t), t.look.style, whole=True)] for t in targets],
             fold=False,
         ),
         Column(
             word("table.status", lang),
-            [
-                # the verdict is one phrase: never split ("Needs / acceleration")
-                [Para(label(TARGET_LABELS, r.status, lang), TARGET_STYLES[r.status], whole=True)]
-                for r in results
-            ],
+            # the verdict is one phrase: never split ("Needs / acceleration")
+            [[Para(t.word, t.look.style, whole=True)] for t in targets],
             keep=True,
             priority=5,
         ),
         Column(
             word("table.why", lang),
-            [[Para(pick((r.reason_vi, r.reason_en), lang))] for r in results],
+            [[Para(t.reason)] for t in targets],
             flex=True,
             least=LEAST_REASON,
             priority=1,
@@ -250,11 +222,11 @@ def target_columns(results: list[TargetResult], lang: str) -> list[Column]:
     ]
 
 
-def latest_text(result: TargetResult, lang: str) -> str:
+def latest_text(target: TargetView, lang: str) -> str:
     """The latest figure and its year, ``32,4 (2025)``; ``—`` when there is none."""
-    if result.latest_value is None:
+    if target.latest_value is None:
         return "—"
-    return f"{number(result.latest_value, lang)} ({result.latest_year})"
+    return f"{number(target.latest_value, lang)} ({target.latest_year})"
 
 
 def dropped_note(headers: list[str], width: int, lang: str) -> Text:
@@ -286,25 +258,24 @@ def headline_line(head: Headline | None, lang: str, width: int | None = None) ->
     return Text(text, style="bold")
 
 
-def task_cell(row: TaskResult) -> Cell:
+def task_cell(row: TaskView) -> Cell:
     """The first cell of a task row: its label, and what it is, in at most three lines."""
-    return [Para(row.label, "bold"), Para(row.task.text, lines=TASK_LINES)]
+    return [Para(row.label, "bold"), Para(row.text, lines=TASK_LINES)]
 
 
-def due_cell(row: TaskResult) -> Cell:
+def due_cell(row: TaskView) -> Cell:
     """The due date, and under it the plan's own wording of the deadline it was read from.
 
     Every due date is worked out (the end of a year, an event plus some months), so the
     wording (``Năm 2025``, ``Khi Luật được ban hành``) stays beside it; with no date (ongoing,
     waiting for an event) the wording is all there is.
     """
-    wording = row.task.deadline.text
-    if row.deliverable.due is None:
-        return [Para(wording)]
-    return [Para(day(row.deliverable.due), whole=True), Para(wording, "dim")]
+    if row.due is None:
+        return [Para(row.due_text)]
+    return [Para(row.due_text, whole=True), Para(row.deadline_text, "dim")]
 
 
-def lead_cell(row: TaskResult, unit_name: Callable[[str], str]) -> Cell:
+def lead_cell(row: TaskView, unit_name: Callable[[str], str]) -> Cell:
     """The lead units, one short name a line; their successors after an arrow."""
     names = [unit_name(u) for u in row.lead]
     if row.lead_now != row.lead:
@@ -313,7 +284,7 @@ def lead_cell(row: TaskResult, unit_name: Callable[[str], str]) -> Cell:
     return [Para(name, whole=True) for name in names]
 
 
-def _due_column(rows: list[TaskResult], lang: str, priority: int) -> Column:
+def _due_column(rows: list[TaskView], lang: str, priority: int) -> Column:
     # the date on one line, the wording beneath it in at most three more; the task's text
     # has the room first, the wording what is left
     return Column(
@@ -327,14 +298,14 @@ def _due_column(rows: list[TaskResult], lang: str, priority: int) -> Column:
 
 
 def tasks_table(
-    rows: list[TaskResult], lang: str, unit_name: Callable[[str], str], width: int
+    rows: list[TaskView], lang: str, unit_name: Callable[[str], str], width: int
 ) -> Fitted:
     """All task deliverables with their status, fitted to ``width``."""
     columns = [
         _task_column(rows, lang),
         Column(
             word("table.status", lang),
-            [[Para(label(TASK_LABELS, r.status, lang), TASK_STYLES[r.status])] for r in rows],
+            [[Para(r.word, r.look.style)] for r in rows],
             keep=True,
             priority=3,
             want_lines=2,  # the task's text has the room before it takes one line
@@ -345,7 +316,7 @@ def tasks_table(
     return layout.table(columns, width)
 
 
-def _task_column(rows: list[TaskResult], lang: str) -> Column:
+def _task_column(rows: list[TaskView], lang: str) -> Column:
     """Each deliverable's label and the task's text: the column that hosts what folds."""
     return Column(
         word("table.task", lang), [task_cell(r) for r in rows], flex=True, least=LEAST_TEXT
@@ -353,7 +324,7 @@ def _task_column(rows: list[TaskResult], lang: str) -> Column:
 
 
 def _lead_column(
-    rows: list[TaskResult], unit_name: Callable[[str], str], lang: str, *, priority: int
+    rows: list[TaskView], unit_name: Callable[[str], str], lang: str, *, priority: int
 ) -> Column:
     """The lead units (and who carries on for a former one), whole, at every width."""
     return Column(
@@ -365,14 +336,14 @@ def _lead_column(
 
 
 def overdue_table(
-    rows: list[TaskResult], lang: str, unit_name: Callable[[str], str], width: int
+    rows: list[TaskView], lang: str, unit_name: Callable[[str], str], width: int
 ) -> Fitted:
     """Overdue deliverables, most overdue first: how late, who leads, when it was due.
 
     What the last report said is the first to fold under the task when the width is short.
     """
 
-    def last(r: TaskResult) -> str:
+    def last(r: TaskView) -> str:
         # what the last report said (the unit's words), not a verdict on the deliverable
         if r.last_report in REPORT_STATES:
             return pick(REPORT_STATES[r.last_report], lang)
@@ -382,7 +353,7 @@ def overdue_table(
         _task_column(rows, lang),
         Column(
             word("table.days", lang),
-            [[Para(number(r.days_overdue, lang), "bold red", whole=True)] for r in rows],
+            [[Para(number(r.days_late, lang), r.look.style, whole=True)] for r in rows],
             keep=True,
             priority=4,
             justify="right",

@@ -7,8 +7,8 @@ the due year (as the UN SDG progress charts draw it), the projected trend to the
 when the verdict has one, and the due year as a labelled line; the y axis names its unit,
 a percentage axis stops at 100 and a count of areas starts at 0.  Nothing here decides:
 which figures meet a target (``met``, ``band``), the measure's bounds (the verdict's
-``bounds``) come from the evaluation, and every goal's words from the vocabulary
-(``i18n.target_goal``, ``i18n.goal_words``).  A target that
+``bounds``) come from the evaluation, a target's status, name and goal wording from the
+model (``TargetView``), an area's goal from the vocabulary (``i18n.goal_words``).  A target that
 counts areas ("5/8 huyện") gets a second panel with the level of each area side by side
 against the level required (areas below it hatched, so they read in grey).  Figures are
 written as ``i18n.number`` writes them (``34,5`` in Vietnamese).  ``describe`` is the
@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Any, cast
 from kh284 import i18n
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.targets import TargetResult, band, met
-from kh284.reports.content import TARGET_LINES, Content, word
+from kh284.i18n.statuses import target_look
+from kh284.reports.content import Content, word
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -105,26 +106,27 @@ class ChartSpec:
     @property
     def colour(self) -> str:
         """The status colour of lines and points (dark enough to see on white)."""
-        return TARGET_LINES[self.status]
+        return target_look(self.status).line
 
 
 def specs(content: Content) -> list[ChartSpec]:
     """A chart spec for every target with at least one reported figure, in file order."""
     found = []
-    for result, data in content.targets:
+    for shown in content.model.targets:
+        result = shown.result
         if not result.points:
             continue
         target, lang = result.target, content.lang
         areas = [
-            AreaBar(printable(content.area_name(a["area"])), a["value"], bool(a["counts"]))
-            for a in data["components"]["areas"]
+            AreaBar(printable(content.area_name(a.area)), a.value, bool(a.counts))
+            for a in result.areas
         ]
         found.append(
             ChartSpec(
-                target_id=target.id,
-                status=result.status,
-                unit=target.unit,
-                goal=i18n.target_goal(target, lang),
+                target_id=shown.id,
+                status=str(shown.status),
+                unit=shown.goal.unit,
+                goal=shown.goal.text,
                 target_value=target.value,
                 band=band(target),
                 due_year=target.due_year,
@@ -140,8 +142,8 @@ def specs(content: Content) -> list[ChartSpec]:
                 needs_path=needs_path(result),
                 path_goal=target.goal,
                 ranged=target.upper is not None,
-                name=printable(data["name"]),
-                label=printable(data["label"]),
+                name=printable(shown.name),
+                label=printable(shown.word),
             )
         )
     return found

@@ -2,9 +2,10 @@
 
 ``build`` takes ``kh284 check``'s ``View`` (the command makes it, as for ``check``) and keeps
 it together with ``render.plain.view_dict`` of it (the ``check --format json`` layout) and
-its one model (``views``), so every status, owner, goal and date a report prints is the one
-every other output prints.  Also here: the status colours, unit and area
-names and the default reporting unit; the words come from ``kh284.i18n``.
+its one model (``views``): every report renders the model, so every status, owner, goal and
+date a report prints is the one every other output prints.  A status's shape and colours
+are its record in ``i18n.statuses`` (``TargetView.look``).  Also here: unit and area names
+and the default reporting unit; the words come from ``kh284.i18n``.
 """
 
 from __future__ import annotations
@@ -14,30 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from kh284 import i18n
-from kh284.evaluate.targets import TargetResult
-from kh284.evaluate.tasks import TaskResult
-from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES, by_attention
 from kh284.pipeline import Outcome
 from kh284.render.view import View
 from kh284.validate.models.plan import PlanFile
 from kh284.views import Model
-
-# Each status's colours and shape, from the one table of status records (i18n.statuses):
-# Okabe–Ito colours that stay apart under colour blindness, a shape for grey print, an ink
-# with contrast ≥ 4.5:1 on each colour, a light tint for rows, a darker line for charts.
-TARGET_COLOURS = {str(s): r.colour for s, r in TARGET_STATUSES.items()}
-TARGET_INKS = {str(s): r.ink for s, r in TARGET_STATUSES.items()}
-TARGET_TINTS = {str(s): r.tint for s, r in TARGET_STATUSES.items()}
-TARGET_LINES = {str(s): r.line for s, r in TARGET_STATUSES.items()}
-TARGET_SYMBOLS = {str(s): r.symbol for s, r in TARGET_STATUSES.items()}
-TASK_COLOURS = {str(s): r.colour for s, r in TASK_STATUSES.items()}
-TASK_INKS = {str(s): r.ink for s, r in TASK_STATUSES.items()}
-TASK_TINTS = {str(s): r.tint for s, r in TASK_STATUSES.items()}
-TASK_SYMBOLS = {str(s): r.symbol for s, r in TASK_STATUSES.items()}
-#: Target statuses, the one most in need of attention first.
-TARGET_SEVERITY = tuple(by_attention(TARGET_STATUSES))
-#: The statuses of a target that is falling short (the action page lists them).
-FAILING = frozenset(str(s) for s, r in TARGET_STATUSES.items() if r.kind == "failing")
 
 
 def word(key: str, lang: str, **args: object) -> str:
@@ -76,30 +57,13 @@ class Content:
         assert plan is not None
         return plan
 
-    @property
-    def targets(self) -> list[tuple[TargetResult, dict[str, Any]]]:
-        """Each target verdict with its plain form (as in ``check --format json``)."""
-        return list(zip(self.outcome.targets, self.data.get("targets", []), strict=True))
-
-    @property
-    def tasks(self) -> list[tuple[TaskResult, dict[str, Any]]]:
-        """Each task deliverable verdict with its plain form."""
-        return list(zip(self.view.tasks, self.data.get("tasks", []), strict=True))
-
-    @property
-    def target_counts(self) -> dict[str, int]:
-        """Targets by status, as in the JSON summary."""
-        counts: dict[str, int] = self.data["summary"].get("targets", {})
-        return counts
-
     def unit_name(self, unit_id: str) -> str:
         """A unit's short name (its id when unknown)."""
-        return self.outcome.index.short_name(unit_id)
+        return self.model.unit_name(unit_id)
 
     def unit_full_name(self, unit_id: str) -> str:
         """A unit's full name (its id when unknown)."""
-        unit = self.outcome.index.units.items.get(unit_id)
-        return unit.name if unit else unit_id
+        return self.model.unit_full_name(unit_id)
 
     def area_name(self, unit_id: str) -> str:
         """An area's name (``Index.area_name``)."""

@@ -12,8 +12,9 @@ both from the plan's settings (``issuing_bodies``); the date pads as the decree 
 (``34,5 %``), each status with its shape beside its word (it must read printed in grey),
 and no table row is split across two pages.
 
-Content: the results by target and by task as tables (from the same plain data as
-``check --format json``), the reports owed and received per unit when that JSON has a
+Content: the results by target and by task as tables (from the one model every output
+renders, ``content.model``: status word and shape, goal wording, due date as written, days
+late, who leads now), the reports owed and received per unit when that JSON has a
 ``reporting`` section, the charts as images in an appendix, and clearly marked empty
 sections for what only a person can write (limitations and their causes, next steps,
 proposals) and for the signature.  The issuing body is the reporting unit (``--unit``,
@@ -269,28 +270,29 @@ def _body(document: Document, content: Content, unit_id: str) -> None:
 
 
 def _targets_intro(content: Content) -> str:
-    from kh284.i18n import TARGET_LABELS, label
+    from kh284.i18n.statuses import TARGET_STATUSES
 
-    counts = content.target_counts
+    model = content.model
+    counts = model.target_counts
     summary = "; ".join(
-        f"{label(TARGET_LABELS, s, content.lang).lower()} {counts[s]}"
-        for s in TARGET_LABELS
-        if counts.get(s)
+        f"{look.word(content.lang).lower()} {counts[status]}"
+        for status, look in TARGET_STATUSES.items()
+        if counts.get(status)
     )
-    return _w("targets_intro", content.lang, count=len(content.targets), summary=summary)
+    return _w("targets_intro", content.lang, count=len(model.targets), summary=summary)
 
 
 def _tasks_intro(content: Content) -> str:
-    head: dict[str, Any] = content.data.get("headline") or {}
-    rate = head.get("completion_rate")
+    head = content.model.headline
+    rate = None if head is None or head.rate is None else round(head.rate, 4)
     return _w(
         "tasks_intro",
         content.lang,
         rate=i18n.percent(rate, content.lang, 0),
-        done=head.get("done", 0),
-        due=head.get("due", 0),
-        on_time=head.get("done_on_time", 0),
-        overdue=head.get("overdue", 0),
+        done=head.done if head else 0,
+        due=head.due if head else 0,
+        on_time=head.done_on_time if head else 0,
+        overdue=head.overdue if head else 0,
     )
 
 
@@ -321,7 +323,7 @@ def _targets_table(document: Document, content: Content) -> None:
 def _tasks_table(document: Document, content: Content) -> None:
     lang = content.lang
     table = _grid(document, _heads(TASK_HEADS, lang), TASK_WIDTHS)
-    for n, (task, (_, data)) in enumerate(zip(content.model.tasks, content.tasks, strict=True), 1):
+    for n, task in enumerate(content.model.tasks, 1):
         text = " ".join(task.text.split())
         if len(text) > TASK_TEXT_LIMIT:
             text = text[: TASK_TEXT_LIMIT - 1].rstrip() + "…"
@@ -331,8 +333,8 @@ def _tasks_table(document: Document, content: Content) -> None:
             x
             for x in (
                 _w("days_overdue", lang, days=i18n.number(overdue, lang)) if overdue else "",
-                day(data["completed_on"]) if data["completed_on"] else "",
-                data["evidence"] or "",
+                day(task.completed_on) if task.completed_on else "",
+                task.evidence or "",
             )
             if x
         )
@@ -389,19 +391,19 @@ def _appendix(document: Document, content: Content, charts: dict[str, bytes]) ->
     sub.alignment = _centre()
     _run(sub, _w("appendix_title", lang), bold=True, size=13)
     n = 0
-    for _, data in content.targets:
-        image = charts.get(data["id"])
+    for target in content.model.targets:
+        image = charts.get(target.id)
         if image is None:
             continue
         n += 1
         picture = document.add_paragraph()
         picture.alignment = _centre()
         picture.paragraph_format.keep_with_next = True
-        width = TEXT_WIDTH if data["components"]["areas"] else 140
+        width = TEXT_WIDTH if target.result.areas else 140
         picture.add_run().add_picture(io.BytesIO(image), width=Mm(width))
         caption = document.add_paragraph()
         caption.alignment = _centre()
-        text = _w("figure", lang, n=n, name=data["name"], status=data["label"])
+        text = _w("figure", lang, n=n, name=target.name, status=target.word)
         _run(caption, text, italic=True, size=11)
 
 

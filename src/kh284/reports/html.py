@@ -12,8 +12,11 @@ falling short, overdue tasks with their unit and days late, units that owe repor
 nobody has reported with the unit that owes the figure and the command that makes its
 template), and a roll-up by unit, all before any chart.  Then the targets as small
 multiples (one chart each, worst first), the task table, and an appendix with every figure
-and the document it came from.  Every status shows its shape (``content.TARGET_SYMBOLS``,
-``TASK_SYMBOLS``) beside its word, so statuses read without colour.  ``@page`` rules print
+and the document it came from.  Every fact shown is the model's (``content.model``): a
+target's status (word, shape, colours), goal wording, latest figure, reason; a
+deliverable's status, due date as written, days late and who leads it now; each unit's
+roll-up.  Every status shows its shape (``Look.symbol``) beside its word, so statuses read
+without colour.  ``@page`` rules print
 on A4 with the as-of date on top of every page and the page number at the bottom; at phone
 width everything stacks and no table is wider than the window.
 """
@@ -23,30 +26,21 @@ from __future__ import annotations
 import html
 import shlex
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from kh284 import __version__, i18n
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.series import Point
-from kh284.evaluate.targets import TargetResult
-from kh284.i18n import TARGET_LABELS, TASK_LABELS, label
-from kh284.render.terminal import goal_text
-from kh284.reports.content import (
-    FAILING,
-    TARGET_COLOURS,
-    TARGET_INKS,
-    TARGET_SEVERITY,
-    TARGET_SYMBOLS,
-    TARGET_TINTS,
-    TASK_COLOURS,
-    TASK_INKS,
-    TASK_SYMBOLS,
-    TASK_TINTS,
-    Content,
-    word,
+from kh284.i18n.statuses import (
+    TARGET_STATUSES,
+    TASK_STATUSES,
+    Look,
+    TargetStatus,
+    TaskStatus,
+    by_attention,
 )
-from kh284.views import TargetView
+from kh284.reports.content import Content, word
+from kh284.views import TargetView, TaskView, UnitView
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 #: Task text longer than this is shortened in the table (the full text is its tooltip).
@@ -247,29 +241,27 @@ def _page_css(content: Content, title: str) -> str:
 
 def _status_css() -> str:
     rules = [
-        f".t-{k} {{ --c: {c}; --on: {TARGET_INKS[k]}; --bg: {TARGET_TINTS[k]}; }}"
-        for k, c in TARGET_COLOURS.items()
+        f".t-{k} {{ --c: {r.colour}; --on: {r.ink}; --bg: {r.tint}; }}"
+        for k, r in TARGET_STATUSES.items()
     ]
     rules += [
-        f".k-{k} {{ --c: {c}; --on: {TASK_INKS[k]}; --bg: {TASK_TINTS[k]}; }}"
-        for k, c in TASK_COLOURS.items()
+        f".k-{k} {{ --c: {r.colour}; --on: {r.ink}; --bg: {r.tint}; }}"
+        for k, r in TASK_STATUSES.items()
     ]
     return "\n".join(rules)
 
 
-def target_badge(status: str, text: str) -> str:
+def target_badge(status: str, look: Look, lang: str) -> str:
     """A target status: its shape and its word on its colour."""
-    shape = TARGET_SYMBOLS.get(status, "")
     return (
         f'<span class="badge t-{e(status)}" data-status="{e(status)}">'
-        f'<span class="sym" aria-hidden="true">{shape}</span> {e(text)}</span>'
+        f'<span class="sym" aria-hidden="true">{look.symbol}</span> {e(look.word(lang))}</span>'
     )
 
 
-def task_badge(status: str, text: str) -> str:
+def task_badge(look: Look, lang: str) -> str:
     """A task status: its shape and its word."""
-    shape = TASK_SYMBOLS.get(status, "")
-    return f'<span class="sym" aria-hidden="true">{shape}</span> {e(text)}'
+    return f'<span class="sym" aria-hidden="true">{look.symbol}</span> {e(look.word(lang))}'
 
 
 def _header(content: Content, title: str) -> str:
@@ -288,9 +280,14 @@ def _header(content: Content, title: str) -> str:
 
 
 def _headline(content: Content) -> str:
-    lang = content.lang
-    head: dict[str, Any] = content.data.get("headline") or {}
-    rate = head.get("completion_rate")
+    lang, found = content.lang, content.model.headline
+    head: dict[str, int | None] = {
+        "due": found.due if found else None,
+        "done": found.done if found else None,
+        "done_on_time": found.done_on_time if found else None,
+        "overdue": found.overdue if found else None,
+    }
+    rate = None if found is None or found.rate is None else round(found.rate, 4)
     shown = word("no_rate", lang) if rate is None else i18n.percent(rate, lang, 0)
     cards = [
         '<div class="card">'
@@ -306,15 +303,14 @@ def _headline(content: Content) -> str:
             f"{e(i18n.number(value, lang))}</div>"
             f'<div class="cap">{e(word(key, lang))}</div></div>'
         )
-    counts = content.target_counts
+    counts = content.model.target_counts
     chips = []
     for status in _target_statuses():
-        count = counts.get(status, 0)
+        count, look = counts.get(status, 0), TARGET_STATUSES[status]
         chips.append(
             f'<span class="chip t-{status}{"" if count else " zero"}" data-status="{status}" '
             f'data-count="{count}"><span class="sym" aria-hidden="true">'
-            f"{TARGET_SYMBOLS[status]}</span> {e(label(TARGET_LABELS, status, lang))}: "
-            f"{count}</span>"
+            f"{look.symbol}</span> {e(look.word(lang))}: {count}</span>"
         )
     return (
         '<section id="headline">'
@@ -325,15 +321,9 @@ def _headline(content: Content) -> str:
     )
 
 
-def _target_statuses() -> list[str]:
-    """Every target status the vocabulary names, worst first."""
-    order = {s: i for i, s in enumerate(TARGET_SEVERITY)}
-    return sorted(TARGET_LABELS, key=lambda s: order.get(s, len(order)))
-
-
-def _rank(status: str) -> int:
-    order = {s: i for i, s in enumerate(TARGET_SEVERITY)}
-    return order.get(status, len(order))
+def _target_statuses() -> list[TargetStatus]:
+    """Every target status, worst first (``Look.rank``)."""
+    return [TargetStatus(s) for s in by_attention(TARGET_STATUSES)]
 
 
 # -- the action page -------------------------------------------------------------------------
@@ -389,23 +379,20 @@ def _label_cells(row: str, labels: list[str]) -> str:
 def _failing(content: Content) -> str:
     """Targets falling short, worst status first, then the lowest progress ratio."""
     lang = content.lang
-    found = [(r, d) for r, d in content.targets if r.status in FAILING]
-    found.sort(key=lambda rd: (_rank(rd[0].status), _ratio_key(rd[1]), rd[1]["name"]))
+    found = [t for t in content.model.targets if t.look.kind == "failing"]
+    found.sort(key=lambda t: (t.look.rank, _ratio_key(t), t.name))
     heading = f"<h3>{e(_d('failing', lang, count=len(found)))}</h3>"
     if not found:
         return heading + f'<p class="empty">{e(_d("no_failing", lang))}</p>'
     rows = []
-    for result, data in found:
-        unit = data["unit"]
-        parts = data["components"]
-        latest = parts["latest_value"]
+    for t in found:
         rows.append(
-            f'<tr class="t-{result.status}" data-target="{e(data["id"])}">'
-            f'<td class="st">{target_badge(result.status, data["label"])}</td>'
-            f'<td><a href="#target-{e(data["id"])}">{e(data["name"])}</a></td>'
-            f'<td class="n">{e(_valued(latest, parts["latest_year"], unit, lang))}</td>'
-            f"<td>{e(goal_text(result, lang))} ({data['due_year']})</td>"
-            f'<td class="n">{e(_projected(parts, unit, lang))}</td></tr>'
+            f'<tr class="t-{t.status}" data-target="{e(t.id)}">'
+            f'<td class="st">{target_badge(t.status, t.look, lang)}</td>'
+            f'<td><a href="#target-{e(t.id)}">{e(t.name)}</a></td>'
+            f'<td class="n">{e(_latest(t, lang))}</td>'
+            f'<td class="goal">{e(t.goal.text)} ({t.goal.due_year})</td>'
+            f'<td class="n">{e(_projected(t, lang))}</td></tr>'
         )
     heads = [
         (word("status", lang), ""),
@@ -417,34 +404,38 @@ def _failing(content: Content) -> str:
     return heading + _table("act failing", heads, rows)
 
 
-def _ratio_key(data: dict[str, Any]) -> float:
-    ratio = data["components"]["ratio"]
+def _ratio_key(target: TargetView) -> float:
+    ratio = target.result.ratio
     return float(ratio) if ratio is not None else float("inf")
 
 
-def _projected(parts: dict[str, Any], unit: str, lang: str) -> str:
-    value = parts["projected_value"]
-    return "—" if value is None else i18n.quantity(value, unit, lang)
+def _projected(target: TargetView, lang: str) -> str:
+    value = target.result.projected_value
+    return "—" if value is None else i18n.quantity(round(value, 4), target.goal.unit, lang)
+
+
+def _latest(target: TargetView, lang: str) -> str:
+    """The latest figure with its unit and year, ``34,5 % (2026)``; ``—`` for none."""
+    return _valued(target.latest_value, target.latest_year, target.goal.unit, lang)
 
 
 def _overdue(content: Content) -> str:
     """Overdue tasks, most days late first, with the unit that leads them now."""
     lang = content.lang
-    found = [(r, d) for r, d in content.tasks if d["status"] == "overdue"]
-    found.sort(key=lambda rd: (-(rd[1]["days_overdue"] or 0), rd[0].label))
+    found = [t for t in content.model.tasks if t.status == TaskStatus.OVERDUE]
+    found.sort(key=lambda t: (-(t.days_late or 0), t.label))
     heading = f"<h3>{e(_d('overdue_tasks', lang, count=len(found)))}</h3>"
     if not found:
         return heading + f'<p class="empty">{e(_d("no_overdue", lang))}</p>'
     rows = []
-    for result, data in found:
-        text = _shorten(data["text"], SHORT_TEXT_LIMIT)
-        lead = ", ".join(content.unit_name(u) for u in data["lead_now"])
-        due = i18n.day(data["due"]) if data["due"] else data["deadline_text"]
+    for task in found:
+        text = _shorten(task.text, SHORT_TEXT_LIMIT)
+        lead = ", ".join(content.unit_name(u) for u in task.lead_now)
         rows.append(
-            f'<tr class="k-overdue overdue-task" data-task="{e(result.label)}">'
-            f'<td class="st">{e(result.label)}</td><td title="{e(_flat(data["text"]))}">'
-            f"{e(text)}</td><td>{e(lead)}</td><td>{e(due)}</td>"
-            f'<td class="n">{e(i18n.number(data["days_overdue"], lang))}</td></tr>'
+            f'<tr class="k-overdue overdue-task" data-task="{e(task.label)}">'
+            f'<td class="st">{e(task.label)}</td><td title="{e(_flat(task.text))}">'
+            f'{e(text)}</td><td>{e(lead)}</td><td class="due">{e(task.due_text)}</td>'
+            f'<td class="n days">{e(i18n.number(task.days_late, lang))}</td></tr>'
         )
     heads = [
         ("ID", ""),
@@ -557,58 +548,33 @@ def _template_command(content: Content, unit: str, period: int) -> str:
 # -- the roll-up by unit ---------------------------------------------------------------------
 
 
-@dataclass
-class _UnitRow:
-    unit: str
-    name: str
-    counts: dict[str, int] = field(default_factory=dict)
-    reporting: dict[str, Any] | None = None
-
-
 def _units(content: Content) -> str:
-    """Per unit: the tasks it leads now by status, and (with ``reporting``) its reports."""
-    lang = content.lang
-    rows: dict[str, _UnitRow] = {}
-    for _, data in content.tasks:
-        for unit in data["lead_now"]:
-            row = rows.setdefault(unit, _UnitRow(unit, content.unit_name(unit)))
-            row.counts["led"] = row.counts.get("led", 0) + 1
-            status = data["status"]
-            row.counts[status] = row.counts.get(status, 0) + 1
-    reporting = content.data.get("reporting")
-    with_reports = isinstance(reporting, dict)
-    if isinstance(reporting, dict):
-        for unit in reporting.get("units", []):
-            key = str(unit.get("unit"))
-            name = str(unit.get("short_name") or unit.get("name") or key)
-            rows.setdefault(key, _UnitRow(key, name)).reporting = unit
-    done = ("done_on_time", "done_late")
-    ordered = sorted(
-        rows.values(),
-        key=lambda r: (
-            -r.counts.get("overdue", 0),
-            -int((r.reporting or {}).get("missing") or 0),
-            r.name,
-        ),
-    )
+    """Per unit: the tasks it leads now by status, and (with reporting) its reports.
+
+    The roll-up is the model's (``Model.units``); only the order is the page's: the most
+    overdue first, then the most reports missing, then by name.
+    """
+    lang, units = content.lang, content.model.units
+    with_reports = any(u.reports is not None for u in units)
+
+    def missing(unit: UnitView) -> int:
+        return (unit.reports or {}).get("missing", 0)
+
+    ordered = sorted(units, key=lambda u: (-u.overdue, -missing(u), u.short_name))
     body = []
-    for row in ordered:
-        cells: list[int | None] = [
-            row.counts.get("led", 0),
-            sum(row.counts.get(s, 0) for s in done),
-            row.counts.get("overdue", 0),
-            row.counts.get("in_progress", 0),
-        ]
+    for unit in ordered:
+        cells: list[int | None] = [unit.led, unit.done, unit.overdue, unit.in_progress]
         if with_reports:
-            rep = row.reporting or {}
+            rep = unit.reports or {}
             cells += [rep.get(k) for k in ("owed", "on_time", "late", "missing")]
         numbers = "".join(
             f'<td class="n" data-col="{k}">{e(i18n.number(v, lang))}</td>'
             for k, v in zip(_UNIT_KEYS, cells, strict=False)
         )
-        late = " k-overdue" if row.counts.get("overdue") else ""
+        late = " k-overdue" if unit.overdue else ""
         body.append(
-            f'<tr class="unit{late}" data-unit="{e(row.unit)}"><td>{e(row.name)}</td>{numbers}</tr>'
+            f'<tr class="unit{late}" data-unit="{e(unit.unit)}"><td>{e(unit.short_name)}</td>'
+            f"{numbers}</tr>"
         )
     heads = [(_d("unit", lang), "")]
     heads += [(_d(f"col.{k}", lang), "n") for k in _UNIT_KEYS[: 8 if with_reports else 4]]
@@ -631,14 +597,13 @@ def _overview(content: Content) -> str:
     """
     lang = content.lang
     tiles = []
-    reported = [(r, d) for r, d in content.targets if r.points]
-    for result, data in sorted(reported, key=lambda rd: _rank(rd[0].status)):
-        latest = _valued(data["value"], data["year"], data["unit"], lang)
+    reported = [t for t in content.model.targets if t.has_figures]
+    for t in sorted(reported, key=lambda t: t.look.rank):
         tiles.append(
-            f'<a class="tile t-{result.status}" href="#target-{e(data["id"])}">'
-            f'<span class="name">{e(data["name"])}</span>'
-            f'<span class="value">{e(latest)} · {e(goal_text(result, lang))}</span>'
-            f"{target_badge(result.status, data['label'])}</a>"
+            f'<a class="tile t-{t.status}" href="#target-{e(t.id)}" data-target="{e(t.id)}">'
+            f'<span class="name">{e(t.name)}</span>'
+            f'<span class="value">{e(_latest(t, lang))} · {e(t.goal.text)}</span>'
+            f"{target_badge(t.status, t.look, lang)}</a>"
         )
     return f'<section id="overview"><div class="tiles">{"".join(tiles)}</div></section>'
 
@@ -652,11 +617,10 @@ def _targets(content: Content, charts: dict[str, str]) -> str:
     """Small multiples: one card per target with a chart, worst status first."""
     lang = content.lang
     ordered = sorted(
-        ((r, d) for r, d in content.targets if r.target.id in charts),
-        key=lambda rd: _rank(rd[0].status),
+        (t for t in content.model.targets if t.id in charts), key=lambda t: t.look.rank
     )
-    cards = "".join(_target_card(content, r, d, charts[r.target.id]) for r, d in ordered)
-    legend = "".join(target_badge(s, label(TARGET_LABELS, s, lang)) for s in _target_statuses())
+    cards = "".join(_target_card(content, t, charts[t.id]) for t in ordered)
+    legend = "".join(target_badge(s, TARGET_STATUSES[s], lang) for s in _target_statuses())
     lines = [
         ("rep", word("reported", lang)),
         ("trend", word("trend", lang)),
@@ -676,49 +640,47 @@ def _targets(content: Content, charts: dict[str, str]) -> str:
     )
 
 
-def _target_card(content: Content, result: TargetResult, data: dict[str, Any], svg: str) -> str:
-    lang, status = content.lang, result.status
-    wide = " wide" if data["components"]["areas"] else ""
+def _target_card(content: Content, target: TargetView, svg: str) -> str:
+    lang, status = content.lang, target.status
+    wide = " wide" if target.result.areas else ""
+    clause = _d("clause", lang, clause=target.result.target.clause)
     head = (
-        f"<h4>{e(data['name'])} <small>({e(_d('clause', lang, clause=data['clause']))})</small> "
-        f"{target_badge(status, data['label'])}</h4>"
+        f"<h4>{e(target.name)} <small>({e(clause)})</small> "
+        f"{target_badge(status, target.look, lang)}</h4>"
     )
     return (
-        f'<article class="target t-{status}{wide}" id="target-{e(data["id"])}" '
-        f'data-target="{e(data["id"])}">{head}'
-        f'<figure class="chart" data-target="{e(data["id"])}">{svg}</figure>'
-        f"{_components(content, result, data)}</article>"
+        f'<article class="target t-{status}{wide}" id="target-{e(target.id)}" '
+        f'data-target="{e(target.id)}">{head}'
+        f'<figure class="chart" data-target="{e(target.id)}">{svg}</figure>'
+        f"{_components(content, target)}</article>"
     )
 
 
-def _components(content: Content, result: TargetResult, data: dict[str, Any]) -> str:
-    lang, parts = content.lang, data["components"]
-    unit = data["unit"]
-    rows: list[tuple[str, str]] = [
-        (word("goal", lang), f"{goal_text(result, lang)} ({data['due_year']})"),
-        (word("latest", lang), _valued(parts["latest_value"], parts["latest_year"], unit, lang)),
+def _components(content: Content, target: TargetView) -> str:
+    lang, result, unit = content.lang, target.result, target.goal.unit
+    rows: list[tuple[str, str, str]] = [
+        ("goal", word("goal", lang), f"{target.goal.text} ({target.goal.due_year})"),
+        ("latest", word("latest", lang), _latest(target, lang)),
     ]
-    if parts["baseline_year"] is not None and parts["baseline_year"] != parts["latest_year"]:
-        rows.append(
-            (
-                word("baseline", lang),
-                _valued(parts["baseline_value"], parts["baseline_year"], unit, lang),
-            )
-        )
-    if parts["projected_value"] is not None:
-        rows.append((word("projected", lang, year=data["due_year"]), _projected(parts, unit, lang)))
-    if parts["ratio"] is not None:
-        rows.append((word("ratio", lang), i18n.number(parts["ratio"], lang, 2)))
-    if parts["failing_years"]:
-        rows.append((word("failing_years", lang), ", ".join(map(str, parts["failing_years"]))))
-    if parts["areas"]:
-        yes = [content.area_name(a["area"]) for a in parts["areas"] if a["counts"]]
-        no = [content.area_name(a["area"]) for a in parts["areas"] if not a["counts"]]
-        rows.append((word("areas", lang), f"{len(yes)} / {len(no)}"))
-    if parts["missing_areas"]:
-        names = ", ".join(content.area_name(a) for a in parts["missing_areas"])
-        rows.append((word("missing_areas", lang), names))
-    body = "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in rows)
+    if result.baseline_year is not None and result.baseline_year != target.latest_year:
+        baseline = _valued(result.baseline_value, result.baseline_year, unit, lang)
+        rows.append(("baseline", word("baseline", lang), baseline))
+    if result.projected_value is not None:
+        projected = word("projected", lang, year=target.goal.due_year)
+        rows.append(("projected", projected, _projected(target, lang)))
+    if result.ratio is not None:
+        rows.append(("ratio", word("ratio", lang), i18n.number(round(result.ratio, 4), lang, 2)))
+    if result.failing_years:
+        years = ", ".join(map(str, result.failing_years))
+        rows.append(("failing_years", word("failing_years", lang), years))
+    if result.areas:
+        yes = [content.area_name(a.area) for a in result.areas if a.counts]
+        no = [content.area_name(a.area) for a in result.areas if not a.counts]
+        rows.append(("areas", word("areas", lang), f"{len(yes)} / {len(no)}"))
+    if result.missing_areas:
+        names = ", ".join(content.area_name(a) for a in result.missing_areas)
+        rows.append(("missing_areas", word("missing_areas", lang), names))
+    body = "".join(f'<div data-part="{k}"><dt>{e(h)}</dt><dd>{e(v)}</dd></div>' for k, h, v in rows)
     return f'<dl class="components">{body}</dl>'
 
 
@@ -742,20 +704,19 @@ def _tasks(content: Content) -> str:
         (word("evidence", lang), ""),
     ]
     rows = []
-    for result, data in content.tasks:
-        text = _flat(data["text"])
+    for task in content.model.tasks:
+        text = _flat(task.text)
         short = _shorten(text, TASK_TEXT_LIMIT)
-        due = i18n.day(data["due"]) if data["due"] else data["deadline_text"]
-        lead = ", ".join(content.unit_name(u) for u in data["lead"])
-        if data["lead_now"] != data["lead"]:
-            lead += " → " + ", ".join(content.unit_name(u) for u in data["lead_now"])
-        evidence = _evidence(data, lang)
+        lead = ", ".join(content.unit_name(u) for u in task.lead)
+        if task.lead_now != task.lead:
+            lead += " → " + ", ".join(content.unit_name(u) for u in task.lead_now)
         rows.append(
-            f'<tr class="task k-{data["status"]}" data-status="{e(data["status"])}">'
-            f'<td>{e(result.label)}</td><td title="{e(text)}">{e(short)}</td>'
-            f"<td>{e(lead)}</td><td>{e(due)}</td>"
-            f'<td class="status">{task_badge(data["status"], data["label"])}</td>'
-            f"<td>{e(evidence)}</td></tr>"
+            f'<tr class="task k-{task.status}" data-status="{e(task.status)}" '
+            f'data-task="{e(task.label)}">'
+            f'<td>{e(task.label)}</td><td title="{e(text)}">{e(short)}</td>'
+            f'<td>{e(lead)}</td><td class="due">{e(task.due_text)}</td>'
+            f'<td class="status">{task_badge(task.look, lang)}</td>'
+            f"<td>{e(_evidence(task, lang))}</td></tr>"
         )
     table = _table("tasks", heads, rows, ("id", "text", "lead", "due", "st", "ev"))
     return f'<section id="tasks"><h2>{e(word("tasks", lang))}</h2>{_legend(lang)}{table}</section>'
@@ -770,21 +731,21 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _evidence(data: dict[str, Any], lang: str) -> str:
+def _evidence(task: TaskView, lang: str) -> str:
     parts = []
-    if data["completed_on"]:
-        parts.append(_w("completed_on", lang, date=i18n.day(data["completed_on"])))
-    if data["evidence"]:
-        parts.append(data["evidence"])
-    if data["days_overdue"]:
-        parts.append(_w("days_overdue", lang, days=i18n.number(data["days_overdue"], lang)))
+    if task.completed_on:
+        parts.append(_w("completed_on", lang, date=i18n.day(task.completed_on)))
+    if task.evidence:
+        parts.append(task.evidence)
+    if task.days_late:
+        parts.append(_w("days_overdue", lang, days=i18n.number(task.days_late, lang)))
     return "; ".join(parts)
 
 
 def _legend(lang: str) -> str:
     chips = "".join(
-        f'<span class="chip k-{k}">{task_badge(k, label(TASK_LABELS, k, lang))}</span>'
-        for k in TASK_COLOURS
+        f'<span class="chip k-{k}">{task_badge(look, lang)}</span>'
+        for k, look in TASK_STATUSES.items()
     )
     return f'<div class="legend" aria-label="{e(_w("legend", lang))}">{chips}</div>'
 
@@ -802,23 +763,25 @@ def _appendix(content: Content) -> str:
     lang = content.lang
     sources: dict[tuple[Any, ...], int] = {}
     rows = []
-    for result, data in content.targets:
-        if not result.points:
+    for target in content.model.targets:
+        if not target.has_figures:
             continue
-        with_area = bool(data["components"]["areas"])
+        with_area = bool(target.result.areas)
         figures = []
-        for point, item in zip(result.points, data["history"], strict=True):
-            key: tuple[Any, ...] = (item["document"], item["source"], item["file"])
-            key += (item["reported_by"], item["reported_on"])
+        for point in target.result.points:
+            file = content.view.path(point.location.file)
+            key: tuple[Any, ...] = (point.document, point.source, file, point.unit)
+            key += (point.reported_on,)
             n = sources.setdefault(key, len(sources) + 1)
-            value = i18n.quantity(item["value"], data["unit"], lang)
+            value = i18n.quantity(point.value, target.goal.unit, lang)
             if with_area:
                 value = f"{content.area_name(_area_of(content, point))} {value}"
-            cite = f"{n}:{item['line']}" if item["line"] else str(n)
-            figures.append(f'<span class="fig">{e(item["year"])}: {e(value)} [{e(cite)}]</span>')
+            line = point.location.line
+            cite = f"{n}:{line}" if line else str(n)
+            figures.append(f'<span class="fig">{e(point.year)}: {e(value)} [{e(cite)}]</span>')
         rows.append(
-            f'<tr data-target="{e(data["id"])}"><td>{e(data["name"])} '
-            f'<span class="file">({e(data["id"])})</span></td><td>{" · ".join(figures)}</td></tr>'
+            f'<tr data-target="{e(target.id)}"><td>{e(target.name)} '
+            f'<span class="file">({e(target.id)})</span></td><td>{" · ".join(figures)}</td></tr>'
         )
     documents = []
     for (document, source, file, by, on), n in sources.items():

@@ -1,6 +1,6 @@
 """``kh284 report --format xlsx``: the status tables as a workbook.
 
-Four sheets, every value taken from the plain data ``check --format json`` prints:
+Four sheets, every value taken from the one model every output renders (``content.model``):
 an overview (headline and targets by status), the targets with their verdict components,
 the task deliverables, and every reported figure with the document it came from.  Status
 cells are tinted with the dashboard's colours and start with the status's shape, so that
@@ -22,20 +22,15 @@ right-to-left override is shown escaped.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kh284 import i18n
 from kh284.diagnostics.catalogue import printable
-from kh284.i18n import REPORT_STATES, TARGET_LABELS, label
-from kh284.reports.content import (
-    TARGET_SYMBOLS,
-    TARGET_TINTS,
-    Content,
-    word,
-)
+from kh284.i18n import REPORT_STATES, label
+from kh284.i18n.statuses import TARGET_STATUSES
+from kh284.reports.content import Content, word
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -96,16 +91,6 @@ def rate_format(lang: str) -> str:
 def _percent_sign(lang: str) -> str:
     """The percent sign as ``i18n.percent`` writes it after a figure (`` %`` in Vietnamese)."""
     return i18n.percent(0, lang).removeprefix("0")
-
-
-def as_date(value: Any) -> Any:
-    """An ISO date text as a date (other values as they are)."""
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
 
 
 def formats(sheet: Worksheet, row: int, by_column: Mapping[int, str | None]) -> None:
@@ -192,21 +177,22 @@ def _sheet_name(key: str, lang: str) -> str:
 
 def _overview(sheet: Worksheet, content: Content) -> None:
     lang = content.lang
-    head: dict[str, Any] = content.data.get("headline") or {}
+    model = content.model
+    head = model.headline
     append(sheet, [word("report_title", lang, number=content.plan.number)])
-    append(sheet, [word("as_of", lang, date=i18n.day(content.outcome.as_of))])
+    append(sheet, [word("as_of", lang, date=i18n.day(model.as_of))])
     append(sheet, [])
-    rate = head.get("completion_rate")
+    rate = None if head is None or head.rate is None else round(head.rate, 4)
     append(sheet, [word("headline", lang), None if rate is None else rate / 100])
     formats(sheet, sheet.max_row, {2: rate_format(lang)})
     for key in ("due", "done", "done_on_time", "overdue"):
-        append(sheet, [word(key, lang), head.get(key)])
+        append(sheet, [word(key, lang), None if head is None else getattr(head, key)])
     append(sheet, [])
     append(sheet, [word("targets_by_status", lang), _h("count", lang)])
-    for status in TARGET_LABELS:
-        shown = f"{TARGET_SYMBOLS[status]} {label(TARGET_LABELS, status, lang)}"
-        append(sheet, [shown, content.target_counts.get(status, 0)])
-        _tint(sheet.cell(row=sheet.max_row, column=1), TARGET_TINTS[status])
+    counts = model.target_counts
+    for status, look in TARGET_STATUSES.items():
+        append(sheet, [f"{look.symbol} {look.word(lang)}", counts.get(status, 0)])
+        _tint(sheet.cell(row=sheet.max_row, column=1), look.tint)
     _bold_row(sheet, 1)
     sheet.column_dimensions["A"].width = 44
     sheet.column_dimensions["B"].width = 14
@@ -218,25 +204,25 @@ def _targets(sheet: Worksheet, content: Content) -> None:
     keys = ["id", "target", "group", "clause", "goal", "due_year", "latest", "year", "status"]
     keys += ["baseline_value", "projected", "ratio", "why"]
     _header(sheet, [_h(k, lang) for k in keys], [18, 36, 16, 8, 12, 7, 10, 6, 20, 9, 9, 7, 40])
-    for target, (_, data) in zip(content.model.targets, content.targets, strict=True):
-        parts = data["components"]
-        figure = figure_format("level" if parts["areas"] else data["unit"], lang)
+    for target in content.model.targets:
+        result = target.result
+        figure = figure_format("level" if result.areas else target.goal.unit, lang)
         append(
             sheet,
             [
-                data["id"],
-                data["name"],
-                content.outcome.index.group_name(data["group"], lang),
-                data["clause"],
+                target.id,
+                target.name,
+                content.outcome.index.group_name(result.target.group, lang),
+                result.target.clause,
                 target.goal.text,
-                data["due_year"],
-                data["value"],
-                data["year"],
+                target.goal.due_year,
+                target.latest_value,
+                target.latest_year,
                 f"{target.look.symbol} {target.word}",
-                parts["baseline_value"],
-                parts["projected_value"],
-                parts["ratio"],
-                data["reason"],
+                result.baseline_value,
+                _round(result.projected_value),
+                _round(result.ratio),
+                target.reason,
             ],
         )
         row = sheet.max_row
@@ -251,8 +237,8 @@ def _tasks(sheet: Worksheet, content: Content) -> None:
     keys = ["id", "task", "lead", "lead_now", "deadline", "status", "days_overdue"]
     keys += ["last_report", "completed_on", "evidence"]
     _header(sheet, [_h(k, lang) for k in keys], [14, 50, 16, 16, 12, 22, 9, 16, 12, 30])
-    for task, (_, data) in zip(content.model.tasks, content.tasks, strict=True):
-        last = data["last_report"]
+    for task in content.model.tasks:
+        last = task.last_report
         append(
             sheet,
             [
@@ -264,8 +250,8 @@ def _tasks(sheet: Worksheet, content: Content) -> None:
                 f"{task.look.symbol} {task.word}",
                 task.days_late,
                 label(REPORT_STATES, last, lang) if last in REPORT_STATES else last,
-                as_date(data["completed_on"]),
-                data["evidence"],
+                task.completed_on,
+                task.evidence,
             ],
         )
         row = sheet.max_row
@@ -280,28 +266,33 @@ def _figures(sheet: Worksheet, content: Content) -> None:
     keys = ["id", "target", "year", "value", "reported_by", "reported_on", "document", "source"]
     keys += ["file", "line"]
     _header(sheet, [_h(k, lang) for k in keys], [20, 34, 6, 9, 16, 12, 44, 20, 30, 6])
-    for _, data in content.targets:
-        unit = "level" if data["components"]["areas"] else data["unit"]
-        for item in data["history"]:
+    for target in content.model.targets:
+        unit = "level" if target.result.areas else target.goal.unit
+        for point in target.result.points:
             append(
                 sheet,
                 [
-                    data["id"],
-                    data["name"],
-                    item["year"],
-                    item["value"],
-                    content.unit_name(item["reported_by"]),
-                    as_date(item["reported_on"]),
-                    item["document"],
-                    item["source"],
-                    item["file"],
-                    item["line"],
+                    target.id,
+                    target.name,
+                    point.year,
+                    point.value,
+                    content.unit_name(point.unit),
+                    point.reported_on,
+                    point.document,
+                    point.source,
+                    content.view.path(point.location.file),
+                    point.location.line,
                 ],
             )
             fmt = {3: WHOLE, 4: figure_format(unit, lang), 6: DATE_FORMAT, 10: WHOLE}
             formats(sheet, sheet.max_row, fmt)
     wrap(sheet, ("B", "E", "G", "H", "I"), 2)
     print_setup(sheet, landscape=True, title_rows="1:1")
+
+
+def _round(value: float | None) -> float | None:
+    """A projection or ratio as the JSON writes it (four decimals)."""
+    return None if value is None else round(value, 4)
 
 
 def _header(sheet: Worksheet, headings: Sequence[str], widths: Sequence[int]) -> None:

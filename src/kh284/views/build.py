@@ -133,6 +133,9 @@ def _task(result: TaskResult, lang: str) -> TaskView:
         lead=tuple(result.lead),
         lead_now=tuple(result.lead_now),
         text=result.task.text,
+        last_report=result.last_report,
+        completed_on=result.completed_on,
+        evidence=result.evidence,
     )
 
 

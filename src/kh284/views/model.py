@@ -94,6 +94,10 @@ class TaskView:
     lead_now: tuple[str, ...]
     #: The plan's wording of the task.
     text: str
+    #: What the unit's last report on it said (``done``, ``in_progress`` …), if any.
+    last_report: str | None = None
+    completed_on: dt.date | None = None
+    evidence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -148,4 +152,12 @@ class Model:
         counts: dict[str, int] = {}
         for target in self.targets:
             counts[str(target.status)] = counts.get(str(target.status), 0) + 1
+        return counts
+
+    @property
+    def task_counts(self) -> dict[str, int]:
+        """Deliverables by status, in the order each status first appears."""
+        counts: dict[str, int] = {}
+        for task in self.tasks:
+            counts[str(task.status)] = counts.get(str(task.status), 0) + 1
         return counts
