@@ -81,6 +81,7 @@ def test_golden_headline_tells_done_on_time_and_overdue_apart() -> None:
         ("PL-05", None): "done_late",
         ("PL-06", None): "waiting_for_event",
     }
+    targets = data["headline"].pop("targets")
     assert data["headline"] == {
         "due": 4,
         "done": 3,
@@ -88,6 +89,14 @@ def test_golden_headline_tells_done_on_time_and_overdue_apart() -> None:
         "overdue": 1,
         "completion_rate": 75.0,
     }
+    # the targets: 2 of 3 cannot be judged (no figure), 1 achieved, none on an old figure
+    assert (targets["total"], targets["unknown"], targets["failing"], targets["good"]) == (
+        3,
+        2,
+        0,
+        1,
+    )
+    assert targets["stale"] == 0
     overdue = next(t for t in data["tasks"] if t["id"] == "PL-04")
     assert (overdue["due"], overdue["days_overdue"]) == ("2025-07-15", 350)
 
@@ -198,6 +207,7 @@ def test_json_layout_is_the_documented_one() -> None:
         "targets",
         "tasks",
         "headline",
+        "due_soon",
         "diagnostics",
         "waived",
         "summary",
@@ -284,6 +294,7 @@ def test_json_targets_carry_their_forms() -> None:
         "history",
         "goal_text",
         "responsible",
+        "stale",
     ]
     # the demo's targets of each form (examples/demo/targets.yaml)
     out = run_cli(

@@ -346,6 +346,13 @@ CATALOGUE: dict[str, Entry] = {
         "An accumulated target needs 'from_year' not after 'due_year', unit count or number, "
         "an area scope, and no every_year",
     ),
+    "S219": Entry(
+        E,
+        "no-decrease-mismatch",
+        "'no_decrease' (không giảm) chỉ dùng cho chỉ tiêu every_year; 'no_decrease_in' cần "
+        "'no_decrease'",
+        "'no_decrease' goes with an every_year target; 'no_decrease_in' needs 'no_decrease'",
+    ),
     "S299": Entry(E, "schema", "Dữ liệu không hợp lệ: {detail}", "Invalid data: {detail}"),
     # -- references ----------------------------------------------------------------------
     "R301": Entry(E, "unknown-unit", "Không có đơn vị '{id}'{hint}", "No unit '{id}'{hint}"),

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from kh284.evaluate.series import Point, Series
 from kh284.i18n import Message, say
@@ -156,7 +157,47 @@ def evaluate_target(index: Index, series: Series, target: Target, as_of: dt.date
         result = _count_target(index, series, target, as_of)
     else:
         result = _area_target(series, target, as_of)
+    if target.no_decrease:
+        result = _with_no_decrease(result, _drops(index, series, target, as_of))
     return _with_owed_years(result, owed_years(index, target, as_of))
+
+
+def _drops(
+    index: Index, series: Series, target: Target, as_of: dt.date
+) -> list[tuple[str, int, float, int, float]]:
+    """Where a figure fell from one reported year to the next, from ``from_year`` on.
+
+    The scope area's own figure, and with ``no_decrease_in`` each area of that level within
+    it: (area name, earlier year, its figure, later year, its figure), by area then year.
+    """
+    start = target.from_year or 0
+    areas = [target.scope.area]
+    if target.no_decrease_in is not None:
+        areas += index.areas_in(target.scope.area, target.no_decrease_in)
+    found = []
+    for area in areas:
+        points = series.get((target.measure_id, area), {})
+        years = sorted(y for y in points if y <= as_of.year)
+        for before, after in pairwise(years):
+            was, now = points[before].value, points[after].value
+            if after >= start and now < was - _EPSILON:
+                found.append((index.area_name(area), before, was, after, now))
+    return found
+
+
+def _with_no_decrease(
+    result: TargetResult, drops: list[tuple[str, int, float, int, float]]
+) -> TargetResult:
+    """A figure that fell makes the verdict ``not_maintained`` ("không giảm")."""
+    if not drops:
+        return result
+    fell = Message.of("reason.decreased", drops=tuple(drops))
+    if result.status == "not_maintained":
+        result.reason = Message.of("reason.both", first=result.reason, second=fell)
+    else:
+        result.status, result.reason = "not_maintained", fell
+    result.failing_years = sorted({*result.failing_years, *(d[3] for d in drops)})
+    return result
 
 
 def owed_years(index: Index, target: Target, as_of: dt.date) -> range:

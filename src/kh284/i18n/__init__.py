@@ -441,6 +441,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.latest": ("Kết quả mới nhất", "Latest value"),
     "report.status": ("Đánh giá", "Status"),
     "report.why": ("Căn cứ đánh giá", "Why"),
+    "report.stale": ("Số liệu cũ", "Old figure"),
+    "report.missing_years": ("Năm thiếu số liệu", "Years with no figure"),
     "report.task": ("Nhiệm vụ", "Task"),
     "report.lead": ("Đơn vị chủ trì", "Lead unit"),
     "report.deadline": ("Thời hạn", "Deadline"),
@@ -1065,6 +1067,12 @@ class _Saying(string.Formatter):
             return ", ".join(str(item) for item in value)
         if format_spec == "msg":
             return say(value, lang)
+        if format_spec == "drops":
+            drops: Sequence[tuple[str, int, float, int, float]] = value
+            return "; ".join(
+                f"{area}: {figure(was, lang)} ({before}) → {figure(now, lang)} ({after})"
+                for area, before, was, after, now in drops
+            )
         if format_spec == "and":
             return joined([str(item) for item in value], lang)
         if "|" in format_spec:  # {years:năm|các năm}: the word for one item, for more

@@ -6,7 +6,8 @@ vocabulary writes the argument (see ``kh284.i18n.say``): ``fig`` a figure the ``
 (``fig1``, ``fig2`` with that many decimals), ``goal`` a goal's figure or range, ``years``
 failing years with their figures, ``list`` names separated by commas, ``and`` a list as a
 sentence writes it (``2025 và 2026``); ``one|many`` chooses a word by how many items (or
-what number) the argument holds, ``msg`` another reason said in the same language.
+what number) the argument holds, ``msg`` another reason said in the same language,
+``drops`` where a figure fell (``huyện Ba Bể: 3 (2025) → 1 (2026)``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "{verdict:msg}; năm {due:and} chưa báo cáo",
         "{verdict:msg}; {due:and} not reported",
     ),
+    "reason.stale_note": (
+        "số liệu năm {year}; năm {due:and} chưa báo cáo",
+        "latest figure from {year}; {due:and} not reported",
+    ),
+    "reason.decreased": (
+        "mức đã đạt bị giảm: {drops:drops}",
+        "a level already reached fell: {drops:drops}",
+    ),
+    "reason.both": ("{first:msg}; {second:msg}", "{first:msg}; {second:msg}"),
     "reason.maintained": (
         "đạt mọi năm từ {since} ({years} năm có số liệu)",
         "met in every reported year since {since} ({years} {years:year|years})",

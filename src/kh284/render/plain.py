@@ -73,7 +73,6 @@ def target_dict(view: View, target: TargetView) -> dict[str, Any]:
         "scale": _scale(result.target),
         "breakdown": _breakdown(result.target),
         "reason": target.reason,
-        "stale": result.stale,
         "components": {
             "baseline_year": result.baseline_year,
             "baseline_value": result.baseline_value,
@@ -103,6 +102,7 @@ def target_dict(view: View, target: TargetView) -> dict[str, Any]:
         # added after the layout's first keys, so that their order stays as documented
         "goal_text": goal.text,
         "responsible": list(target.responsible),
+        "stale": result.stale,
     }
 
 

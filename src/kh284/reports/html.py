@@ -87,6 +87,7 @@ a.tile { display: flex; flex-direction: column; gap: 2px; padding: 6px 9px; colo
   font-size: 12px; }
 a.tile .name { font-weight: 600; line-height: 1.25; }
 a.tile .value { color: var(--muted); }
+a.tile .stale { font-size: 0.85em; font-style: italic; }
 a.tile .badge { align-self: flex-start; }
 .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr));
   grid-auto-flow: row dense; gap: 10px; }
@@ -509,7 +510,7 @@ def _no_figures(content: Content) -> str:
     order = {u: i for i, u in enumerate(content.outcome.index.units.items)}
     rows = []
     anchored: set[str] = set()  # a target owed by two units is the tiles' anchor once
-    periods = {min(t.missing_years) for t in found if t.missing_years}
+    periods = {min(t.unsent_years) for t in found if t.unsent_years}
     for unit in sorted(owed, key=lambda u: (-len(owed[u]), order.get(u, len(order)), u)):
         names = []
         for t in owed[unit]:
@@ -517,7 +518,7 @@ def _no_figures(content: Content) -> str:
             anchored.add(t.id)
             names.append(f'<span class="nofig"{anchor} data-target="{e(t.id)}">{e(t.name)}</span>')
         targets = "; ".join(names)
-        years = [min(t.missing_years) for t in owed[unit] if t.missing_years]
+        years = [min(t.unsent_years) for t in owed[unit] if t.unsent_years]
         period = min(years) if years else default
         command = f"<code>{e(_template_command(content, unit, period))}</code>" if unit else "—"
         name = content.unit_name(unit) if unit else "—"
@@ -603,7 +604,8 @@ def _overview(content: Content) -> str:
             f'<a class="tile t-{t.status}" href="#target-{e(t.id)}" data-target="{e(t.id)}">'
             f'<span class="name">{e(t.name)}</span>'
             f'<span class="value">{e(_latest(t, lang))} · {e(t.goal.text)}</span>'
-            f"{target_badge(t.status, t.look, lang)}</a>"
+            + (f'<span class="stale">{e(t.stale_note)}</span>' if t.stale_note else "")
+            + f"{target_badge(t.status, t.look, lang)}</a>"
         )
     return f'<section id="overview"><div class="tiles">{"".join(tiles)}</div></section>'
 
@@ -661,7 +663,13 @@ def _components(content: Content, target: TargetView) -> str:
     rows: list[tuple[str, str, str]] = [
         ("goal", word("goal", lang), f"{target.goal.text} ({target.goal.due_year})"),
         ("latest", word("latest", lang), _latest(target, lang)),
+        ("why", word("why", lang), target.reason),
     ]
+    if target.stale_note:
+        rows.append(("stale", word("stale", lang), target.stale_note))
+    if target.missing_years:
+        years = i18n.joined([str(y) for y in target.missing_years], lang)
+        rows.append(("missing_years", word("missing_years", lang), years))
     if result.baseline_year is not None and result.baseline_year != target.latest_year:
         baseline = _valued(result.baseline_value, result.baseline_year, unit, lang)
         rows.append(("baseline", word("baseline", lang), baseline))

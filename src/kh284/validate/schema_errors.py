@@ -53,6 +53,7 @@ _CUSTOM = {
     "kh284_range": "S216",
     "kh284_scale": "S217",
     "kh284_accumulate": "S218",
+    "kh284_no_decrease": "S219",
 }
 
 

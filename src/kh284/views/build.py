@@ -15,6 +15,7 @@ from kh284 import i18n
 from kh284.evaluate.reporting import Reporting
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import Headline, TaskResult, due_soon
+from kh284.i18n import Message, say
 from kh284.i18n.statuses import TargetStatus, TaskStatus, target_look, task_look
 from kh284.pipeline import Outcome
 from kh284.validate.index import Index
@@ -97,8 +98,19 @@ def _target(
         reporters=tuple(reporters(index, target)),
         responsible=tuple(responsible_on(index, target, outcome.as_of)),
         owing=tuple(in_unit_order(index, missing)),
-        missing_years=tuple(sorted({y for years in missing.values() for y in years})),
+        unsent_years=tuple(sorted({y for years in missing.values() for y in years})),
+        missing_years=tuple(result.missing_years),
+        stale_note=_stale_note(result, lang),
     )
+
+
+def _stale_note(result: TargetResult, lang: str) -> str:
+    """``số liệu năm 2024; năm 2025 chưa báo cáo`` for a verdict on an old figure, else ``""``."""
+    if not result.stale or result.latest_year is None:
+        return ""
+    latest = max((p.year for p in result.points), default=result.latest_year)
+    note = Message.of("reason.stale_note", year=latest, due=tuple(result.due_years_missing))
+    return say(note, lang)
 
 
 def _owing(index: Index, reporting: Reporting | None) -> dict[str, dict[str, set[int]]]:

@@ -58,8 +58,13 @@ class TargetView:
     responsible: tuple[str, ...]
     #: The units whose figure for it is missing as of the date, as ``kh284 missing`` says.
     owing: tuple[str, ...]
-    #: The years whose figure was due by the as-of date and was not received.
-    missing_years: tuple[int, ...]
+    #: The years of its figure the units owing it have not sent (``kh284 missing``).
+    unsent_years: tuple[int, ...]
+    #: For a target judged every year or on a sum: the owed years with no figure.
+    missing_years: tuple[int, ...] = ()
+    #: When the verdict rests on an old figure: ``số liệu năm 2024; năm 2025 chưa báo cáo``
+    #: (empty otherwise).
+    stale_note: str = ""
 
     @property
     def asked(self) -> tuple[str, ...]:

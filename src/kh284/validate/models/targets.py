@@ -121,6 +121,16 @@ class Target(Model):
     breakdown: Breakdown | None = Field(
         default=None, description="The part of another target's indicator this one is about."
     )
+    no_decrease: bool = Field(
+        default=False,
+        description="'duy trì vững chắc': with every_year, the figure may not fall from one "
+        "year to the next.",
+    )
+    no_decrease_in: Literal["district", "commune"] | None = Field(
+        default=None,
+        description="With no_decrease: the figure of each area of this level within the scope "
+        "may not fall either.",
+    )
 
     @model_validator(mode="after")
     def _tolerance(self) -> Target:
@@ -163,6 +173,14 @@ class Target(Model):
             or self.from_year > self.due_year
         ):
             raise PydanticCustomError("kh284_accumulate", "accumulate needs a period of counts")
+        return self
+
+    @model_validator(mode="after")
+    def _no_decrease(self) -> Target:
+        if (self.no_decrease and not self.every_year) or (
+            self.no_decrease_in is not None and not self.no_decrease
+        ):
+            raise PydanticCustomError("kh284_no_decrease", "no_decrease needs every_year")
         return self
 
     @property
