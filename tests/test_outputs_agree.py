@@ -168,13 +168,22 @@ def badge_word(node: Node) -> str:
 
 
 def rows_by(text: str, keys: set[str]) -> dict[str, list[str]]:
-    """The terminal's table rows whose first cell is one of ``keys``: their cells."""
+    """The terminal's table rows whose first cell is one of ``keys``: their cells.
+
+    A key is in one row of a table; ``check`` lists an overdue deliverable or one falling
+    due soon first in its own table and again in the table of all tasks, which comes
+    last: the last table's row is kept.
+    """
     found: dict[str, list[str]] = {}
+    in_table: set[str] = set()
     for line in text.splitlines():
+        if line.startswith("┏"):
+            in_table = set()
         if line.startswith("│"):
             cells = [c.strip() for c in line.strip().strip("│").split("│")]
             if cells[0] in keys:
-                assert cells[0] not in found, f"two rows for {cells[0]}"
+                assert cells[0] not in in_table, f"two rows for {cells[0]}"
+                in_table.add(cells[0])
                 found[cells[0]] = cells
     return found
 

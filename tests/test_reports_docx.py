@@ -150,11 +150,23 @@ def test_results_are_the_hand_worked_ones(draft: Any) -> None:
         "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn: 44 % "
         "(4/9 nhiệm vụ; đúng hạn 3; quá hạn chưa hoàn thành 5)."
     ) in texts
-    assert (
-        "Đánh giá 35 chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc: đã đạt 10; "
-        "đúng tiến độ 7; cần đẩy nhanh 5; chững lại/đi lùi 2; không duy trì 1; không đạt 1; "
-        "chưa có số liệu 7; chưa đủ số liệu 2. Biểu đồ từng chỉ tiêu tại Phụ lục kèm theo."
-    ) in texts
+    # what cannot be judged first: 7 with no data and 2 with not enough (DEMO_TARGET_LABELS),
+    # who owes their figures; 9 falling short (5 + 2 + 1 + 1); 17 achieved or on track
+    assert any(
+        t.startswith(
+            "Trong 35 chỉ tiêu, 9 chỉ tiêu chưa đánh giá được (chờ số liệu của Sở GD&ĐT); "
+            "9 chỉ tiêu chưa đạt yêu cầu; 17 chỉ tiêu đạt hoặc đúng tiến độ."
+        )
+        for t in texts
+    ), texts
+    assert any(
+        t.endswith(
+            "Đánh giá 35 chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc: đã đạt 10; "
+            "đúng tiến độ 7; cần đẩy nhanh 5; chững lại/đi lùi 2; không duy trì 1; không đạt 1; "
+            "chưa có số liệu 7; chưa đủ số liệu 2. Biểu đồ từng chỉ tiêu tại Phụ lục kèm theo."
+        )
+        for t in texts
+    )
     targets = [[c.text for c in row.cells] for row in table_with(draft, "Chỉ tiêu").rows[1:]]
     assert len(targets) == 35
     assert Counter(row[4].split(" ", 1)[1] for row in targets) == TARGET_LABELS

@@ -368,6 +368,8 @@ def test_headline_numbers_are_right_and_equal_check_json(
     assert Counter(page["facts"]["tasks"]) == TASK_COUNTS
     # and the page says what check --format json says
     for key, value in check_json["headline"].items():
+        if key == "targets":  # the targets' own line (tests/test_verdicts_unknowns.py)
+            continue
         assert json.loads(headline[key]) == value, key
     expected = {s: check_json["summary"]["targets"].get(s, 0) for s in page["facts"]["statuses"]}
     assert page["facts"]["statuses"] == expected

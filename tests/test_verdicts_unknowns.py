@@ -231,3 +231,41 @@ def test_no_decrease_needs_every_year(tmp_path: Path) -> None:
     file.write_text(text, encoding="utf-8")
     out = run_cli("validate", "--data-dir", str(root), code=1)
     assert "S219" in out
+
+
+def test_the_dashboard_says_what_cannot_be_judged_before_what_failed(tmp_path: Path) -> None:
+    page = tmp_path / "d.html"
+    run_cli("report", "--data-dir", str(DATA), *END_2026, "-o", str(page), code=None)
+    html = page.read_text(encoding="utf-8")
+    found = re.search(r'id="targets-headline" data-unknown="(\d+)" data-total="(\d+)"', html)
+    assert found is not None and found.groups() == ("30", "31")
+    assert "30/31 chỉ tiêu chưa đánh giá được" in html
+    assert (
+        html.index('id="targets-headline"') < html.index('class="act failing"')
+        if ('class="act failing"' in html)
+        else html.index('id="targets-headline"') < html.index('id="attention"')
+    )
+
+
+def test_the_dashboard_and_the_word_draft_list_what_falls_due_soon(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    args = ("--data-dir", str(DATA), "--as-of", "2026-12-03")
+    soon = run_json("tasks", *args, "--due-within", "30", code=None)["tasks"]
+    page = tmp_path / "d.html"
+    run_cli("report", *args, "-o", str(page), code=None)
+    html = page.read_text(encoding="utf-8")
+    listed = set(re.findall(r'<span class="soon" data-task="([^"]+)"', html))
+    labels = {
+        f"{t['id']} ({t['deliverable_name'] or t['deliverable']})"
+        if (t["deliverable_name"] or t["deliverable"])
+        else t["id"]
+        for t in soon
+    }
+    assert listed == labels
+    draft = tmp_path / "d.docx"
+    run_cli("report", *args, "--format", "docx", "-o", str(draft), code=None)
+    text = "\n".join(p.text for p in docx.Document(str(draft)).paragraphs)
+    assert "Sắp đến hạn" in text
+    assert "Trong 31 chỉ tiêu, 30 chỉ tiêu chưa đánh giá được" in text
+    for label in labels:
+        assert label in text

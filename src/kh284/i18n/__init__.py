@@ -95,6 +95,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "{errors} errors, {warnings} warnings, {infos} infos in {files} files",
     ),
     "common.summary_waived": ("; {count} được miễn trừ", "; {count} waived"),
+    "common.targets_headline": (
+        "Chỉ tiêu: {unknown}/{total} chưa đánh giá được{owed}; {failing} chưa đạt yêu cầu; "
+        "{good} đạt hoặc đúng tiến độ{stale}",
+        "Targets: {unknown} of {total} cannot be judged yet{owed}; {failing} falling short; "
+        "{good} achieved or on track{stale}",
+    ),
+    "common.targets_owed_by": (" (chờ số liệu của {units})", " (waiting for figures from {units})"),
+    "common.targets_stale": (
+        "; {stale} dựa trên số liệu cũ",
+        "; {stale} {stale:rests|rest} on an old figure",
+    ),
+    "table.overdue_now": ("Quá hạn ({count})", "Overdue ({count})"),
+    "table.due_soon": (
+        "Sắp đến hạn trong {days} ngày tới ({count})",
+        "Falling due in the next {days} {days:day|days} ({count})",
+    ),
+    "table.owing": (
+        "Đơn vị còn nợ báo cáo: {units} — xem kh284 missing",
+        "Units that owe reports: {units} — see kh284 missing",
+    ),
     "common.headline": (
         "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn: {rate} ({done}/{due}; "
         "đúng hạn {on_time}, quá hạn chưa xong {overdue})",
@@ -441,7 +461,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.latest": ("Kết quả mới nhất", "Latest value"),
     "report.status": ("Đánh giá", "Status"),
     "report.why": ("Căn cứ đánh giá", "Why"),
+    "report.due_soon": ("Sắp đến hạn ({count})", "Falling due soon ({count})"),
+    "report.no_due_soon": (
+        "Không có nhiệm vụ nào đến hạn trong {days} ngày tới",
+        "Nothing falls due in the next {days} {days:day|days}",
+    ),
+    "report.targets_rest": (
+        "{owed}; {failing} chưa đạt yêu cầu; {good} đạt hoặc đúng tiến độ{stale}",
+        "{owed}; {failing} falling short; {good} achieved or on track{stale}",
+    ),
+    "report.unknown_first": (
+        "{unknown}/{total} chỉ tiêu chưa đánh giá được",
+        "{unknown} of {total} targets cannot be judged yet",
+    ),
     "report.stale": ("Số liệu cũ", "Old figure"),
+    "report.stale_note": (
+        "số liệu năm {year}; năm {due} chưa báo cáo",
+        "latest figure from {year}; {due} not reported",
+    ),
     "report.missing_years": ("Năm thiếu số liệu", "Years with no figure"),
     "report.task": ("Nhiệm vụ", "Task"),
     "report.lead": ("Đơn vị chủ trì", "Lead unit"),
@@ -578,6 +615,23 @@ WORDS: dict[str, tuple[str, str]] = {
         " is in the appendix.",
     ),
     "docx.tasks": ("2. Kết quả thực hiện các nhiệm vụ", "2. Results by task"),
+    "docx.targets_headline": (
+        "Trong {total} chỉ tiêu, {unknown} chỉ tiêu chưa đánh giá được{owed}; {failing} chỉ tiêu "
+        "chưa đạt yêu cầu; {good} chỉ tiêu đạt hoặc đúng tiến độ{stale}.",
+        "Of {total} targets, {unknown} cannot be judged yet{owed}; {failing} {failing:is|are} "
+        "falling short; {good} {good:is|are} achieved or on track{stale}.",
+    ),
+    "docx.due_soon": ("Sắp đến hạn", "Falling due soon"),
+    "docx.due_soon_intro": (
+        "các nhiệm vụ chưa hoàn thành có hạn trong {days} ngày tới (sau ngày {date}), theo "
+        "đơn vị chủ trì:",
+        "deliverables not done that fall due in the next {days} {days:day|days} (after {date}), "
+        "by lead unit:",
+    ),
+    "docx.due_soon_none": (
+        "không có nhiệm vụ nào đến hạn trong {days} ngày tới.",
+        "nothing falls due in the next {days} {days:day|days}.",
+    ),
     "docx.tasks_intro": (
         "Tỷ lệ hoàn thành nhiệm vụ đã đến hạn: {rate} ({done}/{due} nhiệm vụ; đúng hạn {on_time}; "
         "quá hạn chưa hoàn thành {overdue}).",
@@ -872,9 +926,17 @@ def pick(pair: tuple[str, str], lang: str) -> str:
 
 
 def word(key: str, lang: str, **args: object) -> str:
-    """The word ``key`` in ``lang``, with ``{placeholders}`` filled from ``args``."""
+    """The word ``key`` in ``lang``, with ``{placeholders}`` filled from ``args``.
+
+    A placeholder may choose its word by number, ``{count:ngày|ngày}`` / ``{count:day|days}``
+    (the first for one), as in the sentences of :func:`say`.
+    """
     text = pick(WORDS[key], lang)
-    return text.format(**args) if args else text
+    if not args:
+        return text
+    if "|" in text:
+        return _Saying(lang).vformat(text, (), args)
+    return text.format(**args)
 
 
 def both(key: str, **args: object) -> tuple[str, str]:

@@ -26,10 +26,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "{verdict:msg}; năm {due:and} chưa báo cáo",
         "{verdict:msg}; {due:and} not reported",
     ),
-    "reason.stale_note": (
-        "số liệu năm {year}; năm {due:and} chưa báo cáo",
-        "latest figure from {year}; {due:and} not reported",
-    ),
     "reason.decreased": (
         "mức đã đạt bị giảm: {drops:drops}",
         "a level already reached fell: {drops:drops}",

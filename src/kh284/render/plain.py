@@ -22,7 +22,6 @@ from kh284 import __version__
 from kh284.diagnostics import Diagnostic, count_by_severity
 from kh284.evaluate.reporting import Reporting
 from kh284.i18n import word
-from kh284.i18n.statuses import KINDS, TARGET_STATUSES, by_attention
 from kh284.render.view import View
 from kh284.validate.index import Index
 from kh284.validate.models.targets import Target
@@ -260,26 +259,16 @@ def view_dict(view: View) -> dict[str, Any]:
 
 
 def _target_headline(view: View) -> dict[str, Any]:
-    """The targets in the headline, what cannot be judged first.
-
-    How many, how many cannot be judged and who owes their figures, how many fall short,
-    how many went well, by status in the order of attention, and how many rest on an old
-    figure.
-    """
-    targets = view.model.targets
-    by_kind = {kind: [t for t in targets if t.look.kind == kind] for kind in KINDS}
-    owing = sorted({u for t in by_kind["unknown"] for u in t.asked})
+    """The targets in the headline, what cannot be judged first (``Model.target_headline``)."""
+    head = view.model.target_headline
     return {
-        "total": len(targets),
-        "unknown": len(by_kind["unknown"]),
-        "unknown_owed_by": owing,
-        "failing": len(by_kind["failing"]),
-        "good": len(by_kind["good"]),
-        "stale": sum(t.result.stale for t in targets),
-        "by_status": {
-            status: sum(1 for t in targets if t.status == status)
-            for status in by_attention(TARGET_STATUSES)
-        },
+        "total": head.total,
+        "unknown": head.unknown,
+        "unknown_owed_by": list(head.unknown_owed_by),
+        "failing": head.failing,
+        "good": head.good,
+        "stale": head.stale,
+        "by_status": head.by_status,
     }
 
 

@@ -23,6 +23,7 @@ from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import Headline
 from kh284.i18n import REPORT_STATES, number, percent, pick, word
+from kh284.i18n.statuses import TaskStatus
 from kh284.pipeline import Outcome
 from kh284.render import layout
 from kh284.render.layout import Cell, Column, Fitted, Para
@@ -82,11 +83,15 @@ def render(view: View) -> str:
     ]
     if view.show_waived:
         parts.extend(diagnostic_line(view, d, waived=True) for d, _ in view.waived)
+    first = view.show_targets and view.show_tasks and view.outcome.evaluated
+    if first:  # check: the headline and what must happen next, before the tables
+        parts.extend(actions(view))
     if view.show_targets:
         parts.extend(targets_tables(view.outcome, view.model, view.width))
     if view.show_tasks and view.outcome.evaluated:
         model = view.model
-        parts.append(headline_line(model.headline, view.lang, view.width))
+        if not first:
+            parts.append(headline_line(model.headline, view.lang, view.width))
         table = overdue_table if view.command == "overdue" else tasks_table
         fitted = table(list(model.tasks), view.lang, model.unit_name, view.width)
         parts.append(fitted.table)
@@ -95,6 +100,58 @@ def render(view: View) -> str:
     if about_plan:
         parts.append(Text(word("table.plan_text", view.lang, count=len(about_plan)), style="dim"))
     return to_text(parts, color=view.color, width=view.width)
+
+
+def actions(view: View) -> list[RenderableType]:
+    """``check``'s first page: the headline (what cannot be judged first), then what next.
+
+    What must happen next: the overdue deliverables, what falls due soon, who owes reports.
+    """
+    model, lang, width = view.model, view.lang, view.width
+    parts: list[RenderableType] = [
+        targets_headline_line(model, lang),
+        headline_line(model.headline, lang, width),
+    ]
+    overdue = sorted(
+        (t for t in model.tasks if t.status == TaskStatus.OVERDUE),
+        key=lambda t: (-(t.days_late or 0), t.result.task.number),
+    )
+    if overdue:
+        parts.append(Text(word("table.overdue_now", lang, count=len(overdue)), style="bold"))
+        parts.append(overdue_table(overdue, lang, model.unit_name, width).table)
+    if model.due_within is not None and model.due_soon:
+        heading = word("table.due_soon", lang, days=model.due_within, count=len(model.due_soon))
+        parts.append(Text(heading, style="bold"))
+        parts.append(tasks_table(list(model.due_soon), lang, model.unit_name, width).table)
+    owing = [u for u in model.units if u.reports and u.reports.get("missing")]
+    if owing:
+        owing.sort(key=lambda u: -(u.reports or {}).get("missing", 0))
+        units = ", ".join(
+            f"{printable(u.short_name)} ({(u.reports or {})['missing']})" for u in owing
+        )
+        parts.append(Text(word("table.owing", lang, units=units)))
+    return parts
+
+
+def targets_headline_line(model: Model, lang: str) -> Text:
+    """How many targets cannot be judged (and who owes them), failed, went well, are stale."""
+    head = model.target_headline
+    owed = ""
+    if head.unknown_owed_by:
+        units = ", ".join(printable(model.unit_name(u)) for u in head.unknown_owed_by)
+        owed = word("common.targets_owed_by", lang, units=units)
+    stale = word("common.targets_stale", lang, stale=head.stale) if head.stale else ""
+    text = word(
+        "common.targets_headline",
+        lang,
+        unknown=head.unknown,
+        total=head.total,
+        owed=owed,
+        failing=head.failing,
+        good=head.good,
+        stale=stale,
+    )
+    return Text(text, style="bold")
 
 
 def diagnostic_line(view: View, diag: Diagnostic, *, waived: bool = False) -> Text:

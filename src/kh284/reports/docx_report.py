@@ -35,6 +35,7 @@ from kh284.i18n import day
 from kh284.reports.content import (
     Content,
 )
+from kh284.views.model import by_lead_unit
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -255,6 +256,7 @@ def _body(document: Document, content: Content, unit_id: str) -> None:
     document.add_heading(_w("tasks", lang), level=2)
     _text(document, _tasks_intro(content))
     _tasks_table(document, content)
+    _due_soon(document, content)
     reporting = content.data.get("reporting")
     if reporting:
         document.add_heading(_w("reporting", lang), level=2)
@@ -269,6 +271,24 @@ def _body(document: Document, content: Content, unit_id: str) -> None:
     )
 
 
+def _due_soon(document: Document, content: Content) -> None:
+    """What falls due soon, by the unit that leads it now (``Model.due_soon``)."""
+    model, lang = content.model, content.lang
+    if model.due_within is None:
+        return
+    if not model.due_soon:
+        _text(
+            document, f"{_w('due_soon', lang)}: {_w('due_soon_none', lang, days=model.due_within)}"
+        )
+        return
+    heading = _w("due_soon", lang)
+    intro = _w("due_soon_intro", lang, days=model.due_within, date=day(model.as_of))
+    _text(document, f"{heading}: {intro}")
+    for unit, tasks in by_lead_unit(model.due_soon):
+        items = "; ".join(f"{t.label} ({t.due_text})" for t in tasks)
+        _text(document, f"- {content.unit_name(unit)}: {items}")
+
+
 def _targets_intro(content: Content) -> str:
     from kh284.i18n.statuses import TARGET_STATUSES
 
@@ -279,7 +299,25 @@ def _targets_intro(content: Content) -> str:
         for status, look in TARGET_STATUSES.items()
         if counts.get(status)
     )
-    return _w("targets_intro", content.lang, count=len(model.targets), summary=summary)
+    head = model.target_headline
+    owed = ""
+    if head.unknown_owed_by:
+        units = ", ".join(content.unit_name(u) for u in head.unknown_owed_by)
+        owed = i18n.word("common.targets_owed_by", content.lang, units=units)
+    stale = i18n.word("common.targets_stale", content.lang, stale=head.stale) if head.stale else ""
+    first = _w(
+        "targets_headline",
+        content.lang,
+        total=head.total,
+        unknown=head.unknown,
+        owed=owed,
+        failing=head.failing,
+        good=head.good,
+        stale=stale,
+    )
+    return (
+        first + " " + _w("targets_intro", content.lang, count=len(model.targets), summary=summary)
+    )
 
 
 def _tasks_intro(content: Content) -> str:

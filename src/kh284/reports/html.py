@@ -41,6 +41,7 @@ from kh284.i18n.statuses import (
 )
 from kh284.reports.content import Content, word
 from kh284.views import TargetView, TaskView, UnitView
+from kh284.views.model import by_lead_unit
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 #: Task text longer than this is shortened in the table (the full text is its tooltip).
@@ -313,8 +314,25 @@ def _headline(content: Content) -> str:
             f'data-count="{count}"><span class="sym" aria-hidden="true">'
             f"{look.symbol}</span> {e(look.word(lang))}: {count}</span>"
         )
+    targets = content.model.target_headline
+    unknown = word("unknown_first", lang, unknown=targets.unknown, total=targets.total)
+    owed = ""
+    if targets.unknown_owed_by:
+        units = ", ".join(content.unit_name(u) for u in targets.unknown_owed_by)
+        owed = i18n.word("common.targets_owed_by", lang, units=units)
+    stale = i18n.word("common.targets_stale", lang, stale=targets.stale) if targets.stale else ""
+    rest = word(
+        "targets_rest", lang, owed=owed, failing=targets.failing, good=targets.good, stale=stale
+    )
+    first = (
+        f'<p id="targets-headline" data-unknown="{targets.unknown}" '
+        f'data-total="{targets.total}" data-failing="{targets.failing}" '
+        f'data-good="{targets.good}" data-stale="{targets.stale}">'
+        f"<strong>{e(unknown)}</strong>{e(rest)}</p>"
+    )
     return (
         '<section id="headline">'
+        f"{first}"
         f'<div class="cards">{"".join(cards)}</div>'
         f"<h3>{e(word('targets_by_status', lang))}</h3>"
         f'<div class="chips" id="target-status">{"".join(chips)}</div>'
@@ -336,6 +354,7 @@ def _attention(content: Content) -> str:
         f'<section id="attention"><h2>{e(_d("attention", lang))}</h2>',
         _failing(content),
         _overdue(content),
+        _due_soon(content),
     ]
     reporting = content.data.get("reporting")
     if isinstance(reporting, dict):
@@ -343,6 +362,30 @@ def _attention(content: Content) -> str:
     parts.append(_no_figures(content))
     parts.append("</section>")
     return "".join(parts)
+
+
+def _due_soon(content: Content) -> str:
+    """What falls due soon, by the unit that leads it now (``Model.due_soon``)."""
+    model, lang = content.model, content.lang
+    if model.due_within is None:
+        return ""
+    heading = f"<h3>{e(word('due_soon', lang, count=len(model.due_soon)))}</h3>"
+    if not model.due_soon:
+        none = word("no_due_soon", lang, days=model.due_within)
+        return heading + f'<p class="empty">{e(none)}</p>'
+    rows = []
+    for unit, tasks in by_lead_unit(model.due_soon):
+        items = "; ".join(
+            f'<span class="soon" data-task="{e(t.label)}">{e(t.label)} '
+            f'<span class="due">{e(t.due_text)}</span></span>'
+            for t in tasks
+        )
+        rows.append(
+            f'<tr class="due-soon" data-unit="{e(unit)}"><td>{e(content.unit_name(unit))}</td>'
+            f'<td class="n">{len(tasks)}</td><td>{items}</td></tr>'
+        )
+    heads = [(word("lead", lang), ""), (_d("count", lang), "n"), (word("task", lang), "")]
+    return heading + _table("act soon", heads, rows)
 
 
 def _table(

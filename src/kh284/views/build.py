@@ -15,7 +15,6 @@ from kh284 import i18n
 from kh284.evaluate.reporting import Reporting
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import Headline, TaskResult, due_soon
-from kh284.i18n import Message, say
 from kh284.i18n.statuses import TargetStatus, TaskStatus, target_look, task_look
 from kh284.pipeline import Outcome
 from kh284.validate.index import Index
@@ -109,8 +108,8 @@ def _stale_note(result: TargetResult, lang: str) -> str:
     if not result.stale or result.latest_year is None:
         return ""
     latest = max((p.year for p in result.points), default=result.latest_year)
-    note = Message.of("reason.stale_note", year=latest, due=tuple(result.due_years_missing))
-    return say(note, lang)
+    due = i18n.joined([str(y) for y in result.due_years_missing], lang)
+    return i18n.word("report.stale_note", lang, year=latest, due=due)
 
 
 def _owing(index: Index, reporting: Reporting | None) -> dict[str, dict[str, set[int]]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import Headline, TaskResult
-from kh284.i18n.statuses import Look, TargetStatus, TaskStatus
+from kh284.i18n.statuses import KINDS, TARGET_STATUSES, Look, TargetStatus, TaskStatus, by_attention
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,23 @@ class UnitView:
 
 
 @dataclass(frozen=True)
+class TargetHeadline:
+    """The targets at a glance, what cannot be judged first."""
+
+    total: int
+    #: Targets that cannot be judged yet (no figure, not enough figures).
+    unknown: int
+    #: The units asked for the figures of those targets.
+    unknown_owed_by: tuple[str, ...]
+    failing: int
+    good: int
+    #: Verdicts that rest on an old figure.
+    stale: int
+    #: Targets by status, in the order of attention.
+    by_status: dict[str, int]
+
+
+@dataclass(frozen=True)
 class Model:
     """Everything people are shown of one evaluation."""
 
@@ -152,6 +169,25 @@ class Model:
         raise KeyError(target_id)
 
     @property
+    def target_headline(self) -> TargetHeadline:
+        """How many targets cannot be judged and who owes them, failed, went well, are stale."""
+        kinds = {kind: [t for t in self.targets if t.look.kind == kind] for kind in KINDS}
+        owing = {u for t in kinds["unknown"] for u in t.asked}
+        order = {u: i for i, u in enumerate(self.names)}
+        return TargetHeadline(
+            total=len(self.targets),
+            unknown=len(kinds["unknown"]),
+            unknown_owed_by=tuple(sorted(owing, key=lambda u: (order.get(u, len(order)), u))),
+            failing=len(kinds["failing"]),
+            good=len(kinds["good"]),
+            stale=sum(1 for t in self.targets if t.result.stale),
+            by_status={
+                status: sum(1 for t in self.targets if t.status == status)
+                for status in by_attention(TARGET_STATUSES)
+            },
+        )
+
+    @property
     def target_counts(self) -> dict[str, int]:
         """Targets by status, in the order each status first appears (the JSON summary's)."""
         counts: dict[str, int] = {}
@@ -166,3 +202,12 @@ class Model:
         for task in self.tasks:
             counts[str(task.status)] = counts.get(str(task.status), 0) + 1
         return counts
+
+
+def by_lead_unit(tasks: tuple[TaskView, ...]) -> list[tuple[str, list[TaskView]]]:
+    """Deliverables grouped by each unit that leads them now, the units in first-seen order."""
+    groups: dict[str, list[TaskView]] = {}
+    for task in tasks:
+        for unit in task.lead_now or ("",):
+            groups.setdefault(unit, []).append(task)
+    return list(groups.items())
