@@ -61,7 +61,7 @@ def test_golden_output(command: str, fmt: str) -> None:
     if os.environ.get("KH284_REGEN_GOLDEN"):
         golden.write_text(out, encoding="utf-8")
     assert out == golden.read_text(encoding="utf-8")
-    assert err.startswith("2 errors") if command == "check" else err.startswith("1 errors")
+    assert err.startswith("2 errors") if command == "check" else err.startswith("1 error,")
 
 
 def test_golden_headline_tells_done_on_time_and_overdue_apart() -> None:
@@ -171,7 +171,7 @@ def test_select_ignore_quiet_and_fail_on() -> None:
     run_cli(*base, "--ignore", "R3", "--fail-on", "warning", code=1)
     run_cli(*base, "--fail-on", "never", code=0)
     out, err = run_both(*base, "--quiet", code=1)
-    assert out == "" and err.startswith("1 errors")
+    assert out == "" and err.startswith("1 error,")
 
 
 def test_color_always_and_never() -> None:

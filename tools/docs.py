@@ -22,7 +22,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from kh284.cli.app import app
-from kh284.diagnostics.catalogue import CATALOGUE, FAMILIES
+from kh284.diagnostics.catalogue import CATALOGUE, FAMILIES, template
 from kh284.i18n import WORDS, word
 from kh284.render.markdown import cell
 
@@ -131,7 +131,7 @@ def codes_md() -> str:
             if code.startswith(letter):
                 out.append(
                     f"| {code} | `{entry.severity}` | `{entry.title}` "
-                    f"| {cell(entry.vi)} | {cell(entry.en)} |"
+                    f"| {cell(template(code, 'vi'))} | {cell(template(code, 'en'))} |"
                 )
     return "\n".join(out) + "\n"
 

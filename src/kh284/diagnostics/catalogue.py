@@ -586,7 +586,7 @@ CATALOGUE: dict[str, Entry] = {
         E,
         "task-overdue",
         "Nhiệm vụ {item} quá hạn {days} ngày (hạn {due})",
-        "Task {item} is overdue by {days} day(s) (due {due})",
+        "Task {item} is overdue by {days:# day|# days} (due {due})",
     ),
     "K702": Entry(
         W,
@@ -652,7 +652,8 @@ class _Arg(str):
     """An argument that may be worded by how many items it lists.
 
     ``{years:năm #|các năm #}`` writes the first form for one item, the second for more
-    (items are separated by ``, ``); ``#`` stands for the argument itself.
+    (items are separated by ``, ``; a whole number counts as itself); ``#`` stands for the
+    argument itself.
     """
 
     __slots__ = ()
@@ -661,8 +662,30 @@ class _Arg(str):
         if "|" not in spec:
             return format(str(self), spec)
         one, many = spec.split("|", 1)
-        count = len(self.split(", ")) if self else 0
+        if self.lstrip("-").isdigit():  # a number: that many
+            count = abs(int(self))
+        else:  # a list: that many items
+            count = len(self.split(", ")) if self else 0
         return (one if count == 1 else many).replace("#", str(self))
+
+
+#: A placeholder's format spec (``{years:năm #|các năm #}``), as a rule's text leaves it out.
+_SPEC = re.compile(r"\{(\w+):[^}]*\}")
+
+
+def template(code: str, lang: str) -> str:
+    """The message template of ``code`` as a rule list shows it, without format specs.
+
+    A word chosen by number is given in its general form: ``{days} days``.
+    """
+    entry = CATALOGUE[code]
+
+    def plain(found: re.Match[str]) -> str:
+        name, spec = found.group(1), found.group(0)[len(found.group(1)) + 2 : -1]
+        many = spec.split("|", 1)[-1] if "|" in spec else "#"
+        return many.replace("#", "{" + name + "}")
+
+    return _SPEC.sub(plain, entry.vi if lang == "vi" else entry.en)
 
 
 def printable(text: str) -> str:

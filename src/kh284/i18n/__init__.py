@@ -65,7 +65,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "common.missing_extra": ("cần cài thêm {names}: {install}", "{names} not installed: {install}"),
     "common.import_summary": (
         "{errors} lỗi, {warnings} cảnh báo trong {file}",
-        "{errors} errors, {warnings} warnings in {file}",
+        "{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings} in {file}",
     ),
     "common.import_wrote": ("; đã ghi {path}", "; wrote {path}"),
     "common.import_not_written": ("; chưa ghi tệp vì còn lỗi", "; nothing written: fix the errors"),
@@ -92,7 +92,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "common.no_unit": ("Không có đơn vị '{query}'", "No unit '{query}'"),
     "common.summary": (
         "{errors} lỗi, {warnings} cảnh báo, {infos} thông tin trong {files} tệp",
-        "{errors} errors, {warnings} warnings, {infos} infos in {files} files",
+        "{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}, {infos} "
+        "{infos:info|infos} in {files} {files:file|files}",
     ),
     "common.summary_waived": ("; {count} được miễn trừ", "; {count} waived"),
     "common.targets_headline": (
@@ -152,7 +153,8 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- kh284 targets ---------------------------------------------------------------------
     "table.plan_text": (
         "{count} phát hiện về văn bản kế hoạch như đã ban hành; xem đầy đủ bằng kh284 validate",
-        "{count} findings about the plan's published text; kh284 validate lists them",
+        "{count} {count:finding|findings} about the plan's published text; kh284 validate lists "
+        "them",
     ),
     "report.conflict_status": (
         "báo cáo này ghi '{status}', báo cáo trước ghi '{other_status}'",
@@ -524,7 +526,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "html.completed_on": ("hoàn thành {date}", "done {date}"),
     "html.legend": ("Màu theo trạng thái", "Colours by status"),
     "html.reason": ("Nhận xét", "Verdict"),
-    "html.days_overdue": ("quá hạn {days} ngày", "{days} days overdue"),
+    "html.days_overdue": ("quá hạn {days} ngày", "{days} {days:day|days} overdue"),
     # -- dashboard (the HTML report's action page, print and charts) -----------------------
     "dashboard.attention": ("Cần chú ý", "Needs attention"),
     "dashboard.failing": ("Chỉ tiêu chưa đạt yêu cầu ({count})", "Targets falling short ({count})"),
@@ -611,7 +613,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "docx.targets_intro": (
         "Đánh giá {count} chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc: {summary}. Biểu"
         " đồ từng chỉ tiêu tại Phụ lục kèm theo.",
-        "{count} targets judged by the UN SDG progress method: {summary}. The chart of each target"
+        "{count} {count:target|targets} judged by the UN SDG progress method: {summary}. The chart "
+        "of each target"
         " is in the appendix.",
     ),
     "docx.tasks": ("2. Kết quả thực hiện các nhiệm vụ", "2. Results by task"),
@@ -662,7 +665,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Charts of the targets with figures",
     ),
     "docx.figure": ("Hình {n}. {name} — {status}", "Figure {n}. {name} — {status}"),
-    "docx.days_overdue": ("quá hạn {days} ngày", "{days} days overdue"),
+    "docx.days_overdue": ("quá hạn {days} ngày", "{days} {days:day|days} overdue"),
     "docx.reporting": (
         "3. Tình hình báo cáo của các đơn vị",
         "3. Reports received from the units",

@@ -28,7 +28,7 @@ def render(view: View) -> str:
             "id": code,
             "name": messages.CATALOGUE[code].title,
             "shortDescription": {"text": messages.CATALOGUE[code].title},
-            "fullDescription": {"text": messages.CATALOGUE[code].en},
+            "fullDescription": {"text": messages.template(code, "en")},
             "defaultConfiguration": {"level": _level(messages.CATALOGUE[code].severity)},
         }
         for code in codes
