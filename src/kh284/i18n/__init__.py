@@ -554,6 +554,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Targets with no figure yet ({count}): who owes it",
     ),
     "dashboard.owes_figure": ("Đơn vị báo cáo", "Reporting unit"),
+    "dashboard.task_count": ("Số nhiệm vụ", "Tasks"),
     "dashboard.count": ("Số chỉ tiêu", "Targets"),
     "dashboard.template": (
         "Lệnh lập biểu mẫu Excel năm {year} để gửi số liệu",

@@ -384,7 +384,7 @@ def _due_soon(content: Content) -> str:
             f'<tr class="due-soon" data-unit="{e(unit)}"><td>{e(content.unit_name(unit))}</td>'
             f'<td class="n">{len(tasks)}</td><td>{items}</td></tr>'
         )
-    heads = [(word("lead", lang), ""), (_d("count", lang), "n"), (word("task", lang), "")]
+    heads = [(word("lead", lang), ""), (_d("task_count", lang), "n"), (word("task", lang), "")]
     return heading + _table("act soon", heads, rows)
 
 
