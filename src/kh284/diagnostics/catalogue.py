@@ -400,10 +400,10 @@ CATALOGUE: dict[str, Entry] = {
     "R311": Entry(
         W,
         "no-reporter",
-        "Chỉ tiêu '{id}' không có đơn vị nào báo cáo số liệu: không ghi reporting_unit, không "
-        "chỉ tiêu cùng chuỗi số liệu nào ghi, và mục {clause} không giao đơn vị nào",
-        "No unit reports the figures of target '{id}': it names no reporting_unit, no target "
-        "of the same series names one, and clause {clause} names no unit",
+        "Chỉ tiêu '{id}' không ghi đơn vị báo cáo số liệu (reporting_unit), các chỉ tiêu cùng "
+        "chuỗi số liệu cũng không: {asked_vi}",
+        "Target '{id}' names no unit that reports its figures (reporting_unit), nor does any "
+        "target of the same series: {asked_en}",
     ),
     # -- the plan's own text -------------------------------------------------------------
     "P401": Entry(

@@ -59,6 +59,14 @@ UNITS: dict[str, tuple[str, str]] = {
 WORDS: dict[str, tuple[str, str]] = {
     # -- words every output shares ---------------------------------------------------------
     "common.per_year": ("/năm", "/year"),
+    "references.asked_clause": (
+        "sẽ hỏi các đơn vị được giao ở mục {clause} ({units}); ghi rõ reporting_unit",
+        "the units clause {clause} names ({units}) will be asked; name the reporting_unit",
+    ),
+    "references.asked_nobody": (
+        "mục {clause} cũng không giao đơn vị nào, nên không ai được hỏi số liệu",
+        "clause {clause} names no unit either, so nobody is asked for its figures",
+    ),
     "common.and": (" và ", " and "),
     "common.waived": ("miễn trừ", "waived"),
     "common.drawing_charts": ("Vẽ biểu đồ", "Drawing charts"),

@@ -8,7 +8,8 @@ draft (who owes a figure nobody has sent) — so they cannot name different unit
   a target whose data names none is reported by those of the targets that read the same
   measure (one series, one reporter), else by the units its plan clause names, or the
   nearest enclosing item that names units.  Nothing is guessed beyond that: a target with
-  none of these has no reporter.
+  none of these has no reporter.  A target whose reporters come from its clause alone is
+  R311 (the data should say who reports), as is one with none.
 - **Who owes it on a day** (``owners_on``): a unit that still exists, else the units that
   carry on its work on that day (``Index.successors_on``).
 - **Whose report counts for a unit** (``answering_for``): the unit, the members of a group
@@ -34,6 +35,15 @@ def reporters(index: Index, target: Target) -> list[str]:
     order); else the units named for its plan clause (its own, else the nearest enclosing
     item's); else none.
     """
+    return declared_reporters(index, target) or clause_units(index, target.clause)
+
+
+def declared_reporters(index: Index, target: Target) -> list[str]:
+    """The reporters the data names; empty when none names one.
+
+    The target's ``reporting_unit``, else those of the targets that read the same measure
+    (in file order).
+    """
     if target.reporting_units:
         return list(target.reporting_units)
     same_measure = [
@@ -42,9 +52,7 @@ def reporters(index: Index, target: Target) -> list[str]:
         if other.measure_id == target.measure_id
         for unit in other.reporting_units
     ]
-    if same_measure:
-        return list(dict.fromkeys(same_measure))
-    return clause_units(index, target.clause)
+    return list(dict.fromkeys(same_measure))
 
 
 def clause_units(index: Index, clause: str) -> list[str]:

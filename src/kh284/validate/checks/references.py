@@ -22,7 +22,7 @@ from kh284.validate.index import Index, Table
 from kh284.validate.models.plan import Deadline, Settings
 from kh284.validate.models.targets import Target
 from kh284.validate.names import suggest
-from kh284.validate.responsibility import reporters
+from kh284.validate.responsibility import clause_units, declared_reporters
 
 
 def check(index: Index) -> Iterator[Diagnostic]:
@@ -263,12 +263,17 @@ def _reporting(index: Index) -> Iterator[Diagnostic]:
             yield from _each_unit(index, file, base, "reporting_unit", target.reporting_unit)
     plan = index.dataset.plan
     if plan is not None and plan.settings.reporting is not None:
-        # a plan that expects yearly figures: each target's must be somebody's to send
+        # a plan that expects yearly figures: the data says who sends each target's
         for target_id, target in index.targets.items.items():
-            if not reporters(index, target):
-                where = index.where(index.targets, target_id)
-                about = Subject("target", target_id)
-                yield dg.make("R311", where, regarding=about, id=target_id, clause=target.clause)
+            if declared_reporters(index, target):
+                continue
+            where = index.where(index.targets, target_id)
+            about = Subject("target", target_id)
+            units = clause_units(index, target.clause)
+            names = ", ".join(index.short_name(u) for u in units)
+            key = "references.asked_clause" if units else "references.asked_nobody"
+            vi, en = both(key, clause=target.clause, units=names)
+            yield dg.make("R311", where, regarding=about, id=target_id, asked_vi=vi, asked_en=en)
     if plan is not None and plan.settings.unit_plans is not None:
         base = ("settings", "unit_plans")
         yield from _each_unit(index, "plan.yaml", base, "units", plan.settings.unit_plans.units)
