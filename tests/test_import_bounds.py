@@ -206,3 +206,74 @@ def test_the_real_template_is_within_every_bound(pristine: tuple[Path, bytes], t
     path.write_bytes(template)
     inspected = guard.inspect(path)
     assert inspected.raw == template and not any(inspected.formulas.values())
+
+
+# -- where the report is written, and the names printed ----------------------------------------
+
+
+def _filled(pristine: tuple[Path, bytes], tmp_path: Path, name: str = "so-gddt.xlsx") -> Path:
+    """The template with the report's date and document filled in: it imports cleanly."""
+    _, template = pristine
+    book = openpyxl.load_workbook(io.BytesIO(template))
+    book["Thông tin"]["B7"] = "15/12/2027"
+    book["Thông tin"]["B8"] = "Báo cáo số 1/BC-SGDĐT"
+    sheet = book["Chỉ tiêu"]
+    row = next(r for r in range(5, sheet.max_row + 1) if sheet[f"B{r}"].value == "nha-tre-huy-dong")
+    sheet[f"D{row}"] = 40
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def _data_copy(pristine: tuple[Path, bytes], tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(pristine[0], data)
+    return data
+
+
+def _import(xlsx: Path, data: Path, code: int, lang: str = "en") -> tuple[str, str]:
+    args = ("import", str(xlsx), "--data-dir", str(data), "--as-of", "2027-12-31")
+    return run_both(*args, "--lang", lang, code=code)
+
+
+def test_the_report_is_written_in_its_year(pristine: tuple[Path, bytes], tmp_path: Path):
+    data = _data_copy(pristine, tmp_path)
+    _, err = _import(_filled(pristine, tmp_path), data, code=0)
+    assert (data / "progress" / "2027" / "so-gddt.yaml").is_file() and "wrote" in err
+
+
+@pytest.mark.parametrize("linked", ["progress", "progress/2027"])
+def test_a_folder_linked_out_of_the_data_directory_is_refused(
+    pristine: tuple[Path, bytes], tmp_path: Path, linked: str
+) -> None:
+    data = _data_copy(pristine, tmp_path)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    link = data / linked
+    if link.exists():
+        shutil.rmtree(link)
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(outside, target_is_directory=True)
+    _, err = _import(_filled(pristine, tmp_path), data, code=2)
+    assert "Y113" in err and str(link) in err and "outside the data directory" in err
+    assert list(outside.rglob("*")) == [], "a file was written outside the data directory"
+
+
+def test_a_year_folder_linked_within_the_data_directory_is_refused(
+    pristine: tuple[Path, bytes], tmp_path: Path
+) -> None:
+    """``validate`` does not follow such a link (Y121), so a report there would not count."""
+    data = _data_copy(pristine, tmp_path)
+    (data / "progress" / "2027-real").mkdir(parents=True)
+    (data / "progress" / "2027").symlink_to(data / "progress" / "2027-real")
+    _, err = _import(_filled(pristine, tmp_path), data, code=2, lang="vi")
+    assert "Y121" in err and "liên kết" in err
+    assert list((data / "progress" / "2027-real").iterdir()) == []
+
+
+def test_the_workbook_name_is_printed_escaped(pristine: tuple[Path, bytes], tmp_path: Path):
+    data = _data_copy(pristine, tmp_path)
+    xlsx = _filled(pristine, tmp_path, "so\x1b]8;;x\x07-gddt.xlsx")
+    out, err = _import(xlsx, data, code=0)
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    assert "\\x1b" in err and "wrote" in err

@@ -80,7 +80,7 @@ def read(file: Path, source_name: str) -> FilledTemplate:
         raise WorkbookError(damaged.vi, damaged.en) from None
     names = set(book.sheetnames)
     if not {INFO, TARGETS, TASKS, MARKER} <= names or book[MARKER]["A1"].value != MARK:
-        raise WorkbookError(*both("template.not_a_template", file=file))
+        raise WorkbookError(*both("template.not_a_template", file=printable(str(file))))
     builder = _Builder(source_name, inspected.formulas)
     builder.info(book[INFO])
     builder.indicators(book[TARGETS])
