@@ -167,10 +167,16 @@ def import_(
     if imported.lines:
         write_stdout("".join(line + "\n" for line in imported.lines), lang.value)
     if imported.ok:
+        from kh284.diagnostics.catalogue import printable
+
+        # looked at again just before writing: a link made meanwhile is refused too
+        _run_report_command(
+            lang.value, data_dir, lambda: run.confine_output(data_dir, imported.output)
+        )
         try:
             imported.output.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            fail(f"{imported.output.parent}: {exc.strerror or exc}")
+            fail(f"{printable(str(imported.output.parent))}: {exc.strerror or exc}")
         write_file(imported.output, imported.text.encode("utf-8"), force, lang.value)
     sys.stderr.write(run.import_summary(imported, file, lang.value, imported.ok))
     raise typer.Exit(0 if imported.ok else 1)

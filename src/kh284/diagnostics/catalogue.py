@@ -246,6 +246,38 @@ CATALOGUE: dict[str, Entry] = {
         "Ô có {length} ký tự, vượt giới hạn {limit} ký tự",
         "The cell holds {length} characters, over the limit of {limit}",
     ),
+    "Y133": Entry(
+        E,
+        "cell-out-of-bounds",
+        "Trang tính '{sheet}' có ô {cell}, ngoài {rows} dòng và {columns} cột của một mẫu báo"
+        " cáo; sổ tính không được đọc",
+        "The sheet '{sheet}' has a cell {cell}, beyond the {rows} rows and {columns} columns of a"
+        " template; the workbook is not read",
+    ),
+    "Y134": Entry(
+        E,
+        "range-too-large",
+        "Trang tính '{sheet}': vùng {range} ({kind_vi}) vượt ra ngoài {rows} dòng và {columns}"
+        " cột, hoặc các vùng phủ quá {limit} ô; sổ tính không được đọc",
+        "The sheet '{sheet}': the range {range} ({kind_en}) reaches beyond {rows} rows and"
+        " {columns} columns, or the ranges cover over {limit} cells; the workbook is not read",
+    ),
+    "Y135": Entry(
+        E,
+        "shared-strings-too-large",
+        "Bảng chuỗi dùng chung của sổ tính ('{sheet}') vượt {limit} {what_vi}; sổ tính không"
+        " được đọc",
+        "The workbook's shared-string table ('{sheet}') holds over {limit} {what_en}; the"
+        " workbook is not read",
+    ),
+    "Y136": Entry(
+        E,
+        "shared-strings-expand",
+        "Tới ô {cell} của trang tính '{sheet}', các ô dùng chuỗi chung đã chứa quá {limit} ký tự;"
+        " sổ tính không được đọc",
+        "By cell {cell} of the sheet '{sheet}', cells referring to shared strings hold over"
+        " {limit} characters; the workbook is not read",
+    ),
     # -- schema --------------------------------------------------------------------------
     "S201": Entry(E, "unknown-key", "Khóa không hợp lệ '{key}'{hint}", "Unknown key '{key}'{hint}"),
     "S202": Entry(E, "missing-key", "Thiếu khóa bắt buộc '{key}'", "Missing required key '{key}'"),

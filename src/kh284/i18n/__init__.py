@@ -857,6 +857,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.nothing": ("để trống", "nothing"),
     "import.report_at": ("{file} (dòng {line})", "{file} (line {line})"),
     "import.year": ("năm {year}", "year {year}"),
+    # -- import: workbook bounds and what a cell means (one block) ---------------------------
+    "import.range_merge": ("ô gộp", "merged cells"),
+    "import.range_hyperlink": ("liên kết", "hyperlink"),
+    "import.range_conditional": ("định dạng có điều kiện", "conditional format"),
+    "import.range_validation": ("kiểm tra dữ liệu", "data validation"),
+    "import.shared_strings": ("chuỗi", "strings"),
+    "import.shared_chars": ("ký tự", "characters"),
     "template.date_title": ("Cần một ngày", "A date is needed"),
     "template.date_error": (
         "Ghi một ngày từ {first} đến {last} (ngày/tháng/năm).",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,7 +81,7 @@ def read(file: Path, source_name: str) -> FilledTemplate:
         raise WorkbookError(damaged.vi, damaged.en) from None
     names = set(book.sheetnames)
     if not {INFO, TARGETS, TASKS, MARKER} <= names or book[MARKER]["A1"].value != MARK:
-        raise WorkbookError(*both("template.not_a_template", file=file))
+        raise WorkbookError(*both("template.not_a_template", file=printable(str(file))))
     builder = _Builder(source_name, inspected.formulas)
     builder.info(book[INFO])
     builder.indicators(book[TARGETS])
@@ -289,27 +290,119 @@ def check_import(
     """Check the imported text exactly as the report ``rel`` of ``data_dir`` would be.
 
     The document goes through the pipeline beside the files on disk (replacing a file of
-    the same name); the findings about it are returned.
+    the same name); the findings about it are returned.  So that one import reports every
+    finding it can, rows that fail the form checks (S2xx) are then left out and the rest
+    of the report is checked again across the data (D5xx and the others), its findings
+    pointing at the rows they came from.
     """
     from kh284.load.exact import load_text
-    from kh284.pipeline import run
 
     document, found = load_text(imported.text, rel)
     if document is None:
         return found
+    found += _findings(data_dir, imported, rel, as_of, document)
+    failing = _failing_rows(found, rel)
+    if failing:
+        pruned, kept = _without_rows(imported.text, failing)
+        document, _ = load_text(pruned, rel)
+        if document is not None:
+            more = _findings(data_dir, imported, rel, as_of, document, kept)
+            found += [d for d in more if not _form_finding(d, rel)]
+    return sorted(set(found), key=Diagnostic.sort_key)
+
+
+#: The rows of a report: a list of the report whose items a template's rows make.
+_ROWS = ("indicators", "tasks")
+
+
+def _form_finding(diag: Diagnostic, rel: str) -> bool:
+    """A finding of the form checks (S2xx) about the import."""
+    return diag.code.startswith("S") and diag.location.file == rel
+
+
+def _failing_rows(found: list[Diagnostic], rel: str) -> set[tuple[str, int]] | None:
+    """The rows (``("tasks", 3)``) that fail the form checks, to be left out.
+
+    ``None`` when none can be: no finding of the form, or one about the report itself,
+    outside every row.
+    """
+    rows: set[tuple[str, int]] = set()
+    for diag in found:
+        if not _form_finding(diag, rel) or diag.severity < Severity.ERROR:
+            continue
+        path = diag.location.path
+        if len(path) < 2 or path[0] not in _ROWS or not isinstance(path[1], int):
+            return None
+        rows.add((str(path[0]), path[1]))
+    return rows or None
+
+
+def _without_rows(text: str, failing: set[tuple[str, int]]) -> tuple[str, dict[str, list[int]]]:
+    """The report's text without the ``failing`` rows, and each list's kept rows in order."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    doc = yaml.load(text)
+    kept: dict[str, list[int]] = {}
+    for key in _ROWS:
+        items = doc.get(key)
+        if items is None:
+            continue
+        kept[key] = [i for i in range(len(items)) if (key, i) not in failing]
+        for i in reversed(range(len(items))):
+            if (key, i) in failing:
+                del items[i]
+        if not items:
+            del doc[key]
+    buffer = io.StringIO()
+    yaml.dump(doc, buffer)
+    return buffer.getvalue(), kept
+
+
+def _findings(
+    data_dir: Path,
+    imported: FilledTemplate,
+    rel: str,
+    as_of: dt.date,
+    document: Any,
+    kept: dict[str, list[int]] | None = None,
+) -> list[Diagnostic]:
+    """The pipeline's findings about ``document`` (``rel``), and what telling them needs.
+
+    ``kept``: the rows the document kept of the import, by list, so that each finding's
+    path is put back on the row it came from.
+    """
+    from kh284.pipeline import run
+
+    def back(location: Location) -> Location:
+        path = location.path
+        if kept is None or location.file != rel or len(path) < 2 or path[0] not in kept:
+            return location
+        rows = kept[str(path[0])]
+        if not isinstance(path[1], int) or path[1] >= len(rows):
+            return location
+        return replace(location, path=(path[0], rows[path[1]], *path[2:]))
+
+    found: list[Diagnostic] = []
     outcome = run(data_dir, as_of, evaluate=False, extra=[document])
     for diag in outcome.diagnostics:
-        if rel in (diag.location.file, *(r.file for r in diag.related)):
-            found.append(diag)
-            if diag.code == "D511":
-                conflict = conflict_of(outcome, diag, rel)
-                if conflict is not None:
-                    imported.conflicts[diag] = conflict
-            if diag.code == "D512" and diag.location.file == rel:
-                task = outcome.index.tasks.items.get(dict(diag.args).get("task", ""))
-                if task is not None:
-                    imported.deliverables[diag] = deliverable_words(outcome.index, task)
-    return sorted(set(found), key=Diagnostic.sort_key)
+        if rel not in (diag.location.file, *(r.file for r in diag.related)):
+            continue
+        moved = replace(
+            diag, location=back(diag.location), related=tuple(back(r) for r in diag.related)
+        )
+        found.append(moved)
+        if diag.code == "D511":
+            conflict = conflict_of(outcome, diag, rel)
+            if conflict is not None:
+                imported.conflicts[moved] = replace(conflict, here_at=back(conflict.here_at))
+        if diag.code == "D512" and diag.location.file == rel:
+            task = outcome.index.tasks.items.get(dict(diag.args).get("task", ""))
+            if task is not None:
+                imported.deliverables[moved] = deliverable_words(outcome.index, task)
+    return found
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

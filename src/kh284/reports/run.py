@@ -93,14 +93,51 @@ def import_template(
     size = len(read.text.encode("utf-8", "surrogatepass"))
     if size > importer.MAX_REPORT_BYTES:  # validate could not read it (Y107): not written
         limit = importer.MAX_REPORT_BYTES
-        too_large = dg.make("Y107", Location(str(target)), size=size, limit=limit)
-        shown = f"{target}: Y107 "
+        from kh284.diagnostics.catalogue import printable
+
+        too_large = dg.make("Y107", Location(printable(str(target))), size=size, limit=limit)
+        shown = f"{printable(str(target))}: Y107 "
         raise WorkbookError(shown + too_large.message("vi"), shown + too_large.message("en"))
+    confine_output(data_dir, target)
     rel = _relative(data_dir, target)
     found = importer.check_import(data_dir, read, rel, as_of)
     lines = [f"{cell}: {d.severity.label} {d.code} {d.message(lang)}" for cell, d in read.problems]
     lines += [read.line(d, rel, lang) for d in found]
     return Imported(read.text, target, lines, [d for _, d in read.problems] + found)
+
+
+def confine_output(data_dir: Path, target: Path) -> None:
+    """Refuse to write ``target`` in ``data_dir`` through a link (``WorkbookError``).
+
+    Every folder on the way from the data directory to the report (``progress``, its
+    year) is looked at without following it: a link leading out
+    of the data directory is Y113, a link within it Y121 (``validate`` would not read what
+    is written through it).  A path given with ``-o`` outside the data directory is the
+    user's choice and is not looked at here; a link at the report's own path is refused
+    by the atomic write.
+    """
+    from kh284.diagnostics.catalogue import printable
+    from kh284.reports.template_layout import WorkbookError
+
+    root = Path(data_dir).absolute()
+    try:
+        inside = Path(target).absolute().relative_to(root)
+    except ValueError:
+        return
+    resolved_root = root.resolve()
+    step = root
+    for name in inside.parts[:-1]:  # the file itself: ``write_file`` writes no link
+        step = step / name
+        if not step.is_symlink():
+            continue
+        leads = step.resolve()
+        shown = printable(str(step))
+        if leads == resolved_root or resolved_root in leads.parents:
+            problem = dg.make("Y121", Location(shown), name=shown)
+        else:
+            problem = dg.make("Y113", Location(shown), target=printable(str(leads)))
+        head = f"{shown}: {problem.code} "
+        raise WorkbookError(head + problem.message("vi"), head + problem.message("en"))
 
 
 def _relative(data_dir: Path, target: Path) -> str:
@@ -116,17 +153,19 @@ def _relative(data_dir: Path, target: Path) -> str:
 
 
 def import_summary(imported: Imported, file: Path, lang: str, written: bool) -> str:
-    """One line: findings, and whether the report was written."""
+    """One line: findings, and whether the report was written (names escaped)."""
+    from kh284.diagnostics.catalogue import printable
+
     counts = count_by_severity(imported.diagnostics)
     head = word(
         "common.import_summary",
         lang,
         errors=counts["error"],
         warnings=counts["warning"],
-        file=file.name,
+        file=printable(file.name),
     )
     tail = (
-        word("common.import_wrote", lang, path=imported.output)
+        word("common.import_wrote", lang, path=printable(str(imported.output)))
         if written
         else word("common.import_not_written", lang)
     )

@@ -15,15 +15,28 @@ damaged, is a ``Refused`` that names the file or the part, with a code:
   declares, and checks its CRC;
 * every XML part, read with expat as it unpacks: well-formed (Y127 with the line), no
   DTD and so no entity (Y127), present when the workbook refers to it (Y127 "missing");
-* every worksheet: at most ``MAX_SHEET_ROWS`` rows, from its ``<dimension>`` or as the rows
-  stream (Y130), and the cells holding a formula without a saved value, which openpyxl
-  would read as empty (listed in ``Inspected.formulas``, reported by the import per cell).
+* the shared strings, before any sheet: at most ``MAX_SHARED_STRINGS`` strings of at most
+  ``MAX_SHARED_CHARS`` characters together (Y135);
+* every worksheet, streamed: at most ``MAX_SHEET_ROWS`` rows, from its ``<dimension>`` or as
+  the rows stream (Y130); every cell's own reference ``<c r>`` within ``MAX_SHEET_ROWS``
+  rows and ``MAX_SHEET_COLUMNS`` columns, whatever its ``<row r>`` says (Y133); the merged
+  cells, hyperlinks, conditional formats and data validations within those bounds, and the
+  cells they cover together at most ``MAX_RANGE_CELLS`` (Y134: openpyxl makes an object
+  per merged or linked cell); the characters the cells hold through the shared strings,
+  counted once per reference, at most ``MAX_SHARED_EXPANSION`` over the workbook (Y136 at
+  the cell that crosses it); and the cells holding a formula without a saved value, which
+  openpyxl would read as empty (listed in ``Inspected.formulas``, reported by the import
+  per cell), and whether the workbook is set to recalculate on open.
+
+Every bound is checked as the XML streams through expat, so a refusal takes time in
+proportion to the (bounded) unpacked size, never to what the references claim.
 """
 
 from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -34,6 +47,7 @@ from xml.parsers import expat
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location, UsageError
 from kh284.diagnostics.catalogue import printable
+from kh284.i18n import both
 from kh284.load.exact import MAX_FILE_BYTES, read_bytes
 
 #: Largest .xlsx read, in bytes: the data-file limit (the demo's template is 15 KB).
@@ -47,12 +61,28 @@ MAX_WORKBOOK_PARTS = 1_000
 #: the demo's), a few hundred at most; 2,000 leaves room, and the unpacked bound keeps the
 #: worst sheet within it to about 2.5 s and 130 MB.
 MAX_SHEET_ROWS = 2_000
+#: Last column a cell, a merge or a range may reach: a template uses 13 (A–M); 256 (IV)
+#: was Excel's own limit before 2007.
+MAX_SHEET_COLUMNS = 256
+#: Most cells the merged ranges, hyperlinks, conditional formats and data validations of
+#: one sheet cover together: a template's cover a few hundred (its validated columns).
+MAX_RANGE_CELLS = 100_000
+#: Most strings in the shared-string table: a template has under 500.
+MAX_SHARED_STRINGS = 100_000
+#: Most characters of all shared strings together: the data-file limit.
+MAX_SHARED_CHARS = MAX_FILE_BYTES
+#: Most characters the cells of a workbook hold through references to shared strings,
+#: each reference counted: the data-file limit, since the report is made from them.
+MAX_SHARED_EXPANSION = MAX_FILE_BYTES
 
 _READ_CHUNK = 1 << 16
 _PACKED = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 _OFFICE_DOCUMENT = "/officeDocument"
 _WORKSHEET = "/worksheet"
 _RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_SHARED_STRINGS = "/sharedStrings"
+#: A cell reference as Excel writes it: 1–3 letters and 1–7 digits, ``$`` allowed.
+_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 
 
 class Refused(UsageError):
@@ -73,6 +103,9 @@ class Inspected:
 
     raw: bytes
     formulas: dict[str, set[str]] = field(default_factory=dict)
+    #: The workbook asks for a full recalculation when opened (``<calcPr fullCalcOnLoad>``),
+    #: so the saved value of a formula may be stale.
+    recalculate: bool = False
 
 
 def inspect(path: Path) -> Inspected:
@@ -86,8 +119,9 @@ def inspect(path: Path) -> Inspected:
     except Exception as exc:  # a damaged directory raises many kinds
         raise _damaged(shown, path.name, _detail(exc)) from None
     with archive:
-        formulas = _Parts(archive, shown).check()
-    return Inspected(raw, formulas)
+        parts = _Parts(archive, shown)
+        formulas = parts.check()
+    return Inspected(raw, formulas, parts.recalculate)
 
 
 def _damaged(shown: str, part: str, detail: str) -> Refused:
@@ -111,6 +145,15 @@ class _TooManyRows(Exception):
         self.rows = rows
 
 
+class _Beyond(Exception):
+    """A bound crossed inside a part: the code and its arguments (the sheet added later)."""
+
+    def __init__(self, code: str, **args: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.args_ = args
+
+
 class _Parts:
     """The zip's directory, then each XML part, parsed once with expat."""
 
@@ -118,6 +161,7 @@ class _Parts:
         self.archive = archive
         self.shown = shown
         self.infos = {info.filename: info for info in archive.infolist()}
+        self.recalculate = False
 
     def check(self) -> dict[str, set[str]]:
         self._directory()
@@ -129,13 +173,19 @@ class _Parts:
             target = relations.get(rel_id)
             if target is not None:
                 sheets[target] = name
-        formulas: dict[str, set[str]] = {}
+        strings = _SharedStrings()
         done = {"_rels/.rels", main, _rels_of(main)}
+        # the shared strings before any sheet refers to them
+        for part in sorted({*self.shared_strings, *self._declared_shared_strings()}):
+            self._parse(part, strings)
+            done.add(part)
+        formulas: dict[str, set[str]] = {}
+        expanded = [0]  # characters held through shared strings, over every sheet
         for part in sorted(self.infos):
             if part in done or not part.lower().endswith((".xml", ".rels")):
                 continue
             if part in sheets:
-                scan = _SheetScan()
+                scan = _SheetScan(strings.lengths, expanded)
                 self._parse(part, scan, sheet=sheets[part])
                 formulas[sheets[part]] = scan.formulas
             else:
@@ -187,6 +237,7 @@ class _Parts:
         collector = _Collector("Relationship", ("Id", "Type", "Target", "TargetMode"))
         self._parse(rels, collector)
         base = posixpath.dirname(main)
+        self.shared_strings: list[str] = []
         for attrs in collector.found:
             if attrs.get("TargetMode") == "External" or not attrs.get("Target"):
                 continue
@@ -194,7 +245,20 @@ class _Parts:
             if target not in self.infos:
                 raise _damaged(self.shown, target, "missing")
             found[attrs.get("Id", "")] = target
+            if attrs.get("Type", "").endswith(_SHARED_STRINGS) and target.endswith(".xml"):
+                self.shared_strings.append(target)
         return found
+
+    def _declared_shared_strings(self) -> list[str]:
+        """The shared-string parts ``[Content_Types].xml`` declares (openpyxl reads those)."""
+        collector = _Collector("Override", ("PartName", "ContentType"))
+        self._parse("[Content_Types].xml", collector)
+        return [
+            _resolve("", attrs.get("PartName", ""))
+            for attrs in collector.found
+            if "sharedstrings" in attrs.get("ContentType", "").lower()
+            and _resolve("", attrs.get("PartName", "")) in self.infos
+        ]
 
     def _relationships(self, part: str, base: str) -> list[tuple[str, str]]:
         collector = _Collector("Relationship", ("Type", "Target", "TargetMode"))
@@ -208,7 +272,12 @@ class _Parts:
     def _sheet_names(self, main: str) -> dict[str, str]:
         """Relationship id → sheet name, from the workbook part."""
         collector = _Collector("sheet", ("name", f"{_RELATIONSHIPS_NS}}}id"))
-        self._parse(main, collector)
+        calculation = _Collector("calcPr", ("fullCalcOnLoad",))
+        self._parse(main, _Both(collector, calculation))
+        self.recalculate = any(
+            attrs.get("fullCalcOnLoad", "").strip().lower() in ("1", "true")
+            for attrs in calculation.found
+        )
         return {
             attrs.get(f"{_RELATIONSHIPS_NS}}}id", ""): attrs.get("name", "")
             for attrs in collector.found
@@ -235,6 +304,10 @@ class _Parts:
             limit = MAX_SHEET_ROWS
             where = Location(self.shown)
             diagnostic = dg.make("Y130", where, sheet=name, rows=many.rows, limit=limit)
+            raise Refused(self.shown, diagnostic) from None
+        except _Beyond as beyond:
+            args = {"sheet": printable(sheet or part), **beyond.args_}
+            diagnostic = dg.make_from(beyond.code, Location(self.shown), args)
             raise Refused(self.shown, diagnostic) from None
         except expat.ExpatError as exc:
             detail = f"line {exc.lineno}: {expat.ErrorString(exc.code)}"
@@ -296,6 +369,90 @@ class _Collector:
         return None
 
 
+class _Both:
+    """Two handlers fed by one parse."""
+
+    def __init__(self, first: Any, second: Any) -> None:
+        self.handlers = (first, second)
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        for handler in self.handlers:
+            handler.start(name, attrs)
+
+    def end(self, name: str) -> None:
+        for handler in self.handlers:
+            handler.end(name)
+
+    def data(self, text: str) -> None:
+        for handler in self.handlers:
+            handler.data(text)
+
+
+class _SharedStrings:
+    """The length in characters of each shared string (``<si>``), within the bounds.
+
+    Where a workbook has more than one table, each index keeps its longest string.
+    """
+
+    def __init__(self) -> None:
+        self.lengths: list[int] = []
+        self.index = -1
+        self.total = 0
+        self.in_text = False
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        local = _local(name)
+        if local == "sst":
+            self.index = -1
+        elif local == "si":
+            self.index += 1
+            if self.index >= MAX_SHARED_STRINGS:
+                raise _shared_too_large("strings", MAX_SHARED_STRINGS)
+            if self.index >= len(self.lengths):
+                self.lengths.append(0)
+        elif local == "t":
+            self.in_text = True
+
+    def end(self, name: str) -> None:
+        local = _local(name)
+        if local == "t":
+            self.in_text = False
+        elif local == "si" and self.index >= 0:
+            self.total += self.lengths[self.index]
+            if self.total > MAX_SHARED_CHARS:
+                raise _shared_too_large("chars", MAX_SHARED_CHARS)
+
+    def data(self, text: str) -> None:
+        if self.in_text and 0 <= self.index < len(self.lengths):
+            self.lengths[self.index] += len(text)
+
+
+def _shared_too_large(what: str, limit: int) -> _Beyond:
+    what_vi, what_en = both(f"import.shared_{what}")
+    return _Beyond("Y135", limit=limit, what_vi=what_vi, what_en=what_en)
+
+
+def _reference(ref: str) -> tuple[int, int] | None:
+    """(column, row) of ``B7`` or ``$B$7``; ``None`` for what no cell of a template is.
+
+    Letters beyond 3 or digits beyond 7 (Excel's own limits) are no cell reference.
+    """
+    found = _REF.fullmatch(ref.strip())
+    if found is None:
+        return None
+    return _column_number(found.group(1).upper()), int(found.group(2))
+
+
+def _within(column: int, row: int) -> bool:
+    return 1 <= column <= MAX_SHEET_COLUMNS and 1 <= row <= MAX_SHEET_ROWS
+
+
+def _shown_ref(ref: str) -> str:
+    """A reference from the file as it may be shown: escaped, and cut if it is long."""
+    text = ref if len(ref) <= 40 else ref[:40] + "…"
+    return printable(text)
+
+
 def _row_number(text: str | None, default: int) -> int:
     """A row number as written (``1000000`` of ``D1000000``), capped; else ``default``."""
     digits = "".join(ch for ch in (text or "") if "0" <= ch <= "9")
@@ -321,10 +478,23 @@ def _column_letters(number: int) -> str:
     return letters
 
 
-class _SheetScan:
-    """Counts a worksheet's rows and finds its formula cells without a saved value."""
+#: The elements whose ``ref`` or ``sqref`` names ranges, and the word for each.
+_RANGES = {
+    "mergeCell": ("ref", "merge"),
+    "hyperlink": ("ref", "hyperlink"),
+    "conditionalFormatting": ("sqref", "conditional"),
+    "dataValidation": ("sqref", "validation"),
+}
 
-    def __init__(self) -> None:
+
+class _SheetScan:
+    """Streams a worksheet: its bounds, and its formula cells without a saved value."""
+
+    def __init__(self, shared: list[int] | None = None, expanded: list[int] | None = None) -> None:
+        self.shared = shared or []
+        self.expanded = expanded if expanded is not None else [0]
+        self.covered = 0
+        self.shared_cell = False
         self.rows = 0
         self.row = 0
         self.column = 0
@@ -339,12 +509,22 @@ class _SheetScan:
         if local == "c":
             ref = attrs.get("r")
             if ref:
-                self.column = _column_number(ref.upper())
-                self.cell = ref.upper()
+                where = _reference(ref)
+                if where is None or not _within(*where):
+                    raise self._outside(ref)
+                self.column = where[0]
+                self.cell = f"{_column_letters(where[0])}{where[1]}"
             else:  # a cell without its reference follows the previous one
                 self.column += 1
                 self.cell = f"{_column_letters(self.column)}{self.row}"
+                if not _within(self.column, self.row):
+                    raise self._outside(self.cell)
             self.formula = self.value = False
+            self.shared_cell = attrs.get("t") == "s"
+        elif local in _RANGES:
+            attribute, kind = _RANGES[local]
+            for text in attrs.get(attribute, "").split():
+                self._range(text, kind)
         elif local == "f":
             self.formula = True
         elif local == "v":
@@ -360,6 +540,33 @@ class _SheetScan:
             if last > MAX_SHEET_ROWS:
                 raise _TooManyRows(last)
 
+    def _outside(self, ref: str) -> _Beyond:
+        return _Beyond("Y133", cell=_shown_ref(ref), rows=MAX_SHEET_ROWS, columns=MAX_SHEET_COLUMNS)
+
+    def _range(self, text: str, kind: str) -> None:
+        """One range of a merge, a link, a format or a validation: in bounds, area counted."""
+        first, _, last = text.partition(":")
+        start, end = _reference(first), _reference(last or first)
+        if start is None or end is None or not (_within(*start) and _within(*end)):
+            raise self._too_large(text, kind)
+        width = abs(end[0] - start[0]) + 1
+        height = abs(end[1] - start[1]) + 1
+        self.covered += width * height
+        if self.covered > MAX_RANGE_CELLS:
+            raise self._too_large(text, kind)
+
+    def _too_large(self, text: str, kind: str) -> _Beyond:
+        kind_vi, kind_en = both(f"import.range_{kind}")
+        return _Beyond(
+            "Y134",
+            range=_shown_ref(text),
+            kind_vi=kind_vi,
+            kind_en=kind_en,
+            rows=MAX_SHEET_ROWS,
+            columns=MAX_SHEET_COLUMNS,
+            limit=MAX_RANGE_CELLS,
+        )
+
     def end(self, name: str) -> None:
         local = _local(name)
         if local == "v":
@@ -370,3 +577,16 @@ class _SheetScan:
     def data(self, text: str) -> None:
         if self.in_value and text.strip():
             self.value = True
+            if self.shared_cell:
+                self._expand(text)
+
+    def _expand(self, text: str) -> None:
+        """Count the characters a shared-string reference brings into the workbook."""
+        digits = text.strip()
+        if not digits.isdigit() or len(digits) > 9:
+            return  # not an index: openpyxl refuses it (Y127)
+        index = int(digits)
+        if index < len(self.shared):
+            self.expanded[0] += self.shared[index]
+            if self.expanded[0] > MAX_SHARED_EXPANSION:
+                raise _Beyond("Y136", cell=self.cell, limit=MAX_SHARED_EXPANSION)
