@@ -284,7 +284,11 @@ class Cache:
             if not create:
                 return False
             try:
-                folder.mkdir(mode=0o700, parents=parents, exist_ok=True)
+                missing = [folder]
+                while parents and not missing[-1].parent.exists():
+                    missing.append(missing[-1].parent)  # each made private, not just the last
+                for made in reversed(missing):
+                    made.mkdir(mode=0o700, exist_ok=True)
                 info = os.lstat(folder)
             except OSError:  # cannot be made (read-only, no room): no cache, quietly
                 self.directory = None
