@@ -138,6 +138,26 @@ def _say_interrupted() -> NoReturn:
     sys.exit(130)
 
 
+def _require_cwd() -> None:
+    """A working directory that was deleted is a usage error (exit 2), not X901.
+
+    Paths on the command line and in output are relative to it, so nothing can run
+    without one; help and ``--version`` need none.
+    """
+    if not sys.argv[1:] or {"-h", "--help", "--version"}.intersection(sys.argv[1:]):
+        return
+    try:
+        os.getcwd()
+    except OSError:
+        from kh284.cli.output import fail
+        from kh284.i18n import word
+
+        try:
+            fail(word("cli.no_cwd", _argv_lang()))
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
+
+
 def run_app() -> None:
     """Run the app; turn an unexpected exception into exit 2 (raises ``SystemExit``)."""
     # kh284 uses no pydantic plugins; not looking for any saves scanning installed packages
@@ -149,6 +169,7 @@ def run_app() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    _require_cwd()
     try:
         app()
     except SystemExit as done:

@@ -252,12 +252,22 @@ def _code_hint(code: str, lang: str) -> str:
     return word("cli.code_letters", lang, letters=", ".join(FAMILIES))
 
 
+#: The widest tables are drawn (docs/LIMITS.md): a wider terminal or ``COLUMNS`` is clamped
+#: to it, so a huge ``COLUMNS`` cannot make a table take minutes and gigabytes.
+MAX_WIDTH = 1000
+
+
 def terminal_width(output: Path | None) -> int:
-    """The width tables are drawn at: the terminal's; piped, ``COLUMNS`` or else 120."""
+    """The width tables are drawn at: the terminal's; piped, ``COLUMNS`` or else 120.
+
+    At most ``MAX_WIDTH``.
+    """
     if output is None and sys.stdout is not None and sys.stdout.isatty():
-        return shutil.get_terminal_size((120, 40)).columns
+        return min(shutil.get_terminal_size((120, 40)).columns, MAX_WIDTH)
     columns = os.environ.get("COLUMNS", "")
-    return int(columns) if columns.isdigit() and int(columns) >= 20 else 120
+    if not (columns.isascii() and columns.isdigit()) or len(columns) > 9:
+        return MAX_WIDTH if columns.isascii() and columns.isdigit() else 120
+    return min(int(columns), MAX_WIDTH) if int(columns) >= 20 else 120
 
 
 def build(

@@ -12,8 +12,10 @@ result is a hash of exactly those:
   the key is made, and a miss computes the result from that same reading, never from the
   files read again; a file swapped during a run cannot put its verdict under other bytes;
 - kh284's own code (``load.cache.code_digest``: every ``*.py`` of the package), its
-  version, the Python running it and the names (with versions) of every installed
-  distribution, so an edited, patched or upgraded installation never replays another's;
+  version, the Python running it (version, build, implementation, Unicode database) and
+  every installed distribution's name and ``RECORD``, with the size and time of each file
+  of the libraries that shape output (``load.cache.environment_digest``, in every key), so
+  an edited, patched or upgraded installation never replays another's;
 - the arguments as typed, today's date (the default as-of date), the working directory
   (paths are shown relative to it), the whole environment (``GITHUB_WORKSPACE``,
   ``COLUMNS``, ``NO_COLOR``, ``TERM``, ``KH284_*`` …; all but the shell's own bookkeeping)
@@ -156,7 +158,7 @@ def lookup(argv: list[str]) -> Replayed | None:
             return None
         from kh284.load.cache import open_cache  # here: `kh284 --version` needs none of it
 
-        cache = open_cache(True)
+        cache = open_cache(True, quiet=True)  # a refusal is said once, by the run that follows
         if not cache.enabled:
             return None
         from kh284.load.snapshot import take
@@ -256,15 +258,14 @@ def _isatty(stream: Any) -> bool:
 
 
 def installed() -> list[str]:
-    """The ``*.dist-info`` names (which carry the versions) on ``sys.path``, sorted."""
-    names = []
-    for entry in sys.path:
-        try:
-            with os.scandir(entry or ".") as found:
-                names += [e.name for e in found if e.name.endswith((".dist-info", ".egg-info"))]
-        except OSError:
-            continue
-    return sorted(names)
+    """The ``*.dist-info`` names (which carry the versions) on ``sys.path``, sorted.
+
+    The key covers more than these names: ``load.cache.environment_digest`` (in every key)
+    hashes each one's ``RECORD`` and the files of the libraries that shape output.
+    """
+    from kh284.load.cache import distributions
+
+    return sorted(name for _, name in distributions())
 
 
 __all__ = ["COMMANDS", "Command", "Replayed", "core", "fingerprint", "lookup", "run_replayed"]

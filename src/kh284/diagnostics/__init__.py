@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from kh284.diagnostics import catalogue
 
@@ -118,10 +119,32 @@ class Diagnostic:
         """A short English name of the code, for rule lists (SARIF, JUnit)."""
         return catalogue.CATALOGUE[self.code].title
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        """Order by file, line, column, code."""
+    def sort_key(self) -> tuple[Any, ...]:
+        """Order by file, line, column, code, then every other field: a total order.
+
+        Findings that tie on (file, line, column, code) are ordered by their message's
+        arguments, severity, subject, related locations and path, so the order never
+        depends on the order they were found in (nor on the hash order of a set).
+        """
         loc = self.location
-        return (loc.file, loc.line or 0, loc.column or 0, self.code)
+        subject = self.subject
+        return (
+            loc.file,
+            loc.line or 0,
+            loc.column or 0,
+            self.code,
+            self.args,
+            int(self.severity),
+            () if subject is None else (subject.kind, subject.id, subject.part),
+            tuple(_location_key(r) for r in self.related),
+            _location_key(loc),
+        )
+
+
+def _location_key(loc: Location) -> tuple[Any, ...]:
+    """A location as a key that compares whatever its path holds (text and numbers)."""
+    path = tuple((0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in loc.path)
+    return (loc.file, loc.line is None, loc.line or 0, loc.column is None, loc.column or 0, path)
 
 
 def make(

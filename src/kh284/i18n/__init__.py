@@ -158,6 +158,12 @@ WORDS: dict[str, tuple[str, str]] = {
         " — codes start with one of {letters}",
     ),
     "cli.interrupted": ("đã dừng theo yêu cầu", "interrupted"),
+    "cli.no_cwd": (
+        "thư mục làm việc hiện tại không còn tồn tại (đã bị xoá?); chuyển sang một thư mục"
+        " có thật rồi chạy lại",
+        "the current working directory no longer exists (was it deleted?); change to a"
+        " folder that exists and run again",
+    ),
     # -- kh284 targets ---------------------------------------------------------------------
     "table.plan_text": (
         "{count} phát hiện về văn bản kế hoạch như đã ban hành; xem đầy đủ bằng kh284 validate",

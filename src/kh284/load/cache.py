@@ -3,13 +3,20 @@
 Entries live under ``KH284_CACHE_DIR`` (default ``$XDG_CACHE_HOME/kh284`` or
 ``~/.cache/kh284``), one JSON file per key (``codec``: reading one never runs code, and an
 entry that is not exactly what it should be is a miss).  A key is a hash of the bytes that
-were read, the entry format, kh284's version and a digest of every ``*.py`` file of the
-installed package (``code_digest``), so a changed file — or a changed or patched kh284 —
-is simply a miss: nothing is ever invalidated by hand.
+were read, the entry format, kh284's version, a digest of every ``*.py`` file of the
+installed package (``code_digest``) and of the environment that shapes output
+(``environment_digest``: Python's version and build, its implementation, the Unicode
+database, and every installed distribution's ``RECORD``, with the size and time of each
+file of the libraries kh284 runs on), so a changed file — or a changed, patched or upgraded
+kh284, Python or library — is simply a miss: nothing is ever invalidated by hand.
 
 As ssh and pip do, the cache is used only when its directory, the folders in it and its
 entries belong to the user running kh284 and nobody else may write them; otherwise it is
-off for the rest of the run, with one warning on stderr.  Folders are created with mode
+off for the rest of the run, with one warning on stderr.  Nothing is followed: the root is
+looked at with ``lstat`` (a link is refused), and so is every folder above it, up to and
+including the first one the user owns — each must be a real folder owned by the user or by
+root, and not writable by group or others unless it has the sticky bit (as ``/tmp``), or
+someone else could swap the cache for their own.  Folders are created with mode
 0700 and entries 0600; an entry is written to a temporary file and renamed into place, so
 two runs at once never see half an entry, and the temporary file is removed whatever stops
 the write.  ``--no-cache`` (or ``KH284_NO_CACHE=1``) turns the cache off.
@@ -18,12 +25,14 @@ the write.  ``--no-cache`` (or ``KH284_NO_CACHE=1``) turns the cache off.
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
 import hashlib
 import os
 import stat
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +82,93 @@ def code_digest() -> str | None:
     return source_digest(PACKAGE)
 
 
+#: The distributions whose code shapes what kh284 prints: its dependencies and theirs
+#: (normalised names).  The key covers the size and time of every file their ``RECORD``
+#: lists, so one patched in place, same version and same ``RECORD``, is a miss too.
+SHAPING = frozenset(
+    {
+        "annotated-types",
+        "click",
+        "markdown-it-py",
+        "mdurl",
+        "pydantic",
+        "pydantic-core",
+        "pygments",
+        "python-dateutil",
+        "pyyaml",
+        "rich",
+        "ruamel-yaml",
+        "ruamel-yaml-clib",
+        "shellingham",
+        "six",
+        "typer",
+        "typing-extensions",
+        "typing-inspection",
+    }
+)
+
+
+def distributions() -> list[tuple[str, str]]:
+    """Every ``*.dist-info`` and ``*.egg-info`` on ``sys.path``: (its folder, its name)."""
+    found = []
+    for entry in sys.path:
+        try:
+            with os.scandir(entry or ".") as listing:
+                found += [
+                    (entry or ".", e.name)
+                    for e in listing
+                    if e.name.endswith((".dist-info", ".egg-info"))
+                ]
+        except OSError:
+            continue
+    return sorted(found, key=lambda pair: (pair[1], pair[0]))
+
+
+def distribution_name(folder: str) -> str:
+    """The normalised name of the distribution whose metadata folder is ``folder``."""
+    name = folder.rsplit(".", 1)[0].split("-", 1)[0]
+    return name.lower().replace("_", "-").replace(".", "-")
+
+
+@functools.lru_cache(maxsize=1)
+def environment_digest() -> str:
+    """A hash of what, besides kh284's code and the data, shapes its output (once a process).
+
+    Python's version and build, its implementation and the Unicode database it knows; for
+    every installed distribution its metadata folder's name and its ``RECORD`` (the files'
+    hashes as installed); for the ones in ``SHAPING``, the size and modification time of
+    each file ``RECORD`` lists.
+    """
+    hasher = hashlib.blake2b(digest_size=20)
+
+    def part(text: str | bytes) -> None:
+        raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+        hasher.update(len(raw).to_bytes(8, "little"))
+        hasher.update(raw)
+
+    impl = sys.implementation
+    part(f"{sys.version}\0{impl.name}\0{impl.cache_tag}\0{unicodedata.unidata_version}")
+    for base, folder in distributions():
+        part(folder)
+        try:
+            with open(os.path.join(base, folder, "RECORD"), "rb") as handle:
+                record = handle.read()
+        except OSError:  # an egg-info, or a RECORD not there: its name is what there is
+            record = b""
+        part(record)
+        if record and distribution_name(folder) in SHAPING:
+            lines = record.decode("utf-8", "surrogateescape").splitlines()
+            for row in csv.reader(lines):
+                if not row:
+                    continue
+                try:
+                    info = os.stat(os.path.join(base, row[0]))
+                    part(f"{info.st_size} {info.st_mtime_ns}")
+                except OSError:
+                    part("-")
+    return hasher.hexdigest()
+
+
 def trusted(info: os.stat_result) -> bool:
     """True when the file belongs to the current user and nobody else may write it.
 
@@ -87,8 +183,10 @@ def trusted(info: os.stat_result) -> bool:
 class Cache:
     """Get and put parse payloads by key; a disabled cache never hits and never writes."""
 
-    def __init__(self, directory: Path | None) -> None:
+    def __init__(self, directory: Path | None, *, quiet: bool = False) -> None:
         self.directory = directory
+        #: A quiet cache refuses without saying so (the replay's look-up: the run says it).
+        self.quiet = quiet
         self.hits = 0
         self.misses = 0
         self._base: Any = None
@@ -101,7 +199,8 @@ class Cache:
                 self.directory = None
             else:
                 self._base = hashlib.blake2b(digest_size=20)
-                self._base.update(f"kh284 {__version__} {FORMAT} {code}\n".encode())
+                environment = environment_digest()
+                self._base.update(f"kh284 {__version__} {FORMAT} {code} {environment}\n".encode())
 
     @property
     def enabled(self) -> bool:
@@ -165,25 +264,32 @@ class Cache:
         assert self.directory is not None
         root = self.directory
         return (
-            self._folder(root, create=create, follow=True)
-            and self._folder(path.parent.parent, create=create, follow=False)
-            and self._folder(path.parent, create=create, follow=False)
+            self._folder(root, create=create, parents=True)
+            and self._folder(path.parent.parent, create=create)
+            and self._folder(path.parent, create=create)
         )
 
-    def _folder(self, folder: Path, *, create: bool, follow: bool) -> bool:
+    def _folder(self, folder: Path, *, create: bool, parents: bool = False) -> bool:
+        """True when ``folder`` (never followed if a link) is there, or made, and trusted.
+
+        ``parents``: ``folder`` is the cache's root; the folders above it are checked too.
+        """
         if folder in self._safe:
             return True
         if self.directory is None:
             return False
-        look = os.stat if follow else os.lstat
         try:
-            info = look(folder)
+            info = os.lstat(folder)
         except FileNotFoundError:
             if not create:
                 return False
             try:
-                folder.mkdir(mode=0o700, parents=follow, exist_ok=True)
-                info = look(folder)
+                missing = [folder]
+                while parents and not missing[-1].parent.exists():
+                    missing.append(missing[-1].parent)  # each made private, not just the last
+                for made in reversed(missing):
+                    made.mkdir(mode=0o700, exist_ok=True)
+                info = os.lstat(folder)
             except OSError:  # cannot be made (read-only, no room): no cache, quietly
                 self.directory = None
                 return False
@@ -192,6 +298,11 @@ class Cache:
         if not stat.S_ISDIR(info.st_mode) or not trusted(info):
             self._refuse(folder)
             return False
+        if parents:
+            unsafe = unsafe_above(folder)
+            if unsafe is not None:
+                self._refuse(unsafe)
+                return False
         self._safe.add(folder)
         return True
 
@@ -217,18 +328,48 @@ class Cache:
         """Turn the cache off for this run, saying so once, in both languages."""
         if self.directory is None:
             return
+        self.directory = None
+        if self.quiet:
+            return
         from kh284 import i18n
         from kh284.diagnostics.catalogue import printable
 
         vi, en = i18n.both("common.cache_refused", path=printable(str(where)))
-        self.directory = None
         with contextlib.suppress(OSError, ValueError):
             sys.stderr.write(f"kh284: {vi} / {en}\n")
             sys.stderr.flush()
 
 
-def open_cache(enabled: bool) -> Cache:
-    """The cache to use for this run."""
+def unsafe_above(root: Path) -> Path | None:
+    """The first folder above ``root`` that someone else could use to swap it, or ``None``.
+
+    Each folder, read with ``lstat`` (never followed), must be a folder (not a link) owned by
+    the user or by root, and not writable by group or others unless sticky; the walk stops
+    after the first one the user owns.  Without user ids (Windows) nothing is checked.
+    """
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return None
+    user = getuid()
+    try:
+        folder = Path(os.path.abspath(root)).parent
+    except OSError:  # no working directory to make a relative root absolute
+        return root
+    while True:
+        try:
+            info = os.lstat(folder)
+        except OSError:
+            return folder
+        shared = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not info.st_mode & stat.S_ISVTX
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid not in (user, 0) or shared:
+            return folder
+        if info.st_uid == user or folder.parent == folder:
+            return None
+        folder = folder.parent
+
+
+def open_cache(enabled: bool, *, quiet: bool = False) -> Cache:
+    """The cache to use for this run; a ``quiet`` one refuses without a warning."""
     if not enabled or os.environ.get("KH284_NO_CACHE"):
         return Cache(None)
-    return Cache(default_directory())
+    return Cache(default_directory(), quiet=quiet)

@@ -19,15 +19,19 @@ type is not stored at all.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-from kh284.diagnostics import Diagnostic, Location, Severity, Subject, catalogue
+from kh284.diagnostics import Diagnostic, ExitCode, Location, Severity, Subject, catalogue
 from kh284.load.exact import PathKey, SourceMap
 
 #: Bumped whenever the layout below changes (it is part of every key, too).
 FORMAT = 2
 _SCALARS = (str, int, float, bool, type(None))
 _SEVERITIES = {s.value: s for s in Severity}
+_EXIT_CODES = frozenset(int(c) for c in ExitCode)
+#: kh284's own colour codes (SGR), the one escape sequence its output may hold.
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 
 
 class _Bad(Exception):
@@ -62,16 +66,31 @@ def _entry(payload: tuple[Any, ...], key: str) -> dict[str, Any]:
             entry["keys"] = _positions(source_map.keys)
         return entry
     if payload[0] == "fail":
+        if type(payload[1]) is not list or not payload[1]:
+            raise _Bad
         entry["problems"] = [_diagnostic(d) for d in payload[1]]
         return entry
     if payload[0] == "result":
         _, output, summary, exit_code, lang = payload
-        texts = (output, summary, lang)
-        if not all(type(t) is str for t in texts) or type(exit_code) is not int:
-            raise _Bad
+        _result_shape(output, summary, exit_code, lang)
         entry.update(output=output, summary=summary, exit=exit_code, lang=lang)
         return entry
     raise _Bad
+
+
+def _result_shape(output: Any, summary: Any, exit_code: Any, lang: Any) -> None:
+    """Raise ``_Bad`` unless these are the parts of a result kh284 gives."""
+    _expect(all(type(t) is str for t in (output, summary, lang)))
+    _expect(type(exit_code) is int and exit_code in _EXIT_CODES)
+    _expect(lang in ("", "vi", "en"))
+    _expect(shown_as_is(output) and shown_as_is(summary))
+
+
+def shown_as_is(text: str) -> bool:
+    """True when ``text`` holds nothing kh284 escapes but newlines and its colour codes."""
+    if text.isprintable():
+        return True
+    return all(line.isprintable() for line in _COLOUR.sub("", text).split("\n"))
 
 
 def _plain(value: Any) -> bool:
@@ -108,7 +127,17 @@ def _tag(value: Any) -> Any:
 
 
 def _positions(positions: dict[PathKey, tuple[int, int]]) -> list[list[Any]]:
-    return [[_path(path), line, column] for path, (line, column) in positions.items()]
+    rows = []
+    for path, (line, column) in positions.items():
+        if not (_position(line) and _position(column)):
+            raise _Bad
+        rows.append([_path(path), line, column])
+    return rows
+
+
+def _position(value: Any) -> bool:
+    """True for a line or column: a positive ``int``."""
+    return type(value) is int and value >= 1
 
 
 def _path(path: PathKey) -> list[Any]:
@@ -118,6 +147,9 @@ def _path(path: PathKey) -> list[Any]:
 
 
 def _location(location: Location) -> list[Any]:
+    for value in (location.line, location.column):
+        if value is not None and not _position(value):
+            raise _Bad
     return [location.file, location.line, location.column, _path(location.path)]
 
 
@@ -159,6 +191,7 @@ def _payload(entry: Any, key: str) -> tuple[Any, ...]:
         else:
             _expect(mode == "tagged")
             data = _untag(entry["data"])
+            _expect(not _plain(data))  # kh284 tags only data it cannot store plain
         if kind == "fast":
             _expect(set(entry) == {"kh284-cache", "key", "kind", "mode", "data"})
             return ("fast", data)
@@ -168,13 +201,12 @@ def _payload(entry: Any, key: str) -> tuple[Any, ...]:
     if kind == "result":
         _expect(set(entry) == {"kh284-cache", "key", "kind", "output", "summary", "exit", "lang"})
         output, summary, exit_code, lang = (entry[k] for k in ("output", "summary", "exit", "lang"))
-        _expect(all(type(t) is str for t in (output, summary, lang)) and type(exit_code) is int)
-        _expect(lang in ("", "vi", "en"))
+        _result_shape(output, summary, exit_code, lang)
         return ("result", output, summary, exit_code, lang)
     _expect(kind == "fail")
     _expect(set(entry) == {"kh284-cache", "key", "kind", "problems"})
     problems = entry["problems"]
-    _expect(type(problems) is list)
+    _expect(type(problems) is list and len(problems) > 0)  # a failure has a problem
     return ("fail", [_read_diagnostic(d) for d in problems])
 
 
@@ -206,7 +238,7 @@ def _read_positions(rows: Any) -> dict[PathKey, tuple[int, int]]:
     for row in rows:
         _expect(type(row) is list and len(row) == 3)
         path, line, column = row
-        _expect(type(line) is int and type(column) is int)
+        _expect(_position(line) and _position(column))
         positions[_read_path(path)] = (line, column)
     return positions
 
@@ -217,7 +249,7 @@ def _read_path(path: Any) -> PathKey:
 
 
 def _optional_int(value: Any) -> int | None:
-    _expect(value is None or type(value) is int)
+    _expect(value is None or _position(value))
     return value  # type: ignore[no-any-return]
 
 

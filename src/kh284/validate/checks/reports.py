@@ -20,7 +20,7 @@ from kh284.diagnostics import Diagnostic
 from kh284.i18n import REPORT_STATES, both, day, pick
 from kh284.load.exact import Document, PathKey
 from kh284.validate.checks.references import unknown_area, unknown_unit
-from kh284.validate.dataset import LoadedReport
+from kh284.validate.dataset import MAX_SCHEMA_PROBLEMS, LoadedReport
 from kh284.validate.deadlines import deliverable_key
 from kh284.validate.index import Index
 from kh284.validate.models.progress import TaskReport
@@ -34,7 +34,24 @@ FigureKey = tuple[str, str, int]
 
 
 def check(index: Index, as_of: dt.date) -> Iterator[Diagnostic]:
-    """All diagnostics about progress reports."""
+    """All diagnostics about progress reports, at most ``MAX_SCHEMA_PROBLEMS`` per file.
+
+    As with a file's reading and its schema, a file with more gets Y119 where the first
+    one left out points, and the rest are not listed.
+    """
+    listed: dict[str, int] = {}
+    for diag in _all(index, as_of):
+        file = diag.location.file
+        count = listed.get(file, 0)
+        listed[file] = count + 1
+        if count < MAX_SCHEMA_PROBLEMS:
+            yield diag
+        elif count == MAX_SCHEMA_PROBLEMS:
+            where = dg.Location(file, diag.location.line, diag.location.column)
+            yield dg.make("Y119", where, limit=MAX_SCHEMA_PROBLEMS)
+
+
+def _all(index: Index, as_of: dt.date) -> Iterator[Diagnostic]:
     seen_figures: dict[FigureKey, tuple[float, Document, int]] = {}
     task_entries: dict[tuple[str, str], list[tuple[LoadedReport, int]]] = {}
     for loaded in index.dataset.reports:
