@@ -8,6 +8,7 @@ and that a verdict makes the finding its status's record names.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -140,3 +141,16 @@ def test_each_verdict_makes_the_finding_its_record_names() -> None:
         code = task_look(task.status).code
         if code is not None:
             assert (code, task.task.id) in found, task.label
+
+
+def test_a_record_says_its_word_in_the_language_asked() -> None:
+    assert target_look("missed").word("vi") == "Không đạt"
+    assert target_look("missed").word("en") == "Missed"
+    assert task_look("overdue").word("vi") == "Quá hạn"
+    assert task_look("overdue").word("en") == "Overdue"
+
+
+def test_the_records_cannot_be_changed() -> None:
+    """One table for every output: no output may change a record for the next."""
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        target_look("missed").code = None  # type: ignore[misc]
