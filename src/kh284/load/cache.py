@@ -29,9 +29,9 @@ import csv
 import functools
 import hashlib
 import os
+import secrets
 import stat
 import sys
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -246,16 +246,18 @@ class Cache:
         path = self._path(kind, key)
         if data is None or len(data) > MAX_ENTRY_BYTES or not self._folders(path, create=True):
             return
-        tmp = None
+        # the name is chosen before the file exists, so an interrupt at any point (even
+        # inside the call that creates it) leaves nothing behind: the handler removes it
+        tmp = path.parent / f".tmp-{secrets.token_hex(8)}"
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            fd = os.open(tmp, flags, 0o600)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(tmp, path)
         except BaseException as exc:  # an interrupt too: no temporary file is left behind
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
             if not isinstance(exc, Exception):
                 raise
 
