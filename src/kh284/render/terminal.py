@@ -135,21 +135,9 @@ def actions(view: View) -> list[RenderableType]:
 
 def targets_headline_line(model: Model, lang: str) -> Text:
     """How many targets cannot be judged (and who owes them), failed, went well, are stale."""
-    head = model.target_headline
-    owed = ""
-    if head.unknown_owed_by:
-        units = ", ".join(printable(model.unit_name(u)) for u in head.unknown_owed_by)
-        owed = word("common.targets_owed_by", lang, units=units)
-    stale = word("common.targets_stale", lang, stale=head.stale) if head.stale else ""
-    text = word(
-        "common.targets_headline",
-        lang,
-        unknown=head.unknown,
-        total=head.total,
-        owed=owed,
-        failing=head.failing,
-        good=head.good,
-        stale=stale,
+    unit_name = model.unit_name
+    text = model.target_headline.sentence(
+        "common.targets_headline", lang, lambda u: printable(unit_name(u))
     )
     return Text(text, style="bold")
 

@@ -299,22 +299,7 @@ def _targets_intro(content: Content) -> str:
         for status, look in TARGET_STATUSES.items()
         if counts.get(status)
     )
-    head = model.target_headline
-    owed = ""
-    if head.unknown_owed_by:
-        units = ", ".join(content.unit_name(u) for u in head.unknown_owed_by)
-        owed = i18n.word("common.targets_owed_by", content.lang, units=units)
-    stale = i18n.word("common.targets_stale", content.lang, stale=head.stale) if head.stale else ""
-    first = _w(
-        "targets_headline",
-        content.lang,
-        total=head.total,
-        unknown=head.unknown,
-        owed=owed,
-        failing=head.failing,
-        good=head.good,
-        stale=stale,
-    )
+    first = model.target_headline.sentence("docx.targets_headline", content.lang, content.unit_name)
     return (
         first + " " + _w("targets_intro", content.lang, count=len(model.targets), summary=summary)
     )

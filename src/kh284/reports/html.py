@@ -316,14 +316,7 @@ def _headline(content: Content) -> str:
         )
     targets = content.model.target_headline
     unknown = word("unknown_first", lang, unknown=targets.unknown, total=targets.total)
-    owed = ""
-    if targets.unknown_owed_by:
-        units = ", ".join(content.unit_name(u) for u in targets.unknown_owed_by)
-        owed = i18n.word("common.targets_owed_by", lang, units=units)
-    stale = i18n.word("common.targets_stale", lang, stale=targets.stale) if targets.stale else ""
-    rest = word(
-        "targets_rest", lang, owed=owed, failing=targets.failing, good=targets.good, stale=stale
-    )
+    rest = targets.sentence("report.targets_rest", lang, content.unit_name)
     first = (
         f'<p id="targets-headline" data-unknown="{targets.unknown}" '
         f'data-total="{targets.total}" data-failing="{targets.failing}" '

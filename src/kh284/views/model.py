@@ -11,10 +11,12 @@ pipeline's outcome, by ``views.build``.  Every word in it comes from the vocabul
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import Headline, TaskResult
+from kh284.i18n import word
 from kh284.i18n.statuses import KINDS, TARGET_STATUSES, Look, TargetStatus, TaskStatus, by_attention
 
 
@@ -135,6 +137,28 @@ class TargetHeadline:
     stale: int
     #: Targets by status, in the order of attention.
     by_status: dict[str, int]
+
+    def sentence(self, key: str, lang: str, unit_name: Callable[[str], str]) -> str:
+        """The headline in the words of vocabulary ``key``: the terminal's, the Word's.
+
+        The sentence may use ``{unknown}``, ``{total}``, ``{owed}`` (whose figures they wait
+        for, named by ``unit_name``), ``{failing}``, ``{good}`` and ``{stale}``.
+        """
+        owed = ""
+        if self.unknown_owed_by:
+            units = ", ".join(unit_name(u) for u in self.unknown_owed_by)
+            owed = word("common.targets_owed_by", lang, units=units)
+        stale = word("common.targets_stale", lang, stale=self.stale) if self.stale else ""
+        return word(
+            key,
+            lang,
+            unknown=self.unknown,
+            total=self.total,
+            owed=owed,
+            failing=self.failing,
+            good=self.good,
+            stale=stale,
+        )
 
 
 @dataclass(frozen=True)
