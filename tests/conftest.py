@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -82,3 +83,14 @@ def report_content(data_dir: Path, as_of: Any, lang: str, fail_on: str = "error"
 
     options = Options(data_dir=data_dir, as_of=as_of, lang=lang, fail_on=fail_on, quiet=True)
     return build(check_view(options))
+
+
+def demo_template(root: Path, period: str = "2027") -> tuple[Path, bytes]:
+    """A copy of the demo under ``root`` and the bytes of Sở GD&ĐT's template for ``period``."""
+    data = root / "data"
+    shutil.copytree(DEMO, data)
+    out = root / "t.xlsx"
+    run_both(
+        "template", "--unit", "so-gddt", "--period", period, "--data-dir", str(data), "-o", str(out)
+    )
+    return data, out.read_bytes()

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO, run_both
+from conftest import demo_template, run_both
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -33,14 +33,7 @@ STRINGS_PART = "xl/sharedStrings.xml"
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
-    root = tmp_path_factory.mktemp("import-bounds")
-    data = root / "data"
-    shutil.copytree(DEMO, data)
-    out = root / "t.xlsx"
-    run_both(
-        "template", "--unit", "so-gddt", "--period", "2027", "--data-dir", str(data), "-o", str(out)
-    )
-    return data, out.read_bytes()
+    return demo_template(tmp_path_factory.mktemp("import-bounds"), "2027")
 
 
 def _refused(

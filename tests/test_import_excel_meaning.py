@@ -8,27 +8,19 @@ completely, each finding at the cell it came from, even when rows before it were
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import DEMO, run_both
+from conftest import demo_template, run_both
 
 openpyxl = pytest.importorskip("openpyxl")
 
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
-    root = tmp_path_factory.mktemp("import-meaning")
-    data = root / "data"
-    shutil.copytree(DEMO, data)
-    out = root / "t.xlsx"
-    run_both(
-        "template", "--unit", "so-gddt", "--period", "2027", "--data-dir", str(data), "-o", str(out)
-    )
-    return data, out.read_bytes()
+    return demo_template(tmp_path_factory.mktemp("import-meaning"), "2027")
 
 
 def _import(pristine: tuple[Path, bytes], tmp_path: Path, change: Any) -> tuple[str, str]:

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from conftest import DEMO, run_both
+from conftest import DEMO, demo_template, run_both
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -37,14 +37,7 @@ STYLES_PART = "xl/styles.xml"
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     """A data directory (demo copy) and the bytes of one unit's template."""
-    root = tmp_path_factory.mktemp("import-limits")
-    data = root / "data"
-    shutil.copytree(DEMO, data)
-    out = root / "t.xlsx"
-    run_both(
-        "template", "--unit", "so-gddt", "--period", PERIOD, "--data-dir", str(data), "-o", str(out)
-    )
-    return data, out.read_bytes()
+    return demo_template(tmp_path_factory.mktemp("import-limits"), PERIOD)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ documented in the README: ``schema_version``, ``tool``, ``version``, ``command``
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -260,16 +261,7 @@ def view_dict(view: View) -> dict[str, Any]:
 
 def _target_headline(view: View) -> dict[str, Any]:
     """The targets in the headline, what cannot be judged first (``Model.target_headline``)."""
-    head = view.model.target_headline
-    return {
-        "total": head.total,
-        "unknown": head.unknown,
-        "unknown_owed_by": list(head.unknown_owed_by),
-        "failing": head.failing,
-        "good": head.good,
-        "stale": head.stale,
-        "by_status": head.by_status,
-    }
+    return dataclasses.asdict(view.model.target_headline)
 
 
 def _round(value: float | None) -> float | None:

@@ -18,6 +18,7 @@ from kh284 import i18n
 from kh284.pipeline import Outcome
 from kh284.render.view import View
 from kh284.validate.models.plan import PlanFile
+from kh284.validate.responsibility import owners_on
 from kh284.views import Model
 
 
@@ -71,11 +72,7 @@ class Content:
 
     def successor(self, unit_id: str) -> str:
         """The unit carrying on ``unit_id``'s work on the as-of date (itself if it exists)."""
-        index, day_ = self.outcome.index, self.outcome.as_of
-        if index.unit_exists_on(unit_id, day_):
-            return unit_id
-        found = index.successors_on(unit_id, day_)
-        return found[0] if found else unit_id
+        return owners_on(self.outcome.index, unit_id, self.outcome.as_of)[0]
 
 
 def build(view: View) -> Content:
