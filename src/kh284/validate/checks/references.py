@@ -117,6 +117,11 @@ def _plan(index: Index) -> Iterator[Diagnostic]:
         problem = unknown_unit(index, file, ("settings", "issuing_bodies", i, "unit"), body.unit)
         if problem:
             yield problem
+        if body.superior is not None:
+            where = ("settings", "issuing_bodies", i, "superior")
+            problem = unknown_unit(index, file, where, body.superior)
+            if problem:
+                yield problem
     for section_id, section in index.sections.items.items():
         base = index.sections.paths[section_id]
         yield from _each_unit(index, file, base, "responsible", section.responsible)
@@ -154,11 +159,14 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "yearly_on": ("day", "month", "from_year"),
     "period": ("from_year", "to_year"),
     "school_year": ("year",),
+    "month": ("year", "month"),
+    "quarterly_each_year": ("quarter", "from_year"),
 }
 #: Fields a kind may have besides those it needs.
 ALLOWS: dict[str, tuple[str, ...]] = {
     "yearly_from": ("until_year",),
     "yearly_on": ("until_year",),
+    "quarterly_each_year": ("until_year",),
     "event": ("months_after_event",),
 }
 #: Every field that belongs to some kind (``text`` and ``kind`` belong to all).
@@ -181,6 +189,8 @@ def deadline_problems(deadline: Deadline, settings: Settings) -> list[tuple[str,
     """What is wrong with the shape of ``deadline``, each as (vi, en) after "kind 'x'"."""
     kind = deadline.kind
     needs, allows = NEEDS[kind], ALLOWS.get(kind, ())
+    if kind == "yearly_from" and deadline.year is None and deadline.from_year is not None:
+        needs = ("from_year",)  # "Từ năm 2027": its first year as from_year
     found = []
     for name in KIND_FIELDS:
         value = getattr(deadline, name)
@@ -195,7 +205,7 @@ def deadline_problems(deadline: Deadline, settings: Settings) -> list[tuple[str,
         assert deadline.day is not None and deadline.month is not None
         if deadline.day > calendar.monthrange(2024, deadline.month)[1]:  # 2024: a leap year
             found.append(both("plan.deadline_no_such_day", day=deadline.day, month=deadline.month))
-    first = deadline.from_year if kind != "yearly_from" else deadline.year
+    first = deadline.year if kind == "yearly_from" and deadline.year else deadline.from_year
     last = deadline.to_year if kind == "period" else deadline.until_year
     if first is not None and last is not None and last < first:
         found.append(both("plan.deadline_ends_before_start", first=first, last=last))

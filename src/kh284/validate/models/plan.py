@@ -28,6 +28,8 @@ DeadlineKind = Literal[
     "yearly_on",
     "period",
     "school_year",
+    "month",
+    "quarterly_each_year",
 ]
 
 
@@ -36,7 +38,14 @@ class LegalBasis(Model):
 
     id: Id
     kind: Text = Field(description="Kết luận, Nghị quyết, Kế hoạch, ...")
-    number: Text = Field(description="Document number as written, e.g. 91-KL/TW.")
+    number: Text | None = Field(
+        default=None,
+        description="Document number as written, e.g. 91-KL/TW; absent for a document "
+        "cited by name and date only (a law): then `name` names it.",
+    )
+    name: Text | None = Field(
+        default=None, description='Its name when it has no number ("Luật Nhà giáo").'
+    )
     date: Date | None = None
     issuer: Text
     text: Text = Field(description="The preamble paragraph, verbatim.")
@@ -72,7 +81,7 @@ class Deadline(Model):
     kind: DeadlineKind
     year: Year | None = Field(
         default=None,
-        description="year, yearly_from (first year), quarter, half_year: the year; "
+        description="year, yearly_from (first year), quarter, half_year, month: the year; "
         "school_year: the year it starts.",
     )
     events: list[Id] = Field(default_factory=list)
@@ -80,15 +89,24 @@ class Deadline(Model):
         default=None, ge=0, le=120, description="Overrides settings.months_after_event."
     )
     date: Date | None = Field(default=None, description="date: the day it is due by.")
-    quarter: int | None = Field(default=None, ge=1, le=4, description="quarter: 1 to 4.")
+    quarter: int | None = Field(
+        default=None, ge=1, le=4, description="quarter, quarterly_each_year: 1 to 4."
+    )
     half: int | None = Field(default=None, ge=1, le=2, description="half_year: 1 or 2.")
     day: int | None = Field(default=None, ge=1, le=31, description="yearly_on: day of month.")
-    month: int | None = Field(default=None, ge=1, le=12, description="yearly_on: month.")
-    from_year: Year | None = Field(default=None, description="yearly_on, period: the first year.")
+    month: int | None = Field(
+        default=None, ge=1, le=12, description="yearly_on, month: the month (1 to 12)."
+    )
+    from_year: Year | None = Field(
+        default=None,
+        description="yearly_on, quarterly_each_year, period: the first year; yearly_from: "
+        "the first year, in place of `year` ('Từ năm 2027').",
+    )
     to_year: Year | None = Field(default=None, description="period: the last year.")
     until_year: Year | None = Field(
         default=None,
-        description="yearly_from, yearly_on: the last year (default: the plan's horizon).",
+        description="yearly_from, yearly_on, quarterly_each_year: the last year (default: "
+        "the plan's horizon).",
     )
 
 
@@ -134,6 +152,12 @@ class IssuingBody(Model):
     """How a unit heads the documents it issues (Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
 
     unit: Id
+    superior: Id | None = Field(
+        default=None,
+        description="The unit named on the line above the body's own name in its documents' "
+        "heading; null for none (a ministry, a provincial People's Committee). Absent: the "
+        "plan's issuer, or its successor, for any body but the issuer itself.",
+    )
     place: Text | None = Field(
         default=None,
         description="Place name of the place-and-date line of its documents, e.g. the "
@@ -228,6 +252,14 @@ class PlanFile(Model):
     """The whole ``plan.yaml`` document."""
 
     number: Text
+    kind: Text = Field(
+        description="The plan's type as written, spelled as legal bases spell theirs: \"Kế "
+        'hoạch", "Nghị quyết", "Chương trình hành động", "Quyết định" …; its name is '
+        '"<kind> số <number>".'
+    )
+    kind_en: Text | None = Field(
+        default=None, description="The type in English; default: the vocabulary's word for it."
+    )
     issuer: Id
     place: Text
     date: Date
