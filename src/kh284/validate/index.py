@@ -95,16 +95,36 @@ class Index:
         if plan is not None and plan.settings.province_area:
             return plan.settings.province_area
         if "province_area" not in self.memo:
+            # a national plan's figures describe the country, a province's the province
+            countries = [k for k, u in self.areas.items() if u.area_level == "country"]
             provinces = [k for k, u in self.areas.items() if u.area_level == "province"]
-            self.memo["province_area"] = provinces[0] if len(provinces) == 1 else None
+            tops = countries or provinces
+            self.memo["province_area"] = tops[0] if len(tops) == 1 else None
         found: str | None = self.memo["province_area"]
         return found
 
     def areas_in(self, parent: str, level: str) -> list[str]:
-        """Ids of the areas of ``level`` directly inside ``parent``, in file order."""
+        """Ids of the areas of ``level`` inside ``parent``, at any depth, in file order.
+
+        The provinces of the country, the districts of a province, its communes (directly
+        or through a former district).
+        """
         return [
-            k for k, u in self.areas.items() if u.parent_area == parent and u.area_level == level
+            k for k, u in self.areas.items() if u.area_level == level and self._inside(k, parent)
         ]
+
+    def _inside(self, area: str, parent: str) -> bool:
+        """True when ``parent`` is one of the areas ``area`` lies in (a cycle ends the walk)."""
+        seen = {area}
+        current = self.areas.get(area)
+        while current is not None and current.parent_area is not None:
+            if current.parent_area == parent:
+                return True
+            if current.parent_area in seen:
+                return False
+            seen.add(current.parent_area)
+            current = self.areas.get(current.parent_area)
+        return False
 
     def find_units(self, query: str) -> list[str]:
         """Unit ids whose id, short name, name or alias matches ``query`` loosely."""

@@ -36,7 +36,7 @@ _DOC_NUMBER = re.compile(
 _PERIOD = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})")
 #: Issue 25: words of a task that reviews or sums up a period, which is done after the
 #: period ends ("Tổng kết … giai đoạn 2018 - 2025", due in 2026): no P403 for it.
-REVIEW_WORDS = ("tổng kết", "sơ kết", "đánh giá", "rà soát")
+REVIEW_WORDS = re.compile(r"tổng kết|sơ kết|đánh giá|rà soát", re.IGNORECASE)
 #: The clause letter at the end of a section id (``II.2.đ``), not of a bullet (``II.2.đ-1``).
 _CLAUSE = re.compile(r"\.([^\W\d_])$")
 
@@ -143,8 +143,7 @@ def _deadline_after_period(index: Index) -> Iterator[Diagnostic]:
 
 def _reviews(text: str) -> bool:
     """True when ``text`` (a task's words before the period it names) reviews or sums up."""
-    folded = text.casefold()
-    return any(verb in folded for verb in REVIEW_WORDS)
+    return REVIEW_WORDS.search(text) is not None
 
 
 def _errata(index: Index) -> Iterator[Diagnostic]:

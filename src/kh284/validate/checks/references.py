@@ -21,6 +21,7 @@ from kh284.load.exact import PathKey
 from kh284.validate.index import Index, Table
 from kh284.validate.models.plan import Deadline, Settings
 from kh284.validate.models.targets import Target
+from kh284.validate.models.units import AREA_LEVELS
 from kh284.validate.names import suggest
 from kh284.validate.responsibility import clause_units, declared_reporters
 
@@ -98,6 +99,8 @@ def _units(index: Index) -> Iterator[Diagnostic]:
             problem = unknown_area(index, file, (*base, "parent_area"), unit.parent_area)
             if problem:
                 yield problem
+        if unit.each_owes and (unit.kind != "group" or not unit.members):
+            yield dg.make("R313", index.locate(file, (*base, "each_owes")), id=unit_id)
 
 
 def _plan(index: Index) -> Iterator[Diagnostic]:
@@ -118,8 +121,8 @@ def _plan(index: Index) -> Iterator[Diagnostic]:
         if problem:
             yield problem
         if body.superior is not None:
-            where = ("settings", "issuing_bodies", i, "superior")
-            problem = unknown_unit(index, file, where, body.superior)
+            at: PathKey = ("settings", "issuing_bodies", i, "superior")
+            problem = unknown_unit(index, file, at, body.superior)
             if problem:
                 yield problem
     for section_id, section in index.sections.items.items():
@@ -240,6 +243,8 @@ def _targets(index: Index) -> Iterator[Diagnostic]:
         problem = unknown_area(index, file, (*base, "scope", "area"), target.scope.area)
         if problem:
             yield problem
+        elif target.scope.level is not None:
+            yield from _counted_level(index, target, (*base, "scope", "level"))
         if target.scope.kind == "area":
             units_by_measure.setdefault(target.measure_id, set()).add(target.unit)
         if target.breakdown is not None:
@@ -258,6 +263,19 @@ def _targets(index: Index) -> Iterator[Diagnostic]:
         if len(units_by_measure.get(target.measure_id, ())) > 1:
             where = index.where(index.targets, target_id)
             yield dg.make("R308", where, measure=target.measure_id)
+
+
+def _counted_level(index: Index, target: Target, path: PathKey) -> Iterator[Diagnostic]:
+    """R312: a count of areas counts a level below its scope area's own (issue 25)."""
+    scope = target.scope
+    area_level = index.areas[scope.area].area_level if scope.area in index.areas else None
+    if scope.level is None or area_level is None:
+        return
+    if AREA_LEVELS.index(scope.level) <= AREA_LEVELS.index(area_level):
+        where = index.locate(index.targets.file, path)
+        yield dg.make(
+            "R312", where, id=target.id, level=scope.level, area=scope.area, area_level=area_level
+        )
 
 
 def _reporting(index: Index) -> Iterator[Diagnostic]:

@@ -50,6 +50,12 @@ class LegalBasis(Model):
     issuer: Text
     text: Text = Field(description="The preamble paragraph, verbatim.")
 
+    @model_validator(mode="after")
+    def _named(self) -> LegalBasis:
+        if not self.number and not self.name:
+            raise PydanticCustomError("kh284_unnamed_document", "neither number nor name")
+        return self
+
 
 class RelatedDocument(Model):
     """A document listed alongside the plan text (the 'related documents' list)."""
@@ -230,7 +236,7 @@ class Settings(Model):
     province_area: Id | None = Field(
         default=None,
         description="Area a figure describes when it names none; default: the only "
-        "province-level area in units.yaml.",
+        "country-level area in units.yaml (a national plan), else the only province-level one.",
     )
     issuing_bodies: list[IssuingBody] = Field(
         default_factory=list,
