@@ -131,3 +131,23 @@ def test_a_body_without_a_superior_heads_with_its_own_name(draft: Any) -> None:
     assert [p.text for p in left.paragraphs if p.text] == ["BỘ GIÁO DỤC VÀ ĐÀO TẠO"]
     assert draft.tables[0].cell(1, 0).paragraphs[0].text == "Số:        /BC-BGDĐT"
     assert draft.tables[0].cell(1, 1).paragraphs[0].text == "Hà Nội, ngày 31 tháng 12 năm 2026"
+
+
+def test_provinces_that_name_no_parent_lie_in_the_one_country(tmp_path: Path) -> None:
+    # the same example with no province naming `parent_area: viet-nam`: the country is the
+    # one area of the highest level, so its provinces are still the 34 counted
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLE, data)
+    units = data / "units.yaml"
+    text = units.read_text("utf-8")
+    units.write_text(text.replace("    parent_area: viet-nam\n", ""), "utf-8")
+    assert "parent_area" not in units.read_text("utf-8")
+    checked = run_json("check", "--data-dir", str(data), "--as-of", AS_OF, code=0)
+    target = next(t for t in checked["targets"] if t["id"] == "pcgd-tieu-hoc-muc-3-tinh")
+    assert (target["status"], target["value"], len(target["components"]["areas"])) == (
+        "achieved",
+        29,
+        34,
+    )
