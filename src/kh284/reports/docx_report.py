@@ -157,8 +157,14 @@ def _draft_mark(document: Document) -> None:
     _border(paragraph, ("top", "left", "bottom", "right"))
 
 
-def _heading_block(document: Document, content: Content, unit_id: str) -> None:
-    """Issuing body and national motto side by side; number line and place-date line."""
+def _heading_block(
+    document: Document, content: Content, unit_id: str, number_key: str = "docx.number"
+) -> Table:
+    """Issuing body and national motto side by side; number line and place-date line.
+
+    ``number_key``: the vocabulary's number line (``{code}``: the issuing body's); a
+    letter's differs from a report's.  The table is returned for what goes under it.
+    """
     lang, as_of = content.lang, content.outcome.as_of
     # the superior body may be abbreviated (Nghị định 30/2020/NĐ-CP): its short name
     superior = content.unit_name(content.successor(content.plan.issuer))
@@ -171,9 +177,10 @@ def _heading_block(document: Document, content: Content, unit_id: str) -> None:
     _cell_line(right, MOTTO_2, bold=True, size=13)
     _rule(right, HEADING_WIDTHS[1], 60)
     code = _issuing(content, unit_id, "code") or "……"
-    _cell_line(table.cell(1, 0), _w("number", lang, code=code), size=13)
+    _cell_line(table.cell(1, 0), i18n.word(number_key, lang, code=code), size=13)
     place = _issuing(content, unit_id, "place") or content.plan.place
     _cell_line(table.cell(1, 1), place_date(place, as_of, lang), italic=True, size=13)
+    return table
 
 
 def _issuing(content: Content, unit_id: str, what: str) -> str | None:
