@@ -166,8 +166,7 @@ def _heading_block(
     letter's differs from a report's.  The table is returned for what goes under it.
     """
     lang, as_of = content.lang, content.outcome.as_of
-    # the superior body may be abbreviated (Nghị định 30/2020/NĐ-CP): its short name
-    superior = content.unit_name(content.successor(content.plan.issuer))
+    superior = superior_name(content, unit_id)
     table = _plain_table(document, 2, 2, HEADING_WIDTHS)
     left, right = table.cell(0, 0), table.cell(0, 1)
     _cell_line(left, superior.upper(), size=12)
@@ -181,6 +180,15 @@ def _heading_block(
     place = _issuing(content, unit_id, "place") or content.plan.place
     _cell_line(table.cell(1, 1), place_date(place, as_of, lang), italic=True, size=13)
     return table
+
+
+def superior_name(content: Content, unit_id: str) -> str:
+    """The line above the issuing body's name: its superior body's short name.
+
+    The superior body may be abbreviated (Nghị định 30/2020/NĐ-CP): the plan's issuer, or
+    its successor on the as-of date.
+    """
+    return content.unit_name(content.successor(content.plan.issuer))
 
 
 def _issuing(content: Content, unit_id: str, what: str) -> str | None:
