@@ -130,7 +130,7 @@ def compare(before: Side, after: Side) -> Changes:
         after=after,
         tasks=_tasks(before.model, after.model),
         targets=_targets(before.model, after.model),
-        reported=_reported(before.reporting, after.reporting),
+        reported=_reported(before, after),
         owing=_owing(after.reporting),
     )
 
@@ -189,16 +189,23 @@ def _item_key(item: Item) -> tuple[str, str, str, int]:
     return item.unit, item.kind, item.subject, item.year
 
 
-def _reported(before: Reporting | None, after: Reporting | None) -> tuple[UnitReports, ...]:
-    """Items received on the later side that the earlier side did not have received."""
-    if after is None:
+def _reported(before: Side, after: Side) -> tuple[UnitReports, ...]:
+    """Items the later side has received that arrived in between.
+
+    Not received on the earlier side, and either both sides are of one date (two versions
+    of the data) or received after the earlier date: a report sent before the earlier date
+    for an item not yet owed then did not arrive in between.
+    """
+    if after.reporting is None:
         return ()
-    had = {
-        _item_key(i) for i in (before.items if before is not None else []) if i.status != "missing"
-    }
+    earlier = before.reporting.items if before.reporting is not None else []
+    had = {_item_key(i) for i in earlier if i.status != "missing"}
+    same_day = before.model.as_of == after.model.as_of
     units: dict[str, list[Item]] = {}
-    for item in after.items:
-        if item.status != "missing" and _item_key(item) not in had:
+    for item in after.reporting.items:
+        if item.received_on is None or _item_key(item) in had:
+            continue
+        if same_day or item.received_on > before.model.as_of:
             units.setdefault(item.unit, []).append(item)
     return tuple(UnitReports(u, tuple(items)) for u, items in units.items())
 
