@@ -226,3 +226,33 @@ def test_json_is_the_plain_layout(demo_changes: Any) -> None:
     assert demo_changes["from"] == {"as_of": "2026-06-30", "rev": None}
     assert demo_changes["to"] == {"as_of": "2026-12-31", "rev": None}
     json.dumps(demo_changes)  # plain data
+
+
+# ---------------------------------------------------------------- report --since
+
+
+def test_the_reports_gain_a_section_on_what_changed(tmp_path: Path, demo_changes: Any) -> None:
+    docx = pytest.importorskip("docx")
+    pytest.importorskip("matplotlib")
+    base = ["report", "--data-dir", str(DEMO), "--as-of", TO, "--since", FROM]
+    page = tmp_path / "page.html"
+    run_both(*base, "-o", str(page), code=None)
+    html = page.read_text(encoding="utf-8")
+    assert '<section id="since"><h2>Thay đổi so với ngày 30/06/2026</h2>' in html
+    section = html[
+        html.index('<section id="since">') : html.index("</section>", html.index('id="since"'))
+    ]
+    for task in demo_changes["tasks"]:
+        assert f'<td data-label="Nhiệm vụ">{task["label"]}</td>' in section
+    assert "Nhiệm vụ thay đổi trạng thái (9)" in section
+    draft = tmp_path / "draft.docx"
+    run_both(*base, "--format", "docx", "-o", str(draft), code=None)
+    document = docx.Document(str(draft))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Thay đổi so với ngày 30/06/2026" in headings
+    cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
+    assert {t["label"] for t in demo_changes["tasks"]} <= cells
+    # without --since, no such section
+    plain = tmp_path / "plain.html"
+    run_both("report", "--data-dir", str(DEMO), "--as-of", TO, "-o", str(plain), code=None)
+    assert 'id="since"' not in plain.read_text(encoding="utf-8")

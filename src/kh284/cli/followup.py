@@ -46,6 +46,8 @@ from kh284.render import Format, Result
 
 if TYPE_CHECKING:
     from kh284.pipeline import Outcome
+    from kh284.validate.index import Index
+    from kh284.views.changes import Changes
 
 
 class LetterFormat(str, Enum):
@@ -196,9 +198,28 @@ def run_changes(
     options: Options, earlier: dt.date | None, later: dt.date, rev: str | None
 ) -> Result:
     """``kh284 changes``' core: both evaluations, compared and rendered."""
-    from kh284.cli.commands import outcome_of
     from kh284.diagnostics.catalogue import printable
     from kh284.render import changes_view
+
+    found, index = compared(options, earlier, later, rev)
+    lang = options.lang
+    if options.fmt is Format.json:
+        text = changes_view.as_json(found, index, printable(str(options.data_dir)))
+    elif options.fmt is Format.markdown:
+        text = changes_view.as_markdown(found, index)
+    else:
+        text = changes_view.terminal(found, index, color=options.color, width=options.width)
+    return Result(text, changes_view.summary(found, lang) + "\n", 0)
+
+
+def compared(
+    options: Options, earlier: dt.date | None, later: dt.date, rev: str | None
+) -> tuple[Changes, Index]:
+    """The data at ``earlier`` (or at git revision ``rev``) compared with it at ``later``.
+
+    Both through the normal loading path; with the later side's index (names).
+    """
+    from kh284.cli.commands import outcome_of
     from kh284.views import build as build_model
     from kh284.views.changes import Side, compare
 
@@ -217,15 +238,7 @@ def run_changes(
     for outcome, name in ((before, rev), (after, None)):
         _require_evaluated(outcome, name, lang)
         sides.append(Side(build_model(outcome, lang), outcome.reporting, name))
-    found = compare(sides[0], sides[1])
-    index = after.index
-    if options.fmt is Format.json:
-        text = changes_view.as_json(found, index, printable(str(options.data_dir)))
-    elif options.fmt is Format.markdown:
-        text = changes_view.as_markdown(found, index)
-    else:
-        text = changes_view.terminal(found, index, color=options.color, width=options.width)
-    return Result(text, changes_view.summary(found, lang) + "\n", 0)
+    return compare(sides[0], sides[1]), after.index
 
 
 def _require_evaluated(outcome: Outcome, rev: str | None, lang: str) -> None:

@@ -110,6 +110,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "changes.kind.other": ("Thay đổi khác ({count})", "Other changes ({count})"),
     "changes.targets": ("Chỉ tiêu thay đổi ({count})", "Targets that changed ({count})"),
+    "changes.tasks": (
+        "Nhiệm vụ thay đổi trạng thái ({count})",
+        "Tasks whose status changed ({count})",
+    ),
     "changes.new_figures": ("Số liệu mới", "New figures"),
     "changes.area_figures": (
         "{year}: {count} số liệu theo địa bàn",

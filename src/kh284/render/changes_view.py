@@ -458,3 +458,50 @@ def as_markdown(changes: Changes, index: Index, heading_level: int = 2) -> str:
             lines.append(f"| {code(after.unit_name(g.unit))} | {code(what)} |")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# -- the reports' section "Thay đổi so với ngày …" (report --since) ------------------------
+
+
+def since_title(changes: Changes, lang: str) -> str:
+    """``Thay đổi so với ngày 30/06/2026``."""
+    return word("changes.since", lang, date=day(changes.before.model.as_of))
+
+
+def task_rows(changes: Changes) -> list[tuple[str, str, str, str, str]]:
+    """Each deliverable that changed: label, status before, after, who leads now, due date."""
+    after = changes.after.model
+    lang = after.lang
+    return [
+        (
+            c.task.label,
+            status_word(c.before, lang),
+            status_word(c.after, lang),
+            ", ".join(after.unit_name(u) for u in c.task.lead_now),
+            c.task.due_text,
+        )
+        for c in changes.tasks
+    ]
+
+
+def target_rows(changes: Changes) -> list[tuple[str, str, str, str]]:
+    """Each target that changed: name, status before, after, the figures received."""
+    lang = changes.after.model.lang
+    return [
+        (
+            c.target.name,
+            status_word(c.before, lang),
+            status_word(c.after, lang),
+            new_figures(c, lang),
+        )
+        for c in changes.targets
+    ]
+
+
+def reported_rows(changes: Changes, index: Index) -> list[tuple[str, str]]:
+    """Each unit whose reports arrived in between, and what arrived."""
+    after = changes.after.model
+    return [
+        (after.unit_name(g.unit), "; ".join(item_words(index, i, after.lang) for i in g.items))
+        for g in changes.reported
+    ]

@@ -272,6 +272,7 @@ def _body(document: Document, content: Content, unit_id: str) -> None:
     _text(document, _tasks_intro(content))
     _tasks_table(document, content)
     _due_soon(document, content)
+    _since(document, content)
     reporting = content.data.get("reporting")
     if reporting:
         document.add_heading(_w("reporting", lang), level=2)
@@ -302,6 +303,50 @@ def _due_soon(document: Document, content: Content) -> None:
     for unit, tasks in by_lead_unit(model.due_soon):
         items = "; ".join(f"{t.label} ({t.due_text})" for t in tasks)
         _text(document, f"- {content.unit_name(unit)}: {items}")
+
+
+#: The columns of the section on what changed (``report --since``).
+SINCE_TASK_WIDTHS = (35, 30, 30, 40, 30)
+SINCE_TARGET_WIDTHS = (60, 30, 30, 45)
+SINCE_HEAD_WIDTHS = (85, 40, 40)
+
+
+def _since(document: Document, content: Content) -> None:
+    """The section "Thay đổi so với ngày …" (``--since``): then and now, what changed."""
+    from kh284.render import changes_view as cv
+
+    changes, lang = content.changes, content.lang
+    if changes is None:
+        return
+    document.add_heading(cv.since_title(changes, lang), level=2)
+    heads = [
+        i18n.word("changes.measure", lang),
+        cv.side_name(changes.before, lang),
+        cv.later_name(changes, lang),
+    ]
+    table = _grid(document, heads, SINCE_HEAD_WIDTHS)
+    for row in cv.headline_rows(changes, lang):
+        _add_row(table, list(row), SINCE_HEAD_WIDTHS)
+    if changes.empty:
+        _text(document, i18n.word("changes.nothing", lang))
+        return
+    if changes.tasks:
+        _text(document, i18n.word("changes.tasks", lang, count=len(changes.tasks)))
+        task_keys = ("table.task", "changes.before", "changes.after", "table.lead", "table.due")
+        table = _grid(document, [i18n.word(k, lang) for k in task_keys], SINCE_TASK_WIDTHS)
+        for task_row in cv.task_rows(changes):
+            _add_row(table, list(task_row), SINCE_TASK_WIDTHS)
+    if changes.targets:
+        _text(document, i18n.word("changes.targets", lang, count=len(changes.targets)))
+        keys = ("table.target", "changes.before", "changes.after", "changes.new_figures")
+        table = _grid(document, [i18n.word(k, lang) for k in keys], SINCE_TARGET_WIDTHS)
+        for target_row in cv.target_rows(changes):
+            _add_row(table, list(target_row), SINCE_TARGET_WIDTHS)
+    reported = cv.reported_rows(changes, content.outcome.index)
+    if reported:
+        _text(document, i18n.word("changes.reported", lang, count=len(reported)))
+        for unit, items in reported:
+            _text(document, f"- {unit}: {items}")
 
 
 def _targets_intro(content: Content) -> str:
