@@ -7,8 +7,8 @@ changed between two dates, or since a git revision.
 as a regular file or a new path inside that folder, and says ``đã ghi <path>`` on stderr
 for each; every file is checked before the first is written, so a refusal leaves nothing
 half done.  ``changes`` evaluates the data twice through the normal loading path
-(``pipeline.run``: at two dates, or the data as it is and as it was at a git revision,
-``gitrev``), compares the two models (``views.changes``) and prints the comparison
+(``comparing.compared``: at two dates, or the data as it is and as it was at a git
+revision), compares the two models (``views.changes``) and prints the comparison
 (``render.changes_view``) the one way ``output.deliver`` does.  Neither is replayed from
 the cache (``cli/replay.py``): ``remind`` writes files, and ``changes --from-rev`` reads a
 repository the cache key does not cover.
@@ -16,16 +16,16 @@ repository the cache key does not cover.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from kh284.cli.argv import DATA_DIR_DEFAULT
+from kh284.cli.comparing import compared, parse_day
 from kh284.cli.options import (
     AsOfOpt,
     Color,
@@ -44,11 +44,6 @@ from kh284.cli.output import data_dir_missing, deliver, fail, refuse_existing, w
 from kh284.i18n import word
 from kh284.render import Format, Result
 
-if TYPE_CHECKING:
-    from kh284.pipeline import Outcome
-    from kh284.validate.index import Index
-    from kh284.views.changes import Changes
-
 
 class LetterFormat(str, Enum):
     """The formats of ``kh284 remind``."""
@@ -63,18 +58,6 @@ class ChangesFormat(str, Enum):
     terminal = "terminal"
     json = "json"
     markdown = "markdown"
-
-
-def parse_day(text: str | None, option: str, lang: str) -> dt.date | None:
-    """A date option (``--reply-by``, ``--from``, ``--to``); a bad one is a usage error."""
-    from kh284.validate.dates import DateFormatError, parse_date
-
-    if text is None:
-        return None
-    try:
-        return parse_date(text)
-    except DateFormatError as exc:
-        raise typer.BadParameter(f"{text!r}: {exc.message(lang)}", param_hint=option) from exc
 
 
 def remind(
@@ -210,42 +193,3 @@ def run_changes(
     else:
         text = changes_view.terminal(found, index, color=options.color, width=options.width)
     return Result(text, changes_view.summary(found, lang) + "\n", 0)
-
-
-def compared(
-    options: Options, earlier: dt.date | None, later: dt.date, rev: str | None
-) -> tuple[Changes, Index]:
-    """The data at ``earlier`` (or at git revision ``rev``) compared with it at ``later``.
-
-    Both through the normal loading path; with the later side's index (names).
-    """
-    from kh284.cli.commands import outcome_of
-    from kh284.views import build as build_model
-    from kh284.views.changes import Side, compare
-
-    lang = options.lang
-    after = outcome_of(dataclasses.replace(options, as_of=later), evaluate=True)
-    if rev is not None:
-        from kh284.cli.gitrev import checkout
-        from kh284.pipeline import run
-
-        with checkout(options.data_dir, rev) as folder:
-            before = run(folder, later, evaluate=True, cache=options.open_cache())
-    else:
-        assert earlier is not None
-        before = outcome_of(dataclasses.replace(options, as_of=earlier), evaluate=True)
-    sides = []
-    for outcome, name in ((before, rev), (after, None)):
-        _require_evaluated(outcome, name, lang)
-        sides.append(Side(build_model(outcome, lang), outcome.reporting, name))
-    return compare(sides[0], sides[1]), after.index
-
-
-def _require_evaluated(outcome: Outcome, rev: str | None, lang: str) -> None:
-    from kh284.diagnostics import UsageError
-    from kh284.i18n import both, day
-
-    if outcome.evaluated:
-        return
-    side = rev if rev is not None else day(outcome.as_of)
-    raise UsageError(*both("changes.not_evaluated", side=side))

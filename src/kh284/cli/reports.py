@@ -93,7 +93,7 @@ def report(
 ) -> None:
     """Write the dashboard (html), status workbook (xlsx) or report draft (docx)."""
     from kh284.cli.commands import check_view
-    from kh284.cli.followup import compared, parse_day
+    from kh284.cli.comparing import compared, parse_day
     from kh284.cli.options import Options
     from kh284.reports import run
 

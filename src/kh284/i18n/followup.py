@@ -161,6 +161,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "git.failed": ("git không chạy được: {detail}", "git failed: {detail}"),
     "git.timeout": ("git chạy quá {seconds} giây", "git took more than {seconds} seconds"),
     # -- help ----------------------------------------------------------------------------------
+    "help.metavar.REV": ("BẢN", "REV"),
     "help.cmd.remind": (
         "Ghi công văn đôn đốc (Word, theo Nghị định 30/2020/NĐ-CP) cho từng đơn vị còn nợ "
         "nhiệm vụ quá hạn, số liệu, báo cáo hoặc kế hoạch của đơn vị, mỗi đơn vị một tệp.",
