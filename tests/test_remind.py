@@ -87,7 +87,9 @@ def test_the_finance_department_letter(letters: Path) -> None:
     assert re.search(r"31/01/2026\n334\b", text)
     assert "Kế hoạch triển khai thực hiện của đơn vị" in text
     assert re.search(r"30/06/2025\n549\b", text)
-    assert "mục III.7.1-2" in text and "mục IV.1" in text  # the clauses that set the duties
+    # the clauses that set the duties, in the plan's order, and each row's own
+    assert "căn cứ trách nhiệm được giao tại mục III.7.1-2, IV.1 của Kế hoạch" in text
+    assert "\nmục III.7.1-2\n" in text and "\nmục IV.1\n" in text
     assert "trước ngày 15/01/2027" in text  # 15 days after the as-of date, as a date
     assert "Nơi nhận:" in lines and "- Như trên;" in lines
     assert "[CHỨC VỤ NGƯỜI KÝ]" in lines
@@ -152,6 +154,16 @@ def test_the_model_and_missing_agree_item_for_item() -> None:
     assert tasks == {
         (unit, t.id) for t in content.model.tasks if t.status == "overdue" for unit in t.lead_now
     }
+
+
+def test_the_duties_are_cited_in_the_plans_order(letters: Path) -> None:
+    text = text_of(letters / "so-gd-dt.docx")
+    assert (
+        "căn cứ trách nhiệm được giao tại mục II.2-1, II.2-2, II.2-3, II.2-6, II.2-7, II.2-8 "
+        "và các nhiệm vụ số 2, 24, 25 tại Phụ lục của Kế hoạch"
+    ) in text
+    text = text_of(letters / "bo-chqs-tinh.docx")
+    assert "tại mục IV.1 và nhiệm vụ số 3 tại Phụ lục của Kế hoạch" in text
 
 
 def test_a_successor_is_told_what_passed_to_it(letters: Path) -> None:

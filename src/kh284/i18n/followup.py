@@ -8,8 +8,13 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     # -- what a unit owes (views/owed.py) -----------------------------------------------------
-    "owed.task_row": ("Phụ lục, nhiệm vụ số {number}", "appendix, task {number}"),
+    "owed.task_row": ("nhiệm vụ số {number} tại Phụ lục", "task {number} of the appendix"),
     "owed.clause": ("mục {clause}", "clause {clause}"),
+    "owed.clauses": ("mục {clauses}", "clauses {clauses}"),
+    "owed.task_rows": (
+        "các nhiệm vụ số {numbers} tại Phụ lục",
+        "tasks {numbers} of the appendix",
+    ),
     "owed.task": ("Nhiệm vụ số {number}", "Task {number}"),
     "owed.task_part": ("Nhiệm vụ số {number} ({part})", "Task {number} ({part})"),
     "owed.figure": ("Số liệu năm {year}", "Figures for {year}"),

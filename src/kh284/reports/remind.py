@@ -101,7 +101,7 @@ def _letter(content: Content, unit: UnitOwed, stem: str, sender: str, reply_by: 
     superior_id = content.successor(plan.issuer)
     code = dr._issuing(content, sender, "code") or "……"
     place = dr._issuing(content, sender, "place") or plan.place
-    clauses = list(dict.fromkeys(r.clause for r in unit.rows if r.clause))
+    clauses = duties(unit.rows, lang)
     name = content.unit_full_name
     sections = []
     n = 0
@@ -133,7 +133,7 @@ def _letter(content: Content, unit: UnitOwed, stem: str, sender: str, reply_by: 
             plan=plan_name(plan, lang),
             date=dr._short_date(plan.date),
             issuer=name(plan.issuer),
-            clauses=i18n.joined(clauses, lang),
+            clauses=clauses,
             as_of=day(as_of),
             unit=unit.name,
         ),
@@ -154,6 +154,31 @@ def _letter(content: Content, unit: UnitOwed, stem: str, sender: str, reply_by: 
             i18n.word("docx.archive", lang),
         ),
     )
+
+
+def duties(rows: tuple[OwedRow, ...], lang: str) -> str:
+    """The clauses and appendix rows that set ``rows``' duties, in the plan's order.
+
+    ``mục II.2-1, II.2-7 và các nhiệm vụ số 2, 24 tại Phụ lục``.
+    """
+    sections = sorted({r.section for r in rows if r.section}, key=_clause_order)
+    numbers = sorted({r.row for r in rows if r.row is not None})
+    parts = []
+    if len(sections) == 1:
+        parts.append(i18n.word("owed.clause", lang, clause=sections[0]))
+    elif sections:
+        parts.append(i18n.word("owed.clauses", lang, clauses=", ".join(sections)))
+    if len(numbers) == 1:
+        parts.append(i18n.word("owed.task_row", lang, number=numbers[0]))
+    elif numbers:
+        rows_text = ", ".join(str(n) for n in numbers)
+        parts.append(i18n.word("owed.task_rows", lang, numbers=rows_text))
+    return i18n.joined(parts, lang)
+
+
+def _clause_order(clause: str) -> list[tuple[int, object]]:
+    """``II.2-10`` after ``II.2-9``: numbers by value, the rest (Roman numerals) by text."""
+    return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.-]", clause)]
 
 
 def _cells(content: Content, n: int, row: OwedRow) -> tuple[str, str, str, str, str]:
@@ -235,14 +260,15 @@ def md_text(text: str) -> str:
 def markdown(letter: Letter, content: Content) -> str:
     """The letter as Markdown: the same text as the Word letter."""
     lang = content.lang
+    # a line break (two spaces) after each line of the heading's blocks
     lines = [
-        md_text(letter.superior.upper()),
-        f"**{md_text(letter.sender.upper())}**",
-        md_text(letter.number),
+        md_text(letter.superior.upper()) + "  ",
+        f"**{md_text(letter.sender.upper())}**  ",
+        md_text(letter.number) + "  ",
         md_text(letter.about),
         "",
-        f"**{md_text(dr.MOTTO_1)}**",
-        f"**{md_text(dr.MOTTO_2)}**",
+        f"**{md_text(dr.MOTTO_1)}**  ",
+        f"**{md_text(dr.MOTTO_2)}**  ",
         f"*{md_text(letter.place_date)}*",
         "",
         f"**{md_text(letter.to)}**",
@@ -259,7 +285,7 @@ def markdown(letter: Letter, content: Content) -> str:
     if letter.passed:
         lines += [md_text(letter.passed), ""]
     lines += [md_text(letter.request), ""]
-    lines += [f"*{md_text(letter.recipients[0])}*"]
+    lines += [f"*{md_text(letter.recipients[0])}*  "]
     lines += [md_text(line) + "  " for line in letter.recipients[1:]]
     lines += ["", f"**{md_text(i18n.word('docx.signer', lang))}**", ""]
     lines += [f"**{md_text(i18n.word('docx.signer_name', lang))}**", ""]

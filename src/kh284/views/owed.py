@@ -43,10 +43,13 @@ class OwedRow:
     #: The due date as written (DD/MM/YYYY), else the plan's words for the deadline.
     due_text: str
     days_late: int | None
-    #: The clause that sets the duty, in words (``mục IV.1``, ``Phụ lục, nhiệm vụ số 3``).
+    #: The clause that sets the duty, in words (``mục IV.1``, ``nhiệm vụ số 3 tại Phụ lục``).
     clause: str
     #: Ceased units whose duty this was (empty when it is the unit's own).
     passed_from: tuple[str, ...] = ()
+    #: What sets the duty, as data: the appendix row's number, or the clause's id.
+    row: int | None = None
+    section: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ def _task_row(index: Index, task: TaskView, unit: str, as_of: dt.date, lang: str
         days_late=task.days_late,
         clause=i18n.word("owed.task_row", lang, number=task.result.task.number),
         passed_from=passed,
+        row=task.result.task.number,
     )
 
 
@@ -131,16 +135,19 @@ def _item_row(index: Index, item: Item, unit: str, as_of: dt.date, lang: str) ->
         label = i18n.word("owed.figure", lang, year=item.year)
         what = item.subject if target is None else target.name if lang == "vi" else target.name_en
         clause = i18n.word("owed.clause", lang, clause=target.clause) if target else ""
+        row, section = None, target.clause if target else None
     elif item.kind == "task_report":
         task = index.tasks.items.get(item.subject)
         number = task.number if task else item.subject
         label = i18n.word("owed.task_report", lang, year=item.year, number=number)
         what = task.text if task else ""
         clause = i18n.word("owed.task_row", lang, number=number)
+        row, section = (task.number if task else None), None
     else:
         label = i18n.word("owed.unit_plan", lang)
         what = ""
         clause = i18n.word("owed.clause", lang, clause=item.subject)
+        row, section = None, item.subject
     return OwedRow(
         kind=item.kind,
         subject=item.subject,
@@ -152,6 +159,8 @@ def _item_row(index: Index, item: Item, unit: str, as_of: dt.date, lang: str) ->
         days_late=item.days_overdue(as_of),
         clause=clause,
         passed_from=passed,
+        row=row,
+        section=section,
     )
 
 
