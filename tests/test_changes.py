@@ -221,6 +221,16 @@ def test_from_rev_leaves_no_temporary_folder(repo: Path, tmp_path: Path, monkeyp
     assert list(temp.iterdir()) == []
 
 
+def test_output_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "changes.md"
+    args = ["changes", "--from", FROM, "--to", TO, "--data-dir", str(DEMO), "--format"]
+    _, err = run_both(*args, "markdown", "-o", str(target))
+    assert f"đã ghi {target}" in err
+    assert target.read_text(encoding="utf-8").startswith("## Thay đổi từ ngày 30/06/2026")
+    _, err = run_both(*args, "markdown", "-o", str(target), code=2)
+    assert "--force" in err
+
+
 def test_json_is_the_plain_layout(demo_changes: Any) -> None:
     assert demo_changes["command"] == "changes"
     assert demo_changes["from"] == {"as_of": "2026-06-30", "rev": None}
