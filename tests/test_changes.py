@@ -123,6 +123,10 @@ def test_the_options_are_checked() -> None:
         "changes", "--from", FROM, "--from-rev", "HEAD", "--data-dir", str(DEMO), code=2
     )
     assert "--from-rev" in err
+    _, err = run_both(
+        "changes", "--from", TO, "--to", FROM, "--data-dir", str(DEMO), "--lang", "en", code=2
+    )
+    assert "--from 31/12/2026 must be on or before the later date 30/06/2026" in err
     _, err = run_both("changes", "--from", "31/02/2026", "--data-dir", str(DEMO), code=2)
     assert "--from" in err
     _, err = run_both("changes", "--from", FROM, "--data-dir", "/nonexistent/kh284", code=2)

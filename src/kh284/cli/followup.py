@@ -168,6 +168,11 @@ def changes(
         color=color,
         no_cache=no_cache,
     )
+    if earlier is not None and earlier > (later or options.as_of):
+        from kh284.i18n import day
+
+        shown = day(later or options.as_of)
+        fail(word("changes.from_after_to", code, before=day(earlier), after=shown))
     try:
         result = run_changes(options, earlier, later or options.as_of, from_rev)
     except DataDirError:

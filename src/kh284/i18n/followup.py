@@ -138,6 +138,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "cần --from NGÀY hoặc --from-rev BẢN",
         "needs --from DATE or --from-rev REV",
     ),
+    "changes.from_after_to": (
+        "--from {before} phải trước hoặc bằng ngày so sánh sau {after}",
+        "--from {before} must be on or before the later date {after}",
+    ),
     "changes.both_from": (
         "chỉ dùng một trong --from và --from-rev",
         "use only one of --from and --from-rev",
