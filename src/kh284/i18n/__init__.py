@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kh284.i18n import commands, loader, reasons, schema
+from kh284.i18n import commands, followup, loader, reasons, schema
 from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
 
 if TYPE_CHECKING:
@@ -1131,7 +1131,7 @@ def day(value: dt.date | str | None) -> str:
 
 # -- messages: what a decision says, as a key with raw arguments, said here -----------------
 #: The sub-modules' tables are words like any other: ``word(key, lang)`` reaches them.
-for _table in (reasons.WORDS, loader.WORDS, schema.WORDS, commands.WORDS):
+for _table in (reasons.WORDS, loader.WORDS, schema.WORDS, commands.WORDS, followup.WORDS):
     WORDS.update(_table)
 
 

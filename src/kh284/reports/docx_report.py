@@ -178,13 +178,13 @@ class Heading:
     place_date: str
 
 
-def heading_lines(content: Content, unit_id: str, number_key: str = "number") -> Heading:
+def heading_lines(content: Content, unit_id: str, number_key: str = "docx.number") -> Heading:
     """The heading of a document ``unit_id`` issues, dated the as-of date.
 
     The superior body is the unit's ``superior`` in the plan's ``issuing_bodies`` when the
     entry says one (``null``: none); otherwise the plan's issuer (or its successor on the
     as-of date), unless the unit is that body itself.  ``number_key``: the vocabulary's
-    ``docx.<key>`` for the number line, given the unit's ``{code}``.
+    number line, given the unit's ``{code}`` (a letter's differs from a report's).
     """
     lang, as_of = content.lang, content.outcome.as_of
     superior = _superior(content, unit_id)
@@ -194,7 +194,7 @@ def heading_lines(content: Content, unit_id: str, number_key: str = "number") ->
         # the superior body may be abbreviated (Nghị định 30/2020/NĐ-CP): its short name
         superior=content.unit_name(superior).upper() if superior is not None else None,
         body=content.unit_full_name(unit_id).upper(),
-        number=_w(number_key, lang, code=code),
+        number=i18n.word(number_key, lang, code=code),
         place_date=place_date(place, as_of, lang),
     )
 
@@ -212,9 +212,14 @@ def _entries(content: Content) -> dict[str, IssuingBody]:
     return {body.unit: body for body in content.plan.settings.issuing_bodies}
 
 
-def _heading_block(document: Document, content: Content, unit_id: str) -> None:
-    """Issuing body and national motto side by side; number line and place-date line."""
-    heading = heading_lines(content, unit_id)
+def _heading_block(
+    document: Document, content: Content, unit_id: str, number_key: str = "docx.number"
+) -> Table:
+    """Issuing body and national motto side by side; number line and place-date line.
+
+    The lines are ``heading_lines``; the table is returned for what goes under it.
+    """
+    heading = heading_lines(content, unit_id, number_key)
     table = _plain_table(document, 2, 2, HEADING_WIDTHS)
     left, right = table.cell(0, 0), table.cell(0, 1)
     if heading.superior is not None:
@@ -226,6 +231,7 @@ def _heading_block(document: Document, content: Content, unit_id: str) -> None:
     _rule(right, HEADING_WIDTHS[1], 60)
     _cell_line(table.cell(1, 0), heading.number, size=13)
     _cell_line(table.cell(1, 1), heading.place_date, italic=True, size=13)
+    return table
 
 
 def _issuing(content: Content, unit_id: str, what: str) -> str | None:
@@ -312,6 +318,7 @@ def _body(document: Document, content: Content, unit_id: str) -> None:
     _text(document, _tasks_intro(content))
     _tasks_table(document, content)
     _due_soon(document, content)
+    _since(document, content)
     reporting = content.data.get("reporting")
     if reporting:
         document.add_heading(_w("reporting", lang), level=2)
@@ -342,6 +349,50 @@ def _due_soon(document: Document, content: Content) -> None:
     for unit, tasks in by_lead_unit(model.due_soon):
         items = "; ".join(f"{t.label} ({t.due_text})" for t in tasks)
         _text(document, f"- {content.unit_name(unit)}: {items}")
+
+
+#: The columns of the section on what changed (``report --since``).
+SINCE_TASK_WIDTHS = (35, 30, 30, 40, 30)
+SINCE_TARGET_WIDTHS = (60, 30, 30, 45)
+SINCE_HEAD_WIDTHS = (85, 40, 40)
+
+
+def _since(document: Document, content: Content) -> None:
+    """The section "Thay đổi so với ngày …" (``--since``): then and now, what changed."""
+    from kh284.render import changes_view as cv
+
+    changes, lang = content.changes, content.lang
+    if changes is None:
+        return
+    document.add_heading(cv.since_title(changes, lang), level=2)
+    heads = [
+        i18n.word("changes.measure", lang),
+        cv.side_name(changes.before, lang),
+        cv.later_name(changes, lang),
+    ]
+    table = _grid(document, heads, SINCE_HEAD_WIDTHS)
+    for row in cv.headline_rows(changes, lang):
+        _add_row(table, list(row), SINCE_HEAD_WIDTHS)
+    if changes.empty:
+        _text(document, i18n.word("changes.nothing", lang))
+        return
+    if changes.tasks:
+        _text(document, i18n.word("changes.tasks", lang, count=len(changes.tasks)))
+        task_keys = ("table.task", "changes.before", "changes.after", "table.lead", "table.due")
+        table = _grid(document, [i18n.word(k, lang) for k in task_keys], SINCE_TASK_WIDTHS)
+        for task_row in cv.task_rows(changes):
+            _add_row(table, list(task_row), SINCE_TASK_WIDTHS)
+    if changes.targets:
+        _text(document, i18n.word("changes.targets", lang, count=len(changes.targets)))
+        keys = ("table.target", "changes.before", "changes.after", "changes.new_figures")
+        table = _grid(document, [i18n.word(k, lang) for k in keys], SINCE_TARGET_WIDTHS)
+        for target_row in cv.target_rows(changes):
+            _add_row(table, list(target_row), SINCE_TARGET_WIDTHS)
+    reported = cv.reported_rows(changes, content.outcome.index)
+    if reported:
+        _text(document, i18n.word("changes.reported", lang, count=len(reported)))
+        for unit, items in reported:
+            _text(document, f"- {unit}: {items}")
 
 
 def _targets_intro(content: Content) -> str:
