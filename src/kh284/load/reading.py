@@ -20,15 +20,18 @@ import gc
 import os
 import signal
 from collections.abc import Generator, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kh284.diagnostics import Diagnostic
 from kh284.load.cache import Cache
 from kh284.load.exact import Document, SourceMap, decode, load_text
 from kh284.load.fast import fast_load, fast_source_map
 from kh284.load.snapshot import FileRead
+
+if TYPE_CHECKING:  # the workers' modules load only when workers start (a cold run of a few
+    # files never starts any)
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: Below this many files, parsing in worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 200
@@ -226,6 +229,7 @@ class _Workers:
         if len(misses) < PARALLEL_MIN_FILES or workers < 2:
             return None
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         started = cls(
