@@ -130,20 +130,20 @@ WRONG_SHAPES: dict[str, Callable[[str], bytes]] = {
         :-3
     ],
     "json-other-format": lambda key: _entry(
-        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [0, 0]}
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, 1]}
     ).replace(b'"kh284-cache":%d' % codec.FORMAT, b'"kh284-cache":1'),
     "json-other-key": lambda key: _entry(
-        "0" * 40, {"kind": "fast", "mode": "plain", "data": {}, "marks": [0, 0]}
+        "0" * 40, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, 1]}
     ),
     "json-unknown-kind": lambda key: _entry(key, {"kind": "pickle", "data": {}}),
     "json-exact-without-map": lambda key: _entry(
         key, {"kind": "exact", "mode": "plain", "data": {}}
     ),
     "json-bad-tag": lambda key: _entry(
-        key, {"kind": "fast", "mode": "tagged", "data": ["X", 1], "marks": [0, 0]}
+        key, {"kind": "fast", "mode": "tagged", "data": ["X", 1], "marks": [1, 1]}
     ),
     "json-odd-dict": lambda key: _entry(
-        key, {"kind": "fast", "mode": "tagged", "data": ["D", 1], "marks": [0, 0]}
+        key, {"kind": "fast", "mode": "tagged", "data": ["D", 1], "marks": [1, 1]}
     ),
     "json-list-key": lambda key: _entry(
         key,
@@ -157,13 +157,16 @@ WRONG_SHAPES: dict[str, Callable[[str], bytes]] = {
         key, {"kind": "fast", "mode": "plain", "data": {}}
     ),
     "json-fast-marks-not-fitting": lambda key: _entry(
-        key, {"kind": "fast", "mode": "plain", "data": {"a": 1}, "marks": [0, 0]}
+        key, {"kind": "fast", "mode": "plain", "data": {"a": 1}, "marks": [1, 1]}
     ),
     "json-fast-negative-mark": lambda key: _entry(
-        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [0, -1]}
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, -1]}
+    ),
+    "json-fast-zero-mark": lambda key: _entry(
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [0, 1]}
     ),
     "json-fast-text-mark": lambda key: _entry(
-        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [0, "1"]}
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, "1"]}
     ),
     "json-unknown-code": lambda key: _entry(key, {"kind": "fail", "problems": [_problem("Q999")]}),
     "json-bad-severity": lambda key: _entry(
@@ -175,7 +178,7 @@ WRONG_SHAPES: dict[str, Callable[[str], bytes]] = {
     "json-problems-not-list": lambda key: _entry(key, {"kind": "fail", "problems": {}}),
     "json-deep": lambda key: b"[" * 100_000 + b"]" * 100_000,
     "json-nan-format": lambda key: _entry(
-        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [0, 0]}
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, 1]}
     ).replace(b'"kh284-cache":%d' % codec.FORMAT, b'"kh284-cache":NaN'),
     "binary": lambda key: bytes(range(256)),
     "empty": lambda key: b"",
@@ -244,7 +247,7 @@ def identical(a: Any, b: Any) -> bool:
 def test_data_round_trips_with_every_type_and_key_order(value: Any) -> None:
     for kind in ("fast", "exact"):
         source_map = SourceMap({(): (1, 1), ("a", 0, True, None): (3, 5)}, {("a",): (2, 1)})
-        marks = array("I", range(2 * codec._pairs(value)))
+        marks = array("I", range(1, 1 + 2 * codec._pairs(value)))
         payload = ("fast", value, marks) if kind == "fast" else ("exact", value, source_map)
         raw = codec.encode(payload, "k")
         assert raw is not None
@@ -280,9 +283,9 @@ def test_problems_round_trip(tmp_path: Path) -> None:
 
 
 def test_values_that_are_not_data_are_not_stored() -> None:
-    assert codec.encode(("fast", {"a": (1, 2)}, array("I", [0] * 4)), "k") is None
-    assert codec.encode(("fast", {(1, 2): 1}, array("I", [0] * 4)), "k") is None
-    assert codec.encode(("fast", {"a": 1}, array("I", [0] * 2)), "k") is None  # too few
+    assert codec.encode(("fast", {"a": (1, 2)}, array("I", [1] * 4)), "k") is None
+    assert codec.encode(("fast", {(1, 2): 1}, array("I", [1] * 4)), "k") is None
+    assert codec.encode(("fast", {"a": 1}, array("I", [1] * 2)), "k") is None  # too few
     assert codec.encode(("nope", 1), "k") is None
 
 

@@ -1,7 +1,7 @@
 """The format of a cache entry: JSON data that round-trips a parse payload exactly, never code.
 
 A payload is what ``reading.parse`` gives for a file's bytes: ``("fast", data, marks)``
-(``marks``: the positions read with the data, 0-based line and column pairs, one pair for
+(``marks``: the positions read with the data, 1-based line and column pairs, one pair for
 the document, two for each mapping entry and one for each sequence item),
 ``("exact", data, SourceMap)`` or ``("fail", [Diagnostic, ...])``; or a whole command's
 result (``cli/replay.py``): ``("result", output, summary, exit_code, lang)``, where
@@ -206,7 +206,7 @@ def _payload(entry: Any, key: str) -> tuple[Any, ...]:
             _expect(set(entry) == {"kh284-cache", "key", "kind", "mode", "data", "marks"})
             marks = entry["marks"]
             _expect(type(marks) is list and len(marks) == 2 * _pairs(data))
-            _expect(all(type(m) is int and 0 <= m < 2**32 for m in marks))
+            _expect(all(type(m) is int and 0 < m < 2**32 for m in marks))
             return ("fast", data, array("I", marks))
         _expect(set(entry) == {"kh284-cache", "key", "kind", "mode", "data", "values", "keys"})
         source_map = SourceMap(_read_positions(entry["values"]), _read_positions(entry["keys"]))

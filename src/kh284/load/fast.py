@@ -69,7 +69,7 @@ def _value(node: Any, budget: list[int], marks: list[int]) -> Any:
 
     ``budget`` holds how many more nodes may be built: past the exact loader's node limit
     the exact loader must read the file (and report it).  ``marks`` receives, in the order
-    of the walk, the 0-based line and column of each mapping key and of each value below
+    of the walk, the 1-based line and column of each mapping key and of each value below
     ``node`` (``positions`` turns them into a source map when a finding needs one).
     """
     budget[0] -= 1
@@ -103,9 +103,13 @@ def _value(node: Any, budget: list[int], marks: list[int]) -> Any:
             if key in result:
                 raise _GiveUp
             mark = key_node.start_mark
-            add(mark.line)
-            add(mark.column)
-            if _empty(value_node):
+            add(mark.line + 1)
+            add(mark.column + 1)
+            if (
+                type(value_node) is yaml.ScalarNode
+                and not value_node.value
+                and not value_node.style
+            ):
                 if node.flow_style:
                     raise _GiveUp  # placed differently by the two parsers: let the exact one
                 # an empty value is placed, as the exact loader places it, at what follows:
@@ -113,21 +117,17 @@ def _value(node: Any, budget: list[int], marks: list[int]) -> Any:
                 mark = pairs[i + 1][0].start_mark if i < last else node.end_mark
             else:
                 mark = value_node.start_mark
-            add(mark.line)
-            add(mark.column)
+            add(mark.line + 1)
+            add(mark.column + 1)
             result[key] = _value(value_node, budget, marks)
         return result
     items = []
     for child in node.value:
         mark = child.start_mark
-        add(mark.line)
-        add(mark.column)
+        add(mark.line + 1)
+        add(mark.column + 1)
         items.append(_value(child, budget, marks))
     return items
-
-
-def _empty(node: Any) -> bool:
-    return type(node) is yaml.ScalarNode and not node.value and not node.style
 
 
 def _risky(text: str) -> bool:
@@ -157,7 +157,7 @@ def fast_read(text: str) -> tuple[Any, array[int]] | None:
     """The document's value by kh284's rules and its positions, in one pass over its nodes.
 
     ``None`` when the exact loader must read it.
-    The positions are 0-based (line, column) pairs in the order ``positions`` reads them
+    The positions are 1-based (line, column) pairs in the order ``positions`` reads them
     back: the document's own, then for each mapping entry its key's and its value's, and
     for each sequence item its own, depth first.
     """
@@ -170,7 +170,7 @@ def fast_read(text: str) -> tuple[Any, array[int]] | None:
         node = composer.get_single_node()
         if node is None:
             return None
-        marks = [node.start_mark.line, node.start_mark.column]
+        marks = [node.start_mark.line + 1, node.start_mark.column + 1]
         data = _value(node, [MAX_NODES], marks)
     except (_GiveUp, yaml.YAMLError, RecursionError, ValueError):
         return None
@@ -193,10 +193,8 @@ def positions(data: Any, marks: Sequence[int]) -> SourceMap:
     values, keys = source_map.values, source_map.keys
     if len(marks) % 2:
         raise ValueError("positions come in pairs")
-    pairs = iter(marks)
-
-    def take() -> tuple[int, int]:
-        return next(pairs) + 1, next(pairs) + 1
+    pairs = zip(marks[0::2], marks[1::2], strict=True)
+    take = pairs.__next__
 
     def walk(value: Any, path: PathKey) -> None:
         if type(value) is dict:
@@ -204,16 +202,19 @@ def positions(data: Any, marks: Sequence[int]) -> SourceMap:
                 here = (*path, key)
                 keys[here] = take()
                 values[here] = take()
-                walk(child, here)
-        elif type(value) is list:
+                if type(child) is dict or type(child) is list:
+                    walk(child, here)
+        else:
             for index, child in enumerate(value):
                 here = (*path, index)
                 values[here] = take()
-                walk(child, here)
+                if type(child) is dict or type(child) is list:
+                    walk(child, here)
 
     try:
         values[()] = take()
-        walk(data, ())
+        if type(data) is dict or type(data) is list:
+            walk(data, ())
     except StopIteration:
         raise ValueError("fewer positions than values") from None
     if next(pairs, None) is not None:
