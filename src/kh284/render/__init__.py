@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 #: The module that renders each format (imported only when used).
 MODULES = {
-    Format.terminal: "kh284.render.terminal",
+    Format.terminal: "kh284.render.screen",
     Format.json: "kh284.render.json_format",
     Format.junit: "kh284.render.junit",
     Format.github: "kh284.render.github",
