@@ -401,7 +401,8 @@ def _scanner_class() -> type:
             self.allow_simple_key = True
             breaks: list[str] = []
             while True:
-                if reader.prefix(3) in ("---", "...") and peek(3) in _END_SPACE_TAB:
+                at_marker = reader.column == 0 and reader.prefix(3) in ("---", "...")
+                if at_marker and peek(3) in _END_SPACE_TAB:
                     return None
                 char = peek()
                 if char == " ":
