@@ -144,6 +144,8 @@ def _progress(**changes: Any) -> dict[str, Any]:
         ({"indicators": [{"target": "ti-le", "value": -1e300}]}, True),
         ({"indicators": [{"target": "Tỉ lệ", "value": 1}]}, False),
         ({"indicators": []}, False),
+        ({"tasks": [{"task": "PL-01", "status": "in_progress", "year": "2025"}]}, False),
+        ({"tasks": [{"task": "PL-01", "status": "in_progress", "year": 2025}]}, True),
     ],
 )
 def test_the_progress_schema_says_what_kh284_says(changes: dict[str, Any], valid: bool) -> None:
@@ -183,6 +185,9 @@ def _target(**changes: Any) -> dict[str, Any]:
         ({"no_decrease": True, "every_year": True}, True),
         ({"scope": {"kind": "count_of_areas", "area": "tinh"}}, False),
         ({"scope": {"kind": "area", "area": "tinh", "level": "district"}}, False),
+        ({"every_year": "yes"}, False),  # `yes` stays text (YAML 1.2), never a boolean
+        ({"aspirational": 1}, False),
+        ({"every_year": True}, True),
     ],
 )
 def test_the_targets_schema_says_what_kh284_says(changes: dict[str, Any], valid: bool) -> None:

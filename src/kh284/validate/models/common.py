@@ -36,7 +36,7 @@ from kh284.validate.dates import MAX_YEAR, MIN_YEAR, DateFormatError, date_patte
 class Model(BaseModel):
     """Base of every data model: unknown keys are errors, instances are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
