@@ -144,7 +144,7 @@ def _glued_hash(text: str) -> bool:
     """
     at = text.find("#")
     while at != -1:
-        if at and text[at - 1] not in " \t\r\n":
+        if at and text[at - 1] not in " \t\r\n\ufeff":
             return True
         at = text.find("#", at + 1)
     return False
