@@ -57,6 +57,7 @@ SCALARS = st.sampled_from([
     "{k: v}", "'it''s'", '"tab\\there"', "|\n  text", ">\n  folded", "# c", "x # c",
     '"esc\\e"', '"\\ud800"', '"\\x85"', '"\\N"', '"back\\\\slash"', "C:\\x\\y", "!!int 42",
     "!!float 1", "!!int x", "!!seq {}", "!!map {a: 1}", "!!binary aGk=", '"\\u00e9"',
+    "! 97.4", "! 12", "! [1]", '"v"# c', "[-]", "[a, -]", "a\tb", "1\t# c",
 ])  # fmt: skip
 KEYS = st.sampled_from(["unit", "period", "value", "Sở", "Sở", "2025", "no", "a b", "x"])
 

@@ -7,7 +7,11 @@ value's and key's position as two small integers; ``positions`` turns them into 
 loader's source map only when a finding needs a ``file:line:col``.  It gives up —
 returning ``None`` — whenever a file needs the exact loader's judgement: syntax errors,
 duplicate or complex keys, anchors and aliases, explicit tags, very deep nesting, large
-files, empty files, several documents.  The caller then reads that file exactly, with positions.
+files, empty files, several documents.  It also gives up on what the YAML test suite
+(``tests/data/yaml-test-suite``) showed libyaml reads differently from the exact loader:
+the non-specific tag ``!`` (libyaml resolves ``! 12`` as a number, YAML makes it text),
+block scalars with blank lines of spaces or a comment glued to the header, comments glued
+to what precedes them, and tabs.  The caller then reads that file exactly, with positions.
 ``FAST_PATH_ACTIVE`` says whether libyaml is really there (a test insists on it).
 """
 
@@ -37,7 +41,15 @@ MAX_FAST_DEPTH = 32
 #: Escapes that may make a character no text value holds (``exact.FORBIDDEN_CHARACTER``):
 #: a text with one goes to the exact loader, which says where.
 _RISKY_ESCAPE = re.compile(r"\\[0abvfreNxuU]")
-_RISKY = re.compile(r"(?:^|[\s\[\]{},:-])[&*!][^\s]|^\s*\?\s|^(?:---|\.\.\.)", re.M)
+#: Anchors, aliases and tags, ``!`` alone included; complex keys; document markers.
+_RISKY = re.compile(r"(?:^|[\s\[\]{},:-])[&*!]|^\s*\?\s|^(?:---|\.\.\.)", re.M)
+#: ``-``, ``?`` or ``:`` before a flow indicator (``[-]``), which libyaml takes as text.
+_BARE_INDICATOR = re.compile(r"[-?:][,\[\]{}]")
+#: A block scalar's header (``|``, ``>-``, ``|2``), and what libyaml reads differently
+#: after one: a line of spaces only (a leading blank line deeper than the text) or a
+#: ``#`` glued to the header.
+_BLOCK_HEADER = re.compile(r"(?:^|[\s:-])[|>][-+0-9]*(?:[ ]*$|[ ]+#|#)", re.M)
+_BLANK_LINE = re.compile(r"^ +$|[|>][-+0-9]*#", re.M)
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 _DEEP_INDENT = re.compile(rf"^ {{{2 * MAX_FAST_DEPTH},}}\S", re.M)
 
@@ -131,15 +143,37 @@ def _value(node: Any, budget: list[int], marks: list[int]) -> Any:
 
 
 def _risky(text: str) -> bool:
-    r"""Anchors, aliases, tags, complex keys, document markers or risky escapes may be in ``text``.
+    r"""Something libyaml may read otherwise than the exact loader may be in ``text``.
 
-    Risky: an escape that may make a character no text may hold (``"\e"``, ``"\ud800"``).
+    Anchors, aliases, tags, complex keys, document markers, a comment glued to what precedes
+    it, ``-``/``?``/``:`` before a flow indicator, a blank line of spaces after a block
+    scalar's header, or a risky escape: one that may make a character no text may hold
+    (``"\e"``, ``"\ud800"``).
     """
     if "\\" in text and _RISKY_ESCAPE.search(text):
+        return True
+    if ("[" in text or "{" in text) and _BARE_INDICATOR.search(text):
+        return True
+    if _glued_hash(text):
+        return True
+    if ("|" in text or ">" in text) and _BLOCK_HEADER.search(text) and _BLANK_LINE.search(text):
         return True
     if not any(mark in text for mark in ("&", "*", "!", "?", "---", "...")):
         return False
     return _RISKY.search(text) is not None
+
+
+def _glued_hash(text: str) -> bool:
+    """A ``#`` right after something else: a comment glued to a value, which libyaml takes.
+
+    (A loop over the few ``#`` of a file: a regular expression would scan every character.)
+    """
+    at = text.find("#")
+    while at != -1:
+        if at and text[at - 1] not in " \t\r\n\ufeff":
+            return True
+        at = text.find("#", at + 1)
+    return False
 
 
 def _too_deep(text: str) -> bool:

@@ -32,13 +32,13 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from kh284.diagnostics.catalogue import printable
-from kh284.validate.dates import DateFormatError, parse_date
+from kh284.validate.dates import MAX_YEAR, MIN_YEAR, DateFormatError, date_pattern, parse_date
 
 
 class Model(BaseModel):
     """Base of every data model: unknown keys are errors, instances are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -197,7 +197,8 @@ SectionId = Annotated[
     StringConstraints(pattern=SECTION_ID_PATTERN),
     WithJsonSchema({"type": "string", "pattern": SECTION_ID_PATTERN}),
 ]
-DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})$"
+#: Exactly the dates ``parse_date`` reads: each month's days, 29/2 in leap years only.
+DATE_PATTERN = date_pattern()
 Date = Annotated[
     dt.date,
     BeforeValidator(_date),
@@ -210,4 +211,4 @@ NonNegative = Annotated[float, Strict(), AllowInfNan(False), Field(ge=0)]
 Positive = Annotated[float, Strict(), AllowInfNan(False), Field(gt=0)]
 #: A year is a whole number written as one: ``2026.0`` (a float) and ``"2026"`` (text) are
 #: errors, so a year never comes from a figure or a text cell by accident.
-Year = Annotated[int, Strict(), Field(ge=1945, le=2100), BeforeValidator(_not_bool)]
+Year = Annotated[int, Strict(), Field(ge=MIN_YEAR, le=MAX_YEAR), BeforeValidator(_not_bool)]

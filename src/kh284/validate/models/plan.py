@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from kh284.validate.models.common import Date, Id, Model, SectionId, TaskId, Text, Year
@@ -35,6 +35,15 @@ DeadlineKind = Literal[
 
 class LegalBasis(Model):
     """A document the plan is based on ("Căn cứ ...")."""
+
+    model_config = ConfigDict(
+        json_schema_extra={  # the schema's form of ``_named``
+            "anyOf": [
+                {"required": ["number"], "properties": {"number": {"type": "string"}}},
+                {"required": ["name"], "properties": {"name": {"type": "string"}}},
+            ]
+        }
+    )
 
     id: Id
     kind: Text = Field(description="Kết luận, Nghị quyết, Kế hoạch, ...")
@@ -177,6 +186,21 @@ class IssuingBody(Model):
 
 class DayOfYear(Model):
     """A day and month that recurs every year (``{day: 31, month: 1}`` is 31 January)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={  # the schema's form of ``_exists``
+            "allOf": [
+                {
+                    "if": {"properties": {"month": {"const": 2}}, "required": ["month"]},
+                    "then": {"properties": {"day": {"maximum": 28}}},
+                },
+                {
+                    "if": {"properties": {"month": {"enum": [4, 6, 9, 11]}}, "required": ["month"]},
+                    "then": {"properties": {"day": {"maximum": 30}}},
+                },
+            ]
+        }
+    )
 
     day: int = Field(ge=1, le=31)
     month: int = Field(ge=1, le=12)
