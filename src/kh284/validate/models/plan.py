@@ -10,9 +10,9 @@ items they repeat (``body``).
 from __future__ import annotations
 
 import calendar
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
 from kh284.validate.models.common import Date, Id, Model, SectionId, TaskId, Text, Year
@@ -227,7 +227,15 @@ class Settings(Model):
 class PlanFile(Model):
     """The whole ``plan.yaml`` document."""
 
+    format: Annotated[int, Strict(), Field(ge=1)] | None = Field(
+        default=None,
+        description="The data format the directory is written in (1 without it); "
+        "`kh284 migrate` rewrites an older one.",
+    )
     number: Text
+    kind: Text | None = Field(
+        default=None, description="The document type as the plan spells it (Kế hoạch, ...)."
+    )
     issuer: Id
     place: Text
     date: Date
