@@ -940,6 +940,39 @@ WORDS: dict[str, tuple[str, str]] = {
         "'year: {year}' khác năm hạn {due_year}",
         "'year: {year}' differs from its deadline year {due_year}",
     ),
+    # -- issue 28: format versions and `kh284 migrate` --------------------------------------
+    "help.cmd.migrate": (
+        "Ghi lại mọi tệp dữ liệu theo định dạng hiện hành, giữ nguyên chú thích, thứ tự khóa "
+        "và dấu nháy; in những gì thay đổi, từng tệp.",
+        "Rewrite every data file in the current format, keeping comments, key order and "
+        "quoting; print what changes, file by file.",
+    ),
+    "help.opt.migrate_check": (
+        "Không ghi gì; mã thoát 1 khi cần chuyển đổi (cho CI và pre-commit).",
+        "Write nothing; exit 1 when a migration is needed (for CI and pre-commit).",
+    ),
+    "help.opt.migrate_diff": (
+        "In thay đổi dưới dạng unified diff, không ghi gì.",
+        "Show the changes as a unified diff and write nothing.",
+    ),
+    "migrate.file": ("{file}: định dạng {found} → {current}", "{file}: format {found} → {current}"),
+    "migrate.current": (
+        "Dữ liệu đã ở định dạng {current}: không có gì phải đổi",
+        "The data is already in format {current}: nothing to change",
+    ),
+    "migrate.needed": (
+        "Cần chuyển sang định dạng {current}: chạy '{command}'",
+        "A migration to format {current} is needed: run '{command}'",
+    ),
+    "migrate.diff_only": ("--diff: chưa ghi tệp nào", "--diff: no file written"),
+    "migrate.done": (
+        "Đã chuyển {count} tệp sang định dạng {current}",
+        "Migrated {count} file(s) to format {current}",
+    ),
+    "migrate.changed_meanwhile": (
+        "{path} đã thay đổi trong lúc chuyển đổi; chạy lại lệnh",
+        "{path} changed during the migration; run the command again",
+    ),
 }
 
 

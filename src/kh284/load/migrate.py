@@ -389,9 +389,53 @@ class _RoundTrip:
             value = node
         elif isinstance(value, str):
             value = DoubleQuotedScalarString(value)
-        at = _position(list(mapping), after, before)
+        keys = list(mapping)
+        at = _position(keys, after, before)
         flow = mapping.fa.flow_style()
         mapping.insert(at, key, value, comment=CHECK_COMMENT if check and not flow else None)
+        if at and not flow:
+            _move_tail(mapping, keys[at - 1], key)
+
+
+def _move_tail(mapping: Any, previous: str, key: str) -> None:
+    """Comment lines and blank lines after ``previous`` go after the new ``key``.
+
+    ruamel keeps the lines that follow a value with the value (with the last one of a
+    nested block): left there, they would end up above the inserted line.
+    """
+    import copy
+
+    items, slot = _tail(mapping, previous)
+    token = items[slot] if items is not None else None
+    text = getattr(token, "value", None)
+    if not isinstance(text, str) or "\n" not in text.rstrip("\n"):
+        return
+    cut = text.index("\n") + 1
+    keep, rest = text[:cut], text[cut:]
+    if keep.strip():
+        token.value = keep
+    else:
+        items[slot] = None
+    own = mapping.ca.items.get(key)
+    if own is not None and own[2] is not None:
+        own[2].value = own[2].value.rstrip("\n") + "\n" + rest
+    else:
+        moved = copy.copy(token)
+        moved.value = "\n" + rest
+        mapping.ca.items[key] = [None, None, moved, None]
+
+
+def _tail(node: Any, key: Any) -> tuple[Any, int]:
+    """The comment slot that holds what follows ``node[key]``: (the list, its index)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    value = node[key]
+    if isinstance(value, (CommentedMap, CommentedSeq)) and value and not value.fa.flow_style():
+        last = list(value)[-1] if isinstance(value, CommentedMap) else len(value) - 1
+        return _tail(value, last)
+    slot = 2 if isinstance(node, CommentedMap) else 0
+    items = node.ca.items.get(key)
+    return items, slot
 
 
 def rewrite(raw: bytes, shown: str, kind: str, found: int, expected: Any) -> Rewritten:
@@ -409,7 +453,9 @@ def rewrite(raw: bytes, shown: str, kind: str, found: int, expected: Any) -> Rew
     crlf = text != old
     result = Rewritten(shown, old, old)
     try:
-        data = YAML(typ="rt").load(text)
+        reader = YAML(typ="rt")
+        reader.preserve_quotes = True
+        data = reader.load(text)
         dumper = _dumper(data, text)
         guesses = upgrade(kind, data, found, _RoundTrip())
         new = _dump(dumper, data)
