@@ -77,7 +77,7 @@ def prepare(data_dir: Path) -> Migration:
         where = Location(BY_KIND[migrate.VERSIONED].name)
         result.blockers.append(dg.make("S233", where, count=len(result.blockers)))
         return result
-    reads = dict((kind.kind, read) for kind, read in snapshot.plan)
+    reads = {kind.kind: read for kind, read in snapshot.plan}
     order = [k for k in kinds if k != migrate.VERSIONED] + [migrate.VERSIONED]
     for kind in order:
         read = reads.get(kind)
@@ -174,9 +174,9 @@ def _write(migration: Migration, lang: str) -> None:
     from kh284.load.exact import read_bytes
 
     for read, new in migration.changed:
-        path = migration.data_dir / read.shown
+        path, name = migration.data_dir / read.shown, shown(migration.data_dir, read.shown)
         now, _ = read_bytes(path, read.shown)
         if now != read.raw:
-            fail(word("migrate.changed_meanwhile", lang, path=shown(migration.data_dir, read.shown)))
+            fail(word("migrate.changed_meanwhile", lang, path=name))
         write_file(path, new.new.encode("utf-8"), True, lang)
-        sys.stderr.write(word("common.wrote", lang, path=shown(migration.data_dir, read.shown)) + "\n")
+        sys.stderr.write(word("common.wrote", lang, path=name) + "\n")

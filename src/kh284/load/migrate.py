@@ -23,6 +23,7 @@ Later format changes add a ``Step`` here, a case folder, and a line to DATA-FORM
 from __future__ import annotations
 
 import difflib
+import math
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -67,8 +68,10 @@ class Editor(Protocol):
         before: str | None = None,
         check: bool = False,
     ) -> None:
-        """Add ``key`` to ``mapping`` just before ``before``, else right after the first
-        key of ``after`` it has, else last; ``check`` marks the line for a person.
+        """Add ``key`` to ``mapping`` just before ``before``, else after one of ``after``.
+
+        The first key of ``after`` the mapping has is the one; with none, ``key`` goes
+        last.  ``check`` marks the line for a person.
         """
 
 
@@ -145,12 +148,13 @@ def _level_of(target: Mapping[str, Any]) -> int | None:
     values = [target.get("value"), target.get("upper")]
     if isinstance(scope, Mapping) and scope.get("kind") == "count_of_areas":
         values = [scope.get("area_value")]
-    levels = [int(v) for v in values if _is_number(v) and v == int(v) and v >= 0]
+    levels = [int(v) for v in values if isinstance(v, (int, float)) and _whole(v)]
     return max(levels) if levels else None
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+def _whole(value: float) -> bool:
+    """A level: a whole number, not negative (``True`` is no level, nor is ``nan``)."""
+    return not isinstance(value, bool) and math.isfinite(value) and value == int(value) >= 0
 
 
 def infer_kind(title: object) -> tuple[str, bool]:
@@ -198,7 +202,7 @@ STEPS: tuple[Step, ...] = (
         ("plan", "targets"),
         _v1_to_v2,
         "Format 2: `scale` is required on level targets and on counts of areas, and "
-        "`kind` (the document type, such as \"Kế hoạch\") in plan.yaml; `kh284 migrate` adds "
+        '`kind` (the document type, such as "Kế hoạch") in plan.yaml; `kh284 migrate` adds '
         "them: PCGD levels 0–3 (mầm non 0–1), xóa mù chữ 0–2, the plan's kind from its "
         "title's first line, and otherwise the default marked `# kh284 migrate: check this`.",
         "v1-to-v2",
@@ -408,7 +412,7 @@ def _move_tail(mapping: Any, previous: str, key: str) -> None:
     items, slot = _tail(mapping, previous)
     token = items[slot] if items is not None else None
     text = getattr(token, "value", None)
-    if not isinstance(text, str) or "\n" not in text.rstrip("\n"):
+    if token is None or not isinstance(text, str) or "\n" not in text.rstrip("\n"):
         return
     cut = text.index("\n") + 1
     keep, rest = text[:cut], text[cut:]

@@ -18,8 +18,8 @@ from pydantic import BaseModel
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location
-from kh284.load.cache import Cache
 from kh284.load import migrate
+from kh284.load.cache import Cache
 from kh284.load.exact import Document
 from kh284.load.files import display_name
 from kh284.load.reading import iter_read, paused_gc, read_document
