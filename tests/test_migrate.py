@@ -241,3 +241,11 @@ def test_shipped_data_is_in_the_current_format() -> None:
     for folder in (ROOT / "data", ROOT / "examples" / "demo", ROOT / "tests" / "cases" / "base"):
         text = (folder / "plan.yaml").read_text("utf-8")
         assert f"format: {migrate.CURRENT}\nnumber:" in text
+
+
+def test_the_pre_commit_hook_checks_the_format() -> None:
+    from ruamel.yaml import YAML
+
+    hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    hook = next(h for h in hooks if h["id"] == "kh284-migrate-check")
+    assert hook["entry"] == "kh284 migrate --check" and hook["pass_filenames"] is False

@@ -22,10 +22,9 @@ Later format changes add a ``Step`` here, a case folder, and a line to DATA-FORM
 
 from __future__ import annotations
 
-import difflib
 import math
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -335,6 +334,8 @@ class Rewritten:
 
     def diff(self, label: str) -> str:
         """A unified diff from the file's text to the new one, ``label`` naming both."""
+        import difflib
+
         lines = difflib.unified_diff(
             self.old.splitlines(keepends=True),
             self.new.splitlines(keepends=True),
@@ -343,24 +344,26 @@ class Rewritten:
         )
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
-    def added(self) -> Iterator[tuple[int, str]]:
-        """Each line the new text adds: its number there and its text."""
+    def _opcodes(self) -> Sequence[tuple[str, int, int, int, int]]:
+        import difflib
+
         matcher = difflib.SequenceMatcher(
             None, self.old.splitlines(), self.new.splitlines(), autojunk=False
         )
+        return matcher.get_opcodes()
+
+    def added(self) -> Iterator[tuple[int, str]]:
+        """Each line the new text adds: its number there and its text."""
         new_lines = self.new.splitlines()
-        for tag, _, _, j1, j2 in matcher.get_opcodes():
+        for tag, _, _, j1, j2 in self._opcodes():
             if tag in ("insert", "replace"):
                 for j in range(j1, j2):
                     yield j + 1, new_lines[j]
 
     def removed(self) -> Iterator[tuple[int, str]]:
         """Each line of the file's text the new one no longer has: its number and text."""
-        matcher = difflib.SequenceMatcher(
-            None, self.old.splitlines(), self.new.splitlines(), autojunk=False
-        )
         old_lines = self.old.splitlines()
-        for tag, i1, i2, _, _ in matcher.get_opcodes():
+        for tag, i1, i2, _, _ in self._opcodes():
             if tag in ("delete", "replace"):
                 for i in range(i1, i2):
                     yield i + 1, old_lines[i]
@@ -514,6 +517,8 @@ def _dump(yaml: Any, data: Any) -> str:
 
 
 def _changed_lines(old: str, new: str) -> Iterator[str]:
+    import difflib
+
     for line in difflib.ndiff(old.splitlines(), new.splitlines()):
         if line[:1] in "+-":
             yield line
