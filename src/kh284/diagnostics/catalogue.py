@@ -416,7 +416,7 @@ CATALOGUE: dict[str, Entry] = {
         E,
         "migration-blocked",
         "Không chuyển đổi được: sửa {count} lỗi ở trên trước; chưa tệp nào được ghi",
-        "Cannot migrate: fix the {count} error(s) above first; no file was written",
+        "Cannot migrate: fix the {count} problem(s) above first; no file was written",
     ),
     "S234": Entry(
         E,

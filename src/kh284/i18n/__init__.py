@@ -975,6 +975,22 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# -- issue 28: document types as a plan's title spells them (`kind`; `kh284 migrate`) -------
+#: The type in sentence case, as `kind` writes it, and its English name.
+DOCUMENT_KINDS: dict[str, str] = {
+    "Kế hoạch": "Plan",
+    "Nghị quyết": "Resolution",
+    "Chương trình hành động": "Action programme",
+    "Chương trình": "Programme",
+    "Quyết định": "Decision",
+    "Chỉ thị": "Directive",
+    "Đề án": "Scheme",
+    "Kết luận": "Conclusion",
+    "Hướng dẫn": "Guidance",
+}
+#: The documented default ``kind`` when a plan's title names no type.
+DEFAULT_DOCUMENT_KIND = "Kế hoạch"
+
 
 def pick(pair: tuple[str, str], lang: str) -> str:
     """The ``lang`` side of a (Vietnamese, English) pair."""

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from kh284 import diagnostics as dg
+from kh284 import i18n
 from kh284.diagnostics import Diagnostic, Location
 
 #: The format this kh284 writes and checks.
@@ -91,20 +92,9 @@ class Step:
 
 # -- the steps -------------------------------------------------------------------------------
 
-#: Document types as a plan's title writes them on its first line, in sentence case.
-DOCUMENT_KINDS = (
-    "Kế hoạch",
-    "Nghị quyết",
-    "Chương trình hành động",
-    "Chương trình",
-    "Quyết định",
-    "Chỉ thị",
-    "Đề án",
-    "Kết luận",
-    "Hướng dẫn",
-)
-#: The documented default ``kind`` when a title names no document type.
-DEFAULT_KIND = "Kế hoạch"
+#: Document types (``i18n.DOCUMENT_KINDS``) and the default when a title names none.
+DOCUMENT_KINDS = tuple(i18n.DOCUMENT_KINDS)
+DEFAULT_KIND = i18n.DEFAULT_DOCUMENT_KIND
 #: Scales inferred from a target's measure, id or name (folded: no accents, ``đ`` as ``d``):
 #: the first rule whose words all appear wins.  Nghị định 20/2014/NĐ-CP: phổ cập giáo dục
 #: mầm non cho trẻ em 5 tuổi has no levels (0-1), phổ cập tiểu học and THCS levels 1-3,
@@ -200,10 +190,10 @@ STEPS: tuple[Step, ...] = (
         1,
         ("plan", "targets"),
         _v1_to_v2,
-        "Format 2: `scale` is required on level targets and on counts of areas, and "
-        '`kind` (the document type, such as "Kế hoạch") in plan.yaml; `kh284 migrate` adds '
-        "them: PCGD levels 0–3 (mầm non 0–1), xóa mù chữ 0–2, the plan's kind from its "
-        "title's first line, and otherwise the default marked `# kh284 migrate: check this`.",
+        "Format 2: `scale` is required on level targets and on counts of areas, and `kind` "
+        "(the document type) in plan.yaml; `kh284 migrate` adds them: universalisation "
+        "(PCGD) levels 0-3 (preschool 0-1), literacy 0-2, the plan's kind from its title's "
+        "first line, and otherwise the default marked `# kh284 migrate: check this`.",
         "v1-to-v2",
     ),
 )
