@@ -408,9 +408,9 @@ CATALOGUE: dict[str, Entry] = {
         W,
         "migration-guess",
         "kh284 migrate không suy ra được '{key}': đã ghi giá trị mặc định {value} kèm chú "
-        "thích '# kh284 migrate: check this'; hãy kiểm tra rồi xóa chú thích",
+        "thích 'kh284 migrate: check this' trên dòng đó; hãy kiểm tra rồi xóa chú thích",
         "kh284 migrate could not infer '{key}': it wrote the default {value} with the "
-        "comment '# kh284 migrate: check this'; check it, then remove the comment",
+        "comment 'kh284 migrate: check this' on its line; check it, then remove the comment",
     ),
     "S233": Entry(
         E,
