@@ -460,8 +460,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # -- report ----------------------------------------------------------------
     "report.report_title": (
-        "Báo cáo kết quả thực hiện Kế hoạch số {number}",
-        "Report on plan {number}",
+        "Báo cáo kết quả thực hiện {document}",
+        "Report on {document}",
     ),
     "report.as_of": ("Số liệu tính đến ngày {date}", "Figures as of {date}"),
     "report.headline": ("Tỷ lệ hoàn thành nhiệm vụ đã đến hạn", "Completion of tasks already due"),
@@ -612,15 +612,15 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- docx ------------------------------------------------------------------
     "docx.kind": ("BÁO CÁO", "REPORT"),
     "docx.summary": (
-        "Kết quả thực hiện Kế hoạch số {number} ngày {date} của {issuer}",
-        "Results of plan {number} of {date} of the {issuer}",
+        "Kết quả thực hiện {document} ngày {date} của {issuer}",
+        "Results of {document} of {date} of the {issuer}",
     ),
     "docx.as_of": ("(Số liệu tính đến ngày {date})", "(Figures as of {date})"),
     "docx.to": ("Kính gửi: {addressee}.", "To: {addressee}."),
     "docx.intro": (
-        "Thực hiện Kế hoạch số {number} ngày {date} của {issuer}, {unit} báo cáo kết quả thực hiện"
+        "Thực hiện {document} ngày {date} của {issuer}, {unit} báo cáo kết quả thực hiện"
         " đến ngày {as_of} như sau:",
-        "Pursuant to plan {number} of {date} of the {issuer}, the {unit} reports the results as of"
+        "Pursuant to {document} of {date} of the {issuer}, the {unit} reports the results as of"
         " {as_of} as follows:",
     ),
     "docx.part_results": ("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS"),
@@ -664,8 +664,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "[To be written by the drafting officer; kh284 does not write this part.]",
     ),
     "docx.closing": (
-        "Trên đây là báo cáo kết quả thực hiện Kế hoạch số {number} của {unit}./.",
-        "This is the {unit}'s report on the results of plan {number}./.",
+        "Trên đây là báo cáo kết quả thực hiện {document} của {unit}./.",
+        "This is the {unit}'s report on the results of {document}./.",
     ),
     "docx.recipients": ("Nơi nhận:", "Recipients:"),
     "docx.as_above": ("- Như trên;", "- As above;"),
@@ -761,8 +761,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "template.role_lead": ("Chủ trì", "Lead"),
     "template.role_coordinate": ("Phối hợp", "Coordinating"),
     "template.info_title": (
-        "MẪU BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH SỐ {number}",
-        "PROGRESS REPORT TEMPLATE FOR PLAN {number}",
+        "MẪU BÁO CÁO TIẾN ĐỘ THỰC HIỆN {document}",
+        "PROGRESS REPORT TEMPLATE FOR {document}",
     ),
     "template.info_help": (
         "Điền các ô nền vàng ở ba trang tính; không sửa các ô khác.",
@@ -940,6 +940,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "'year: {year}' khác năm hạn {due_year}",
         "'year: {year}' differs from its deadline year {due_year}",
     ),
+    # -- issue 25: a document named as itself (its kind and number) --------------------
+    "document.name": ("{kind} số {number}", "{kind} {number}"),
+    "document.unnumbered": ("{kind} {name}", "{kind} {name}"),
     # -- issue 28: format versions and `kh284 migrate` --------------------------------------
     "help.cmd.migrate": (
         "Ghi lại mọi tệp dữ liệu theo định dạng hiện hành, giữ nguyên chú thích, thứ tự khóa "
@@ -975,20 +978,41 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
 }
 
-# -- issue 28: document types as a plan's title spells them (`kind`; `kh284 migrate`) -------
-#: The type in sentence case, as `kind` writes it, and its English name.
+#: Issue 25: the English word for each kind of document a plan or a legal basis may be (the
+#: Vietnamese as the data spells it, compared case-insensitively); another kind keeps its
+#: Vietnamese word in English unless the data gives ``kind_en``.
 DOCUMENT_KINDS: dict[str, str] = {
-    "Kế hoạch": "Plan",
-    "Nghị quyết": "Resolution",
-    "Chương trình hành động": "Action programme",
-    "Chương trình": "Programme",
-    "Quyết định": "Decision",
-    "Chỉ thị": "Directive",
-    "Đề án": "Scheme",
-    "Kết luận": "Conclusion",
-    "Hướng dẫn": "Guidance",
+    "kế hoạch": "Plan",
+    "nghị quyết": "Resolution",
+    "chương trình hành động": "Programme of action",
+    "chương trình": "Programme",
+    "quyết định": "Decision",
+    "kết luận": "Conclusion",
+    "chỉ thị": "Directive",
+    "nghị định": "Decree",
+    "thông tư": "Circular",
+    "luật": "Law",
+    "công văn": "Official letter",
+    "đề án": "Scheme",
+    "hướng dẫn": "Guidance",
 }
-#: The documented default ``kind`` when a plan's title names no type.
+
+
+def document_name(
+    kind: str, number: str | None, lang: str, *, kind_en: str | None = None, name: str = ""
+) -> str:
+    """A document as itself: ``Nghị quyết số 51/NQ-CP``, ``Resolution 51/NQ-CP``.
+
+    Without a number, its kind and ``name`` (``Luật Nhà giáo``) as the data writes them.
+    """
+    if lang == "en":
+        kind = kind_en or DOCUMENT_KINDS.get(kind.casefold(), kind)
+    if number:
+        return word("document.name", lang, kind=kind, number=number)
+    return word("document.unnumbered", lang, kind=kind, name=name).strip()
+
+
+#: Issue 28: the documented default ``kind`` when a plan's title names no type.
 DEFAULT_DOCUMENT_KIND = "Kế hoạch"
 
 

@@ -92,8 +92,8 @@ class Step:
 
 # -- the steps -------------------------------------------------------------------------------
 
-#: Document types (``i18n.DOCUMENT_KINDS``) and the default when a title names none.
-DOCUMENT_KINDS = tuple(i18n.DOCUMENT_KINDS)
+#: The ``kind`` written when a title names no type the vocabulary knows
+#: (``i18n.DOCUMENT_KINDS``).
 DEFAULT_KIND = i18n.DEFAULT_DOCUMENT_KIND
 #: Scales inferred from a target's measure, id or name (folded: no accents, ``đ`` as ``d``):
 #: the first rule whose words all appear wins.  Nghị định 20/2014/NĐ-CP: phổ cập giáo dục
@@ -151,7 +151,7 @@ def infer_kind(title: object) -> tuple[str, bool]:
     first = title.strip().split("\n", 1)[0].strip() if isinstance(title, str) else ""
     first = unicodedata.normalize("NFC", first)
     spelled = first[:1].upper() + first[1:].lower()
-    if spelled in DOCUMENT_KINDS:
+    if spelled.casefold() in i18n.DOCUMENT_KINDS:
         return spelled, True
     if first and first == first.upper() and any(c.isalpha() for c in first):
         return spelled, False  # an upper-case heading, not a type kh284 knows: ask

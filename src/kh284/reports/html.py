@@ -199,7 +199,7 @@ def css_string(value: object) -> str:
 def render(content: Content, charts: dict[str, str]) -> str:
     """The whole dashboard; ``charts`` holds inline SVG by target id."""
     lang = content.lang
-    title = word("report_title", lang, number=content.plan.number)
+    title = word("report_title", lang, document=content.model.document)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{e(lang)}">',
