@@ -32,9 +32,9 @@ def files_of(folder: Path) -> dict[str, bytes]:
     }
 
 
-def codes(data_dir: Path, *extra: str) -> list[str]:
-    """The codes ``kh284 validate`` finds in ``data_dir`` (JSON output)."""
-    found = run_json("validate", "--data-dir", str(data_dir), *AS_OF, *extra, code=None)
+def codes(data_dir: Path, as_of: str = AS_OF[1]) -> list[str]:
+    """The codes ``kh284 validate`` finds in ``data_dir`` as of ``as_of`` (JSON output)."""
+    found = run_json("validate", "--data-dir", str(data_dir), "--as-of", as_of, code=None)
     return sorted(d["code"] for d in found["diagnostics"])
 
 
@@ -249,3 +249,41 @@ def test_the_pre_commit_hook_checks_the_format() -> None:
     hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     hook = next(h for h in hooks if h["id"] == "kh284-migrate-check")
     assert hook["entry"] == "kh284 migrate --check" and hook["pass_filenames"] is False
+
+
+def _as_format_1(source: Path, dest: Path) -> Path:
+    """``source`` written back as format 1: no ``format``, no ``kind``, no ``scale``."""
+    shutil.copytree(source, dest)
+    plan, targets = dest / "plan.yaml", dest / "targets.yaml"
+    keep = [
+        line
+        for line in plan.read_text("utf-8").splitlines(keepends=True)
+        if not line.startswith(("format:", "kind:"))
+    ]
+    plan.write_text("".join(keep), "utf-8")
+    targets.write_text(
+        "".join(
+            line
+            for line in targets.read_text("utf-8").splitlines(keepends=True)
+            if not line.lstrip().startswith("scale:")
+        ),
+        "utf-8",
+    )
+    return dest
+
+
+@pytest.mark.parametrize("example", ["demo", "chuong-trinh-bo"])
+def test_an_example_written_in_format_1_migrates_back_to_its_findings(
+    example: str, tmp_path: Path
+) -> None:
+    source = ROOT / "examples" / example
+    old = _as_format_1(source, tmp_path / "data")
+    shipped = codes(source, "2026-12-31")
+    assert codes(old, "2026-12-31") == sorted([*shipped, "S230"])
+    kept = comment_lines(old)
+    run_both("migrate", "--data-dir", str(old))
+    assert codes(old, "2026-12-31") == shipped
+    assert all(line in comment_lines(old) for line in kept)
+    for name in ("plan.yaml", "targets.yaml"):  # the same keys and values as shipped
+        migrated = (old / name).read_text("utf-8").splitlines()
+        assert sorted(migrated) == sorted((source / name).read_text("utf-8").splitlines())
