@@ -16,7 +16,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from kh284 import __version__
-from kh284.cli import checking, followup, reports
+from kh284.cli import checking, followup, migrating, reports
 from kh284.cli.helptext import KH284Command
 from kh284.cli.usage import KH284Group
 
@@ -62,6 +62,7 @@ for _command in (
     reports.template,
     followup.remind,
     followup.changes,
+    migrating.migrate,
 ):
     app.command(cls=KH284Command)(_command)
 app.command("import", cls=KH284Command)(reports.import_)

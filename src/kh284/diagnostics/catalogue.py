@@ -393,6 +393,47 @@ CATALOGUE: dict[str, Entry] = {
         "một luật)",
         "A legal basis needs its 'number' or, for a document without one (a law), its 'name'",
     ),
+    # -- issue 28: format versions and `kh284 migrate` -------------------------------------
+    "S230": Entry(
+        W,
+        "older-format",
+        "Dữ liệu viết theo định dạng {found}, kh284 này dùng định dạng {current}: đã đọc "
+        "bằng cách chuyển đổi trong bộ nhớ; chạy 'kh284 migrate --data-dir {data_dir}' để "
+        "ghi lại các tệp theo định dạng {current}",
+        "The data is written in format {found} and this kh284 uses format {current}: it was "
+        "converted in memory when read; run 'kh284 migrate --data-dir {data_dir}' to rewrite "
+        "the files in format {current}",
+    ),
+    "S231": Entry(
+        E,
+        "newer-format",
+        "Dữ liệu viết theo định dạng {found}, mới hơn định dạng kh284 này biết ({current}): "
+        "hãy nâng cấp kh284",
+        "The data is written in format {found}, newer than the format this kh284 knows "
+        "({current}): upgrade kh284",
+    ),
+    "S232": Entry(
+        W,
+        "migration-guess",
+        "kh284 migrate không suy ra được '{key}': đã ghi giá trị mặc định {value} kèm chú "
+        "thích 'kh284 migrate: check this' trên dòng đó; hãy kiểm tra rồi xóa chú thích",
+        "kh284 migrate could not infer '{key}': it wrote the default {value} with the "
+        "comment 'kh284 migrate: check this' on its line; check it, then remove the comment",
+    ),
+    "S233": Entry(
+        E,
+        "migration-blocked",
+        "Không chuyển đổi được: sửa {count} lỗi ở trên trước; chưa tệp nào được ghi",
+        "Cannot migrate: fix the {count} problem(s) above first; no file was written",
+    ),
+    "S234": Entry(
+        E,
+        "migration-unfaithful",
+        "Không ghi lại được tệp này mà giữ nguyên nội dung và chú thích ({detail}); chưa "
+        "tệp nào được ghi: hãy sửa tệp bằng tay",
+        "This file cannot be rewritten keeping its content and comments ({detail}); no "
+        "file was written: edit it by hand",
+    ),
     "S299": Entry(E, "schema", "Dữ liệu không hợp lệ: {detail}", "Invalid data: {detail}"),
     # -- references ----------------------------------------------------------------------
     "R301": Entry(E, "unknown-unit", "Không có đơn vị '{id}'{hint}", "No unit '{id}'{hint}"),

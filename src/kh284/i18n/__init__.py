@@ -943,6 +943,39 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- issue 25: a document named as itself (its kind and number) --------------------
     "document.name": ("{kind} số {number}", "{kind} {number}"),
     "document.unnumbered": ("{kind} {name}", "{kind} {name}"),
+    # -- issue 28: format versions and `kh284 migrate` --------------------------------------
+    "help.cmd.migrate": (
+        "Ghi lại mọi tệp dữ liệu theo định dạng hiện hành, giữ nguyên chú thích, thứ tự khóa "
+        "và dấu nháy; in những gì thay đổi, từng tệp.",
+        "Rewrite every data file in the current format, keeping comments, key order and "
+        "quoting; print what changes, file by file.",
+    ),
+    "help.opt.migrate_check": (
+        "Không ghi gì; mã thoát 1 khi cần chuyển đổi (cho CI và pre-commit).",
+        "Write nothing; exit 1 when a migration is needed (for CI and pre-commit).",
+    ),
+    "help.opt.migrate_diff": (
+        "In thay đổi dưới dạng unified diff, không ghi gì.",
+        "Show the changes as a unified diff and write nothing.",
+    ),
+    "migrate.file": ("{file}: định dạng {found} → {current}", "{file}: format {found} → {current}"),
+    "migrate.current": (
+        "Dữ liệu đã ở định dạng {current}: không có gì phải đổi",
+        "The data is already in format {current}: nothing to change",
+    ),
+    "migrate.needed": (
+        "Cần chuyển sang định dạng {current}: chạy '{command}'",
+        "A migration to format {current} is needed: run '{command}'",
+    ),
+    "migrate.diff_only": ("--diff: chưa ghi tệp nào", "--diff: no file written"),
+    "migrate.done": (
+        "Đã chuyển {count} tệp sang định dạng {current}",
+        "Migrated {count} file(s) to format {current}",
+    ),
+    "migrate.changed_meanwhile": (
+        "{path} đã thay đổi trong lúc chuyển đổi; chạy lại lệnh",
+        "{path} changed during the migration; run the command again",
+    ),
 }
 
 #: Issue 25: the English word for each kind of document a plan or a legal basis may be (the
@@ -977,6 +1010,10 @@ def document_name(
     if number:
         return word("document.name", lang, kind=kind, number=number)
     return word("document.unnumbered", lang, kind=kind, name=name).strip()
+
+
+#: Issue 28: the documented default ``kind`` when a plan's title names no type.
+DEFAULT_DOCUMENT_KIND = "Kế hoạch"
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:

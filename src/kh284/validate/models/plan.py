@@ -10,9 +10,9 @@ items they repeat (``body``).
 from __future__ import annotations
 
 import calendar
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
 from kh284.validate.models.common import Date, Id, Model, SectionId, TaskId, Text, Year
@@ -281,6 +281,11 @@ class Settings(Model):
 class PlanFile(Model):
     """The whole ``plan.yaml`` document."""
 
+    format: Annotated[int, Strict(), Field(ge=1)] | None = Field(
+        default=None,
+        description="The data format the directory is written in (1 without it); "
+        "`kh284 migrate` rewrites an older one.",
+    )
     number: Text
     kind: Text = Field(
         description="The plan's type as written, spelled as legal bases spell theirs: \"Kế "
