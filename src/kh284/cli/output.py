@@ -191,7 +191,8 @@ def _spelled(char: str, encoding: str) -> str:
     name = unicodedata.name(char, "")
     # a code page that writes tone marks apart (Windows-1258) keeps every letter whole:
     # ``ệ`` as ``ê`` and a dot below, the most of the letter it has in one piece
-    base, *marks = unicodedata.normalize("NFD", char)
+    apart = unicodedata.normalize("NFD", char)
+    base, marks = apart[0], list(apart[1:])
     candidates = [
         unicodedata.normalize("NFC", base + "".join(order[:k])) + "".join(order[k:])
         for order in itertools.permutations(marks[:3])
