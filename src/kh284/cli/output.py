@@ -180,6 +180,7 @@ _SPELLED = {
     "●": "*", "▲": "^", "◆": "+", "▼": "v", "■": "#", "✕": "x", "○": "o", "◔": "c",
     "◐": "(", "◇": "~", "✓": "v", "✔": "v", "✗": "x", "✘": "x", "❌": "x", "⚠": "!",
     "█": "#", "▓": "#", "▒": ":", "░": ".", "Σ": "sum", "Δ": "delta", "∈": "in",
+    "╱": "/", "╲": "\\", "╳": "x",
 }  # fmt: skip
 
 
@@ -239,12 +240,21 @@ def readable_streams() -> None:
         if reconfigure is None:
             continue
         try:
-            encoding = codecs.lookup(stream.encoding).name
+            reconfigure(errors=_handler(stream.encoding))
         except (LookupError, TypeError):
             continue
-        name = f"kh284-readable-{encoding}"
-        try:
-            codecs.lookup_error(name)
-        except LookupError:
-            codecs.register_error(name, readable(encoding))
-        reconfigure(errors=name)
+
+
+def _handler(encoding: str) -> str:
+    """The name of the ``readable`` error handler of ``encoding``, registered once."""
+    name = f"kh284-readable-{codecs.lookup(encoding).name}"
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+        codecs.register_error(name, readable(codecs.lookup(encoding).name))
+    return name
+
+
+def spelled(text: str, encoding: str) -> str:
+    """``text`` as a stream in ``encoding`` shows it: what the encoding lacks, spelled."""
+    return text.encode(encoding, _handler(encoding)).decode(encoding)
