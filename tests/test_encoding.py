@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO, ROOT, run_both
+from conftest import ROOT, run_both
 from kh284.cli import output
 from kh284.i18n import WORDS
 from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
