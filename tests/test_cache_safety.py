@@ -130,7 +130,7 @@ WRONG_SHAPES: dict[str, Callable[[str], bytes]] = {
     ],
     "json-other-format": lambda key: _entry(
         key, {"kind": "fast", "mode": "plain", "data": {}}
-    ).replace(b'"kh284-cache":2', b'"kh284-cache":1'),
+    ).replace(f'"kh284-cache":{codec.FORMAT}'.encode(), b'"kh284-cache":1'),
     "json-other-key": lambda key: _entry("0" * 40, {"kind": "fast", "mode": "plain", "data": {}}),
     "json-unknown-kind": lambda key: _entry(key, {"kind": "pickle", "data": {}}),
     "json-exact-without-map": lambda key: _entry(
@@ -156,7 +156,7 @@ WRONG_SHAPES: dict[str, Callable[[str], bytes]] = {
     "json-deep": lambda key: b"[" * 100_000 + b"]" * 100_000,
     "json-nan-format": lambda key: _entry(
         key, {"kind": "fast", "mode": "plain", "data": {}}
-    ).replace(b'"kh284-cache":2', b'"kh284-cache":NaN'),
+    ).replace(f'"kh284-cache":{codec.FORMAT}'.encode(), b'"kh284-cache":NaN'),
     "binary": lambda key: bytes(range(256)),
     "empty": lambda key: b"",
 }

@@ -147,6 +147,17 @@ def test_output_files_are_utf8_in_any_locale(tmp_path: Path, fmt: str) -> None:
     assert target.read_bytes() == expected.encode("utf-8")
 
 
+def test_the_dashboard_on_stdout_is_its_own_utf8_bytes() -> None:
+    """``kh284 report`` writes the HTML to stdout as the bytes it made (charset UTF-8)."""
+    pytest.importorskip("matplotlib")
+    args = ("report", "--data-dir", "examples/demo", "--as-of", AS_OF)
+    expected, _ = run_both(*args, code=1)
+    done = _kh284(*args)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.decode("utf-8") == expected
+    assert '<meta charset="utf-8">' in expected.lower() and "Bắc Kạn" in expected
+
+
 def test_a_usage_error_is_spelled_too() -> None:
     done = _kh284("check", "--data-dir", "khong-co-thu-muc-nay")
     assert done.returncode == 2
