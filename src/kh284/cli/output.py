@@ -169,11 +169,12 @@ def data_dir_missing(data_dir: Path, lang: str) -> NoReturn:
     fail(word("common.no_data_dir", lang, path=data_dir))
 
 
-#: What a locale without these characters shows instead: a letter with its marks apart or
-#: without them is ``unicodedata``'s (NFD, NFKD), the rest is here; each status shape keeps
-#: an ASCII stand-in of its own, so that statuses stay apart.
+#: What a locale without these characters shows instead: a letter with its marks apart is
+#: ``unicodedata``'s (NFD), without them ``validate.names.strip_diacritics``'s (``đ`` → ``d``
+#: too), after the compatibility forms (NFKD: ``…`` → ``...``); the rest is here; each
+#: status shape keeps an ASCII stand-in of its own, so that statuses stay apart.
 _SPELLED = {
-    "đ": "d", "Đ": "D", "—": "-", "–": "-", "‒": "-", "―": "-", "−": "-", "‐": "-",
+    "—": "-", "–": "-", "‒": "-", "―": "-", "−": "-", "‐": "-",
     "‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
     "≥": ">=", "≤": "<=", "≠": "!=", "≈": "~", "±": "+/-", "×": "x", "÷": "/",
     "→": "->", "←": "<-", "↑": "^", "↓": "v", "↻": "@", "·": ".", "•": "*", "∙": "*",
@@ -205,8 +206,9 @@ def _spelled(char: str, encoding: str) -> str:
         across = bool(words & {"HORIZONTAL", "LEFT", "RIGHT"})
         down = bool(words & {"VERTICAL", "UP", "DOWN"})
         candidates.append("-" if across and not down else "|" if down and not across else "+")
-    bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    candidates.append(bare)
+    from kh284.validate.names import strip_diacritics
+
+    candidates.append(strip_diacritics(unicodedata.normalize("NFKD", char)))
     for candidate in candidates:
         if candidate and candidate != char:
             try:
