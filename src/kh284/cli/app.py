@@ -167,11 +167,9 @@ def run_app() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if sys.stdout is None or sys.stderr is None:
         _hold_closed_streams()
-    for stream in (sys.stdout, sys.stderr):
-        # a terminal or pipe that cannot show Vietnamese gets escapes, not a crash
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
+    from kh284.cli.output import readable_streams
+
+    readable_streams()  # a terminal or pipe that cannot show Vietnamese: Van ban, not a crash
     _require_cwd()
     try:
         app()

@@ -426,6 +426,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "breakdown.of": ("chi tiết của '{parent}': {group}", "breakdown of '{parent}': {group}"),
     "forms.level_scale": ("mức độ ({low}-{high})", "level ({low}-{high})"),
     "forms.accumulated": ("Σ", "Σ"),
+    # -- SARIF: a rule's help (issue 24: the clients CI and editors use) ---------------------
+    "sarif.help": (
+        "{code}: {description}\n\nNhóm: {family}. Mức mặc định: {severity}. Chọn hoặc bỏ mã"
+        " này bằng --select/--ignore {code}; chấp nhận tạm một phát hiện bằng waivers.yaml."
+        " Tài liệu: {page} trong mã nguồn kh284.",
+        "{code}: {description}\n\nFamily: {family}. Default severity: {severity}. Select or"
+        " leave out this code with --select/--ignore {code}; accept a finding for a while in"
+        " waivers.yaml. Documented in {page} of kh284's source.",
+    ),
     # -- Markdown (the pull-request comment) ------------------------------------------------
     "markdown.errors": ("lỗi", "errors"),
     "markdown.warnings": ("cảnh báo", "warnings"),

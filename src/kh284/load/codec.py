@@ -4,8 +4,9 @@ A payload is what ``reading.parse`` gives for a file's bytes: ``("fast", data, m
 (``marks``: the positions read with the data, 1-based line and column pairs, one pair for
 the document, two for each mapping entry and one for each sequence item),
 ``("exact", data, SourceMap)`` or ``("fail", [Diagnostic, ...])``; or a whole command's
-result (``cli/replay.py``): ``("result", output, summary, exit_code, lang)``, where
-``lang`` is the language of a result for stdout and empty for one written to a file.
+result (``cli/replay.py``): ``("result", output, summary, exit_code, lang, machine)``,
+where ``lang`` is the language of a result for stdout and empty for one written to a file,
+and ``machine`` is true for a program's format (written to stdout as UTF-8 bytes).
 ``encode`` writes it as one JSON object that also names the format and the entry's own key;
 ``decode`` gives the payload back only if every part has exactly the expected shape and type,
 else ``None`` (a miss): nothing in an entry is ever run, looked up by name or trusted for its types.
@@ -81,16 +82,17 @@ def _entry(payload: tuple[Any, ...], key: str) -> dict[str, Any]:
         entry["problems"] = [_diagnostic(d) for d in payload[1]]
         return entry
     if payload[0] == "result":
-        _, output, summary, exit_code, lang = payload
-        _result_shape(output, summary, exit_code, lang)
-        entry.update(output=output, summary=summary, exit=exit_code, lang=lang)
+        _, output, summary, exit_code, lang, machine = payload
+        _result_shape(output, summary, exit_code, lang, machine)
+        entry.update(output=output, summary=summary, exit=exit_code, lang=lang, machine=machine)
         return entry
     raise _Bad
 
 
-def _result_shape(output: Any, summary: Any, exit_code: Any, lang: Any) -> None:
+def _result_shape(output: Any, summary: Any, exit_code: Any, lang: Any, machine: Any) -> None:
     """Raise ``_Bad`` unless these are the parts of a result kh284 gives."""
     _expect(all(type(t) is str for t in (output, summary, lang)))
+    _expect(type(machine) is bool)
     _expect(type(exit_code) is int and exit_code in _EXIT_CODES)
     _expect(lang in ("", "vi", "en"))
     _expect(shown_as_is(output) and shown_as_is(summary))
@@ -212,10 +214,11 @@ def _payload(entry: Any, key: str) -> tuple[Any, ...]:
         source_map = SourceMap(_read_positions(entry["values"]), _read_positions(entry["keys"]))
         return ("exact", data, source_map)
     if kind == "result":
-        _expect(set(entry) == {"kh284-cache", "key", "kind", "output", "summary", "exit", "lang"})
-        output, summary, exit_code, lang = (entry[k] for k in ("output", "summary", "exit", "lang"))
-        _result_shape(output, summary, exit_code, lang)
-        return ("result", output, summary, exit_code, lang)
+        parts = ("output", "summary", "exit", "lang", "machine")
+        _expect(set(entry) == {"kh284-cache", "key", "kind", *parts})
+        output, summary, exit_code, lang, machine = (entry[k] for k in parts)
+        _result_shape(output, summary, exit_code, lang, machine)
+        return ("result", output, summary, exit_code, lang, machine)
     _expect(kind == "fail")
     _expect(set(entry) == {"kh284-cache", "key", "kind", "problems"})
     problems = entry["problems"]
