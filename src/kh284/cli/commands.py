@@ -99,6 +99,23 @@ def run_targets(options: Options, target_id: str | None, as_json: bool) -> Resul
     return Result(text, "", 0)
 
 
+def run_units(options: Options, as_json: bool, dated: bool) -> Result:
+    """``kh284 units``: every unit, or (``dated``, with ``--as-of``) those that exist then."""
+    from kh284.render import units_view
+
+    outcome = outcome_of(options, evaluate=False)
+    if outcome.dataset.units is None:  # units.yaml could not be read: say what is wrong
+        return _finish("units", options, outcome, outcome.diagnostics, outcome.waived)
+    on = options.as_of if dated else None
+    if as_json:
+        text = units_view.as_json(outcome.index, on, options.lang)
+    else:
+        text = units_view.listing(
+            outcome.index, on, options.lang, color=options.color, width=options.width
+        )
+    return Result(text, "", 0)
+
+
 def run_tasks(
     options: Options,
     unit: str | None,

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kh284.i18n import commands, loader, reasons, schema
+from kh284.i18n import commandline, commands, loader, reasons, schema
 from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
 
 if TYPE_CHECKING:
@@ -341,10 +341,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.opt.coordinating": (
         "Đi cùng --unit: thêm các nhiệm vụ đơn vị đó phối hợp.",
         "With --unit: also tasks the unit coordinates.",
-    ),
-    "help.opt.status": (
-        "Chỉ các tình trạng này (dùng nhiều lần, hoặc a,b).",
-        "Only these statuses (repeatable, or a,b).",
     ),
     "help.opt.targets_format": (
         "terminal, hoặc json (kèm số liệu đã báo cáo).",
@@ -1095,7 +1091,7 @@ def day(value: dt.date | str | None) -> str:
 
 # -- messages: what a decision says, as a key with raw arguments, said here -----------------
 #: The sub-modules' tables are words like any other: ``word(key, lang)`` reaches them.
-for _table in (reasons.WORDS, loader.WORDS, schema.WORDS, commands.WORDS):
+for _table in (reasons.WORDS, loader.WORDS, schema.WORDS, commands.WORDS, commandline.WORDS):
     WORDS.update(_table)
 
 

@@ -1,0 +1,88 @@
+"""What the command line says about itself (issue 22): units, statuses, files, folders.
+
+``kh284 units``' headers, the words of ``--status``, an operating system's error said in
+the vocabulary's words (``os_error``), why a summary exits 1, the data directory that is a
+sub-folder of one, the years ``template`` accepts.
+"""
+
+from __future__ import annotations
+
+import errno
+
+# -- issue 22: the command line, Vietnamese first -------------------------------------------
+WORDS: dict[str, tuple[str, str]] = {
+    "help.cmd.units": (
+        "Liệt kê các đơn vị: tên, tên viết tắt, loại, thời gian tồn tại, đơn vị kế thừa.",
+        "List the units: name, short name, kind, from and until, successors.",
+    ),
+    "help.opt.units_format": ("Định dạng: terminal hoặc json.", "Format: terminal or json."),
+    "units.id": ("Mã", "Id"),
+    "units.unit": ("Đơn vị", "Unit"),
+    "units.short": ("Tên viết tắt", "Short name"),
+    "units.kind": ("Loại", "Kind"),
+    "units.from": ("Từ ngày", "From"),
+    "units.until": ("Đến ngày", "Until"),
+    "units.successors": ("Đơn vị kế thừa", "Successors"),
+    "units.kind.agency": ("cơ quan", "agency"),
+    "units.kind.area": ("địa bàn", "area"),
+    "units.kind.group": ("nhóm đơn vị", "group"),
+    "units.as_of": (
+        "Các đơn vị tồn tại ngày {date}: {count}",
+        "Units existing on {date}: {count}",
+    ),
+    "units.all": ("Mọi đơn vị trong dữ liệu: {count}", "Every unit in the data: {count}"),
+    "units.none": ("Không có đơn vị nào", "No units"),
+    "cli.unit_hint": (" — có phải là {names}?", " — did you mean {names}?"),
+    "cli.unit_list": (" (xem danh sách: kh284 units)", " (see the list: kh284 units)"),
+    "cli.status_ambiguous": (
+        "'{value}' ứng với nhiều tình trạng: {choices}",
+        "'{value}' matches several statuses: {choices}",
+    ),
+    "help.opt.status": (
+        "Chỉ các tình trạng này (dùng nhiều lần, hoặc a,b; có dấu hoặc không): {statuses}.",
+        "Only these statuses (repeatable, or a,b): {statuses}.",
+    ),
+    "cli.period_outside": (
+        "năm {period} nằm ngoài kế hoạch: chỉ nhận các năm {first}–{last}",
+        "{period} is outside the plan: only the years {first}–{last}",
+    ),
+    "cli.data_subfolder": (
+        "{path} là một thư mục con của thư mục dữ liệu; dùng --data-dir {parent}",
+        "{path} is a sub-folder of a data directory; use --data-dir {parent}",
+    ),
+    "cli.missing_why": (
+        "{count} đơn vị còn nợ báo cáo ({items} mục)",
+        "{count} {count:unit owes|units owe} reports ({items} {items:item|items})",
+    ),
+    "cli.overdue_why": (
+        "{count} nhiệm vụ quá hạn",
+        "{count} overdue {count:task|tasks}",
+    ),
+    "targets.scope_count": (
+        "{level} thuộc {area}: {comparator} {value}",
+        "{level} in {area}: {comparator} {value}",
+    ),
+    "targets.level.province": ("tỉnh", "province"),
+    "targets.level.district": ("huyện", "district"),
+    "targets.level.commune": ("xã", "commune"),
+    "os.error": ("{path}: {why}", "{path}: {why}"),
+    "os.ENOENT": ("không có tệp hoặc thư mục này", "no such file or directory"),
+    "os.EACCES": ("không có quyền truy cập", "permission denied"),
+    "os.EPERM": ("không được phép", "operation not permitted"),
+    "os.EISDIR": ("là một thư mục, không phải tệp", "is a directory, not a file"),
+    "os.ENOTDIR": ("một phần của đường dẫn không phải thư mục", "a part of the path is not a folder"),
+    "os.ENOSPC": ("ổ đĩa đã đầy", "no space left on the disk"),
+    "os.EROFS": ("ổ đĩa chỉ đọc", "the disk is read-only"),
+    "os.EEXIST": ("đã tồn tại", "already exists"),
+    "os.ENAMETOOLONG": ("tên quá dài", "the name is too long"),
+    "os.ELOOP": ("quá nhiều liên kết tượng trưng lồng nhau", "too many symbolic links"),
+    "os.EIO": ("lỗi đọc ghi thiết bị", "input/output error"),
+    "os.other": ("lỗi hệ điều hành (mã {code})", "operating system error (code {code})"),
+}
+
+#: The ``errno`` names the vocabulary says in words (``os.<NAME>``).
+KNOWN_ERRNOS = {
+    getattr(errno, key[3:]): key[3:]
+    for key in WORDS
+    if key.startswith("os.E") and hasattr(errno, key[3:])
+}
