@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from kh284.i18n import word
+from kh284.diagnostics.catalogue import printable
+from kh284.i18n import os_error, word
 from kh284.render import Result
 
 
@@ -59,7 +60,7 @@ def write_file(path: Path, data: str | bytes, force: bool, lang: str) -> None:
     except ExistsError:
         fail(word("common.exists", lang, path=path))
     except OSError as exc:
-        fail(f"{path}: {exc.strerror or exc}")
+        fail(f"{printable(str(path))}: {os_error(exc, lang)}")
 
 
 def write_stdout(text: str, lang: str) -> None:
@@ -86,7 +87,7 @@ def stdout_problem(text: str, lang: str) -> str | None:
     except OSError as exc:
         if exc.errno == errno.EBADF:
             return word("cli.stdout_closed", lang)
-        return word("cli.stdout_failed", lang, detail=exc.strerror or exc)
+        return word("cli.stdout_failed", lang, detail=os_error(exc, lang))
     return None
 
 

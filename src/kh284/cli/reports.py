@@ -35,7 +35,7 @@ from kh284.cli.output import (
     write_file,
     write_stdout,
 )
-from kh284.i18n import word
+from kh284.i18n import os_error, word
 from kh284.render import Result
 
 T = TypeVar("T")
@@ -176,7 +176,7 @@ def import_(
         try:
             imported.output.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            fail(f"{printable(str(imported.output.parent))}: {exc.strerror or exc}")
+            fail(f"{printable(str(imported.output.parent))}: {os_error(exc, lang.value)}")
         write_file(imported.output, imported.text.encode("utf-8"), force, lang.value)
     sys.stderr.write(run.import_summary(imported, file, lang.value, imported.ok))
     raise typer.Exit(0 if imported.ok else 1)

@@ -960,6 +960,23 @@ def word(key: str, lang: str, **args: object) -> str:
     return text.format(**args)
 
 
+def said_os(reason: str, lang: str) -> str:
+    """An operating system's refusal (``commandline.os_reason``) in the vocabulary's words.
+
+    Anything that is not such a reason is returned as it is.
+    """
+    if reason.startswith("os.other."):
+        return word("os.other", lang, code=reason.removeprefix("os.other."))
+    if reason.startswith("os.E") and reason in WORDS:
+        return word(reason, lang)
+    return reason
+
+
+def os_error(exc: OSError, lang: str) -> str:
+    """``exc`` in the vocabulary's words (``không có tệp hoặc thư mục này``), never the OS's."""
+    return said_os(commandline.os_reason(exc), lang)
+
+
 def both(key: str, **args: object) -> tuple[str, str]:
     """The word ``key`` in Vietnamese and in English (for a message chosen later)."""
     return word(key, "vi", **args), word(key, "en", **args)

@@ -86,3 +86,17 @@ KNOWN_ERRNOS = {
     for key in WORDS
     if key.startswith("os.E") and hasattr(errno, key[3:])
 }
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, as a vocabulary key (``os.ENOENT``).
+
+    An error the vocabulary does not name is ``os.other.<ENAME>``; one with no number, its
+    own words (``said_os`` shows it as it is).
+    """
+    number = exc.errno
+    if number in KNOWN_ERRNOS:
+        return f"os.{KNOWN_ERRNOS[number]}"
+    if isinstance(number, int) and number in errno.errorcode:
+        return f"os.other.{errno.errorcode[number]}"
+    return exc.strerror or type(exc).__name__
