@@ -115,7 +115,10 @@ def test_every_help_text_is_in_the_vocabulary() -> None:
         (["check", "--as-of", "31/02/2026"], "giá trị không hợp lệ cho --as-of"),  # bad date
         (["template", "--unit", "x", "--period", "abc"], "phải là một số nguyên"),
         (["template", "--unit", "x", "--period", "3000"], "phải nhỏ hơn hoặc bằng 2100"),
-        (["tasks", "--status", "done"], "không thuộc các giá trị"),
+        (["tasks", "--status", "xong"], "không thuộc các giá trị"),
+        (["tasks", "--status", "done"], "ứng với nhiều tình trạng: Hoàn thành đúng hạn"),
+        (["check", "--lang", "vn"], "'vn' không thuộc các giá trị 'vi', 'en'"),
+        (["template", "--unit", "Sở GD&ĐT", "--period", "2031"], "chỉ nhận các năm"),
         (["import"], "thiếu đối số 'TỆP.xlsx'"),  # missing argument
         (["schema"], "thiếu đối số 'LOẠI', một trong: plan, units"),  # missing choice
         (["template", "--period", "2026"], "thiếu tùy chọn bắt buộc '--unit'"),

@@ -100,3 +100,49 @@ def os_reason(exc: OSError) -> str:
     if isinstance(number, int) and number in errno.errorcode:
         return f"os.other.{errno.errorcode[number]}"
     return exc.strerror or type(exc).__name__
+
+
+#: Vietnamese words of more than one syllable that the vocabulary's table headers and
+#: short phrases use: a terminal table breaks a phrase of the vocabulary only between
+#: words (``word_units``), never inside one ("Trạng / thái", "Chờ sự / kiện").
+COMPOUNDS = frozenset(
+    {
+        "báo cáo", "gần nhất", "chỉ tiêu", "chủ trì", "căn cứ", "dự báo", "giá trị",
+        "đơn vị", "kế hoạch", "mới nhất", "mục tiêu", "nhiệm vụ", "năm gốc", "nội dung",
+        "phạm vi", "số liệu", "số ngày", "quá hạn", "tiến độ", "trạng thái", "tình trạng",
+        "viết tắt", "tình hình", "tỷ số", "văn bản", "cơ quan", "đúng hạn", "kế thừa",
+        "địa bàn", "hoàn thành", "thực hiện", "trong hạn", "đến hạn", "sự kiện",
+        "thường xuyên", "đẩy nhanh", "chững lại", "đi lùi", "duy trì", "cách hiểu",
+        "đánh giá", "phải gửi", "chưa gửi", "nộp muộn", "còn thiếu", "điều khoản",
+        "lãnh đạo", "phối hợp", "thời hạn", "hạn chót", "tệp tin", "dữ liệu", "tên gọi",
+        "chưa có", "chưa đủ", "đang thực hiện", "chưa thực hiện", "chưa đến hạn",
+        "chờ sự kiện", "chưa báo cáo", "đã báo cáo", "không đạt", "đã đạt",
+    }
+)  # fmt: skip
+#: A phrase of at most this many syllables is never broken (``Ngày báo cáo``).
+WHOLE_SYLLABLES = 3
+
+
+def word_units(phrase: str) -> list[str]:
+    """``phrase`` (the vocabulary's, one space between syllables) as its words, in order.
+
+    ``Số ngày quá hạn`` is ``[Số ngày, quá hạn]``; a Vietnamese phrase of up to
+    ``WHOLE_SYLLABLES`` syllables is one unit.  English (all ASCII) is its words as written.
+    """
+    syllables = phrase.split(" ")
+    if phrase.isascii():
+        return syllables
+    if len(syllables) <= WHOLE_SYLLABLES:
+        return [phrase]
+    units: list[str] = []
+    at = 0
+    while at < len(syllables):
+        for size in (3, 2, 1):  # the longest word of the lexicon that starts here
+            unit = " ".join(syllables[at : at + size])
+            if size == 1 or (
+                at + size <= len(syllables) and unit.lower().strip("()[],;:.") in COMPOUNDS
+            ):
+                units.append(unit)
+                at += size
+                break
+    return units

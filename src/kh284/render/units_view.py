@@ -59,7 +59,7 @@ def listing(
         ),
         Column(
             word("units.kind", lang),
-            [[Para(word(f"units.kind.{u.kind}", lang), whole=True)] for u in units],
+            [[Para(word(f"units.kind.{u.kind}", lang), whole=True, words=True)] for u in units],
             priority=4,
         ),
         Column(
