@@ -33,7 +33,7 @@ from kh284.cli.options import (
     reporting,
     task_statuses,
 )
-from kh284.cli.output import data_dir_missing, deliver, fail
+from kh284.cli.output import data_dir_missing, deliver, fail, refuse_subfolder
 from kh284.cli.replay import Command, run_replayed
 from kh284.load.registry import KINDS
 from kh284.render import Format, Result
@@ -50,6 +50,7 @@ def run_command(options: Options, command: Command, **kwargs: object) -> Result:
     from kh284.diagnostics import UsageError
     from kh284.load.snapshot import DataDirError
 
+    refuse_subfolder(options.data_dir, options.lang)
     try:
         return run_replayed(options, command, kwargs)
     except DataDirError:

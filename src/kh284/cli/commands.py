@@ -16,7 +16,7 @@ from pathlib import Path
 from kh284.cli.options import Options
 from kh284.diagnostics import Diagnostic, UsageError, exit_code_for
 from kh284.evaluate.tasks import DUE_SOON_DAYS, TaskResult, due_soon, headline
-from kh284.i18n import both, with_hint
+from kh284.i18n import both, with_hint, word
 from kh284.pipeline import Outcome, run, select_tasks
 from kh284.render import Format, Result, formatter
 from kh284.render.view import View
@@ -188,9 +188,15 @@ def run_missing(options: Options, unit: str | None, year: int | None) -> Result:
     else:
         report = formatter(view.fmt)(view)
     code = int(exit_code_for(view.diagnostics, view.fail_on))
-    if outcome.reporting is not None and outcome.reporting.missing and view.fail_on != "never":
-        code = max(code, 1)
-    return Result(report, summary_text(view) + "\n", code)
+    summary = summary_text(view)
+    if outcome.reporting is not None and outcome.reporting.missing:
+        # the exit code is 1 for what is missing, not for a finding: the summary says so
+        items = outcome.reporting.missing
+        owing = len({item.unit for item in items})
+        summary += "; " + word("cli.missing_why", options.lang, count=owing, items=len(items))
+        if view.fail_on != "never":
+            code = max(code, 1)
+    return Result(report, summary + "\n", code)
 
 
 def _view(

@@ -92,15 +92,20 @@ def stdout_problem(text: str, lang: str) -> str | None:
 
 
 def deliver(result: Result, output: Path | None, force: bool, lang: str) -> NoReturn:
-    """Write the result to stdout or ``output``, the summary to stderr, and exit."""
+    """Write the result to stdout or ``output``, the summary to stderr, and exit.
+
+    A file written is said on stderr (``đã ghi PATH``), after the summary.
+    """
+    wrote = ""
     if output is not None:
         write_file(output, result.output, force, lang)
+        wrote = word("common.wrote", lang, path=printable(str(output))) + "\n"
     elif result.output:
         text = result.output
         write_stdout(text.decode("utf-8") if isinstance(text, bytes) else text, lang)
     import typer
 
-    sys.stderr.write(result.summary)
+    sys.stderr.write(result.summary + wrote)
     raise typer.Exit(result.exit_code)
 
 
@@ -145,3 +150,17 @@ def exit_now(status: int) -> NoReturn:
 def data_dir_missing(data_dir: Path, lang: str) -> NoReturn:
     """The data directory does not exist: say so (exit 2)."""
     fail(word("common.no_data_dir", lang, path=data_dir))
+
+
+def refuse_subfolder(data_dir: Path, lang: str) -> None:
+    """A data directory that is a sub-folder of one (``…/progress``): name the one to use.
+
+    A usage error (exit 2), before anything is read: its findings (a missing plan.yaml …)
+    would only say what is not there.
+    """
+    from kh284.cli.argv import enclosing_data_dir
+
+    parent = enclosing_data_dir(data_dir)
+    if parent is not None:
+        shown, use = printable(str(data_dir)), printable(str(parent))
+        fail(word("cli.data_subfolder", lang, path=shown, parent=use))

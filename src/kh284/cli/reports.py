@@ -32,6 +32,7 @@ from kh284.cli.output import (
     deliver,
     fail,
     refuse_existing,
+    refuse_subfolder,
     write_file,
     write_stdout,
 )
@@ -55,6 +56,7 @@ def _run_report_command(lang: str, data_dir: Path, action: Callable[[], T]) -> T
     from kh284.reports import MissingExtra
     from kh284.validate.dataset import DataDirError
 
+    refuse_subfolder(data_dir, lang)
     try:
         return action()
     except MissingExtra as exc:
@@ -134,8 +136,7 @@ def template(
         lang.value, data_dir, lambda: run.template(data_dir, unit, period)
     )
     path = output if output is not None else Path(f"{unit_id}-{period}.xlsx")
-    wrote = word("common.wrote", lang.value, path=path) + "\n"
-    deliver(Result(data, wrote, 0), path, force, lang.value)
+    deliver(Result(data, "", 0), path, force, lang.value)  # says "đã ghi PATH"
 
 
 def import_(
