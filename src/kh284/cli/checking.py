@@ -174,7 +174,9 @@ def targets(
 
 def units(
     data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
-    as_of: AsOfOpt = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="DATE", help="help.opt.units_as_of")
+    ] = None,
     lang: LangOpt = Lang.vi,
     output_format: Annotated[
         TargetsFormat, typer.Option("--format", help="help.opt.units_format")

@@ -16,6 +16,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "List the units: name, short name, kind, from and until, successors.",
     ),
     "help.opt.units_format": ("Định dạng: terminal hoặc json.", "Format: terminal or json."),
+    "help.opt.units_as_of": (
+        "Chỉ các đơn vị tồn tại ngày này (DD/MM/YYYY hoặc YYYY-MM-DD) [mặc định: mọi đơn vị].",
+        "Only the units that exist on this day (DD/MM/YYYY or YYYY-MM-DD) [default: all].",
+    ),
     "units.id": ("Mã", "Id"),
     "units.unit": ("Đơn vị", "Unit"),
     "units.short": ("Tên viết tắt", "Short name"),
