@@ -12,6 +12,7 @@ diagnostic is one line whatever the width (``WholeLine``); every other line wrap
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from rich.cells import cell_len
@@ -67,7 +68,26 @@ def to_text(renderables: Iterable[RenderableType], *, color: bool, width: int) -
     )
     for item in renderables:
         console.print(item, soft_wrap=isinstance(item, WholeLine))
-    return buffer.getvalue()
+    return neutral_lines(buffer.getvalue())
+
+
+#: A line a CI runner would read as a command: GitHub Actions' ``::warning::``,
+#: ``::add-mask::``, ``::stop-commands::`` (after leading white space) and its older
+#: ``##[warning]`` form (a colour's escape before it changes nothing).
+RUNNER_COMMAND = re.compile(r"^((?:\s|\x1b\[[0-9;]*m)*)(::|##\[)", re.M)
+#: What breaks such a start: a word joiner, which takes no cell and is no white space, so
+#: the line looks the same and is as wide, and no runner sees ``::`` at its start.
+JOINER = "\u2060"
+
+
+def neutral_lines(text: str) -> str:
+    """``text`` with no line that starts (after white space) like a CI runner's command.
+
+    A line of the terminal output may start with data: a group's name as a table's title, a
+    long interpretation wrapped at a word that is ``::warning::…``.  In every command and
+    view the same: the ``::`` (or ``##[``) at the start is broken by ``JOINER``.
+    """
+    return RUNNER_COMMAND.sub(lambda m: f"{m.group(1)}{m.group(2)[0]}{JOINER}{m.group(2)[1:]}", text)
 
 
 def render(view: View) -> str:
