@@ -186,7 +186,13 @@ def units(
     """List the units: every one, or with --as-of those that exist on that day."""
     as_json = output_format is TargetsFormat.json
     options = build(
-        data_dir, as_of, lang, Format.json if as_json else None, None, fail_on=FailOn.never, color=color
+        data_dir,
+        as_of,
+        lang,
+        Format.json if as_json else None,
+        None,
+        fail_on=FailOn.never,
+        color=color,
     )
     result = run_command(options, "units", as_json=as_json, dated=as_of is not None)
     deliver(result, None, False, options.lang)

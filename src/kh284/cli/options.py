@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from kh284.cli import argv, width
-from kh284.cli.width import MAX_WIDTH as MAX_WIDTH
 from kh284.cli.output import fail
+from kh284.cli.width import MAX_WIDTH as MAX_WIDTH
 from kh284.i18n import word
 from kh284.load.cache import Cache, open_cache
 from kh284.render import Format

@@ -130,7 +130,6 @@ class KH284Group(Localised, TyperGroup):
             raise KeyboardInterrupt
         sys.exit(code if isinstance(code, int) else 0)
 
-
     def lang_anywhere(self, args: list[str]) -> list[str]:
         """``--lang`` given before the command (``kh284 --lang en check``) moved after it.
 

@@ -4,13 +4,15 @@ In order: ``COLUMNS`` when it is set to a number; else the size of the terminal 
 goes to (stdout); else, when stdout is a pipe (``kh284 overdue | less``), the size of the
 terminal the person is looking at — stderr's, then the controlling terminal's
 (``/dev/tty``); else 120.  Output written to a file (``-o``, ``> FILE``) is 120 wide
-unless ``COLUMNS`` says otherwise: a file is read later, elsewhere.  Never more than ``MAX_WIDTH``.  Light (``os`` and ``sys`` only):
-the replay (``cli/replay.py``) keys a stored result on ``source()`` before anything is
-parsed, so a replayed run prints at the width a fresh one would.
+unless ``COLUMNS`` says otherwise: a file is read later, elsewhere.  Never more than
+``MAX_WIDTH``.  Light (``os`` and ``sys`` only): the replay (``cli/replay.py``) keys a
+stored result on ``source()`` before anything is parsed, so a replayed run prints at the
+width a fresh one would.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Mapping
@@ -74,14 +76,12 @@ def _tty_columns() -> int | None:
     try:
         return _fd_columns(fd)
     finally:
-        try:
+        with contextlib.suppress(OSError):
             os.close(fd)
-        except OSError:
-            pass
 
 
 def source(to_file: bool = False, environ: Mapping[str, str] | None = None) -> tuple[str, int]:
-    """Where the width comes from and the width: ``("COLUMNS", 80)``, ``("stderr", 100)`` …
+    """Where the width comes from, and the width: ``("COLUMNS", 80)``, ``("stderr", 100)``.
 
     ``to_file``: the output goes to ``--output``, not to stdout (so stdout's terminal, if
     any, is not where it is read).

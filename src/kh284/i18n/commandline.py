@@ -74,7 +74,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "os.EACCES": ("không có quyền truy cập", "permission denied"),
     "os.EPERM": ("không được phép", "operation not permitted"),
     "os.EISDIR": ("là một thư mục, không phải tệp", "is a directory, not a file"),
-    "os.ENOTDIR": ("một phần của đường dẫn không phải thư mục", "a part of the path is not a folder"),
+    "os.ENOTDIR": (
+        "một phần của đường dẫn không phải thư mục",
+        "a part of the path is not a folder",
+    ),
     "os.ENOSPC": ("ổ đĩa đã đầy", "no space left on the disk"),
     "os.EROFS": ("ổ đĩa chỉ đọc", "the disk is read-only"),
     "os.EEXIST": ("đã tồn tại", "already exists"),

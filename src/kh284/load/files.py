@@ -21,8 +21,8 @@ from typing import Protocol
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location
 from kh284.diagnostics.catalogue import printable
-from kh284.load.exact import MAX_FILE_BYTES
 from kh284.i18n.commandline import os_reason
+from kh284.load.exact import MAX_FILE_BYTES
 from kh284.load.registry import YAML_SUFFIXES
 
 #: At most this many progress files are read (see README, "Limits").

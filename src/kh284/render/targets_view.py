@@ -50,7 +50,9 @@ def listing(
             priority=3,
         ),
         Column(
-            word("targets.scope", lang), [[Para(_scope(r, index, lang))] for r in results], priority=1
+            word("targets.scope", lang),
+            [[Para(_scope(r, index, lang))] for r in results],
+            priority=1,
         ),
     ]
     fitted = layout.table(columns, width)

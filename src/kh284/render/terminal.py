@@ -87,7 +87,9 @@ def neutral_lines(text: str) -> str:
     long interpretation wrapped at a word that is ``::warning::…``.  In every command and
     view the same: the ``::`` (or ``##[``) at the start is broken by ``JOINER``.
     """
-    return RUNNER_COMMAND.sub(lambda m: f"{m.group(1)}{m.group(2)[0]}{JOINER}{m.group(2)[1:]}", text)
+    return RUNNER_COMMAND.sub(
+        lambda m: f"{m.group(1)}{m.group(2)[0]}{JOINER}{m.group(2)[1:]}", text
+    )
 
 
 def render(view: View) -> str:

@@ -30,9 +30,7 @@ def shown(index: Index, as_of: dt.date | None) -> list[Unit]:
     return [u for u in units if index.unit_exists_on(u.id, as_of)]
 
 
-def listing(
-    index: Index, as_of: dt.date | None, lang: str, *, color: bool, width: int
-) -> str:
+def listing(index: Index, as_of: dt.date | None, lang: str, *, color: bool, width: int) -> str:
     """The table of units, fitted to ``width``, under a line that says how many and when."""
     units = shown(index, as_of)
     if as_of is None:
@@ -54,9 +52,7 @@ def listing(
             flex=True,
             least=LEAST_TEXT,
         ),
-        Column(
-            word("units.id", lang), [[Para(u.id, whole=True)] for u in units], priority=1
-        ),
+        Column(word("units.id", lang), [[Para(u.id, whole=True)] for u in units], priority=1),
         Column(
             word("units.kind", lang),
             [[Para(word(f"units.kind.{u.kind}", lang), whole=True, words=True)] for u in units],
