@@ -336,6 +336,7 @@ def test_columns_is_honoured_when_piped() -> None:
             env=env,
             check=False,
             timeout=120,
+            start_new_session=True,  # no controlling terminal: else its width (issue 22)
         )
         assert done.returncode == 1, done.stderr
         return max(cell_len(line) for line in done.stdout.splitlines() if line.startswith("┏"))
