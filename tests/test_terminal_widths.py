@@ -10,6 +10,7 @@ number of lines per task, and the plan's deadline wording beside the date.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import subprocess
@@ -500,7 +501,7 @@ def broken_phrases(out: str) -> list[str]:
     splits = _protected()
     found = []
     lines = [line for line in out.splitlines() if line[:1] in ("│", "┃")]
-    for above, below in zip(lines, lines[1:], strict=False):
+    for above, below in itertools.pairwise(lines):
         for top, under in zip(split_cells(above), split_cells(below), strict=False):
             for head, tail in splits:
                 if top == head and under.startswith(tail):
