@@ -16,7 +16,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from kh284 import __version__
-from kh284.cli import checking, reports
+from kh284.cli import checking, followup, reports
 from kh284.cli.helptext import KH284Command
 from kh284.cli.usage import KH284Group
 
@@ -61,6 +61,8 @@ for _command in (
     checking.schema,
     reports.report,
     reports.template,
+    followup.remind,
+    followup.changes,
 ):
     app.command(cls=KH284Command)(_command)
 app.command("import", cls=KH284Command)(reports.import_)

@@ -385,6 +385,14 @@ CATALOGUE: dict[str, Entry] = {
         "'no_decrease'",
         "'no_decrease' goes with an every_year target; 'no_decrease_in' needs 'no_decrease'",
     ),
+    # -- issue 25: any implementing document, any level ---------------------------------
+    "S220": Entry(
+        E,
+        "unnamed-document",
+        "Văn bản căn cứ cần số hiệu ('number') hoặc tên ('name', khi văn bản không có số, như "
+        "một luật)",
+        "A legal basis needs its 'number' or, for a document without one (a law), its 'name'",
+    ),
     "S299": Entry(E, "schema", "Dữ liệu không hợp lệ: {detail}", "Invalid data: {detail}"),
     # -- references ----------------------------------------------------------------------
     "R301": Entry(E, "unknown-unit", "Không có đơn vị '{id}'{hint}", "No unit '{id}'{hint}"),
@@ -436,6 +444,23 @@ CATALOGUE: dict[str, Entry] = {
         "chuỗi số liệu cũng không: {asked_vi}",
         "Target '{id}' names no unit that reports its figures (reporting_unit), nor does any "
         "target of the same series: {asked_en}",
+    ),
+    # -- issue 25: any implementing document, any level ---------------------------------
+    "R312": Entry(
+        E,
+        "count-level-not-below",
+        "Chỉ tiêu '{id}' đếm các địa bàn cấp '{level}' trong '{area}', là địa bàn cấp "
+        "'{area_level}': chỉ đếm được các địa bàn ở cấp thấp hơn",
+        "Target '{id}' counts the '{level}' areas of '{area}', itself a '{area_level}' area: "
+        "only areas of a lower level can be counted",
+    ),
+    "R313": Entry(
+        W,
+        "each-owes-without-members",
+        "'{id}' ghi each_owes (mỗi thành viên tự chịu trách nhiệm) nhưng không phải nhóm có "
+        "danh sách thành viên (members): nó vẫn chịu trách nhiệm như một đơn vị",
+        "'{id}' says each_owes (each member owes its own) but is not a group that lists its "
+        "members: it still owes as one unit",
     ),
     # -- the plan's own text -------------------------------------------------------------
     "P401": Entry(

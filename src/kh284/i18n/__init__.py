@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kh284.i18n import commandline, commands, loader, reasons, schema
+from kh284.i18n import commandline, commands, followup, loader, reasons, schema
 from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
 
 if TYPE_CHECKING:
@@ -456,8 +456,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # -- report ----------------------------------------------------------------
     "report.report_title": (
-        "Báo cáo kết quả thực hiện Kế hoạch số {number}",
-        "Report on plan {number}",
+        "Báo cáo kết quả thực hiện {document}",
+        "Report on {document}",
     ),
     "report.as_of": ("Số liệu tính đến ngày {date}", "Figures as of {date}"),
     "report.headline": ("Tỷ lệ hoàn thành nhiệm vụ đã đến hạn", "Completion of tasks already due"),
@@ -608,15 +608,15 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- docx ------------------------------------------------------------------
     "docx.kind": ("BÁO CÁO", "REPORT"),
     "docx.summary": (
-        "Kết quả thực hiện Kế hoạch số {number} ngày {date} của {issuer}",
-        "Results of plan {number} of {date} of the {issuer}",
+        "Kết quả thực hiện {document} ngày {date} của {issuer}",
+        "Results of {document} of {date} of the {issuer}",
     ),
     "docx.as_of": ("(Số liệu tính đến ngày {date})", "(Figures as of {date})"),
     "docx.to": ("Kính gửi: {addressee}.", "To: {addressee}."),
     "docx.intro": (
-        "Thực hiện Kế hoạch số {number} ngày {date} của {issuer}, {unit} báo cáo kết quả thực hiện"
+        "Thực hiện {document} ngày {date} của {issuer}, {unit} báo cáo kết quả thực hiện"
         " đến ngày {as_of} như sau:",
-        "Pursuant to plan {number} of {date} of the {issuer}, the {unit} reports the results as of"
+        "Pursuant to {document} of {date} of the {issuer}, the {unit} reports the results as of"
         " {as_of} as follows:",
     ),
     "docx.part_results": ("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS"),
@@ -660,8 +660,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "[To be written by the drafting officer; kh284 does not write this part.]",
     ),
     "docx.closing": (
-        "Trên đây là báo cáo kết quả thực hiện Kế hoạch số {number} của {unit}./.",
-        "This is the {unit}'s report on the results of plan {number}./.",
+        "Trên đây là báo cáo kết quả thực hiện {document} của {unit}./.",
+        "This is the {unit}'s report on the results of {document}./.",
     ),
     "docx.recipients": ("Nơi nhận:", "Recipients:"),
     "docx.as_above": ("- Như trên;", "- As above;"),
@@ -757,8 +757,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "template.role_lead": ("Chủ trì", "Lead"),
     "template.role_coordinate": ("Phối hợp", "Coordinating"),
     "template.info_title": (
-        "MẪU BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH SỐ {number}",
-        "PROGRESS REPORT TEMPLATE FOR PLAN {number}",
+        "MẪU BÁO CÁO TIẾN ĐỘ THỰC HIỆN {document}",
+        "PROGRESS REPORT TEMPLATE FOR {document}",
     ),
     "template.info_help": (
         "Điền các ô nền vàng ở ba trang tính; không sửa các ô khác.",
@@ -936,7 +936,43 @@ WORDS: dict[str, tuple[str, str]] = {
         "'year: {year}' khác năm hạn {due_year}",
         "'year: {year}' differs from its deadline year {due_year}",
     ),
+    # -- issue 25: a document named as itself (its kind and number) --------------------
+    "document.name": ("{kind} số {number}", "{kind} {number}"),
+    "document.unnumbered": ("{kind} {name}", "{kind} {name}"),
 }
+
+#: Issue 25: the English word for each kind of document a plan or a legal basis may be (the
+#: Vietnamese as the data spells it, compared case-insensitively); another kind keeps its
+#: Vietnamese word in English unless the data gives ``kind_en``.
+DOCUMENT_KINDS: dict[str, str] = {
+    "kế hoạch": "Plan",
+    "nghị quyết": "Resolution",
+    "chương trình hành động": "Programme of action",
+    "chương trình": "Programme",
+    "quyết định": "Decision",
+    "kết luận": "Conclusion",
+    "chỉ thị": "Directive",
+    "nghị định": "Decree",
+    "thông tư": "Circular",
+    "luật": "Law",
+    "công văn": "Official letter",
+    "đề án": "Scheme",
+    "hướng dẫn": "Guidance",
+}
+
+
+def document_name(
+    kind: str, number: str | None, lang: str, *, kind_en: str | None = None, name: str = ""
+) -> str:
+    """A document as itself: ``Nghị quyết số 51/NQ-CP``, ``Resolution 51/NQ-CP``.
+
+    Without a number, its kind and ``name`` (``Luật Nhà giáo``) as the data writes them.
+    """
+    if lang == "en":
+        kind = kind_en or DOCUMENT_KINDS.get(kind.casefold(), kind)
+    if number:
+        return word("document.name", lang, kind=kind, number=number)
+    return word("document.unnumbered", lang, kind=kind, name=name).strip()
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
@@ -1108,7 +1144,14 @@ def day(value: dt.date | str | None) -> str:
 
 # -- messages: what a decision says, as a key with raw arguments, said here -----------------
 #: The sub-modules' tables are words like any other: ``word(key, lang)`` reaches them.
-for _table in (reasons.WORDS, loader.WORDS, schema.WORDS, commands.WORDS, commandline.WORDS):
+for _table in (
+    reasons.WORDS,
+    loader.WORDS,
+    schema.WORDS,
+    commands.WORDS,
+    followup.WORDS,
+    commandline.WORDS,
+):
     WORDS.update(_table)
 
 

@@ -24,6 +24,7 @@ from pydantic import Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
 from kh284.validate.models.common import Id, Model, NonNegative, Number, SectionId, Text, Year
+from kh284.validate.models.units import CountedLevel
 
 AreaComparator = Literal["at_least", "above", "approximately", "equal", "at_most", "below"]
 Comparator = Literal[AreaComparator, "between"]
@@ -37,8 +38,10 @@ class Scope(Model):
 
     kind: Literal["area", "count_of_areas"]
     area: Id = Field(description="The area, or for a count the area whose parts are counted.")
-    level: Literal["district", "commune"] | None = Field(
-        default=None, description="For a count: the level of the areas counted."
+    level: CountedLevel | None = Field(
+        default=None,
+        description="For a count: the level of the areas counted, any below the area's own "
+        "(province under the country, district or commune under a province).",
     )
     area_comparator: AreaComparator | None = None
     area_value: Number | None = None
@@ -131,7 +134,7 @@ class Target(Model):
         description="'duy trì vững chắc': with every_year, the figure may not fall from one "
         "year to the next.",
     )
-    no_decrease_in: Literal["district", "commune"] | None = Field(
+    no_decrease_in: CountedLevel | None = Field(
         default=None,
         description="With no_decrease: the figure of each area of this level within the scope "
         "may not fall either.",
