@@ -110,9 +110,10 @@ def test_coordinating_adds_tasks_the_unit_coordinates() -> None:
 def test_unknown_unit_is_a_usage_error_with_a_suggestion() -> None:
     out, err = run_both("tasks", "--data-dir", str(DATA), "--unit", "so-gdd", code=2)
     assert out == ""
-    assert "'so-gdd'" in err and "có phải là 'so-gddt'?" in err
+    # the hint is the name a person types (issue 22), not the id
+    assert "'so-gdd'" in err and "có phải là 'Sở GD&ĐT'?" in err and "kh284 units" in err
     _, err = run_both("tasks", "--data-dir", str(DATA), "--unit", "so-gdd", "--lang", "en", code=2)
-    assert "No unit 'so-gdd' — did you mean 'so-gddt'?" in err
+    assert "No unit 'so-gdd' — did you mean 'Sở GD&ĐT'?" in err
 
 
 def test_check_json_has_targets_tasks_diagnostics_and_summary() -> None:

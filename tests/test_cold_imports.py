@@ -137,6 +137,6 @@ def test_finding_lines_without_rich_are_the_bytes_rich_writes(
     from kh284.render.terminal import WholeLine, to_text
 
     shown = [(printable(text), style) for text, style in segments]
-    ours = findings.line(shown, color=color)
+    ours = findings.neutral_lines(findings.line(shown, color=color))
     theirs = to_text([WholeLine.assemble(*shown)], color=color, width=40)
     assert ours == theirs

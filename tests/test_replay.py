@@ -169,6 +169,8 @@ def test_the_program_replays_the_same_bytes(data: Path, tmp_path: Path) -> None:
         ["targets", "tot-nghiep-thpt"],
         ["missing"],
         ["missing", "--unit", "so tai chinh"],
+        ["units"],
+        ["units", "--format", "json"],
     ],
 )
 def test_every_replayed_command_is_stored_from_its_own_reading(

@@ -200,7 +200,7 @@ def test_exit_codes_follow_overdue() -> None:
 def test_unknown_unit_is_a_usage_error_with_a_hint() -> None:
     _, err = run_both("missing", "--data-dir", str(DEMO), "--unit", "So Tai chin", code=2)
     assert "Không có đơn vị 'So Tai chin'" in err
-    assert "so-tai-chinh" in err
+    assert "'Sở Tài chính'" in err  # the unit's name, not its id
 
 
 # ---------------------------------------------------------------- the rules at their edges

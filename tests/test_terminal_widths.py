@@ -10,6 +10,7 @@ number of lines per task, and the plan's deadline wording beside the date.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import subprocess
@@ -336,6 +337,7 @@ def test_columns_is_honoured_when_piped() -> None:
             env=env,
             check=False,
             timeout=120,
+            start_new_session=True,  # no controlling terminal: else its width (issue 22)
         )
         assert done.returncode == 1, done.stderr
         return max(cell_len(line) for line in done.stdout.splitlines() if line.startswith("┏"))
@@ -459,3 +461,105 @@ def test_a_whole_name_wraps_in_words_only_when_nothing_else_can_give_way() -> No
     drawn = to_text([fitted.table], color=False, width=40)
     leads = [split_cells(line)[1] for line in drawn.splitlines() if line.startswith("│")]
     assert leads[:2] == ["UBND các huyện, thành", "phố"]
+
+
+# -- the vocabulary's words kept whole (issue 22) -------------------------------------------
+
+
+def _protected() -> list[tuple[str, str]]:
+    """Every way a Vietnamese header or status could be split inside a word: (head, tail).
+
+    A phrase of the vocabulary is broken only between its words (``word_units``): "Trạng /
+    thái", "Chưa / đến hạn", "Chờ sự / kiện", "Hoàn thành đúng / hạn" are the wrong ones.
+    """
+    from kh284.i18n.commandline import word_units
+
+    phrases = {vi for vi, _ in i18n.TASK_LABELS.values()}
+    phrases |= {vi for vi, _ in i18n.TARGET_LABELS.values()}
+    phrases |= {vi for vi, _ in i18n.REPORT_STATES.values()}
+    phrases |= {
+        vi
+        for key, (vi, _) in i18n.WORDS.items()
+        if key.split(".")[0] in ("table", "targets", "reporting", "units")
+        and "{" not in vi
+        and len(vi) < 30
+    }
+    splits = []
+    for phrase in phrases:
+        units = word_units(phrase)
+        allowed = {len(" ".join(units[:i])) for i in range(1, len(units))}
+        syllables = phrase.split(" ")
+        for i in range(1, len(syllables)):
+            head = " ".join(syllables[:i])
+            if len(head) not in allowed:
+                splits.append((head, " ".join(syllables[i:])))
+    return splits
+
+
+def broken_phrases(out: str) -> list[str]:
+    """Where a header or status is split inside a word, as ``head / tail``."""
+    splits = _protected()
+    found = []
+    lines = [line for line in out.splitlines() if line[:1] in ("│", "┃")]
+    for above, below in itertools.pairwise(lines):
+        for top, under in zip(split_cells(above), split_cells(below), strict=False):
+            for head, tail in splits:
+                if top == head and under.startswith(tail):
+                    found.append(f"{head} / {tail}")
+    return found
+
+
+def test_the_wrong_splits_are_found() -> None:
+    drawn = "┃ Trạng ┃\n┃ thái  ┃\n│ Chưa  │\n│ đến hạn │\n│ Hoàn thành │\n│ đúng hạn │\n"
+    assert broken_phrases(drawn) == ["Trạng / thái", "Chưa / đến hạn"]
+
+
+@pytest.mark.parametrize("width", (60, 80, 100, 120))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("tasks", *DEMO_ARGS),
+        ("overdue", *DEMO_ARGS),
+        ("check", *DEMO_ARGS),
+        ("missing", *DEMO_ARGS),
+        ("targets", *DEMO_ARGS),
+        ("units", "--data-dir", str(DEMO)),
+        ("tasks", "--data-dir", str(DATA), "--as-of", "2026-12-31"),
+        ("check", "--data-dir", str(DATA), "--as-of", "2026-12-31"),
+    ],
+)
+def test_headers_and_statuses_are_broken_only_between_words(
+    width: int, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = render(width, monkeypatch, *args, code=None)  # type: ignore[arg-type]
+    assert broken_phrases(out) == [], (width, args)
+
+
+def test_a_column_of_statuses_is_as_wide_as_their_words() -> None:
+    # "Chưa đến hạn" and "Chờ sự kiện" (three syllables) stay whole; "Hoàn thành đúng hạn"
+    # breaks only between its two words
+    statuses = ["Chưa đến hạn", "Chờ sự kiện", "Hoàn thành đúng hạn"]
+    column = Column("Trạng thái", [[Para(s, words=True)] for s in statuses], keep=True)
+    task = Column("Việc", [[Para("a b c")] for _ in statuses], flex=True, least=5)
+    fitted = table([task, column], 5 + 12 + 7)
+    assert fitted.widths[1] == 12  # "Chưa đến hạn": 12 cells
+    from kh284.render.terminal import to_text
+
+    drawn = to_text([fitted.table], color=False, width=24)
+    cells = [split_cells(line)[1] for line in drawn.splitlines() if line[:1] in "│┃"]
+    assert cells == ["Trạng thái", "Chưa đến hạn", "Chờ sự kiện", "Hoàn thành", "đúng hạn"]
+
+
+def test_the_progress_bar_is_full_only_when_the_goal_is_met() -> None:
+    from kh284.render.terminal import bar
+
+    class _Result:
+        def __init__(self, status: str, ratio: float | None) -> None:
+            self.status, self.ratio = status, ratio
+
+    # "Đúng tiến độ" at 34,5 against 38: on track (a ratio of 1 or more), not there yet
+    assert bar(_Result("on_track", 1.2)) == "█" * 11 + "░"  # type: ignore[arg-type]
+    assert bar(_Result("on_track", 0.97)) == "█" * 11 + "░"  # type: ignore[arg-type]
+    assert bar(_Result("achieved", None)) == "█" * 12  # type: ignore[arg-type]
+    assert bar(_Result("stagnating", -0.5)) == "░" * 12  # type: ignore[arg-type]
+    assert bar(_Result("no_data", None)) == ""  # type: ignore[arg-type]

@@ -115,7 +115,10 @@ def test_every_help_text_is_in_the_vocabulary() -> None:
         (["check", "--as-of", "31/02/2026"], "giá trị không hợp lệ cho --as-of"),  # bad date
         (["template", "--unit", "x", "--period", "abc"], "phải là một số nguyên"),
         (["template", "--unit", "x", "--period", "3000"], "phải nhỏ hơn hoặc bằng 2100"),
-        (["tasks", "--status", "done"], "không thuộc các giá trị"),
+        (["tasks", "--status", "xong"], "không thuộc các giá trị"),
+        (["tasks", "--status", "done"], "ứng với nhiều tình trạng: Hoàn thành đúng hạn"),
+        (["check", "--lang", "vn"], "'vn' không thuộc các giá trị 'vi', 'en'"),
+        (["template", "--unit", "Sở GD&ĐT", "--period", "2031"], "chỉ nhận các năm"),
         (["import"], "thiếu đối số 'TỆP.xlsx'"),  # missing argument
         (["schema"], "thiếu đối số 'LOẠI', một trong: plan, units"),  # missing choice
         (["template", "--period", "2026"], "thiếu tùy chọn bắt buộc '--unit'"),
@@ -182,3 +185,88 @@ def test_the_check_finds_the_library_english() -> None:
     with pytest.raises(AssertionError):
         assert_vietnamese("Tùy chọn:\n  -h, --help  Show this message and exit.", "self-test")
     assert_vietnamese("Cách dùng: kh284 check [TÙY_CHỌN]", "self-test")
+
+
+#: English words that no Vietnamese sentence holds (checked one by one: none is also a
+#: Vietnamese syllable written without its marks, as "to", "an" or "in" are).
+ENGLISH = re.compile(
+    r"\b(the|of|and|is|are|when|least|share|figure|met|not|only|every|from|with|which|"
+    r"that|this|year|years|district|province|commune|reported|target|level|value|read|"
+    r"must|above|below|within|count|areas?)\b",
+    re.I,
+)
+
+
+def _ids_and_paths(text: str) -> str:
+    """``text`` without ids (``nha-tre-huy-dong``) and file paths (``progress/…yaml:1:2``)."""
+    return re.sub(r"\S+\.yaml(:\d+)*|\b[a-z0-9]+(?:-[a-z0-9]+)+\b", "", text)
+
+
+@pytest.mark.parametrize("data", ["data", "examples/demo"])
+def test_every_target_shown_alone_prints_no_english_word(data: str) -> None:
+    """Issue 22: the interpretations of targets.yaml were English; now Vietnamese first."""
+    import yaml
+
+    targets = yaml.safe_load((ROOT / data / "targets.yaml").read_text(encoding="utf-8"))
+    for target in targets["targets"]:
+        args = ["targets", target["id"], "--data-dir", str(ROOT / data), "--as-of", "2026-12-31"]
+        code, text = _run(*args)
+        assert code == 0, text
+        found = ENGLISH.findall(_ids_and_paths(text))
+        assert not found, f"kh284 targets {target['id']}: English {found} in\n{text}"
+        if target.get("interpretation"):
+            assert "Cách hiểu: " in text
+            code, english = _run(*args, "--lang", "en")
+            assert "Interpretation: " in english
+            assert " ".join(target["interpretation_en"].split())[:30] in " ".join(english.split())
+
+
+def test_the_english_words_are_found() -> None:
+    assert ENGLISH.search("met when the 2030 figure is >= 90")
+    assert not ENGLISH.search(_ids_and_paths("đạt khi số liệu năm 2030 ≥ 90 (tot-nghiep-thpt)"))
+
+
+def test_the_list_of_targets_says_its_scope_in_vietnamese() -> None:
+    code, text = _run("targets", "--data-dir", str(ROOT / "data"), "--as-of", "2026-12-31")
+    assert code == 0
+    assert "huyện thuộc Bắc Kạn: ≥ 3" in " ".join(text.split())
+    assert "district" not in text and "∈" not in text
+
+
+def test_every_interpretation_has_its_english() -> None:
+    import yaml
+
+    for data in ("data", "examples/demo"):
+        doc = yaml.safe_load((ROOT / data / "targets.yaml").read_text(encoding="utf-8"))
+        for target in doc["targets"]:
+            if "interpretation" in target:
+                assert target.get("interpretation_en"), (data, target["id"])
+                assert not ENGLISH.search(_ids_and_paths(target["interpretation"])), target["id"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--lang", "en", "--help"],
+        ["--help", "--lang", "en"],
+        ["--lang", "en", "check", "-h"],
+        ["--lang=en", "tasks", "--help"],
+        ["--lang", "en", "schema", "-h"],
+    ],
+)
+def test_lang_is_taken_anywhere_on_the_command_line(args: list[str]) -> None:
+    code, text = _run(*args)
+    assert code == 0, text
+    assert text.startswith("Usage: kh284"), text
+
+
+def test_lang_before_the_command_reaches_the_command() -> None:
+    code, text = _run("--lang", "en", "units", "--data-dir", str(ROOT / "data"))
+    assert code == 0 and text.startswith("Every unit in the data:"), text
+
+
+def test_a_wrong_language_names_the_languages() -> None:
+    code, text = _run("check", "--lang", "vn")
+    assert code == 2
+    assert "'vn' không thuộc các giá trị 'vi', 'en'" in text
+    assert "Value error" not in text and "env var" not in text

@@ -541,9 +541,10 @@ def test_the_vocabularys_sub_modules_add_words_without_replacing_any() -> None:
     )
     assert isinstance(words, ast.Dict)
     keys = [k.value for k in words.keys if isinstance(k, ast.Constant)]
-    from kh284.i18n import commands, followup, loader, reasons, schema
+    from kh284.i18n import commandline, commands, followup, loader, reasons, schema
 
-    for table in (reasons.WORDS, loader.WORDS, schema.WORDS, commands.WORDS, followup.WORDS):
+    tables = (reasons, loader, schema, commands, followup, commandline)
+    for table in (t.WORDS for t in tables):
         keys += list(table)
     assert len(keys) == len(set(keys)) == len(i18n.WORDS)
 

@@ -57,6 +57,7 @@ for _command in (
     checking.overdue,
     checking.missing,
     checking.targets,
+    checking.units,
     checking.schema,
     reports.report,
     reports.template,

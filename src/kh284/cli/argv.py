@@ -124,3 +124,30 @@ def argv_language(args: Sequence[str] | None = None) -> str:
     given = option_value(args if args is not None else sys.argv[1:], "--lang")
     lang = os.environ.get("KH284_LANG", "vi") if not isinstance(given, str) else given
     return "en" if lang == "en" else "vi"
+
+
+#: The files every data directory holds (``load.registry.PLAN_FILES``; kept here by name so
+#: that this module stays light: tests/test_cli_plumbing.py checks the two agree).
+PLAN_FILE_NAMES = ("plan.yaml", "units.yaml", "targets.yaml", "events.yaml")
+
+
+def enclosing_data_dir(given: Path, levels: int = 4) -> Path | None:
+    """The data directory ``given`` lies in, when ``given`` is a sub-folder of one.
+
+    ``examples/demo/progress`` gives ``examples/demo``: ``given`` holds none of the plan
+    files and a folder above it (at most ``levels`` up) holds them all.  ``None`` when
+    ``given`` is not a folder, holds any plan file, or no folder above it is a data directory.
+    """
+    try:
+        if not given.is_dir() or any((given / name).exists() for name in PLAN_FILE_NAMES):
+            return None
+        above = given.absolute().parents
+        for up, parent in enumerate(above[:levels], start=1):
+            if all((parent / name).is_file() for name in PLAN_FILE_NAMES):
+                typed = given
+                for _ in range(up):
+                    typed = typed.parent  # as typed: examples/demo/progress → examples/demo
+                return typed if typed.absolute() == parent else Path(os.path.relpath(parent))
+    except (OSError, ValueError):
+        return None
+    return None

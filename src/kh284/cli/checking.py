@@ -1,4 +1,4 @@
-"""The checking commands: validate, check, tasks, overdue, missing, targets, schema.
+"""The checking commands: validate, check, tasks, overdue, missing, targets, units, schema.
 
 Each one parses its own arguments, gets the shared options from ``options.reporting``,
 runs its core in ``commands`` (``run_command``: the function ``replay.core`` gives for the
@@ -31,8 +31,9 @@ from kh284.cli.options import (
     YearOpt,
     build,
     reporting,
+    task_statuses,
 )
-from kh284.cli.output import data_dir_missing, deliver, fail
+from kh284.cli.output import data_dir_missing, deliver, fail, refuse_subfolder
 from kh284.cli.replay import Command, run_replayed
 from kh284.load.registry import KINDS
 from kh284.render import Format, Result
@@ -49,6 +50,7 @@ def run_command(options: Options, command: Command, **kwargs: object) -> Result:
     from kh284.diagnostics import UsageError
     from kh284.load.snapshot import DataDirError
 
+    refuse_subfolder(options.data_dir, options.lang)
     try:
         return run_replayed(options, command, kwargs)
     except DataDirError:
@@ -91,14 +93,7 @@ def tasks(
     options: Options,
 ) -> None:
     """List appendix tasks with their status."""
-    from kh284.i18n import TASK_LABELS, word
-
-    statuses = [s.strip() for v in status or [] for s in v.split(",") if s.strip()]
-    for value in statuses:
-        if value not in TASK_LABELS:
-            choices = ", ".join(TASK_LABELS)
-            why = word("usage.not_one_of", options.lang, value=value, choices=choices)
-            raise typer.BadParameter(why, param_hint="--status")
+    statuses = task_statuses(status, options.lang)
     result = run_command(
         options,
         "tasks",
@@ -174,6 +169,32 @@ def targets(
         color=color,
     )
     result = run_command(options, "targets", target_id=target_id, as_json=as_json)
+    deliver(result, None, False, options.lang)
+
+
+def units(
+    data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="DATE", help="help.opt.units_as_of")
+    ] = None,
+    lang: LangOpt = Lang.vi,
+    output_format: Annotated[
+        TargetsFormat, typer.Option("--format", help="help.opt.units_format")
+    ] = TargetsFormat.terminal,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """List the units: every one, or with --as-of those that exist on that day."""
+    as_json = output_format is TargetsFormat.json
+    options = build(
+        data_dir,
+        as_of,
+        lang,
+        Format.json if as_json else None,
+        None,
+        fail_on=FailOn.never,
+        color=color,
+    )
+    result = run_command(options, "units", as_json=as_json, dated=as_of is not None)
     deliver(result, None, False, options.lang)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from kh284.cli.options import Options
 from kh284.diagnostics import Diagnostic, UsageError, exit_code_for
 from kh284.evaluate.tasks import DUE_SOON_DAYS, TaskResult, due_soon, headline
-from kh284.i18n import both, with_hint
+from kh284.i18n import both, with_hint, word
 from kh284.pipeline import Outcome, run, select_tasks
 from kh284.render import Format, Result, formatter
 from kh284.render.view import View
@@ -99,6 +99,23 @@ def run_targets(options: Options, target_id: str | None, as_json: bool) -> Resul
     return Result(text, "", 0, machine=as_json)
 
 
+def run_units(options: Options, as_json: bool, dated: bool) -> Result:
+    """``kh284 units``: every unit, or (``dated``, with ``--as-of``) those that exist then."""
+    from kh284.render import units_view
+
+    outcome = outcome_of(options, evaluate=False)
+    if outcome.dataset.units is None:  # units.yaml could not be read: say what is wrong
+        return _finish("units", options, outcome, outcome.diagnostics, outcome.waived)
+    on = options.as_of if dated else None
+    if as_json:
+        text = units_view.as_json(outcome.index, on, options.lang)
+    else:
+        text = units_view.listing(
+            outcome.index, on, options.lang, color=options.color, width=options.width
+        )
+    return Result(text, "", 0)
+
+
 def run_tasks(
     options: Options,
     unit: str | None,
@@ -171,9 +188,15 @@ def run_missing(options: Options, unit: str | None, year: int | None) -> Result:
     else:
         report = formatter(view.fmt)(view)
     code = int(exit_code_for(view.diagnostics, view.fail_on))
-    if outcome.reporting is not None and outcome.reporting.missing and view.fail_on != "never":
-        code = max(code, 1)
-    return Result(report, summary_text(view) + "\n", code, machine=view.fmt.machine)
+    summary = summary_text(view)
+    if outcome.reporting is not None and outcome.reporting.missing:
+        # the exit code is 1 for what is missing, not for a finding: the summary says so
+        items = outcome.reporting.missing
+        owing = len({item.unit for item in items})
+        summary += "; " + word("cli.missing_why", options.lang, count=owing, items=len(items))
+        if view.fail_on != "never":
+            code = max(code, 1)
+    return Result(report, summary + "\n", code, machine=view.fmt.machine)
 
 
 def _view(

@@ -179,10 +179,7 @@ def changes(
         data_dir_missing(options.data_dir, code)
     except UsageError as exc:
         fail(exc.message(code))
-    if options.output is not None:  # said after the file is written (``deliver``)
-        wrote = word("common.wrote", code, path=options.output) + "\n"
-        result = Result(result.output, result.summary + wrote, result.exit_code)
-    deliver(result, options.output, options.force, code)
+    deliver(result, options.output, options.force, code)  # says "đã ghi PATH" with -o
 
 
 def run_changes(

@@ -45,8 +45,17 @@ _TYPE_NAME = re.compile(r" <(?:list\[)?(?:str|path|Path|int|float)\]?>")
 def text(key_or_text: str, lang: str) -> str:
     """A help text: the vocabulary's words for a ``help.`` key, anything else as it is."""
     if key_or_text in WORDS:
+        if "{statuses}" in WORDS[key_or_text][0]:  # the choices, from the status records
+            return word(key_or_text, lang, statuses=task_statuses(lang))
         return word(key_or_text, lang)
     return key_or_text
+
+
+def task_statuses(lang: str) -> str:
+    """Every task status ``--status`` takes: its words in ``lang`` and its id."""
+    from kh284.i18n import TASK_LABELS, pick
+
+    return ", ".join(f"{pick(words, lang)} ({status})" for status, words in TASK_LABELS.items())
 
 
 def placeholders(line: str, lang: str) -> str:

@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import inspect
 import os
-import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,8 +21,9 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from kh284.cli import argv
+from kh284.cli import argv, width
 from kh284.cli.output import fail
+from kh284.cli.width import MAX_WIDTH as MAX_WIDTH
 from kh284.i18n import word
 from kh284.load.cache import Cache, open_cache
 from kh284.render import Format
@@ -254,22 +254,56 @@ def _code_hint(code: str, lang: str) -> str:
     return word("cli.code_letters", lang, letters=", ".join(FAMILIES))
 
 
-#: The widest tables are drawn (docs/LIMITS.md): a wider terminal or ``COLUMNS`` is clamped
-#: to it, so a huge ``COLUMNS`` cannot make a table take minutes and gigabytes.
-MAX_WIDTH = 1000
+def task_statuses(values: list[str] | None, lang: str) -> list[str]:
+    """``--status`` values as status ids: an id, or its Vietnamese or English words.
+
+    Split at commas; matched with or without diacritics, case and spacing (``quá hạn``,
+    ``qua han``, ``Overdue``, ``overdue``), or by the start of the words when only one
+    status begins so (``đang thực hiện``).  Anything else is a usage error (exit 2) that
+    lists the statuses in ``lang``.
+    """
+    from kh284.i18n import TASK_LABELS
+    from kh284.validate.names import fold
+
+    found = []
+    for value in [s.strip() for v in values or [] for s in v.split(",") if s.strip()]:
+        key = fold(value)
+        exact = [
+            status
+            for status, words in TASK_LABELS.items()
+            if key in {fold(status), *(fold(w) for w in words)}
+        ]
+        started = [
+            status
+            for status, words in TASK_LABELS.items()
+            if key and any(fold(w).startswith(key) for w in (status, *words))
+        ]
+        matched = exact or started
+        if len(matched) == 1:
+            found.append(matched[0])
+            continue
+        shown = matched or list(TASK_LABELS)
+        choices = ", ".join(_status_choice(status, lang) for status in shown)
+        key_ = "cli.status_ambiguous" if matched else "usage.not_one_of"
+        raise typer.BadParameter(
+            word(key_, lang, value=value, choices=choices), param_hint="--status"
+        )
+    return found
+
+
+def _status_choice(status: str, lang: str) -> str:
+    """A status as ``--status`` takes it: its words in ``lang`` and its id."""
+    from kh284.i18n import TASK_LABELS, pick
+
+    return f"{pick(TASK_LABELS[status], lang)} ({status})"
 
 
 def terminal_width(output: Path | None) -> int:
-    """The width tables are drawn at: the terminal's; piped, ``COLUMNS`` or else 120.
+    """The width tables are drawn at (``cli/width.py``): ``COLUMNS``, else the terminal's.
 
-    At most ``MAX_WIDTH``.
+    Piped, the terminal of stderr or ``/dev/tty``; to a file, 120.  At most ``MAX_WIDTH``.
     """
-    if output is None and sys.stdout is not None and sys.stdout.isatty():
-        return min(shutil.get_terminal_size((120, 40)).columns, MAX_WIDTH)
-    columns = os.environ.get("COLUMNS", "")
-    if not (columns.isascii() and columns.isdigit()) or len(columns) > 9:
-        return MAX_WIDTH if columns.isascii() and columns.isdigit() else 120
-    return min(int(columns), MAX_WIDTH) if int(columns) >= 20 else 120
+    return width.width(to_file=output is not None)
 
 
 def build(

@@ -26,7 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from kh284.i18n import word
+from kh284.diagnostics.catalogue import printable
+from kh284.i18n import os_error, word
 from kh284.render import Result
 
 
@@ -70,7 +71,7 @@ def write_file(path: Path, data: str | bytes, force: bool, lang: str) -> None:
     except ExistsError:
         fail(word("common.exists", lang, path=path))
     except OSError as exc:
-        fail(f"{path}: {exc.strerror or exc}")
+        fail(f"{printable(str(path))}: {os_error(exc, lang)}")
 
 
 def write_stdout(text: str | bytes, lang: str, *, machine: bool = False) -> None:
@@ -102,7 +103,7 @@ def stdout_problem(text: str | bytes, lang: str, *, machine: bool = False) -> st
     except OSError as exc:
         if exc.errno == errno.EBADF:
             return word("cli.stdout_closed", lang)
-        return word("cli.stdout_failed", lang, detail=exc.strerror or exc)
+        return word("cli.stdout_failed", lang, detail=os_error(exc, lang))
     return None
 
 
@@ -118,14 +119,19 @@ def _write_bytes(stream: TextIO, data: bytes) -> None:
 
 
 def deliver(result: Result, output: Path | None, force: bool, lang: str) -> NoReturn:
-    """Write the result to stdout or ``output``, the summary to stderr, and exit."""
+    """Write the result to stdout or ``output``, the summary to stderr, and exit.
+
+    A file written is said on stderr (``đã ghi PATH``), after the summary.
+    """
+    wrote = ""
     if output is not None:
         write_file(output, result.output, force, lang)
+        wrote = word("common.wrote", lang, path=printable(str(output))) + "\n"
     elif result.output:
         write_stdout(result.output, lang, machine=result.machine)
     import typer
 
-    sys.stderr.write(result.summary)
+    sys.stderr.write(result.summary + wrote)
     raise typer.Exit(result.exit_code)
 
 
@@ -182,13 +188,17 @@ _SPELLED = {
     "◐": "(", "◇": "~", "✓": "v", "✔": "v", "✗": "x", "✘": "x", "❌": "x", "⚠": "!",
     "█": "#", "▓": "#", "▒": ":", "░": ".", "Σ": "sum", "Δ": "delta", "∈": "in",
     "╱": "/", "╲": "\\", "╳": "x",
+    # the word joiner that breaks a line's ``::`` (``render.findings.neutral_lines``): a
+    # space where the locale has no invisible character, so that no runner reads ``::``
+    "\u2060": " ",
 }  # fmt: skip
 
 
 @functools.lru_cache(maxsize=4096)
 def _spelled(char: str, encoding: str) -> str:
     """``char`` in letters ``encoding`` has: its marks apart, a stand-in, the bare letter, ``?``."""
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+    mark = unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf")
+    if mark and char not in _SPELLED:
         return ""  # a mark on the letter before, a variation selector, a joiner
     name = unicodedata.name(char, "")
     # a code page that writes tone marks apart (Windows-1258) keeps every letter whole:
@@ -260,3 +270,17 @@ def _handler(encoding: str) -> str:
 def spelled(text: str, encoding: str) -> str:
     """``text`` as a stream in ``encoding`` shows it: what the encoding lacks, spelled."""
     return text.encode(encoding, _handler(encoding)).decode(encoding)
+
+
+def refuse_subfolder(data_dir: Path, lang: str) -> None:
+    """A data directory that is a sub-folder of one (``…/progress``): name the one to use.
+
+    A usage error (exit 2), before anything is read: its findings (a missing plan.yaml …)
+    would only say what is not there.
+    """
+    from kh284.cli.argv import enclosing_data_dir
+
+    parent = enclosing_data_dir(data_dir)
+    if parent is not None:
+        shown, use = printable(str(data_dir)), printable(str(parent))
+        fail(word("cli.data_subfolder", lang, path=shown, parent=use))

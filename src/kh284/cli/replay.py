@@ -1,6 +1,6 @@
 """A command's whole result, kept in the cache under everything that made it.
 
-A repeated ``kh284 check`` (or ``validate``, ``tasks``, ``overdue``, ``targets``) on
+A repeated ``kh284 check`` (or ``validate``, ``tasks``, ``overdue``, ``targets``, ``units``) on
 unchanged data prints what it printed before without parsing or checking anything — and
 it must print exactly what a ``--no-cache`` run prints, with the same exit code, always.
 The output of such a command is a function of: the command line, the environment, the
@@ -19,7 +19,9 @@ result is a hash of exactly those:
 - the arguments as typed, today's date (the default as-of date), the working directory
   (paths are shown relative to it), the whole environment (``GITHUB_WORKSPACE``,
   ``COLUMNS``, ``NO_COLOR``, ``TERM``, ``KH284_*`` …; all but the shell's own bookkeeping)
-  and whether each standard stream is a terminal, with the terminal's size.
+  and whether each standard stream is a terminal, with the terminal's size, and where the
+  tables' width comes from (``cli/width.py``: ``COLUMNS``, stdout's, stderr's or the
+  controlling terminal's size).
 
 ``lookup`` runs before the command line is parsed (so before typer and pydantic are
 imported): it finds the data directory with the function the parsed options use
@@ -48,6 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from kh284.cli.argv import argv_data_dir
+from kh284.cli.width import source as width_source
 
 if TYPE_CHECKING:
     from kh284.cli.options import Options
@@ -57,7 +60,7 @@ if TYPE_CHECKING:
 #: A command's core: the run's options and the command's own arguments in, a ``Result`` out.
 Core = Callable[..., "Result"]
 #: The commands whose result may be replayed (they read the data directory and print).
-Command = Literal["validate", "check", "tasks", "overdue", "targets", "missing"]
+Command = Literal["validate", "check", "tasks", "overdue", "targets", "missing", "units"]
 COMMANDS: frozenset[str] = frozenset(get_args(Command))
 
 
@@ -76,6 +79,8 @@ def core(command: Command) -> Core:
             return commands.run_targets
         case "missing":
             return commands.run_missing
+        case "units":
+            return commands.run_units
 
 
 #: Environment variables that never shape output: the shell's bookkeeping.
@@ -245,6 +250,8 @@ def fingerprint(argv: list[str], data_dir: Path, data: str, day: dt.date) -> byt
     part(repr(ttys))
     if any(ttys):
         part(repr(shutil.get_terminal_size()))
+    # where the tables' width comes from: piped, it may be stderr's or /dev/tty's terminal
+    part(repr(width_source()))
     part(data)
     return hasher.digest()
 

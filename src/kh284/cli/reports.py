@@ -32,10 +32,11 @@ from kh284.cli.output import (
     deliver,
     fail,
     refuse_existing,
+    refuse_subfolder,
     write_file,
     write_stdout,
 )
-from kh284.i18n import word
+from kh284.i18n import os_error, word
 from kh284.render import Result
 
 T = TypeVar("T")
@@ -55,6 +56,7 @@ def _run_report_command(lang: str, data_dir: Path, action: Callable[[], T]) -> T
     from kh284.reports import MissingExtra
     from kh284.validate.dataset import DataDirError
 
+    refuse_subfolder(data_dir, lang)
     try:
         return action()
     except MissingExtra as exc:
@@ -144,8 +146,7 @@ def template(
         lang.value, data_dir, lambda: run.template(data_dir, unit, period)
     )
     path = output if output is not None else Path(f"{unit_id}-{period}.xlsx")
-    wrote = word("common.wrote", lang.value, path=path) + "\n"
-    deliver(Result(data, wrote, 0), path, force, lang.value)
+    deliver(Result(data, "", 0), path, force, lang.value)  # says "đã ghi PATH"
 
 
 def import_(
@@ -186,7 +187,7 @@ def import_(
         try:
             imported.output.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            fail(f"{printable(str(imported.output.parent))}: {exc.strerror or exc}")
+            fail(f"{printable(str(imported.output.parent))}: {os_error(exc, lang.value)}")
         write_file(imported.output, imported.text.encode("utf-8"), force, lang.value)
     sys.stderr.write(run.import_summary(imported, file, lang.value, imported.ok))
     raise typer.Exit(0 if imported.ok else 1)

@@ -35,7 +35,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^Option '(?P<name>.*)' does not take a value\.?$"), "usage.no_value"),
     (re.compile(r"^Got unexpected extra arguments?(?:\(s\))? \((?P<name>.*)\)$"), "usage.extra"),
 )
-_INVALID = re.compile(r"^Invalid value for (?P<name>.*?): (?P<why>.*)$", re.S)
+_INVALID = re.compile(
+    r"^Invalid value for (?P<name>.*?)(?: \(env var: (?P<env>[^)]*)\))?: (?P<why>.*)$", re.S
+)
 _NOT_ONE_OF = re.compile(r"^'?(?P<value>.*?)'? is not one of (?P<choices>.*?)\.?$", re.S)
 _NOT_VALID = re.compile(r"^Value (?P<value>.*) is not a valid (?P<kind>\w+)\.?$")
 #: Why a value was refused, as the library's type checks (pydantic) say it.
@@ -81,7 +83,10 @@ def say(message: str, lang: str) -> str:
             if found_why:
                 why = word(key, lang, **found_why.groupdict())
                 break
-        return word("usage.invalid", lang, name=invalid.group("name"), why=why) + hint
+        name = invalid.group("name")
+        if invalid.group("env"):  # the value came from the environment: say which variable
+            name += f" ({word('help.envvar', lang, var=invalid.group('env'))})"
+        return word("usage.invalid", lang, name=name, why=why) + hint
     for pattern, key in _PATTERNS:
         match = pattern.match(message.strip())
         if match:
@@ -111,6 +116,7 @@ class KH284Group(Localised, TyperGroup):
         from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
         extra.setdefault("lang", language(args))  # the help's language (``helptext``)
+        args = self.lang_anywhere(sys.argv[1:] if args is None else list(args))
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         try:
@@ -123,6 +129,38 @@ class KH284Group(Localised, TyperGroup):
         if code == 130:  # the library's word for Ctrl-C: the boundary says "interrupted"
             raise KeyboardInterrupt
         sys.exit(code if isinstance(code, int) else 0)
+
+    def lang_anywhere(self, args: list[str]) -> list[str]:
+        """``--lang`` given before the command (``kh284 --lang en check``) moved after it.
+
+        The language is read from the whole command line before parsing
+        (``argv.argv_language``); here the parser is spared an option the app itself does
+        not take: it goes to the command when the command takes ``--lang``, else it is left
+        out (``kh284 --help --lang en``, ``kh284 --lang en schema plan``).
+        """
+        moved: list[str] = []
+        head: list[str] = []
+        at = 0
+        while at < len(args):
+            given = args[at]
+            if given == "--" or not given.startswith("-"):
+                break  # the command (or the end of the options)
+            if given == "--lang":
+                moved += args[at : at + 2]
+                at += 2
+                continue
+            if given.startswith("--lang="):
+                moved.append(given)
+            else:
+                head.append(given)
+            at += 1
+        rest = args[at:]
+        if not moved:
+            return args
+        command = self.commands.get(rest[0]) if rest else None
+        if command is not None and any("--lang" in p.opts for p in command.params):
+            rest = [rest[0], *moved, *rest[1:]]
+        return [*head, *rest]
 
 
 def _usage_error(error: Any, lang: str) -> NoReturn:

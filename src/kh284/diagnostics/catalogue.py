@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kh284.i18n import word
+from kh284.i18n import said_os, word
 
 
 @dataclass(frozen=True)
@@ -734,7 +734,8 @@ def render(
     """
     entry = CATALOGUE[code]
     template = entry.vi if lang == "vi" else entry.en
-    values = {key: printable(value) for key, value in args.items()}
+    # an operating system's refusal (``i18n.commandline.os_reason``) in the vocabulary's words
+    values = {key: printable(said_os(value, lang)) for key, value in args.items()}
     if lang == "vi":
         # Vietnamese writes dates DD/MM/YYYY, as the tables do (findings keep ISO dates)
         values = {key: _ISO_DATE.sub(r"\3/\2/\1", value) for key, value in values.items()}

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kh284.i18n import commands, followup, loader, reasons, schema
+from kh284.i18n import commandline, commands, followup, loader, reasons, schema
 from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
 
 if TYPE_CHECKING:
@@ -341,10 +341,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.opt.coordinating": (
         "Đi cùng --unit: thêm các nhiệm vụ đơn vị đó phối hợp.",
         "With --unit: also tasks the unit coordinates.",
-    ),
-    "help.opt.status": (
-        "Chỉ các tình trạng này (dùng nhiều lần, hoặc a,b).",
-        "Only these statuses (repeatable, or a,b).",
     ),
     "help.opt.targets_format": (
         "terminal, hoặc json (kèm số liệu đã báo cáo).",
@@ -1046,6 +1042,23 @@ def word(key: str, lang: str, **args: object) -> str:
     return text.format(**args)
 
 
+def said_os(reason: str, lang: str) -> str:
+    """An operating system's refusal (``commandline.os_reason``) in the vocabulary's words.
+
+    Anything that is not such a reason is returned as it is.
+    """
+    if reason.startswith("os.other."):
+        return word("os.other", lang, code=reason.removeprefix("os.other."))
+    if reason.startswith("os.E") and reason in WORDS:
+        return word(reason, lang)
+    return reason
+
+
+def os_error(exc: OSError, lang: str) -> str:
+    """``exc`` in the vocabulary's words (``không có tệp hoặc thư mục này``), never the OS's."""
+    return said_os(commandline.os_reason(exc), lang)
+
+
 def both(key: str, **args: object) -> tuple[str, str]:
     """The word ``key`` in Vietnamese and in English (for a message chosen later)."""
     return word(key, "vi", **args), word(key, "en", **args)
@@ -1177,7 +1190,14 @@ def day(value: dt.date | str | None) -> str:
 
 # -- messages: what a decision says, as a key with raw arguments, said here -----------------
 #: The sub-modules' tables are words like any other: ``word(key, lang)`` reaches them.
-for _table in (reasons.WORDS, loader.WORDS, schema.WORDS, commands.WORDS, followup.WORDS):
+for _table in (
+    reasons.WORDS,
+    loader.WORDS,
+    schema.WORDS,
+    commands.WORDS,
+    followup.WORDS,
+    commandline.WORDS,
+):
     WORDS.update(_table)
 
 

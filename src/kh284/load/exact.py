@@ -44,6 +44,7 @@ from typing import Any
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location
 from kh284.i18n import both, word
+from kh284.i18n.commandline import os_reason
 
 #: Largest file read, in bytes: ~50 times the largest real file (plan.yaml, ~80 KB).
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -199,7 +200,8 @@ def _read_at_most(handle: Any, limit: int) -> bytes:
 
 
 def _os_detail(exc: OSError) -> str:
-    return exc.strerror or type(exc).__name__
+    """Why the system refused, as the vocabulary names it (said in each language later)."""
+    return os_reason(exc)
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:

@@ -21,6 +21,7 @@ from typing import Protocol
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location
 from kh284.diagnostics.catalogue import printable
+from kh284.i18n.commandline import os_reason
 from kh284.load.exact import MAX_FILE_BYTES
 from kh284.load.registry import YAML_SUFFIXES
 
@@ -93,9 +94,9 @@ def confine(root: Path, path: Path, shown: str) -> tuple[Path | None, Diagnostic
     try:
         resolved = path.resolve()
     except RuntimeError:  # Python < 3.13: a symbolic link loop
-        return None, dg.make("Y112", Location(shown), detail="symbolic link loop")
+        return None, dg.make("Y112", Location(shown), detail="os.ELOOP")
     except OSError as exc:
-        return None, dg.make("Y112", Location(shown), detail=exc.strerror or type(exc).__name__)
+        return None, dg.make("Y112", Location(shown), detail=os_reason(exc))
     if resolved == root or root in resolved.parents:
         return resolved, None
     return None, dg.make("Y113", Location(shown), target=display_name(str(resolved)))
@@ -114,7 +115,7 @@ def admit_folder(state: Admissions, root: Path, folder: str) -> list[tuple[Path,
     try:
         is_dir = stat.S_ISDIR(os.stat(resolved).st_mode)
     except OSError as exc:
-        detail = exc.strerror or type(exc).__name__
+        detail = os_reason(exc)
         state.diagnostics.append(dg.make("Y112", Location(folder), detail=detail))
         return []
     if not is_dir:
@@ -168,7 +169,7 @@ def yaml_files(state: Admissions, root: Path, folder: Path) -> tuple[list[Path],
                             subdirs.append(path)
         except OSError as exc:
             rel = display_name(current.relative_to(root).as_posix())
-            detail = exc.strerror or type(exc).__name__
+            detail = os_reason(exc)
             state.diagnostics.append(dg.make("Y112", Location(rel), detail=detail))
             continue
         pending.extend(sorted(subdirs, reverse=True))

@@ -11,6 +11,7 @@ terminal shows and how each is worded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from textwrap import wrap
 
@@ -79,6 +80,27 @@ def line(segments: Sequence[Segment], *, color: bool) -> str:
     return "".join(out) + "\n"
 
 
+#: A line a CI runner would read as a command: GitHub Actions' ``::warning::``,
+#: ``::add-mask::``, ``::stop-commands::`` (after leading white space) and its older
+#: ``##[warning]`` form (a colour's escape before it changes nothing).
+RUNNER_COMMAND = re.compile(r"^((?:\s|\x1b\[[0-9;]*m)*)(::|##\[)", re.M)
+#: What breaks such a start: a word joiner, which takes no cell and is no white space, so
+#: the line looks the same and is as wide, and no runner sees ``::`` at its start.
+JOINER = "\u2060"
+
+
+def neutral_lines(text: str) -> str:
+    """``text`` with no line that starts (after white space) like a CI runner's command.
+
+    A line of the terminal output may start with data: a group's name as a table's title, a
+    long interpretation wrapped at a word that is ``::warning::…``.  In every command and
+    view the same: the ``::`` (or ``##[``) at the start is broken by ``JOINER``.
+    """
+    return RUNNER_COMMAND.sub(
+        lambda m: f"{m.group(1)}{m.group(2)[0]}{JOINER}{m.group(2)[1:]}", text
+    )
+
+
 def render_lines(view: View) -> str:
     """The terminal report of a run that draws no table: its finding lines alone."""
     lines, last = shown(view)
@@ -86,4 +108,4 @@ def render_lines(view: View) -> str:
     if last is not None:  # running text: wrapped in words, as rich wraps it
         [(text, style)] = last
         out.extend(line([(part, style)], color=view.color) for part in wrap(text, view.width))
-    return "".join(out)
+    return neutral_lines("".join(out))

@@ -33,6 +33,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kh284.diagnostics.catalogue import printable
+from kh284.i18n.commandline import word_units
 
 ELLIPSIS = "…"
 
@@ -47,6 +48,12 @@ class Para:
     whole: bool = False
     #: at most this many lines, the last ending in ``…`` when cut
     lines: int | None = None
+    #: the vocabulary's words (a header, a status): broken only between its words, never
+    #: inside one, and a short phrase not at all (``i18n.commandline.word_units``: not
+    #: "Trạng / thái", "Chưa / đến hạn")
+    words: bool = False
+    #: what it may be broken into, when worked out already (a folded column's line)
+    parts: tuple[str, ...] = ()
 
 
 Cell = list[Para]
@@ -102,15 +109,29 @@ def words_of(text: str) -> list[str]:
     return clean(text).split(" ") if text.strip() else []
 
 
+def units_of(para: Para) -> list[str]:
+    """What ``para`` may be broken into: its words, or a vocabulary phrase's words."""
+    shown = clean(para.text) if para.text.strip() else ""
+    if not shown:
+        return []
+    if para.parts:
+        return list(para.parts)
+    if para.words:
+        return word_units(shown)
+    return shown.split(" ")
+
+
 def longest_word(para: Para, soft: bool = False) -> int:
     """The narrowest a column holding ``para`` may be without breaking it."""
     if para.whole and not soft:
         return cell_len(clean(para.text))
-    return max((cell_len(w) for w in words_of(para.text)), default=0)
+    return max((cell_len(w) for w in units_of(para)), default=0)
 
 
-def wrap(text: str, width: int, lines: int | None = None) -> list[str]:
-    """``text`` in lines at most ``width`` wide, broken between words.
+def wrap(
+    text: str, width: int, lines: int | None = None, units: list[str] | None = None
+) -> list[str]:
+    """``text`` in lines at most ``width`` wide, broken between words (or ``units``).
 
     A word wider than ``width`` (only when the table could not be fitted) is cut into
     pieces; with ``lines``, the lines after that many are left out and the last one ends
@@ -119,7 +140,7 @@ def wrap(text: str, width: int, lines: int | None = None) -> list[str]:
     width = max(width, 1)
     out: list[str] = []
     line = ""
-    for word in words_of(text):
+    for word in words_of(text) if units is None else units:
         while cell_len(word) > width:
             if line:
                 out.append(line)
@@ -241,7 +262,7 @@ def _draw(
     """The rich table of ``rows``, each column exactly its width."""
     drawn = Table(title=title, title_justify="left", box=HEAVY_HEAD, expand=False)
     for column, w in zip(columns, widths, strict=True):
-        header = _text([Para(column.header, column.header_style)], w, soft)
+        header = _text([Para(column.header, column.header_style, words=True)], w, soft)
         drawn.add_column(header, width=w, justify=column.justify)
     for row in rows:
         drawn.add_row(*(_text(c.cells[row], w, soft) for c, w in zip(columns, widths, strict=True)))
@@ -256,9 +277,13 @@ def _host(main: Column, folded: list[Column]) -> Column:
     for row, cell in enumerate(main.cells):
         extra = []
         for column in folded:
-            text = " ".join(p.text for p in column.cells[row] if p.text)
-            if text:
-                extra.append(Para(f"{column.header}: {text}", "dim"))
+            paras = [p for p in column.cells[row] if p.text.strip()]
+            if paras:
+                # broken as its parts are: the header's and a status's words whole, data in words
+                parts = word_units(clean(f"{column.header}:"))
+                parts += [unit for p in paras for unit in units_of(p)]
+                text = " ".join(p.text for p in paras)
+                extra.append(Para(f"{column.header}: {text}", "dim", parts=tuple(parts)))
         cells.append([*cell, *extra])
     return replace(main, cells=cells)
 
@@ -274,11 +299,11 @@ def _least(column: Column, soft: bool) -> int:
     """The narrowest ``column`` may be: its longest word, its header in two lines, ``lines``."""
     paras = [p for cell in column.cells for p in cell]
     words = max((longest_word(p, soft) for p in paras), default=0)
-    header = max((cell_len(w) for w in words_of(column.header)), default=0)
+    header = longest_word(Para(column.header, words=True), soft=True)
     # a flex column is kept readable (``least``), but never wider than its widest line
     widest = max((cell_len(clean(p.text)) for p in paras), default=0)
     least = max(words, header, min(column.least, widest) if column.flex else 0, 1)
-    least = _width_for([[Para(column.header)]], HEADER_LINES, least, soft)
+    least = _width_for([[Para(column.header, words=True)]], HEADER_LINES, least, soft)
     if column.lines is not None:
         least = _width_for(column.cells, column.lines, least, soft)
     return least
@@ -343,7 +368,7 @@ def _lines(cell: Cell, width: int, soft: bool) -> list[tuple[str, str]]:
             continue
         shown = clean(para.text)
         whole = para.whole and not soft and cell_len(shown) <= width
-        for line in [shown] if whole else wrap(para.text, width, para.lines):
+        for line in [shown] if whole else wrap(para.text, width, para.lines, units_of(para)):
             out.append((line, para.style))
     return out
 

@@ -50,7 +50,9 @@ def listing(
             priority=3,
         ),
         Column(
-            word("targets.scope", lang), [[Para(_scope(r, index))] for r in results], priority=1
+            word("targets.scope", lang),
+            [[Para(_scope(r, index, lang))] for r in results],
+            priority=1,
         ),
     ]
     fitted = layout.table(columns, width)
@@ -60,14 +62,22 @@ def listing(
     return to_text(parts, color=color, width=width)
 
 
-def _scope(result: TargetResult, index: Index) -> str:
-    """Where a target is measured: an area, or how many areas of a level must meet it."""
+def _scope(result: TargetResult, index: Index, lang: str) -> str:
+    """Where a target is measured: an area, or how many areas of a level must meet it.
+
+    ``huyện thuộc Bắc Kạn: ≥ 3``: the level in the vocabulary's words, the figure as
+    ``i18n.number`` writes it.
+    """
     scope = result.target.scope
     if scope.kind != "count_of_areas":
         return index.area_name(scope.area)
-    return (
-        f"{scope.level} ∈ {index.area_name(scope.area)}: "
-        f"{COMPARATORS[scope.area_comparator or 'at_least']} {scope.area_value:g}"
+    return word(
+        "targets.scope_count",
+        lang,
+        level=word(f"targets.level.{scope.level}", lang),
+        area=index.area_name(scope.area),
+        comparator=COMPARATORS[scope.area_comparator or "at_least"],
+        value=number(scope.area_value, lang),
     )
 
 
@@ -86,8 +96,9 @@ def detail(result: TargetResult, index: Index, lang: str, *, color: bool, width:
     part = breakdown_words(t, lang)
     if part is not None:
         parts.append(data_text(part))
-    if t.interpretation:
-        parts.append(data_text(word("targets.interpretation", lang) + t.interpretation))
+    reading = pick((t.interpretation or "", t.interpretation_en or t.interpretation or ""), lang)
+    if reading:
+        parts.append(data_text(word("targets.interpretation", lang) + reading))
     look = target_look(result.status)
     parts.append(Text(word("targets.verdict", lang) + look.word(lang), style=look.style))
     parts.append(data_text(pick((result.reason_vi, result.reason_en), lang)))

@@ -65,7 +65,7 @@ def to_text(renderables: Iterable[RenderableType], *, color: bool, width: int) -
     )
     for item in renderables:
         console.print(item, soft_wrap=isinstance(item, WholeLine))
-    return buffer.getvalue()
+    return findings.neutral_lines(buffer.getvalue())
 
 
 def render(view: View) -> str:
@@ -152,10 +152,22 @@ def progress_share(result: TargetResult) -> float | None:
 
 
 def _bar(target: TargetView, width: int = 12) -> str:
-    share = progress_share(target.result)
+    """The progress bar: full only when the goal is met (``Đã đạt``).
+
+    A trend on track to the goal (a ratio of 1 or more) still lacks the goal itself: its
+    bar stops one cell short, so that "34,5 against 38" never draws as done.
+    """
+    return bar(target.result, width)
+
+
+def bar(result: TargetResult, width: int = 12) -> str:
+    """``result``'s progress as ``width`` cells, ``█`` done and ``░`` to go (``""``: none)."""
+    share = progress_share(result)
     if share is None:
         return ""
     filled = round(share * width)
+    if result.status != "achieved":
+        filled = min(filled, width - 1)
     return "█" * filled + "░" * (width - filled)
 
 
@@ -230,7 +242,7 @@ def target_columns(targets: list[TargetView], lang: str) -> list[Column]:
         Column(
             word("table.status", lang),
             # the verdict is one phrase: never split ("Needs / acceleration")
-            [[Para(t.word, t.look.style, whole=True)] for t in targets],
+            [[Para(t.word, t.look.style, whole=True, words=True)] for t in targets],
             keep=True,
             priority=5,
         ),
@@ -327,7 +339,8 @@ def tasks_table(
         _task_column(rows, lang),
         Column(
             word("table.status", lang),
-            [[Para(r.word, r.look.style)] for r in rows],
+            # a status is the vocabulary's words: never "Chưa / đến hạn", "Chờ sự / kiện"
+            [[Para(r.word, r.look.style, words=True)] for r in rows],
             keep=True,
             priority=3,
             want_lines=2,  # the task's text has the room before it takes one line
@@ -365,11 +378,13 @@ def overdue_table(
     What the last report said is the first to fold under the task when the width is short.
     """
 
-    def last(r: TaskView) -> str:
+    def last(r: TaskView) -> Para:
         # what the last report said (the unit's words), not a verdict on the deliverable
         if r.last_report in REPORT_STATES:
-            return pick(REPORT_STATES[r.last_report], lang)
-        return r.last_report or word("table.none", lang)
+            return Para(pick(REPORT_STATES[r.last_report], lang), whole=True, words=True)
+        if r.last_report:
+            return Para(r.last_report, whole=True)
+        return Para(word("table.none", lang), whole=True, words=True)
 
     columns = [
         _task_column(rows, lang),
@@ -382,6 +397,6 @@ def overdue_table(
         ),
         _lead_column(rows, unit_name, lang, priority=3),
         _due_column(rows, lang, priority=2),
-        Column(word("table.last", lang), [[Para(last(r), whole=True)] for r in rows], priority=1),
+        Column(word("table.last", lang), [[last(r)] for r in rows], priority=1),
     ]
     return layout.table(columns, width)

@@ -191,6 +191,11 @@ def make(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
     outcome = run(data_dir, year_end(period), evaluate=True)
     if not outcome.evaluated or outcome.dataset.plan is None:
         raise WorkbookError(*both("template.plan_errors"))
+    first, last = outcome.dataset.plan.settings.report_from_year, outcome.dataset.plan.horizon_year
+    if not first <= period <= last:  # a workbook for a year the plan asks nothing of
+        from kh284.diagnostics import UsageError
+
+        raise UsageError(*both("cli.period_outside", period=period, first=first, last=last))
     unit_id = outcome.index.resolve_units(unit_query)[0]
     book = Workbook()
     info = book.active

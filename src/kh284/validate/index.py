@@ -219,9 +219,43 @@ class Index:
         found = self.find_units(query)
         if found:
             return found
-        from kh284.i18n import with_hint
+        from kh284.i18n import both
 
-        raise UsageError(*with_hint("common.no_unit", self.resolve("unit", query), query=query))
+        vi, en = both("common.no_unit", query=query)
+        hints = self.unit_hints(query)
+        if hints:
+            said = [f"'{h}'" for h in hints]
+            vi += both("cli.unit_hint", names=" / ".join(said))[0]
+            en += both("cli.unit_hint", names=" / ".join(said))[1]
+        tail_vi, tail_en = both("cli.unit_list")
+        raise UsageError(vi + tail_vi, en + tail_en)
+
+    def unit_hints(self, query: str, most: int = 3) -> list[str]:
+        """The names of the units closest to ``query`` (short names, as ``--unit`` takes them).
+
+        A unit any of whose names (id, short name, name, aliases, English name) holds what
+        was typed comes first, then the closest by spelling; never an id.
+        """
+        import difflib
+
+        key = fold(query)
+        if not key:
+            return []
+        within: list[str] = []
+        near: list[tuple[float, str]] = []
+        for unit_id, unit in self.units.items.items():
+            names = [unit_id, unit.short_name, unit.name, *unit.aliases]
+            names += [unit.name_en] if unit.name_en else []
+            keys = [fold(name) for name in names]
+            if any(key in k for k in keys):
+                within.append(unit.short_name)
+                continue
+            best = max(difflib.SequenceMatcher(None, key, k).ratio() for k in keys)
+            if best >= 0.6:
+                near.append((best, unit.short_name))
+        near.sort(key=lambda pair: -pair[0])
+        found = list(dict.fromkeys([*within, *(name for _, name in near)]))
+        return found[:most]
 
     def unit_exists_on(self, unit_id: str, day: dt.date) -> bool:
         """True when the unit existed as an agency on ``day``."""

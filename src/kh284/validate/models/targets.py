@@ -163,7 +163,12 @@ class Target(Model):
     direction: Direction
     aspirational: bool = Field(default=False, description="'phấn đấu' in the plan's words.")
     scope: Scope
-    interpretation: Text | None = None
+    interpretation: Text | None = Field(
+        default=None, description="How kh284 reads the target, in Vietnamese (shown first)."
+    )
+    interpretation_en: Text | None = Field(
+        default=None, description="The same reading in English (shown with --lang en)."
+    )
     reporting_unit: Id | list[Id] | None = Field(
         default=None, description="The unit (or units) that reports this target's figures."
     )
