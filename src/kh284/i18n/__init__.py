@@ -556,13 +556,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "dashboard.most_days_late": ("Quá hạn lâu nhất (ngày)", "Longest overdue (days)"),
     "dashboard.what": ("Còn nợ", "Owed"),
     "dashboard.and_more": ("và {count} mục khác", "and {count} more"),
-    "dashboard.missing_item": (
-        "{what} {subject} năm {year} (hạn {due})",
-        "{what} {subject}, {year} (due {due})",
-    ),
-    "dashboard.kind.figure": ("số liệu", "figure"),
-    "dashboard.kind.task_report": ("báo cáo nhiệm vụ", "task report"),
-    "dashboard.kind.unit_plan": ("kế hoạch triển khai của đơn vị", "the unit's own plan"),
     "dashboard.no_figures": (
         "Chỉ tiêu chưa có số liệu ({count}): đơn vị cần báo cáo",
         "Targets with no figure yet ({count}): who owes it",
@@ -714,6 +707,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.count": ("Số lượng", "Count"),
     "xlsx.item": ("Mục", "Item"),
     "xlsx.baseline_value": ("Giá trị năm gốc", "Baseline value"),
+    # -- issue 22 (h22a): the printed dashboard, the Word draft as filed, the workbook printed
+    "dashboard.owed.figure": (
+        "Số liệu năm {year} ({count} chỉ tiêu, hạn {due})",
+        "Figures for {year} ({count} {count:target|targets}, due {due})",
+    ),
+    "dashboard.owed.task_report": (
+        "Báo cáo nhiệm vụ năm {year} ({count} nhiệm vụ, hạn {due})",
+        "Task reports for {year} ({count} {count:task|tasks}, due {due})",
+    ),
+    "dashboard.owed.unit_plan": (
+        "Kế hoạch triển khai của đơn vị năm {year} (hạn {due})",
+        "The unit's own plan for {year} (due {due})",
+    ),
+    "dashboard.template_note": (
+        "Lệnh lập biểu mẫu Excel cho từng đơn vị có trong bản xem trên màn hình.",
+        "The command that makes each unit's Excel template is in the on-screen version.",
+    ),
     # -- the Excel template (kh284 template; written in Vietnamese) ----------------------
     "template.targets_help": (
         "Ghi giá trị vào cột D bằng số, theo dấu thập phân của máy (Excel tiếng Việt: 97,4); "
