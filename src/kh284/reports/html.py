@@ -201,7 +201,8 @@ def css_string(value: object) -> str:
     Every character but ASCII letters, digits and spaces is written as a six-digit
     escape, so no quote, backslash, newline or ``</style>`` can end it.  Each escape is
     followed by a space, which CSS reads as the escape's end: a space written after an
-    escape would otherwise be swallowed as its terminator (``\\001ea3 th`` is "ảth").
+    escape would otherwise be swallowed as its terminator (an escaped "ả" then " th"
+    read "ảth").
     """
     text = printable("" if value is None else str(value))
     body = "".join(
@@ -491,7 +492,8 @@ def _overdue(content: Content) -> str:
         rows.append(
             f'<tr class="k-overdue overdue-task" data-task="{e(task.label)}">'
             f'<td class="st">{e(task.label)}</td><td title="{e(_flat(task.text))}">'
-            f'{e(text)}</td><td>{e(lead)}</td><td class="{_due_class(task)}">{e(task.due_text)}</td>'
+            f"{e(text)}</td><td>{e(lead)}</td>"
+            f'<td class="{_due_class(task)}">{e(task.due_text)}</td>'
             f'<td class="n days">{e(i18n.number(task.days_late, lang))}</td></tr>'
         )
     heads = [
