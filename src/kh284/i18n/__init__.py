@@ -766,6 +766,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "Tình hình báo cáo của các đơn vị",
         "Reports received from the units",
     ),
+    "xlsx.sheet_owed": ("Đơn vị còn nợ", "Owed by unit"),
+    "xlsx.owed_unit": ("Đơn vị", "Unit"),
+    "xlsx.owed_kind": ("Loại", "Kind"),
+    "xlsx.owed_subject": ("Nội dung", "About"),
+    "xlsx.owed_due": ("Hạn nộp", "Due"),
+    "xlsx.owed_state": ("Tình trạng", "State"),
+    "xlsx.owed_missing": ("Chưa nộp", "Missing"),
+    "xlsx.owed_late": ("Nộp muộn", "Late"),
+    "xlsx.owed_received": ("Ngày nhận", "Received on"),
     # -- the Excel template (kh284 template; written in Vietnamese) ----------------------
     "template.targets_help": (
         "Ghi giá trị vào cột D bằng số, theo dấu thập phân của máy (Excel tiếng Việt: 97,4); "
