@@ -125,10 +125,12 @@ def page_marks(sheet: Worksheet, heading: str, page: str) -> None:
     ``heading`` (the report's title and as-of date) at the top left, the sheet's name at
     the top right, ``Trang 2 / 5`` (``page``: the word) at the bottom right.
     """
-    sheet.oddHeader.left.text = header_text(heading)
-    sheet.oddHeader.right.text = "&A"  # the sheet's name
-    sheet.oddFooter.right.text = f"{header_text(page)} &P / &N"
-    for part in (sheet.oddHeader.left, sheet.oddHeader.right, sheet.oddFooter.right):
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    assert header is not None and footer is not None  # openpyxl makes both with the sheet
+    header.left.text = header_text(heading)
+    header.right.text = "&A"  # the sheet's name
+    footer.right.text = f"{header_text(page)} &P / &N"
+    for part in (header.left, header.right, footer.right):
         part.size = 8
 
 
