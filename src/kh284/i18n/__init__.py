@@ -775,6 +775,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.owed_missing": ("Chưa nộp", "Missing"),
     "xlsx.owed_late": ("Nộp muộn", "Late"),
     "xlsx.owed_received": ("Ngày nhận", "Received on"),
+    "common.scale_count": ("số lượng", "number"),
+    "report.area_levels_no_year": ("Mức độ từng địa bàn", "Level by area"),
     # -- the Excel template (kh284 template; written in Vietnamese) ----------------------
     "template.targets_help": (
         "Ghi giá trị vào cột D bằng số, theo dấu thập phân của máy (Excel tiếng Việt: 97,4); "

@@ -39,6 +39,7 @@ from kh284.i18n.statuses import (
     TaskStatus,
     by_attention,
 )
+from kh284.reports.charts import LINES
 from kh284.reports.content import Content, word
 from kh284.views import OwedItem, TargetView, TaskView, UnitView
 from kh284.views.model import by_lead_unit
@@ -128,10 +129,7 @@ table.owing li + li { margin-top: 2px; border-top: 1px dotted var(--line); }
 .file { color: var(--muted); }
 .note { color: var(--muted); font-size: 12px; margin: 2px 0 6px; }
 .lines .key { display: inline-flex; align-items: center; gap: 5px; font-size: 12px; }
-.ln { display: inline-block; width: 26px; height: 0; border-top: 2px solid #595f66; }
-.ln-rep { border-top: 2.5px solid #1f2328; } .ln-trend { border-top: 2px dotted #1f2328; }
-.ln-goal { border-top: 1.5px dashed #424242; } .ln-path { border-top: 1.5px dashed #7a7f87; }
-.ln-due { border-top: 0; width: 0; height: 14px; border-left: 1.5px dashed #9e9e9e; }
+.ln { display: inline-block; vertical-align: middle; }
 .empty { color: var(--muted); font-style: italic; }
 .print { display: none; }
 footer { margin-top: 20px; color: var(--muted); font-size: 12px; }
@@ -706,15 +704,25 @@ def _targets(content: Content, charts: dict[str, str]) -> str:
         ("path", _d("required_path", lang)),
         ("due", _d("due_line", lang, year="…")),
     ]
-    keys = "".join(
-        f'<span class="key"><span class="ln ln-{k}" aria-hidden="true"></span>{e(t)}</span>'
-        for k, t in lines
-    )
+    keys = "".join(f'<span class="key">{line_key(k)}{e(t)}</span>' for k, t in lines)
     return (
         f'<section id="targets"><h2>{e(word("targets", lang))}</h2>'
         f'<div class="legend" aria-label="{e(_w("legend", lang))}">{legend}</div>'
         f'<div class="legend lines">{keys}</div>'
         f'<div class="multiples">{cards}</div></section>'
+    )
+
+
+def line_key(kind: str) -> str:
+    """A legend's key: a short line drawn as the charts draw that kind (``charts.LINES``)."""
+    colour, width, dashes = LINES[kind]
+    dash = " ".join(f"{d * width:g}" for d in dashes)
+    pattern = f' stroke-dasharray="{dash}"' if dash else ""
+    ends = 'x1="13" y1="0" x2="13" y2="14"' if kind == "due" else 'x1="0" y1="7" x2="26" y2="7"'
+    return (
+        f'<svg class="ln ln-{kind}" viewBox="0 0 26 14" width="26" height="14" '
+        f'aria-hidden="true"><line {ends} stroke="{colour}" stroke-width="{width:g}"'
+        f"{pattern}/></svg>"
     )
 
 

@@ -73,7 +73,18 @@ def goal_of(target: Target, lang: str) -> Goal:
         accumulate=target.accumulate,
         due_year=target.due_year,
         text=i18n.target_goal(target, lang),
+        scale=_scale(target, lang),
     )
+
+
+def _scale(target: Target, lang: str) -> str:
+    """What a target's figures count, in words: its unit of measure, a level's scale."""
+    if target.unit == "level" and target.levels is not None:
+        low, high = target.levels
+        return i18n.word("forms.level_scale", lang, low=low, high=high)
+    if target.unit == "count" and target.scope.kind != "count_of_areas":
+        return i18n.word("common.scale_count", lang)
+    return i18n.pick(i18n.UNITS[target.unit], lang)
 
 
 def _target(

@@ -35,6 +35,9 @@ class Goal:
     due_year: int
     #: ``≥ 38 %``, ``30–35 %``, ``Σ ≥ 200``, ``≥ 20 % /năm`` (the model's language).
     text: str
+    #: What its figures count, as a chart's axis names it: ``%``, ``mức độ (0-3)``,
+    #: ``số địa bàn`` for a count of areas, ``số lượng`` for any other count.
+    scale: str = ""
 
 
 @dataclass(frozen=True)
