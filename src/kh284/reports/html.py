@@ -8,17 +8,20 @@ character or a right-to-left override shows as ``\x1b``, ``\u202e``), then
 ``html.escape`` (``css_string`` for the print header, which CSS draws).
 
 Page one is an action page: the headline, then what needs attention worst first (targets
-falling short, overdue tasks with their unit and days late, units that owe reports, targets
-nobody has reported with the unit that owes the figure and the command that makes its
-template), and a roll-up by unit, all before any chart.  Then the targets as small
+falling short, overdue tasks with their unit and days late, units that owe reports by unit,
+one line per kind and year (``UnitView.owed``), targets nobody has reported with the unit
+that owes the figure and, on screen only, the command that makes its template), and a
+roll-up by unit, all before any chart.  Then the targets as small
 multiples (one chart each, worst first), the task table, and an appendix with every figure
 and the document it came from.  Every fact shown is the model's (``content.model``): a
 target's status (word, shape, colours), goal wording, latest figure, reason; a
 deliverable's status, due date as written, days late and who leads it now; each unit's
 roll-up.  Every status shows its shape (``Look.symbol``) beside its word, so statuses read
 without colour.  ``@page`` rules print
-on A4 with the as-of date on top of every page and the page number at the bottom; at phone
-width everything stacks and no table is wider than the window.
+on A4 with the title and as-of date on top of every page and "Trang N / M" at the bottom;
+printed, every table fits the page (no scrollbar: headings wrap), and a date (``.date``), a
+figure (``.fig``) or a status (``.badge``) never breaks across lines; at phone width
+everything stacks and no table is wider than the window.
 """
 
 from __future__ import annotations
