@@ -19,7 +19,7 @@ import pytest
 from conftest import DEMO, report_content
 from kh284.reports import html
 from kh284.reports.content import Content
-from kh284.views import UnitView
+from kh284.views import OwedItem, UnitView
 
 AS_OF = dt.date(2026, 12, 31)
 
@@ -86,14 +86,37 @@ def with_model(content: Content, **changes: Any) -> Content:
 
 
 def with_reporting(content: Content, reporting: dict[str, Any]) -> Content:
-    """``content`` with the ``reporting`` section given, in its data and its model's units."""
+    """``content`` with the ``reporting`` section given, in its data and its model's units
+    (their counts and the items they owe)."""
     data = copy.deepcopy(content.data)
     data["reporting"] = reporting
     counts = ("owed", "on_time", "late", "missing")
     rows = {u["unit"]: {k: u[k] for k in counts} for u in reporting["units"]}
-    units = [dataclasses.replace(u, reports=rows.pop(u.unit, None)) for u in content.model.units]
+    owed: dict[str, list[OwedItem]] = {}
+    for item in reporting["missing"]:
+        owed.setdefault(item["unit"], []).append(
+            OwedItem(
+                kind=item["kind"],
+                subject=item["subject"],
+                subject_name=item["subject_name"],
+                year=item["year"],
+                due=dt.date.fromisoformat(item["due"]),
+                status="missing",
+                days_late=item["days_overdue"],
+            )
+        )
+    units = [
+        dataclasses.replace(u, reports=rows.pop(u.unit, None), owed=tuple(owed.get(u.unit, ())))
+        for u in content.model.units
+    ]
     units += [
-        UnitView(unit=k, name=content.unit_full_name(k), short_name=content.unit_name(k), reports=v)
+        UnitView(
+            unit=k,
+            name=content.unit_full_name(k),
+            short_name=content.unit_name(k),
+            reports=v,
+            owed=tuple(owed.get(k, ())),
+        )
         for k, v in rows.items()
     ]
     return with_model(dataclasses.replace(content, data=data), units=tuple(units))
@@ -266,10 +289,13 @@ def test_units_that_owe_reports_from_the_reporting_section(demo: Content) -> Non
     assert [a["data-unit"] for a, _ in rows] == ["so-tai-chinh", "so-gddt"]
     name, missing, worst, what = rows[0][1]
     assert (name, missing, worst) == ("Sở Tài chính", "2", "334")
+    # one line per kind of item owed
     assert what == (
-        "số liệu Tỷ lệ chi ngân sách <b> năm 2025 (hạn 31/01/2026); "
-        "báo cáo nhiệm vụ PL-20 năm 2025 (hạn 31/01/2026)"
+        "Số liệu năm 2025 (1 chỉ tiêu, hạn 31/01/2026): Tỷ lệ chi ngân sách <b>"
+        "Báo cáo nhiệm vụ năm 2025 (1 nhiệm vụ, hạn 31/01/2026): PL-20"
     )
+    assert text.count('<li data-kind="figure" data-year="2025">') == 1
+    assert "Kế hoạch triển khai của đơn vị năm 2025 (hạn" in text
     assert rows[1][1][1:3] == ["1", "549"]
     assert "Tỷ lệ chi ngân sách &lt;b&gt;" in text  # data is escaped
 

@@ -141,7 +141,8 @@ def test_a_level_axis_runs_on_the_targets_own_scale(
     assert charts.draw(yes_no, "vi", compact=True).axes[0].get_ylabel() == "mức độ (0-1)"
     # a PCGD level keeps 0-3
     assert specs["pcgd-thcs-muc-2-tinh"].bounds == (0.0, 3.0)
-    trend = charts.draw(specs["pcgd-thcs-muc-2-tinh"], "en", compact=True).axes[0]
+    english = {s.target_id: s for s in charts.specs(report_content(DEMO, AS_OF, "en"))}
+    trend = charts.draw(english["pcgd-thcs-muc-2-tinh"], "en", compact=True).axes[0]
     assert trend.get_ylabel() == "level (0-3)"
     # xóa mù chữ's districts are on 0-2: the area panel says so and stops at the threshold
     # 2 (the highest level) + 0.6 = 2.6, where a 0-3 scale would reach 3.6
@@ -319,3 +320,116 @@ def test_charts_decide_nothing_themselves() -> None:
     literals = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
     assert not literals & {"at_least", "above", "at_most", "below", "between", "approximately"}
     assert "COMPARATORS" not in source
+
+
+# --- issue 22: labels measured, whole ticks, the target's own unit, one line style --------
+
+
+def _all_specs() -> list[tuple[str, charts.ChartSpec]]:
+    from conftest import DATA
+
+    found = []
+    for data_dir in (DEMO, DATA):
+        for as_of in (dt.date(2025, 6, 30), AS_OF):
+            for lang in ("vi", "en"):
+                for spec in charts.specs(report_content(data_dir, as_of, lang)):
+                    found.append((lang, spec))
+    return found
+
+
+@pytest.fixture(scope="module")
+def every_spec() -> list[tuple[str, charts.ChartSpec]]:
+    return _all_specs()
+
+
+def test_no_two_labels_of_a_chart_overlap(every_spec: list[tuple[str, charts.ChartSpec]]) -> None:
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Annotation
+
+    for lang, spec in every_spec:
+        for compact in (True, False):
+            with matplotlib.rc_context(charts.RC):
+                figure = charts.draw(spec, lang, compact=compact)
+                renderer = FigureCanvasAgg(figure).get_renderer()
+                trend = figure.axes[0]
+                labels = [t for t in trend.texts if isinstance(t, Annotation) and t.get_visible()]
+                # at least 2 pt apart: printed type is a little wider than measured here
+                boxes = [(t.get_text(), t.get_window_extent(renderer).padded(1)) for t in labels]
+            for i, (text, box) in enumerate(boxes):
+                for other, second in boxes[i + 1 :]:
+                    assert not box.overlaps(second), (spec.target_id, compact, text, other)
+            # the latest figure is always labelled
+            if spec.values:
+                latest = charts.i18n.number(list(spec.values.values())[-1], lang)
+                assert latest in [t for t, _ in boxes], (spec.target_id, compact)
+            # no line of the goal strikes through the due year's label
+            due = next(t for t in labels if t.get_text().endswith(str(spec.due_year)))
+            box = due.get_window_extent(renderer)
+            goal_y = trend.transData.transform((spec.due_year, spec.target_value))[1]
+            assert not (box.y0 < goal_y < box.y1) or spec.band is not None, spec.target_id
+
+
+def test_count_and_level_axes_tick_whole_numbers(
+    every_spec: list[tuple[str, charts.ChartSpec]],
+) -> None:
+    import matplotlib
+
+    seen = 0
+    for lang, spec in every_spec:
+        if spec.unit not in ("count", "level"):
+            continue
+        for compact in (True, False):
+            with matplotlib.rc_context(charts.RC):
+                trend = charts.draw(spec, lang, compact=compact).axes[0]
+                low, high = trend.get_ylim()
+                ticks = [t for t in trend.get_yticks() if low <= t <= high]
+            assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks), (
+                spec.target_id,
+                ticks,
+            )
+            seen += 1
+    assert seen  # pcgd-thcs-muc-2-tinh (2 against 2, on 0-3) ticked 1,75 and 2,25
+
+
+def test_the_axis_names_the_targets_own_unit(specs: dict[str, charts.ChartSpec]) -> None:
+    # a count of classrooms is not a count of areas
+    room = charts.draw(specs["minh-hoa-phong-hoc-moi"], "vi", compact=True).axes[0]
+    assert room.get_ylabel() == "số lượng"
+    # a count of districts is
+    districts = charts.draw(specs["pcgd-thcs-muc-2-huyen"], "vi", compact=True).axes[0]
+    assert districts.get_ylabel() == "số địa bàn"
+
+
+def test_the_legend_draws_each_line_as_the_charts_do(specs: dict[str, charts.ChartSpec]) -> None:
+    from kh284.reports.html import line_key
+
+    axes = charts.draw(specs["nha-tre-huy-dong"], "vi", compact=True).axes[0]
+    path = next(line for line in axes.get_lines() if line.get_label() == "Lộ trình cần đạt")
+    colour, width, dashes = charts.LINES["path"]
+    _, drawn = path._dash_pattern  # (offset, on-off lengths in points, scaled by the width)
+    assert [round(d, 3) for d in drawn] == [round(d * width, 3) for d in dashes]
+    key = line_key("path")
+    expected = " ".join(f"{d * width:g}" for d in dashes)
+    assert f'stroke-dasharray="{expected}"' in key and f'stroke="{colour}"' in key
+    assert "stroke-dasharray" not in line_key("rep")  # the reported figures: a solid line
+
+
+def test_an_area_panel_without_a_year_says_no_empty_brackets() -> None:
+    spec = charts.ChartSpec(
+        target_id="x",
+        status="no_data",
+        unit="count",
+        goal="≥ 5",
+        target_value=5,
+        band=None,
+        due_year=2030,
+        values={},
+        projected=None,
+        latest_year=None,
+        bounds=(0, 8),
+        areas=[charts.AreaBar("A", None, False)],
+        levels=(0, 3),
+    )
+    figure = charts.draw(spec, "vi")
+    assert all("()" not in t for t in texts(figure))

@@ -404,7 +404,8 @@ def test_docx_targets(outputs: Outputs) -> None:
     assert len(rows) == len(outputs.targets)
     for cells, t in zip(rows, outputs.targets, strict=True):
         _, name, goal, _, status, _ = cells
-        assert (name, goal, status.split(" ", 1)[1]) == (t["name"], t["goal_text"], t["label"])
+        goal_text = f"{t['goal_text']} ({t['due_year']})"  # the goal with its target year
+        assert (name, goal, status.split(" ", 1)[1]) == (t["name"], goal_text, t["label"])
 
 
 # -- tasks -----------------------------------------------------------------------------------
@@ -517,7 +518,7 @@ def _range_everywhere(outputs: Outputs, target_id: str, words: str) -> None:
     sheet = outputs.book.worksheets[1]
     assert [r[4] for r in sheet.iter_rows(values_only=True) if r[0] == target_id] == [words]
     table = table_headed(outputs.document, i18n.word("report.target", outputs.lang))
-    assert words in [row.cells[2].text for row in table.rows]
+    assert f"{words} (" in "".join(row.cells[2].text for row in table.rows)
 
 
 # -- the dashboard's "no figures" table, against kh284 missing and kh284 template ------------
@@ -581,3 +582,54 @@ def test_each_template_command_makes_the_targets_rows(shipped: Outputs, env: Pat
         for span in row.all(no_figure_name):
             target = index.targets.items[span.attrs["data-target"]]
             assert target.measure_id in measures, (row.attrs["data-unit"], target.id)
+
+
+def test_units_owing_agree_with_kh284_missing(shipped: Outputs) -> None:
+    """The dashboard's units owing reports, the workbook's sheet of what each unit owes and
+    the Word draft's reporting table say what ``kh284 missing`` says (issue 22)."""
+    missing = json.loads(
+        run_cli(
+            "missing",
+            "--data-dir",
+            str(DATA),
+            "--as-of",
+            "31/12/2026",
+            "--format",
+            "json",
+            code=None,
+        )
+    )["reporting"]
+    owed: dict[str, list[dict[str, Any]]] = {}
+    for item in missing["missing"]:
+        owed.setdefault(item["unit"], []).append(item)
+    assert owed
+    # the dashboard: one row per unit, its count, one line per kind and year it owes
+    rows = [r for r in shipped.page.all(has("owing")) if r.tag == "tr"]
+    assert {r.attrs["data-unit"]: int(r.all(lambda n: n.tag == "td")[1].text) for r in rows} == {
+        u: len(items) for u, items in owed.items()
+    }
+    for row in rows:
+        lines = {
+            (n.attrs["data-kind"], int(n.attrs["data-year"]))
+            for n in row.all(lambda n: n.tag == "li")
+        }
+        assert lines == {(i["kind"], i["year"]) for i in owed[row.attrs["data-unit"]]}
+    # the workbook: a row per item, missing ones by unit and subject
+    sheet = shipped.book[i18n.word("xlsx.sheet_owed", "vi")]
+    short = {u["unit"]: u["short_name"] for u in missing["units"]}
+    state = i18n.word("xlsx.owed_missing", "vi")
+    got = sorted(
+        (r[0], r[2], day_of(r[4]))
+        for r in sheet.iter_rows(min_row=2, values_only=True)
+        if r[5] == state
+    )
+    want = sorted(
+        (short[i["unit"]], i["year"], day_of(dt.date.fromisoformat(i["due"])))
+        for i in missing["missing"]
+    )
+    assert got == want
+    # the Word draft: a unit's missing count in its reporting table
+    table = table_headed(shipped.document, i18n.word("docx.reporting_unit", "vi"))
+    counts = {row.cells[1].text: row.cells[5].text for row in table.rows[1:]}
+    for unit in missing["units"]:
+        assert counts[unit["name"]] == str(unit["missing"]), unit["unit"]

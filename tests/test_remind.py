@@ -196,7 +196,7 @@ def test_one_unit_markdown_english_and_reply_date(tmp_path: Path) -> None:
     assert [p.name for p in out.iterdir()] == ["so-tai-chinh.md"]
     assert "wrote 1 reminder letter to" in err
     text = (out / "so-tai-chinh.md").read_text(encoding="utf-8")
-    assert "**To: Sở Tài chính**" in text
+    assert "**To: Department of Finance**" in text  # the data's English name
     assert "by 20/01/2027" in text and "Figures for 2025" in text
     assert "| 1 | Figures for 2025: " in text
 

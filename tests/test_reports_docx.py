@@ -128,15 +128,16 @@ def test_sections_for_a_person_are_marked_empty(draft: Any) -> None:
 def test_result_tables(draft: Any, check_json: Any) -> None:
     targets = table_with(draft, "Chỉ tiêu")
     assert len(targets.rows) == len(check_json["targets"]) + 1
-    # each status is its shape then its word (its record in i18n.statuses)
+    # each status is its shape then its word (its record in i18n.statuses), the shape one
+    # that Times New Roman has (Look.core_symbol)
     labels = [row.cells[4].text for row in targets.rows[1:]]
     assert labels == [
-        f"{target_look(t['status']).symbol} {t['label']}" for t in check_json["targets"]
+        f"{target_look(t['status']).core_symbol} {t['label']}" for t in check_json["targets"]
     ]
     tasks = table_with(draft, "Nhiệm vụ")
     assert len(tasks.rows) == len(check_json["tasks"]) + 1
     assert [row.cells[4].text for row in tasks.rows[1:]] == [
-        f"{task_look(t['status']).symbol} {t['label']}" for t in check_json["tasks"]
+        f"{task_look(t['status']).core_symbol} {t['label']}" for t in check_json["tasks"]
     ]
     # one word for the status column in all three outputs: the dashboard's "Đánh giá"
     assert targets.rows[0].cells[4].text == tasks.rows[0].cells[4].text == "Đánh giá"
@@ -163,7 +164,8 @@ def test_results_are_the_hand_worked_ones(draft: Any) -> None:
         t.endswith(
             "Đánh giá 35 chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc: đã đạt 10; "
             "đúng tiến độ 7; cần đẩy nhanh 5; chững lại/đi lùi 2; không duy trì 1; không đạt 1; "
-            "chưa có số liệu 7; chưa đủ số liệu 2. Biểu đồ từng chỉ tiêu tại Phụ lục kèm theo."
+            "chưa có số liệu 7; chưa đủ số liệu 2. Kết quả và biểu đồ từng chỉ tiêu tại Phụ lục "
+            "kèm theo."
         )
         for t in texts
     )
@@ -173,24 +175,24 @@ def test_results_are_the_hand_worked_ones(draft: Any) -> None:
     # No., target, goal, latest value, status, why
     by_name = {row[1]: row[2:5] for row in targets}
     assert by_name["Tỷ lệ huy động trẻ độ tuổi nhà trẻ đến trường"] == [
-        "≥ 38 %",
+        "≥ 38 % (2030)",  # the goal with its target year
         "34,5 % (2026)",  # the decimal comma and the spaced sign of Vietnamese documents
         "▲ Đúng tiến độ",
     ]
     assert by_name["Tỷ lệ hoàn thành cấp trung học cơ sở"] == [
-        "≥ 99 %",
+        "≥ 99 % (2030)",
         "97,5 % (2026)",
         "▼ Chững lại/đi lùi",
     ]
     assert by_name["Tỷ lệ chi ngân sách nhà nước cho giáo dục, đào tạo"] == [
-        "≥ 20 % /năm",
+        "≥ 20 % /năm (2030)",
         "19,3 % (2026)",
         "■ Không duy trì",
     ]
     assert by_name["Số huyện, thành phố đạt chuẩn xóa mù chữ mức độ 2"] == [
-        "≥ 8",
+        "≥ 8 (2030)",
         "5 (2026)",
-        "◆ Cần đẩy nhanh",
+        "♦ Cần đẩy nhanh",
     ]
     tasks = [[c.text for c in row.cells] for row in table_with(draft, "Nhiệm vụ").rows[1:]]
     assert len(tasks) == 36
@@ -200,21 +202,21 @@ def test_results_are_the_hand_worked_ones(draft: Any) -> None:
     #   PL-03 27/12/2025: 4 + 365 = 369; PL-15 24/11/2025: 6 + 31 + 365 = 402;
     #   PL-02 10/06/2026: 20 + 31 + 31 + 30 + 31 + 30 + 31 = 204; PL-25 31/12/2025: 365
     by_id = {row[1].split(":")[0]: row[2:6] for row in tasks}
-    assert by_id["PL-03"] == ["Bộ CHQS tỉnh", "27/12/2025", "✕ Quá hạn", "quá hạn 369 ngày"]
-    assert by_id["PL-15"] == ["CĐ Bắc Kạn", "24/11/2025", "✕ Quá hạn", "quá hạn 402 ngày"]
+    assert by_id["PL-03"] == ["Bộ CHQS tỉnh", "27/12/2025", "× Quá hạn", "quá hạn 369 ngày"]
+    assert by_id["PL-15"] == ["CĐ Bắc Kạn", "24/11/2025", "× Quá hạn", "quá hạn 402 ngày"]
     assert by_id["PL-02 (Luật Giáo dục sửa đổi)"][1:] == [
         "10/06/2026",
-        "✕ Quá hạn",
+        "× Quá hạn",
         "quá hạn 204 ngày",
     ]
-    assert by_id["PL-25"][1:] == ["31/12/2025", "✕ Quá hạn", "quá hạn 365 ngày"]
-    assert by_id["PL-04"][1:3] == ["31/12/2025", "◐ Hoàn thành quá hạn"]
+    assert by_id["PL-25"][1:] == ["31/12/2025", "× Quá hạn", "quá hạn 365 ngày"]
+    assert by_id["PL-04"][1:3] == ["31/12/2025", "◙ Hoàn thành quá hạn"]
     assert by_id["PL-04"][3].startswith("20/03/2026; ")
     assert by_id["PL-31"][:3] == ["Sở Y tế", "31/12/2025", "● Hoàn thành đúng hạn"]
     assert by_id["PL-31"][3].startswith("15/10/2025; ")
     assert by_id["PL-02 (Luật Học tập suốt đời)"][1:] == [
         "Khi Luật được ban hành",
-        "◇ Chờ sự kiện",
+        "◊ Chờ sự kiện",
         "",
     ]
     assert by_id["PL-19"][:3] == ["Sở Tài chính", "31/12/2026", "▲ Đang thực hiện trong hạn"]
@@ -358,63 +360,245 @@ def test_english_draft_writes_english_figures(tmp_path: Path) -> None:
     document = docx.Document(str(out))
     targets = table_with(document, "Target")
     first = [c.text for c in targets.rows[1].cells]  # nha-tre-huy-dong, the first target
-    assert first[2:4] == ["≥ 38%", "34.5% (2026)"]
+    assert first[2:4] == ["≥ 38% (2030)", "34.5% (2026)"]
     texts = [p.text for p in document.paragraphs]
     assert any(t.startswith("Completion of tasks already due: 44% ") for t in texts)
 
 
 def test_reporting_section_is_a_table_per_unit(tmp_path: Path) -> None:
-    """With the ``reporting`` section of ``check --format json``, a table of it.
+    """The reports by unit: a sentence naming the units that owe, and an appendix table.
 
-    The section is hand-made here (its shape is the shared contract); its units are shown
-    by name in the section's order, with the four counts.
+    The units are the model's (``UnitView.reports`` and ``UnitView.owed``, made by hand
+    here); a unit is shown by its full name, its counts flush right, the most missing first,
+    with what it still owes one phrase per kind; units owing the same are named together.
     """
     import dataclasses
     import datetime as dt
 
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     from kh284.reports import docx_report
+    from kh284.views import OwedItem, UnitView
 
     content = report_content(DEMO, dt.date(2026, 12, 31), "vi")
-    reporting = {
-        "as_of": "2026-12-31",
-        "units": [
-            {
-                "unit": "so-tc",
-                "name": "Sở Tài chính",
-                "short_name": "Sở TC",
-                "owed": 5,
-                "on_time": 1,
-                "late": 1,
-                "missing": 3,
-            },
-            {
-                "unit": "so-gddt",
-                "name": "Sở Giáo dục và Đào tạo",
-                "short_name": "Sở GD&ĐT",
-                "owed": 1200,
-                "on_time": 1100,
-                "late": 99,
-                "missing": 1,
-            },
-        ],
-        "missing": [],
-    }
-    with_reporting = dataclasses.replace(content, data={**content.data, "reporting": reporting})
+
+    def owed(kind: str, subject: str, n: int = 1) -> tuple[OwedItem, ...]:
+        due = dt.date(2026, 1, 31)
+        return tuple(
+            OwedItem(kind, f"{subject}{i}", subject, 2025, due, "missing", 334) for i in range(n)
+        )
+
+    units = (
+        UnitView(
+            "so-tai-chinh",
+            "Sở Tài chính",
+            "Sở TC",
+            reports={"owed": 5, "on_time": 1, "late": 1, "missing": 3},
+            owed=owed("figure", "ngan-sach", 2) + owed("unit_plan", "IV.1"),
+        ),
+        UnitView(
+            "so-gddt",
+            "Sở Giáo dục và Đào tạo",
+            "Sở GD&ĐT",
+            reports={"owed": 1200, "on_time": 1100, "late": 99, "missing": 1},
+            owed=owed("unit_plan", "IV.1"),
+        ),
+        UnitView(
+            "so-y-te",
+            "Sở Y tế",
+            "Sở Y tế",
+            reports={"owed": 1, "on_time": 1, "late": 0, "missing": 0},
+        ),
+        UnitView(
+            "cong-an",
+            "Công an tỉnh",
+            "Công an tỉnh",
+            reports={"owed": 1, "on_time": 0, "late": 0, "missing": 1},
+            owed=owed("unit_plan", "IV.1"),
+        ),
+        UnitView("bo-chqs", "Bộ CHQS", "Bộ CHQS", led=2),  # no reports counted: not listed
+    )
+    view = dataclasses.replace(content.view)
+    view.__dict__["model"] = dataclasses.replace(content.model, units=units)
     out = tmp_path / "r.docx"
-    out.write_bytes(docx_report.render(with_reporting, {}, "so-gddt"))
+    out.write_bytes(docx_report.render(dataclasses.replace(content, view=view), {}, "so-gddt"))
     document = docx.Document(str(out))
     texts = [p.text for p in document.paragraphs]
     assert "3. Tình hình báo cáo của các đơn vị" in texts
+    assert (
+        "Đến ngày 31/12/2026, 3 đơn vị còn nợ báo cáo: Sở TC (số liệu năm 2025 của 2 chỉ tiêu, "
+        "kế hoạch triển khai năm 2025); Sở GD&ĐT, Công an tỉnh (kế hoạch triển khai năm 2025)."
+    ) in texts
     table = table_with(document, "Đơn vị")
     assert [[c.text for c in row.cells] for row in table.rows] == [
-        ["STT", "Đơn vị", "Phải báo cáo", "Đúng hạn", "Muộn", "Còn thiếu"],
-        ["1", "Sở Tài chính", "5", "1", "1", "3"],
-        ["2", "Sở Giáo dục và Đào tạo", "1.200", "1.100", "99", "1"],  # 1.200: thousands
+        ["STT", "Đơn vị", "Phải báo cáo", "Đúng hạn", "Muộn", "Còn thiếu", "Còn nợ"],
+        [
+            "1",
+            "Sở Tài chính",
+            "5",
+            "1",
+            "1",
+            "3",
+            "số liệu năm 2025 của 2 chỉ tiêu, kế hoạch triển khai năm 2025",
+        ],
+        ["2", "Công an tỉnh", "1", "0", "0", "1", "kế hoạch triển khai năm 2025"],
+        # 1.200: thousands
+        [
+            "3",
+            "Sở Giáo dục và Đào tạo",
+            "1.200",
+            "1.100",
+            "99",
+            "1",
+            "kế hoạch triển khai năm 2025",
+        ],
+        ["4", "Sở Y tế", "1", "1", "0", "0", ""],
     ]
-    # without the section (a plan with no reporting calendar) there is no such heading
-    without = {k: v for k, v in content.data.items() if k != "reporting"}
+    # numbers flush right, text flush left
+    row = table.rows[1].cells
+    assert [c.paragraphs[0].alignment for c in row[2:6]] == [WD_ALIGN_PARAGRAPH.RIGHT] * 4
+    assert row[1].paragraphs[0].alignment is None
+    # the table is in the appendix, after the PHỤ LỤC heading
+    body = [p.text for p in document.paragraphs]
+    assert body.index("PHỤ LỤC") < body.index("III. Tình hình báo cáo của các đơn vị")
+    # without a reporting calendar (no unit's reports counted) there is no such heading
+    plain_units = tuple(dataclasses.replace(u, reports=None, owed=()) for u in units)
+    view.__dict__["model"] = dataclasses.replace(content.model, units=plain_units)
     plain = tmp_path / "plain.docx"
-    plain.write_bytes(docx_report.render(dataclasses.replace(content, data=without), {}, "so-gddt"))
+    plain.write_bytes(docx_report.render(dataclasses.replace(content, view=view), {}, "so-gddt"))
     assert "3. Tình hình báo cáo của các đơn vị" not in [
         p.text for p in docx.Document(str(plain)).paragraphs
     ]
+
+
+# -- issue 22: the draft as a clerk files it ------------------------------------------------
+
+
+def _body_order(document: Any) -> list[tuple[str, Any]]:
+    """The document's paragraphs and tables in the order they stand."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    found: list[tuple[str, Any]] = []
+    for child in document.element.body.iterchildren():
+        if child.tag.endswith("}p"):
+            found.append(("p", Paragraph(child, document)))
+        elif child.tag.endswith("}tbl"):
+            found.append(("t", Table(child, document)))
+    return found
+
+
+def _all_text(document: Any) -> str:
+    parts = [p.text for p in document.paragraphs]
+    parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def test_tables_stand_in_the_appendix_after_a_prose_body(draft: Any) -> None:
+    order = _body_order(draft)
+    texts = [x.text if kind == "p" else None for kind, x in order]
+    appendix = texts.index("PHỤ LỤC")
+    tables = [i for i, (kind, x) in enumerate(order) if kind == "t" and len(x.columns) > 2]
+    # every data table (not the heading's layout tables) comes after the PHỤ LỤC heading
+    assert tables and min(tables) > appendix
+    assert texts.index("I. Kết quả thực hiện các chỉ tiêu") < tables[0]
+    # the body names what needs action in sentences: the overdue tasks and their units,
+    # the targets falling short, the units that owe reports
+    body = " ".join(t for t in texts[:appendix] if t)
+    for task, days in (("PL-15", 402), ("PL-03", 369), ("PL-25", 365)):
+        assert f"{task} – " in body and f"quá hạn {days} ngày" in body, task
+    assert "Các chỉ tiêu chưa đạt yêu cầu (9): " in body
+    assert (
+        "Tỷ lệ chi ngân sách nhà nước cho giáo dục, đào tạo (không duy trì; 19,3 % (2026)" in body
+    )
+    assert "đơn vị còn nợ báo cáo: Sở GD&ĐT (số liệu năm 2025 của " in body
+
+
+def test_every_task_is_worded_in_full(draft: Any) -> None:
+    import yaml
+
+    plan = yaml.safe_load((DEMO / "plan.yaml").read_text(encoding="utf-8"))
+    tasks = table_with(draft, "Nhiệm vụ")
+    shown = [" ".join(row.cells[1].text.split()) for row in tasks.rows[1:]]
+    assert not any(text.endswith("…") for text in shown)
+    for task in plan["appendix"]["tasks"]:
+        wording = " ".join(str(task["text"]).split())
+        assert any(text.endswith(f": {wording}") for text in shown), task["id"]
+
+
+def test_no_unit_or_area_id_reaches_the_reader(draft: Any, tmp_path: Path) -> None:
+    import re
+
+    import yaml
+
+    ids = [u["id"] for u in yaml.safe_load((DEMO / "units.yaml").read_text())["units"]]
+    # as of 30/06/2025 most areas' figures are missing: the reason names them (issue 22)
+    out = tmp_path / "mid.docx"
+    run_both(
+        "report",
+        "--data-dir",
+        str(DEMO),
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "docx",
+        "--output",
+        str(out),
+        code=None,
+    )
+    for document in (draft, docx.Document(str(out))):
+        text = _all_text(document)
+        found = [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
+        assert found == []
+
+
+def test_status_shapes_are_glyphs_times_new_roman_has(draft: Any) -> None:
+    from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
+
+    # WGL4's shapes (every Times New Roman since Windows 95 has them) and the Latin-1 ×
+    wgl4 = set("■□▪▫▬▲►▼◄◊○●◘◙◦♠♣♥♦∞×↔")
+    for table in (TARGET_STATUSES, TASK_STATUSES):
+        shapes = [look.core_symbol for look in table.values()]
+        assert set(shapes) <= wgl4
+        assert len(set(shapes)) == len(shapes)  # still one shape per status
+    statuses = {
+        row.cells[4].text.split(" ", 1)[0] for row in table_with(draft, "Chỉ tiêu").rows[1:]
+    }
+    assert statuses <= wgl4
+
+
+def test_numbers_flush_right_and_cells_padded(draft: Any) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    targets = table_with(draft, "Chỉ tiêu")
+    assert targets.rows[1].cells[0].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    margins = targets._tbl.tblPr.find(qn("w:tblCellMar"))
+    assert margins is not None
+    assert all(int(margins.find(qn(f"w:{side}")).get(qn("w:w"))) > 0 for side in ("left", "right"))
+
+
+def test_english_draft_is_in_english_words(tmp_path: Path) -> None:
+    out = tmp_path / "en.docx"
+    run_both(
+        "report",
+        "--data-dir",
+        str(DEMO),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "docx",
+        "--lang",
+        "en",
+        "--output",
+        str(out),
+        code=1,
+    )
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "DRAFT" and "APPENDIX" in texts
+    text = _all_text(document)
+    assert "DỰ THẢO" not in text and "CỘNG HÒA" not in text and "PHỤ LỤC" not in text
+    # the data's English names, where it has them (units.yaml name_en)
+    assert "Department of Education and Training" in text
+    assert "Sở Giáo dục và Đào tạo" not in text

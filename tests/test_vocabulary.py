@@ -346,11 +346,6 @@ NOT_WORDS = {
 #: Words still made outside the vocabulary, in modules this change did not own.  The list
 #: may only shrink: a literal that is gone must be removed from it.
 PENDING = {
-    "reports/docx_report.py": {
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc",
-        "DỰ THẢO",
-    },
     "reports/importer.py": {"Nhập từ ", " bằng kh284 import. / Imported from "},
     "reports/template_layout.py": {"Thông tin", "Chỉ tiêu", "Nhiệm vụ"},
     "validate/dates.py": {

@@ -561,13 +561,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "dashboard.most_days_late": ("Quá hạn lâu nhất (ngày)", "Longest overdue (days)"),
     "dashboard.what": ("Còn nợ", "Owed"),
     "dashboard.and_more": ("và {count} mục khác", "and {count} more"),
-    "dashboard.missing_item": (
-        "{what} {subject} năm {year} (hạn {due})",
-        "{what} {subject}, {year} (due {due})",
-    ),
-    "dashboard.kind.figure": ("số liệu", "figure"),
-    "dashboard.kind.task_report": ("báo cáo nhiệm vụ", "task report"),
-    "dashboard.kind.unit_plan": ("kế hoạch triển khai của đơn vị", "the unit's own plan"),
     "dashboard.no_figures": (
         "Chỉ tiêu chưa có số liệu ({count}): đơn vị cần báo cáo",
         "Targets with no figure yet ({count}): who owes it",
@@ -631,11 +624,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "docx.part_results": ("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS"),
     "docx.targets": ("1. Kết quả thực hiện các chỉ tiêu", "1. Results by target"),
     "docx.targets_intro": (
-        "Đánh giá {count} chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc: {summary}. Biểu"
-        " đồ từng chỉ tiêu tại Phụ lục kèm theo.",
-        "{count} {count:target|targets} judged by the UN SDG progress method: {summary}. The chart "
-        "of each target"
-        " is in the appendix.",
+        "Đánh giá {count} chỉ tiêu theo phương pháp tiến độ SDG của Liên Hợp Quốc: {summary}. Kết"
+        " quả và biểu đồ từng chỉ tiêu tại Phụ lục kèm theo.",
+        "{count} {count:target|targets} judged by the UN SDG progress method: {summary}. The "
+        "result and chart of each target are in the appendix.",
     ),
     "docx.tasks": ("2. Kết quả thực hiện các nhiệm vụ", "2. Results by task"),
     "docx.targets_headline": (
@@ -690,10 +682,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "3. Tình hình báo cáo của các đơn vị",
         "3. Reports received from the units",
     ),
-    "docx.reporting_intro": (
-        "Số báo cáo các đơn vị phải gửi đến ngày {date}, đã nhận đúng hạn, nhận muộn và còn thiếu:",
-        "Reports the units owed by {date}: received on time, received late, still missing:",
-    ),
     "docx.reporting_unit": ("Đơn vị", "Unit"),
     "docx.reporting_owed": ("Phải báo cáo", "Owed"),
     "docx.reporting_on_time": ("Đúng hạn", "On time"),
@@ -719,6 +707,81 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.count": ("Số lượng", "Count"),
     "xlsx.item": ("Mục", "Item"),
     "xlsx.baseline_value": ("Giá trị năm gốc", "Baseline value"),
+    # -- issue 22 (h22a): the printed dashboard, the Word draft as filed, the workbook printed
+    "dashboard.owed.figure": (
+        "Số liệu năm {year} ({count} chỉ tiêu, hạn {due})",
+        "Figures for {year} ({count} {count:target|targets}, due {due})",
+    ),
+    "dashboard.owed.task_report": (
+        "Báo cáo nhiệm vụ năm {year} ({count} nhiệm vụ, hạn {due})",
+        "Task reports for {year} ({count} {count:task|tasks}, due {due})",
+    ),
+    "dashboard.owed.unit_plan": (
+        "Kế hoạch triển khai của đơn vị năm {year} (hạn {due})",
+        "The unit's own plan for {year} (due {due})",
+    ),
+    "dashboard.template_note": (
+        "Lệnh lập biểu mẫu Excel cho từng đơn vị có trong bản xem trên màn hình.",
+        "The command that makes each unit's Excel template is in the on-screen version.",
+    ),
+    "docx.draft": ("DỰ THẢO", "DRAFT"),
+    "docx.motto_1": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "docx.motto_2": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "docx.failing_named": (
+        "Các chỉ tiêu chưa đạt yêu cầu ({count}): {items}.",
+        "Targets falling short ({count}): {items}.",
+    ),
+    "docx.failing_item": (
+        "{name} ({status}; {latest}, mục tiêu {goal})",
+        "{name} ({status}; {latest}, goal {goal})",
+    ),
+    "docx.overdue_named": (
+        "Các nhiệm vụ quá hạn chưa hoàn thành ({count}): {items}.",
+        "Overdue tasks not done ({count}): {items}.",
+    ),
+    "docx.overdue_item": (
+        "{label} – {lead}, quá hạn {days} ngày",
+        "{label} – {lead}, {days} days overdue",
+    ),
+    "docx.owing_named": (
+        "Đến ngày {date}, {count} đơn vị còn nợ báo cáo: ",
+        "As of {date}, {count} {count:unit owes|units owe} reports: ",
+    ),
+    "docx.owing_none": (
+        "Đến ngày {date}, các đơn vị đã gửi đủ báo cáo.",
+        "As of {date}, every unit has sent its reports.",
+    ),
+    "docx.owes.figure": (
+        "số liệu năm {year} của {count} chỉ tiêu",
+        "figures for {year} of {count} {count:target|targets}",
+    ),
+    "docx.owes.task_report": (
+        "báo cáo năm {year} của {count} nhiệm vụ",
+        "reports for {year} on {count} {count:task|tasks}",
+    ),
+    "docx.owes.unit_plan": ("kế hoạch triển khai năm {year}", "its own plan for {year}"),
+    "docx.reporting_what": ("Còn nợ", "Still owed"),
+    "docx.appendix_of": (
+        "(Kèm theo báo cáo kết quả thực hiện {document})",
+        "(Attached to the report on {document})",
+    ),
+    "docx.appendix_targets": ("Kết quả thực hiện các chỉ tiêu", "Results by target"),
+    "docx.appendix_tasks": ("Kết quả thực hiện các nhiệm vụ", "Results by task"),
+    "docx.appendix_reporting": (
+        "Tình hình báo cáo của các đơn vị",
+        "Reports received from the units",
+    ),
+    "xlsx.sheet_owed": ("Đơn vị còn nợ", "Owed by unit"),
+    "xlsx.owed_unit": ("Đơn vị", "Unit"),
+    "xlsx.owed_kind": ("Loại", "Kind"),
+    "xlsx.owed_subject": ("Nội dung", "About"),
+    "xlsx.owed_due": ("Hạn nộp", "Due"),
+    "xlsx.owed_state": ("Tình trạng", "State"),
+    "xlsx.owed_missing": ("Chưa nộp", "Missing"),
+    "xlsx.owed_late": ("Nộp muộn", "Late"),
+    "xlsx.owed_received": ("Ngày nhận", "Received on"),
+    "common.scale_count": ("số lượng", "number"),
+    "report.area_levels_no_year": ("Mức độ từng địa bàn", "Level by area"),
     # -- the Excel template (kh284 template; written in Vietnamese) ----------------------
     "template.targets_help": (
         "Ghi giá trị vào cột D bằng số, theo dấu thập phân của máy (Excel tiếng Việt: 97,4); "

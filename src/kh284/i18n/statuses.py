@@ -85,6 +85,20 @@ class Look:
         """The status's word in ``lang``."""
         return self.vi if lang == "vi" else self.en
 
+    @property
+    def core_symbol(self) -> str:
+        """Its shape as a glyph every core font has (Times New Roman: the WGL4 set).
+
+        A formal document is set in one font (the Word draft: Times New Roman), which has
+        no ``◔``, ``✕``, ``◆``, ``◇`` or ``↻``; the nearest shape it has stands in, still
+        one shape per status of a table.
+        """
+        return CORE_SYMBOLS.get(self.symbol, self.symbol)
+
+
+#: issue 22 (h22a): each shape with no glyph in Times New Roman → the nearest one it has.
+CORE_SYMBOLS = {"◆": "♦", "✕": "×", "◔": "□", "◐": "◙", "◇": "◊", "↻": "∞"}
+
 
 T = TargetStatus
 # fmt: off

@@ -22,7 +22,7 @@ from kh284.i18n import day, number, percent, quantity, word
 from kh284.render import layout
 from kh284.render.layout import Column, Para
 from kh284.render.markdown import cell, code
-from kh284.render.plain import SCHEMA_VERSION, dumps, subject_name, task_dict
+from kh284.render.plain import SCHEMA_VERSION, dumps, task_dict
 from kh284.render.terminal import (
     LEAST_TEXT,
     NAME_LINES,
@@ -32,6 +32,7 @@ from kh284.render.terminal import (
     to_text,
 )
 from kh284.validate.index import Index
+from kh284.views.build import subject_name
 from kh284.views.changes import TASK_CHANGES, Changes, Side, TargetChange, TaskChange
 from kh284.views.model import Model, TargetView, TaskView
 

@@ -22,11 +22,9 @@ from typing import Any
 from kh284 import __version__
 from kh284.diagnostics import Diagnostic, count_by_severity
 from kh284.evaluate.reporting import Reporting
-from kh284.i18n import word
 from kh284.render.view import View
-from kh284.validate.index import Index
 from kh284.validate.models.targets import Target
-from kh284.views import TargetView, TaskView
+from kh284.views import TargetView, TaskView, subject_name
 
 SCHEMA_VERSION = 1
 #: The commands whose JSON carries the ``reporting`` section.
@@ -141,20 +139,6 @@ def task_dict(task: TaskView) -> dict[str, Any]:
         "text": task.text,
         "due_text": task.due_text,
     }
-
-
-def subject_name(index: Index, kind: str, subject: str, lang: str) -> str:
-    """What a reporting item is about, in words (its id when the data does not name it).
-
-    A figure: the target's name; a task report: the task's text; the unit's own plan.
-    """
-    if kind == "figure":
-        target = index.targets.items.get(subject)
-        return subject if target is None else target.name if lang == "vi" else target.name_en
-    if kind == "task_report":
-        task = index.tasks.items.get(subject)
-        return subject if task is None else task.text
-    return word("reporting.unit_plan_subject", lang, clause=subject)
 
 
 def reporting_dict(view: View, reporting: Reporting) -> dict[str, Any]:

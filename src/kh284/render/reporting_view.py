@@ -16,9 +16,9 @@ from kh284.evaluate.reporting import Item, Reporting
 from kh284.i18n import day, number, word
 from kh284.render import layout
 from kh284.render.layout import Column, Para
-from kh284.render.plain import subject_name
 from kh284.render.terminal import LEAST_TEXT, diagnostic_line, to_text
 from kh284.render.view import View
+from kh284.views import subject_name
 
 
 def render(view: View) -> str:

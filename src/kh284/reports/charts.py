@@ -52,6 +52,16 @@ BAND_FILL, BAND_EDGE, BAND_HATCH = "#f2f2f2", "#8c8c8c", ".."
 COMPACT_WIDTH = 2.35
 #: The required path from the baseline to the target.
 PATH_LINE = "#7a7f87"
+#: How each kind of line is drawn: colour, width in points, dashes (on, off, … in units of
+#: the width, as matplotlib scales them; empty for a solid line).  The charts draw these,
+#: and the dashboard's legend draws its keys from the same table, so the two always agree.
+LINES: dict[str, tuple[str, float, tuple[float, ...]]] = {
+    "rep": ("#1f2328", 2.0, ()),
+    "trend": ("#1f2328", 1.5, (1.0, 1.65)),
+    "goal": (TARGET_LINE, 1.0, (3.7, 1.6)),
+    "path": (PATH_LINE, 1.0, (6.0, 2.0, 1.0, 2.0)),
+    "due": ("#9e9e9e", 0.8, (6.4, 1.6, 1.0, 1.6)),
+}
 RC = {
     "font.family": "DejaVu Sans",
     "font.size": 8,
@@ -102,6 +112,8 @@ class ChartSpec:
     ranged: bool = False
     name: str = ""
     label: str = ""
+    #: The y axis' title: the target's own unit of measure (``Goal.scale``).
+    axis: str = ""
 
     @property
     def colour(self) -> str:
@@ -144,6 +156,7 @@ def specs(content: Content) -> list[ChartSpec]:
                 ranged=target.upper is not None,
                 name=printable(shown.name),
                 label=printable(shown.word),
+                axis=shown.goal.scale,
             )
         )
     return found
@@ -277,24 +290,21 @@ def _trend(ax: Axes, spec: ChartSpec, lang: str, compact: bool) -> None:
         shown += list(spec.band)
         goal_at = spec.band[1]
     if not spec.ranged:
-        ax.axhline(
-            spec.target_value, color=TARGET_LINE, ls="--", lw=1, label=_target_label(spec, lang)
-        )
+        ax.axhline(spec.target_value, **_line("goal"), label=_target_label(spec, lang))
     if spec.baseline is not None and spec.needs_path:
         ax.plot(
             [spec.baseline[0], spec.due_year],
             [spec.baseline[1], spec.target_value if spec.path_goal is None else spec.path_goal],
-            color=PATH_LINE,
-            lw=1,
-            ls=(0, (6, 2, 1, 2)),
+            **_line("path"),
             label=_dw("required_path", lang),
         )
+    labels = []
     if values:
         ax.plot(
             years, values, color=spec.colour, marker="o", ms=4, lw=2, label=word("reported", lang)
         )
         for year, value in zip(years, values, strict=True):
-            ax.annotate(
+            label = ax.annotate(
                 i18n.number(value, lang),
                 (year, value),
                 textcoords="offset points",
@@ -304,6 +314,7 @@ def _trend(ax: Axes, spec: ChartSpec, lang: str, compact: bool) -> None:
                 color=spec.colour,
                 annotation_clip=False,
             )
+            labels.append(label)
     else:
         ax.text(
             0.5,
@@ -319,17 +330,15 @@ def _trend(ax: Axes, spec: ChartSpec, lang: str, compact: bool) -> None:
         ax.plot(
             [spec.latest_year, spec.due_year],
             [values[-1], spec.projected],
-            color=spec.colour,
-            ls=":",
-            lw=1.5,
+            **{**_line("trend"), "color": spec.colour},
             marker="o",
             ms=4,
             mfc="white",
             label=f"{word('trend', lang)} {spec.due_year}: {projected}",
         )
         shown.append(spec.projected)
-    ax.axvline(spec.due_year, color="#9e9e9e", lw=0.8, ls="-.")
-    ax.annotate(
+    ax.axvline(spec.due_year, **_line("due"))
+    due = ax.annotate(
         _dw("due_line", lang, year=spec.due_year),
         (spec.due_year, 1.0),
         xycoords=("data", "axes fraction"),
@@ -340,7 +349,7 @@ def _trend(ax: Axes, spec: ChartSpec, lang: str, compact: bool) -> None:
         fontsize=6.5,
         color="#595f66",
     )
-    ax.annotate(
+    goal = ax.annotate(
         spec.goal,
         (0.0, goal_at),
         xycoords=("axes fraction", "data"),
@@ -354,15 +363,90 @@ def _trend(ax: Axes, spec: ChartSpec, lang: str, compact: bool) -> None:
     first = min(years, default=spec.due_year)
     ax.set_xlim(min(first, spec.due_year) - 0.5, max([*years, spec.due_year]) + 0.5)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4 if compact else "auto"))
+    low, high = y_range(shown, spec.unit, spec.bounds)
     if spec.unit in ("count", "level"):
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4 if compact else "auto"))
+        low, high = _whole_range(low, high, spec.bounds)
+        ax.yaxis.set_major_locator(
+            MaxNLocator(integer=True, nbins=4 if compact else "auto", min_n_ticks=1)
+        )
     elif compact:
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: i18n.number(round(v, 6), lang)))
-    ax.set_ylim(*y_range(shown, spec.unit, spec.bounds))
-    ax.set_ylabel(_axis_unit(spec.unit, spec.levels, lang), fontsize=7, labelpad=1)
+    ax.set_ylim(low, high)
+    ax.set_ylabel(spec.axis or _axis_unit(spec.unit, spec.levels, lang), fontsize=7, labelpad=1)
     if not compact:
         _legend(ax)
+    place_labels(ax, [goal, due], labels, goal_at, spec.due_year)  # the due year's last
+
+
+def _line(kind: str) -> dict[str, Any]:
+    """The matplotlib keywords of a kind of line (``LINES``)."""
+    colour, width, dashes = LINES[kind]
+    return {"color": colour, "lw": width, "ls": (0, dashes) if dashes else "-"}
+
+
+def _whole_range(
+    low: float, high: float, bounds: tuple[float, float] | None
+) -> tuple[float, float]:
+    """A level's or a count's y range holding at least two whole numbers (its ticks).
+
+    A level 2 against a goal of 2 would otherwise span 1,5-2,5, ticked 1,75 and 2,25; it
+    spans 1-3 instead (inside the measure's bounds where they allow it).
+    """
+    import math
+
+    if math.floor(high) - math.ceil(low) >= 1:
+        return low, high
+    low, high = float(math.floor(low)), float(math.ceil(high))
+    if high - low < 1:
+        high = low + 1
+    if bounds is not None and high > bounds[1] + 0.5 and low - 1 >= bounds[0]:
+        low, high = low - 1, high - 1
+    return low, high
+
+
+#: The least space between two labels, in points: a browser's or a printer's type is a
+#: little wider than matplotlib measures it ("97,41" and "97,6" 1,5 pt apart ran together).
+LABEL_GAP = 4.0
+
+
+def place_labels(
+    ax: Axes, fixed: list[Any], values: list[Any], goal_at: float, due_year: int
+) -> None:
+    """Place labels by measuring them, so none overlaps another; drop what cannot fit.
+
+    The goal's and the due year's labels are placed first (the due year's moves to the
+    foot of its line when the goal's line would strike through it); then each figure's,
+    the latest first: above its point, else below it, else not at all.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = ax.get_figure(root=True)
+    assert isinstance(figure, Figure)
+    canvas = figure.canvas
+    agg = canvas if isinstance(canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
+    renderer = agg.get_renderer()  # type: ignore[no-untyped-call]
+    frame = figure.bbox
+    due = fixed[-1]
+    line_y = ax.transData.transform((due_year, goal_at))[1]
+    box = due.get_window_extent(renderer)
+    if box.y0 - 2 <= line_y <= box.y1 + 2:  # the goal's line would strike through it
+        due.xy = (due_year, 0.0)
+        due.set_va("bottom")
+        due.xyann = (-2, 2)
+    kept = [label.get_window_extent(renderer).padded(LABEL_GAP / 2) for label in fixed]
+    for label in reversed(values):
+        for offset, va in ((5, "bottom"), (-6, "top")):
+            label.xyann = (0, offset)
+            label.set_va(va)
+            box = label.get_window_extent(renderer).padded(LABEL_GAP / 2)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(other) for other in kept):
+                kept.append(box)
+                break
+        else:
+            label.set_visible(False)
 
 
 def _legend(ax: Axes) -> None:
@@ -414,7 +498,11 @@ def _areas(ax: Axes, spec: ChartSpec, lang: str) -> None:
     """The level of each area side by side, against the level each must reach."""
     from matplotlib.ticker import MaxNLocator
 
-    title = word("area_levels", lang, year=spec.latest_year or "")
+    title = (
+        word("area_levels", lang, year=spec.latest_year)
+        if spec.latest_year is not None
+        else word("area_levels_no_year", lang)
+    )
     if spec.area_value is not None:
         title += f"; {word('threshold', lang)} {spec.area_goal}"
         ax.axhline(spec.area_value, color=TARGET_LINE, ls="--", lw=1)

@@ -5,26 +5,31 @@ The layout follows Nghị định 30/2020/NĐ-CP (administrative documents): A4 
 body (the short name of its superior body above its own name in bold capitals), on the
 right the national motto, each with a short rule below; the number line and the place
 and date line; the type of document ("BÁO CÁO") and its summary line centred in bold; page
-numbers at the top from page 2.  The draft is marked "DỰ THẢO".  The place on the
+numbers at the top from page 2.  The draft is marked "DỰ THẢO" ("DRAFT").  The place on the
 place-and-date line is the issuing body's, and the number line carries its abbreviation,
 both from the plan's settings (``issuing_bodies``); the date pads as the decree says
 (``ngày 05 tháng 02``, ``ngày 15 tháng 3``).  Figures are written the language's way
 (``34,5 %``), each status with its shape beside its word (it must read printed in grey),
 and no table row is split across two pages.
 
-Content: the results by target and by task as tables (from the one model every output
-renders, ``content.model``: status word and shape, goal wording, due date as written, days
-late, who leads now), the reports owed and received per unit when that JSON has a
-``reporting`` section, the charts as images in an appendix, and clearly marked empty
-sections for what only a person can write (limitations and their causes, next steps,
-proposals) and for the signature.  The issuing body is the reporting unit (``--unit``,
-default ``content.lead_unit``); its superior body is the one its ``issuing_bodies`` entry
-names (``superior``; ``null`` for none), else the plan's issuer; the addressee is the
-plan's issuer (both the successor on the as-of date).  ``heading_lines`` gives the
-heading's lines to any document drafted for a unit.  Every piece of text goes into the
-document through ``_run`` (or the core properties) and so through ``printable``: a control
-character, which XML cannot hold, or a right-to-left override in a name or a document is
-shown escaped.
+Content, as a clerk files it: a body of short prose per part (the headline figures in
+sentences; the targets falling short, the overdue tasks with the unit leading them and the
+units that owe reports, named), clearly marked empty sections for what only a person can
+write (limitations and their causes, next steps, proposals) and the signature; then the
+"PHỤ LỤC": the results by target (the goal with its target year) and by task (the plan's
+whole wording, never cut), the reports owed, received and still missing per unit when the
+plan sets a reporting calendar, and the charts.  All of it is the one model every output
+renders (``content.model``: status word and shape, goal wording, due date as written, days
+late, who leads now, what each unit owes); units and areas by name, never by id.  A
+status's shape is its ``core_symbol``, a glyph Times New Roman has; numbers stand flush
+right in cells padded from their borders; the English draft is in English words.
+The issuing body is the reporting unit (``--unit``, default ``content.lead_unit``); its
+superior body is the one its ``issuing_bodies`` entry names (``superior``; ``null`` for
+none), else the plan's issuer; the addressee is the plan's issuer (both the successor on
+the as-of date).  ``heading_lines`` gives the heading's lines to any document drafted for
+a unit.  Every piece of text goes into the document through
+``_run`` (or the core properties) and so through ``printable``: a control character, which
+XML cannot hold, or a right-to-left override in a name or a document is shown escaped.
 """
 
 from __future__ import annotations
@@ -36,11 +41,12 @@ from typing import TYPE_CHECKING, Any
 from kh284 import i18n
 from kh284.diagnostics.catalogue import printable
 from kh284.i18n import day
+from kh284.i18n.statuses import Look
 from kh284.reports.content import (
     Content,
 )
 from kh284.validate.models.plan import IssuingBody
-from kh284.views.model import by_lead_unit
+from kh284.views.model import TargetView, UnitView, by_lead_unit
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -48,20 +54,24 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 FONT = "Times New Roman"
-MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
-DRAFT = "DỰ THẢO"
 #: Page and margins in millimetres (Nghị định 30/2020/NĐ-CP, Phụ lục I).
 PAGE = {"width": 210, "height": 297, "top": 20, "bottom": 20, "left": 30, "right": 15}
 TEXT_WIDTH = PAGE["width"] - PAGE["left"] - PAGE["right"]
-TASK_TEXT_LIMIT = 200
 HIGHLIGHT = "yellow"
 
 #: The heading block's two columns: issuing body, national motto (one line at 12 pt bold).
 HEADING_WIDTHS = (72.0, 93.0)
 TARGET_WIDTHS = (12, 50, 20, 22, 24, 37)
 TASK_WIDTHS = (12, 57, 22, 22, 24, 28)
-REPORTING_WIDTHS = (12, 61, 23, 23, 23, 23)
+REPORTING_WIDTHS = (11, 46, 17, 17, 15, 17, 42)
+ROMAN = ("I", "II", "III", "IV")
+#: The columns of each table whose cells are numbers, set flush right.
+TARGET_RIGHT = (0,)
+TASK_RIGHT = (0,)
+REPORTING_RIGHT = (0, 2, 3, 4, 5)
+#: The space between a cell's text and its borders, in millimetres (left and right, top
+#: and bottom).
+CELL_PADDING = (1.5, 0.6)
 #: The columns of the three tables, as the dashboard and the workbook head them.
 TARGET_HEADS = ("stt", "target", "goal", "latest", "status", "why")
 TASK_HEADS = ("stt", "task", "lead", "deadline", "status", "evidence")
@@ -80,7 +90,7 @@ def render(content: Content, charts: dict[str, bytes], unit_id: str) -> bytes:
     _page(document)
     _styles(document)
     _core_properties(document, content)
-    _draft_mark(document)
+    _draft_mark(document, content.lang)
     _heading_block(document, content, unit_id)
     _title(document, content)
     _body(document, content, unit_id)
@@ -151,14 +161,14 @@ def _core_properties(document: Document, content: Content) -> None:
 # -- the administrative heading ----------------------------------------------------------
 
 
-def _draft_mark(document: Document) -> None:
+def _draft_mark(document: Document, lang: str) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
 
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.left_indent = Mm(TEXT_WIDTH - 30)
-    _run(paragraph, DRAFT, bold=True, size=12)
+    _run(paragraph, _w("draft", lang), bold=True, size=12)
     _border(paragraph, ("top", "left", "bottom", "right"))
 
 
@@ -219,15 +229,15 @@ def _heading_block(
 
     The lines are ``heading_lines``; the table is returned for what goes under it.
     """
-    heading = heading_lines(content, unit_id, number_key)
+    heading, lang = heading_lines(content, unit_id, number_key), content.lang
     table = _plain_table(document, 2, 2, HEADING_WIDTHS)
     left, right = table.cell(0, 0), table.cell(0, 1)
     if heading.superior is not None:
         _cell_line(left, heading.superior, size=12)
     _cell_line(left, heading.body, bold=True, size=12)
     _rule(left, HEADING_WIDTHS[0], 25)
-    _cell_line(right, MOTTO_1, bold=True, size=12)
-    _cell_line(right, MOTTO_2, bold=True, size=13)
+    _cell_line(right, _w("motto_1", lang), bold=True, size=12)
+    _cell_line(right, _w("motto_2", lang), bold=True, size=13)
     _rule(right, HEADING_WIDTHS[1], 60)
     _cell_line(table.cell(1, 0), heading.number, size=13)
     _cell_line(table.cell(1, 1), heading.place_date, italic=True, size=13)
@@ -293,6 +303,12 @@ def _short_date(value: Any) -> str:
 
 
 def _body(document: Document, content: Content, unit_id: str) -> None:
+    """The body as a clerk files it: a short prose summary per part, the tables appended.
+
+    Each part gives its headline figures in sentences and names what needs action (the
+    targets falling short, the overdue tasks, the units that owe reports); the tables are
+    in the PHỤ LỤC after the signature.
+    """
     lang, plan = content.lang, content.plan
     addressee = content.unit_full_name(content.successor(plan.issuer))
     to = document.add_paragraph()
@@ -313,17 +329,19 @@ def _body(document: Document, content: Content, unit_id: str) -> None:
     document.add_heading(_w("part_results", lang), level=1)
     document.add_heading(_w("targets", lang), level=2)
     _text(document, _targets_intro(content))
-    _targets_table(document, content)
+    failing = _failing_sentence(content)
+    if failing:
+        _text(document, failing)
     document.add_heading(_w("tasks", lang), level=2)
     _text(document, _tasks_intro(content))
-    _tasks_table(document, content)
+    overdue = _overdue_sentence(content)
+    if overdue:
+        _text(document, overdue)
     _due_soon(document, content)
     _since(document, content)
-    reporting = content.data.get("reporting")
-    if reporting:
+    if _has_reporting(content):
         document.add_heading(_w("reporting", lang), level=2)
-        _text(document, _w("reporting_intro", lang, date=day(reporting.get("as_of"))))
-        _reporting_table(document, content, reporting)
+        _text(document, _reporting_sentence(content))
     for key in ("part_limits", "part_next", "part_proposals"):
         document.add_heading(_w(key, lang), level=1)
         _placeholder(document, _w("to_write", lang))
@@ -331,6 +349,96 @@ def _body(document: Document, content: Content, unit_id: str) -> None:
         document,
         _w("closing", lang, document=content.model.document, unit=content.unit_full_name(unit_id)),
     )
+
+
+def _has_reporting(content: Content) -> bool:
+    """True when the plan sets a reporting calendar (each unit's reports are counted)."""
+    return any(u.reports is not None for u in content.model.units)
+
+
+def _failing_sentence(content: Content) -> str:
+    """The targets falling short, worst first, each with its latest figure and its goal."""
+    lang = content.lang
+    found = sorted(
+        (t for t in content.model.targets if t.look.kind == "failing"),
+        key=lambda t: (t.look.rank, t.name),
+    )
+    if not found:
+        return ""
+    items = [
+        _w(
+            "failing_item",
+            lang,
+            name=t.name,
+            status=t.word.lower(),
+            latest=_latest(t, lang),
+            goal=_goal(t),
+        )
+        for t in found
+    ]
+    return _w("failing_named", lang, count=len(found), items="; ".join(items))
+
+
+def _overdue_sentence(content: Content) -> str:
+    """The overdue tasks, most days late first, each with the unit that leads it now."""
+    lang = content.lang
+    found = sorted(
+        (t for t in content.model.tasks if t.status == "overdue"),
+        key=lambda t: (-(t.days_late or 0), t.label),
+    )
+    if not found:
+        return ""
+    items = [
+        _w(
+            "overdue_item",
+            lang,
+            label=t.label,
+            lead=", ".join(content.unit_name(u) for u in t.lead_now),
+            days=i18n.number(t.days_late, lang),
+        )
+        for t in found
+    ]
+    return _w("overdue_named", lang, count=len(found), items="; ".join(items))
+
+
+def _reporting_sentence(content: Content) -> str:
+    """The units that owe reports, the most missing first, each with what it owes."""
+    lang = content.lang
+    units = [u for u in content.model.units if u.missing_items]
+    units.sort(key=lambda u: (-len(u.missing_items), min(i.due for i in u.missing_items)))
+    if not units:
+        return _w("owing_none", lang, date=day(content.model.as_of))
+    # units that owe the same are named together: "UBND huyện A, UBND huyện B (…)"
+    groups: dict[str, list[str]] = {}
+    for unit in units:
+        groups.setdefault(_owed_words(unit, lang), []).append(unit.short_name)
+    items = [f"{', '.join(names)} ({what})" for what, names in groups.items()]
+    return _w("owing_named", lang, date=day(content.model.as_of), count=len(units)) + (
+        "; ".join(items) + "."
+    )
+
+
+def _owed_words(unit: UnitView, lang: str) -> str:
+    """What a unit still owes, one phrase per kind and year.
+
+    ``số liệu năm 2025 của 2 chỉ tiêu, kế hoạch triển khai năm 2025``.
+    """
+    return ", ".join(
+        _w(f"owes.{kind}", lang, year=year, count=len(items))
+        for kind, year, items in unit.owed_by_kind("missing")
+    )
+
+
+def _latest(target: TargetView, lang: str) -> str:
+    if target.latest_value is None:
+        return "—"
+    shown = i18n.quantity(target.latest_value, target.goal.unit, lang)
+    return f"{shown} ({target.latest_year})"
+
+
+def _goal(target: TargetView) -> str:
+    """The goal with its target year: ``≥ 90 % (2030)``."""
+    return f"{target.goal.text} ({target.goal.due_year})"
 
 
 def _due_soon(document: Document, content: Content) -> None:
@@ -431,31 +539,31 @@ def _heads(keys: tuple[str, ...], lang: str) -> list[str]:
 
 def _targets_table(document: Document, content: Content) -> None:
     lang = content.lang
-    table = _grid(document, _heads(TARGET_HEADS, lang), TARGET_WIDTHS)
+    table = _grid(document, _heads(TARGET_HEADS, lang), TARGET_WIDTHS, TARGET_RIGHT)
     for n, target in enumerate(content.model.targets, start=1):
-        latest = "—"
-        if target.latest_value is not None:
-            shown = i18n.quantity(target.latest_value, target.goal.unit, lang)
-            latest = f"{shown} ({target.latest_year})"
         cells = [
             str(n),
             target.name,
-            target.goal.text,
-            latest,
-            f"{target.look.symbol} {target.word}",
+            _goal(target),
+            _latest(target, lang),
+            _status(target.look, lang),
             target.reason,
         ]
-        row = _add_row(table, cells, TARGET_WIDTHS)
+        row = _add_row(table, cells, TARGET_WIDTHS, TARGET_RIGHT)
         _shade(row[4], target.look.tint)
 
 
+def _status(look: Look, lang: str) -> str:
+    """A status: its shape, drawn with a glyph Times New Roman has, and its word."""
+    return f"{look.core_symbol} {look.word(lang)}"
+
+
 def _tasks_table(document: Document, content: Content) -> None:
+    """Every deliverable with the plan's whole wording of its task (never cut short)."""
     lang = content.lang
-    table = _grid(document, _heads(TASK_HEADS, lang), TASK_WIDTHS)
+    table = _grid(document, _heads(TASK_HEADS, lang), TASK_WIDTHS, TASK_RIGHT)
     for n, task in enumerate(content.model.tasks, 1):
         text = " ".join(task.text.split())
-        if len(text) > TASK_TEXT_LIMIT:
-            text = text[: TASK_TEXT_LIMIT - 1].rstrip() + "…"
         lead = ", ".join(content.unit_name(u) for u in task.lead_now)
         overdue = task.days_late if task.status == "overdue" else None
         evidence = "; ".join(
@@ -467,26 +575,29 @@ def _tasks_table(document: Document, content: Content) -> None:
             )
             if x
         )
-        status = f"{task.look.symbol} {task.word}"
-        cells = [str(n), f"{task.label}: {text}", lead, task.due_text, status, evidence]
-        row = _add_row(table, cells, TASK_WIDTHS)
+        cells = [str(n), f"{task.label}: {text}", lead, task.due_text, _status(task.look, lang)]
+        row = _add_row(table, [*cells, evidence], TASK_WIDTHS, TASK_RIGHT)
         _shade(row[4], task.look.tint)
 
 
-def _reporting_table(document: Document, content: Content, reporting: dict[str, Any]) -> None:
-    """Per unit: reports owed, received on time, received late, still missing.
+def _reporting_table(document: Document, content: Content) -> None:
+    """Per unit: reports owed, received on time, late, still missing, and what it owes.
 
-    From the ``reporting`` section of ``check --format json`` (its order: most missing
-    first); a unit is named by its full name from the data, never by its id.
+    The model's units (``UnitView.reports`` and ``UnitView.owed``, as ``kh284 missing``
+    counts them), the most missing first; a unit is named by its full name, never its id.
     """
     lang = content.lang
     heads = [i18n.word("report.stt", lang), _w("reporting_unit", lang)]
     heads += [_w(f"reporting_{key}", lang) for key in REPORTING_COUNTS]
-    table = _grid(document, heads, REPORTING_WIDTHS)
-    for n, unit in enumerate(reporting.get("units") or [], start=1):
-        name = unit.get("name") or content.unit_full_name(str(unit.get("unit", "")))
-        counts = [i18n.number(unit.get(key), lang) for key in REPORTING_COUNTS]
-        _add_row(table, [str(n), name, *counts], REPORTING_WIDTHS)
+    heads.append(_w("reporting_what", lang))
+    table = _grid(document, heads, REPORTING_WIDTHS, REPORTING_RIGHT)
+    units = [u for u in content.model.units if u.reports is not None]
+    units.sort(key=lambda u: (-(u.reports or {}).get("missing", 0), u.short_name))
+    for n, unit in enumerate(units, start=1):
+        reports = unit.reports or {}
+        counts = [i18n.number(reports.get(key), lang) for key in REPORTING_COUNTS]
+        what = _owed_words(unit, lang)
+        _add_row(table, [str(n), unit.name, *counts, what], REPORTING_WIDTHS, REPORTING_RIGHT)
 
 
 def _signature(document: Document, content: Content) -> None:
@@ -505,11 +616,10 @@ def _signature(document: Document, content: Content) -> None:
 
 
 def _appendix(document: Document, content: Content, charts: dict[str, bytes]) -> None:
+    """PHỤ LỤC: the target table, the task table, the reports by unit, then the charts."""
     from docx.enum.text import WD_BREAK
     from docx.shared import Mm
 
-    if not charts:
-        return
     lang = content.lang
     brk = document.add_paragraph()
     brk.add_run().add_break(WD_BREAK.PAGE)
@@ -518,7 +628,20 @@ def _appendix(document: Document, content: Content, charts: dict[str, bytes]) ->
     _run(head, _w("appendix", lang), bold=True, size=13)
     sub = document.add_paragraph()
     sub.alignment = _centre()
-    _run(sub, _w("appendix_title", lang), bold=True, size=13)
+    _run(sub, _w("appendix_of", lang, document=content.model.document), italic=True, size=13)
+    parts = ["appendix_targets", "appendix_tasks"]
+    parts += ["appendix_reporting"] if _has_reporting(content) else []
+    parts += ["appendix_title"] if charts else []
+    for n, key in enumerate(parts):
+        _appendix_title(document, f"{ROMAN[n]}. {_w(key, lang)}")
+        if key == "appendix_targets":
+            _targets_table(document, content)
+        elif key == "appendix_tasks":
+            _tasks_table(document, content)
+        elif key == "appendix_reporting":
+            _reporting_table(document, content)
+    if not charts:
+        return
     n = 0
     for target in content.model.targets:
         image = charts.get(target.id)
@@ -534,6 +657,14 @@ def _appendix(document: Document, content: Content, charts: dict[str, bytes]) ->
         caption.alignment = _centre()
         text = _w("figure", lang, n=n, name=target.name, status=target.word)
         _run(caption, text, italic=True, size=11)
+
+
+def _appendix_title(document: Document, text: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = _centre()
+    paragraph.paragraph_format.space_before = _pt(12)
+    paragraph.paragraph_format.keep_with_next = True
+    _run(paragraph, text, bold=True, size=13)
 
 
 # -- small building blocks -----------------------------------------------------------------
@@ -667,8 +798,13 @@ def _plain_table(document: Document, rows: int, cols: int, widths: tuple[float, 
     return table
 
 
-def _grid(document: Document, heads: list[str], widths: tuple[float, ...]) -> Table:
-    """A bordered data table with a bold header row repeated on every page."""
+def _grid(
+    document: Document, heads: list[str], widths: tuple[float, ...], right: tuple[int, ...] = ()
+) -> Table:
+    """A bordered data table with a bold header row repeated on every page.
+
+    Its cells keep ``CELL_PADDING`` between their text and their borders.
+    """
     from docx.oxml.ns import qn
     from docx.shared import Mm
 
@@ -676,6 +812,7 @@ def _grid(document: Document, heads: list[str], widths: tuple[float, ...]) -> Ta
     table.style = document.styles["Table Grid"]
     table.autofit = False
     _column_widths(table, widths)
+    _padding(table)
     header = table.rows[0]
     _cant_split(header)  # before w:tblHeader, in the schema's order
     tr_pr = header._tr.get_or_add_trPr()
@@ -705,17 +842,44 @@ def _column_widths(table: Table, widths: tuple[float, ...]) -> None:
         column.width = Mm(width)
 
 
-def _add_row(table: Table, cells: list[str], widths: tuple[float, ...]) -> list[_Cell]:
+def _add_row(
+    table: Table, cells: list[str], widths: tuple[float, ...], right: tuple[int, ...] = ()
+) -> list[_Cell]:
+    """A row of a data table; the columns in ``right`` (numbers) set flush right."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
 
     row = table.add_row()  # type: ignore[no-untyped-call]
     _cant_split(row)
-    for cell, text, width in zip(row.cells, cells, widths, strict=True):
+    for n, (cell, text, width) in enumerate(zip(row.cells, cells, widths, strict=True)):
         cell.width = Mm(width)
         paragraph = cell.paragraphs[0]
         paragraph.paragraph_format.space_after = _pt(0)
+        paragraph.paragraph_format.first_line_indent = _pt(0)
+        if n in right:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         _run(paragraph, text, size=11)
     return list(row.cells)
+
+
+def _padding(table: Table) -> None:
+    """``CELL_PADDING`` inside every cell of ``table`` (``w:tblCellMar``)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    tbl_pr = table._tbl.tblPr
+    margins = tbl_pr.makeelement(qn("w:tblCellMar"), {})
+    across, down = CELL_PADDING
+    for side, size in (("top", down), ("left", across), ("bottom", down), ("right", across)):
+        edge = margins.makeelement(qn(f"w:{side}"), {})
+        edge.set(qn("w:w"), str(int(Mm(size).twips)))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    look = tbl_pr.find(qn("w:tblLook"))  # the schema's order: tblCellMar before tblLook
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
 
 
 def _shade(cell: _Cell, colour: str) -> None:

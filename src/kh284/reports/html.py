@@ -8,17 +8,20 @@ character or a right-to-left override shows as ``\x1b``, ``\u202e``), then
 ``html.escape`` (``css_string`` for the print header, which CSS draws).
 
 Page one is an action page: the headline, then what needs attention worst first (targets
-falling short, overdue tasks with their unit and days late, units that owe reports, targets
-nobody has reported with the unit that owes the figure and the command that makes its
-template), and a roll-up by unit, all before any chart.  Then the targets as small
+falling short, overdue tasks with their unit and days late, units that owe reports by unit,
+one line per kind and year (``UnitView.owed``), targets nobody has reported with the unit
+that owes the figure and, on screen only, the command that makes its template), and a
+roll-up by unit, all before any chart.  Then the targets as small
 multiples (one chart each, worst first), the task table, and an appendix with every figure
 and the document it came from.  Every fact shown is the model's (``content.model``): a
 target's status (word, shape, colours), goal wording, latest figure, reason; a
 deliverable's status, due date as written, days late and who leads it now; each unit's
 roll-up.  Every status shows its shape (``Look.symbol``) beside its word, so statuses read
 without colour.  ``@page`` rules print
-on A4 with the as-of date on top of every page and the page number at the bottom; at phone
-width everything stacks and no table is wider than the window.
+on A4 with the title and as-of date on top of every page and "Trang N / M" at the bottom;
+printed, every table fits the page (no scrollbar: headings wrap), and a date (``.date``), a
+figure (``.fig``) or a status (``.badge``) never breaks across lines; at phone width
+everything stacks and no table is wider than the window.
 """
 
 from __future__ import annotations
@@ -39,8 +42,9 @@ from kh284.i18n.statuses import (
     TaskStatus,
     by_attention,
 )
+from kh284.reports.charts import LINES
 from kh284.reports.content import Content, word
-from kh284.views import TargetView, TaskView, UnitView
+from kh284.views import OwedItem, TargetView, TaskView, UnitView
 from kh284.views.model import by_lead_unit
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -77,7 +81,9 @@ h3 { font-size: 15px; margin: 16px 0 6px; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #eef2f7; font-weight: 600; }
-td.n, th.n { text-align: right; white-space: nowrap; }
+td.n, th.n { text-align: right; }
+td.n, .date, .fig, .badge { white-space: nowrap; }
+th { hyphens: manual; overflow-wrap: normal; }
 table.act td.st { white-space: nowrap; border-left: 5px solid var(--c); }
 table.act, table.units { font-size: 13px; }
 code { font-size: 12px; background: #f0f2f5; padding: 0 3px; overflow-wrap: anywhere; }
@@ -105,9 +111,9 @@ dl.components dt { display: inline; color: var(--muted); }
 dl.components dt::after { content: ":"; }
 dl.components dd { display: inline; margin: 0 0 0 3px; }
 table.tasks { font-size: 13px; table-layout: fixed; }
-table.tasks col.id { width: 10%; } table.tasks col.text { width: 36%; }
-table.tasks col.lead { width: 11%; } table.tasks col.due { width: 10%; }
-table.tasks col.st { width: 12%; } table.tasks col.ev { width: 21%; }
+table.tasks col.id { width: 10%; } table.tasks col.text { width: 35%; }
+table.tasks col.lead { width: 11%; } table.tasks col.due { width: 12%; }
+table.tasks col.st { width: 13%; } table.tasks col.ev { width: 19%; }
 table.tasks tr.task td { background: var(--bg); }
 table.tasks td.status { border-left: 5px solid var(--c); }
 table.sources, table.documents { font-size: 11px; table-layout: fixed; }
@@ -116,16 +122,19 @@ table.documents col.n { width: 5%; } table.documents col.doc { width: 50%; }
 table.documents col.by { width: 17%; } table.documents col.file { width: 28%; }
 .fig { white-space: nowrap; }
 table.nofig { table-layout: fixed; }
-table.nofig col.u { width: 14%; } table.nofig col.c { width: 9%; }
-table.nofig col.t { width: 47%; } table.nofig col.cmd { width: 30%; }
+table.nofig col.u { width: 16%; } table.nofig col.c { width: 10%; }
+table.nofig col.t { width: 46%; } table.nofig col.cmd { width: 28%; }
+table.owing { table-layout: fixed; }
+table.owing col.u { width: 18%; } table.owing col.c { width: 10%; }
+table.owing col.d { width: 12%; } table.owing col.w { width: 60%; }
+table.owing ul { margin: 0; padding: 0; list-style: none; }
+table.owing li + li { margin-top: 2px; border-top: 1px dotted var(--line); }
 .file { color: var(--muted); }
 .note { color: var(--muted); font-size: 12px; margin: 2px 0 6px; }
 .lines .key { display: inline-flex; align-items: center; gap: 5px; font-size: 12px; }
-.ln { display: inline-block; width: 26px; height: 0; border-top: 2px solid #595f66; }
-.ln-rep { border-top: 2.5px solid #1f2328; } .ln-trend { border-top: 2px dotted #1f2328; }
-.ln-goal { border-top: 1.5px dashed #424242; } .ln-path { border-top: 1.5px dashed #7a7f87; }
-.ln-due { border-top: 0; width: 0; height: 14px; border-left: 1.5px dashed #9e9e9e; }
+.ln { display: inline-block; vertical-align: middle; }
 .empty { color: var(--muted); font-style: italic; }
+.print { display: none; }
 footer { margin-top: 20px; color: var(--muted); font-size: 12px; }
 @media (max-width: 640px) {
   main { padding: 10px 10px 24px; }
@@ -139,6 +148,7 @@ footer { margin-top: 20px; color: var(--muted); font-size: 12px; }
   table.stack tr { border: 1px solid var(--line); margin: 0 0 6px; background: var(--bg, #fff); }
   table.stack td { border: 0; border-bottom: 1px solid #eef0f2; text-align: left; }
   table.stack td.n { white-space: normal; }
+  table.owing { table-layout: auto; }
   table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted);
     font-size: 12px; }
   .fig { white-space: normal; }
@@ -152,7 +162,10 @@ footer { margin-top: 20px; color: var(--muted); font-size: 12px; }
   h3 { font-size: 10pt; margin: 8px 0 4px; break-after: avoid; }
   .card { padding: 4px 8px; }
   .card .big { font-size: 18pt; } .card .num { font-size: 14pt; }
-  #overview { display: none; }
+  #overview, .screen { display: none; }
+  p.print { display: block; }
+  .scroll { overflow: visible; }
+  table.nofig col.t { width: 74%; }
   .multiples { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px; }
   article.target { padding: 4px 6px; break-inside: avoid; }
   article.target h4 { font-size: 8pt; }
@@ -187,11 +200,14 @@ def css_string(value: object) -> str:
     """A CSS string literal of any value, safe inside ``<style>``.
 
     Every character but ASCII letters, digits and spaces is written as a six-digit
-    escape, so no quote, backslash, newline or ``</style>`` can end it.
+    escape, so no quote, backslash, newline or ``</style>`` can end it.  Each escape is
+    followed by a space, which CSS reads as the escape's end: a space written after an
+    escape would otherwise be swallowed as its terminator (an escaped "ả" then " th"
+    read "ảth").
     """
     text = printable("" if value is None else str(value))
     body = "".join(
-        c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):06x}" for c in text
+        c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):06x} " for c in text
     )
     return f'"{body}"'
 
@@ -236,10 +252,17 @@ def _page_css(content: Content, title: str) -> str:
     page = _d("page", lang)
     return (
         "@page { size: A4; margin: 14mm 11mm 13mm;"
-        f" @top-left {{ content: {css_string(head)}; font-size: 7.5pt; color: #595f66; }}"
+        f" @top-left {{ content: {css_string(head)}; {MARGIN_BOX} font-size: 7.5pt; }}"
         f" @bottom-right {{ content: {css_string(page + ' ')} counter(page) "
-        f'" / " counter(pages); font-size: 8pt; color: #595f66; }} }}\n'
+        f'" / " counter(pages); {MARGIN_BOX} font-size: 8pt; }} }}\n'
     )
+
+
+#: The running header's and footer's type: a page margin box inherits nothing from the body.
+MARGIN_BOX = (
+    'font-family: "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif;'
+    " color: #595f66;"
+)
 
 
 def _status_css() -> str:
@@ -350,9 +373,8 @@ def _attention(content: Content) -> str:
         _overdue(content),
         _due_soon(content),
     ]
-    reporting = content.data.get("reporting")
-    if isinstance(reporting, dict):
-        parts.append(_owing(content, reporting))
+    if any(u.reports is not None for u in content.model.units):
+        parts.append(_owing(content))
     parts.append(_no_figures(content))
     parts.append("</section>")
     return "".join(parts)
@@ -371,7 +393,7 @@ def _due_soon(content: Content) -> str:
     for unit, tasks in by_lead_unit(model.due_soon):
         items = "; ".join(
             f'<span class="soon" data-task="{e(t.label)}">{e(t.label)} '
-            f'<span class="due">{e(t.due_text)}</span></span>'
+            f'<span class="{_due_class(t)}">{e(t.due_text)}</span></span>'
             for t in tasks
         )
         rows.append(
@@ -472,7 +494,8 @@ def _overdue(content: Content) -> str:
         rows.append(
             f'<tr class="k-overdue overdue-task" data-task="{e(task.label)}">'
             f'<td class="st">{e(task.label)}</td><td title="{e(_flat(task.text))}">'
-            f'{e(text)}</td><td>{e(lead)}</td><td class="due">{e(task.due_text)}</td>'
+            f"{e(text)}</td><td>{e(lead)}</td>"
+            f'<td class="{_due_class(task)}">{e(task.due_text)}</td>'
             f'<td class="n days">{e(i18n.number(task.days_late, lang))}</td></tr>'
         )
     heads = [
@@ -485,29 +508,34 @@ def _overdue(content: Content) -> str:
     return heading + _table("act overdue", heads, rows)
 
 
-def _owing(content: Content, reporting: dict[str, Any]) -> str:
-    """Units that owe reports (the ``reporting`` section), the most missing first."""
+def _owing(content: Content) -> str:
+    """Units that owe reports, the most missing first, one line per kind of item owed.
+
+    The items are the model's (``UnitView.owed``, the items of ``kh284 missing``): per unit,
+    one line per kind and year ("Số liệu năm 2025 (26 chỉ tiêu, hạn 31/01/2026): …"),
+    naming the first few of them.
+    """
     lang = content.lang
-    units = [u for u in reporting.get("units", []) if u.get("missing")]
+    units = [u for u in content.model.units if u.missing_items]
+    units.sort(key=lambda u: (-len(u.missing_items), min(i.due for i in u.missing_items)))
     heading = f"<h3>{e(_d('owing', lang, count=len(units)))}</h3>"
     if not units:
         return heading + f'<p class="empty">{e(_d("no_owing", lang))}</p>'
-    by_unit: dict[str, list[dict[str, Any]]] = {}
-    for item in reporting.get("missing", []):
-        by_unit.setdefault(str(item.get("unit")), []).append(item)
     rows = []
     for unit in units:
-        items = by_unit.get(str(unit.get("unit")), [])
-        named = [_missing_text(item, lang) for item in items[:MISSING_NAMED]]
-        if len(items) > MISSING_NAMED:
-            named.append(_d("and_more", lang, count=len(items) - MISSING_NAMED))
-        worst = max((int(i.get("days_overdue") or 0) for i in items), default=None)
+        items = unit.missing_items
+        lines = "".join(
+            f'<li data-kind="{e(kind)}" data-year="{year}">{_owed_line(kind, year, group, lang)}'
+            "</li>"
+            for kind, year, group in unit.owed_by_kind("missing")
+        )
+        worst = max(i.days_late for i in items)
         rows.append(
-            f'<tr class="owing" data-unit="{e(unit.get("unit"))}">'
-            f"<td>{e(unit.get('name') or unit.get('unit'))}</td>"
-            f'<td class="n">{e(i18n.number(unit.get("missing"), lang))}</td>'
+            f'<tr class="owing" data-unit="{e(unit.unit)}">'
+            f"<td>{e(unit.short_name)}</td>"
+            f'<td class="n">{e(i18n.number(len(items), lang))}</td>'
             f'<td class="n">{e(i18n.number(worst, lang))}</td>'
-            f"<td>{'; '.join(e(n) for n in named)}</td></tr>"
+            f"<td><ul>{lines}</ul></td></tr>"
         )
     heads = [
         (_d("unit", lang), ""),
@@ -515,16 +543,28 @@ def _owing(content: Content, reporting: dict[str, Any]) -> str:
         (_d("most_days_late", lang), "n"),
         (_d("what", lang), ""),
     ]
-    return heading + _table("act owing", heads, rows)
+    return heading + _table("act owing", heads, rows, ("u", "c", "d", "w"))
 
 
-def _missing_text(item: dict[str, Any], lang: str) -> str:
-    kind = str(item.get("kind"))
-    what = _d(f"kind.{kind}", lang) if f"dashboard.kind.{kind}" in i18n.WORDS else kind
-    subject = item.get("subject_name") or item.get("subject") or ""
-    year = item.get("year")
-    due = i18n.day(item["due"]) if item.get("due") else "—"
-    return _d("missing_item", lang, what=what, subject=subject, year=year or "", due=due)
+def _owed_line(kind: str, year: int, items: list[OwedItem], lang: str) -> str:
+    """One kind of item a unit owes for one year: what, how many, when due, the first few."""
+    due = min(i.due for i in items)
+    # the due date is kept whole: the sentence is escaped around it
+    before, _, after = _d(f"owed.{kind}", lang, year=year, count=len(items), due="\0").partition(
+        "\0"
+    )
+    text = f'{e(before)}<span class="due date">{e(i18n.day(due))}</span>{e(after)}'
+    if kind == "unit_plan":
+        return text
+    named = [e(_owed_subject(i)) for i in items[:MISSING_NAMED]]
+    if len(items) > MISSING_NAMED:
+        named.append(e(_d("and_more", lang, count=len(items) - MISSING_NAMED)))
+    return f"{text}: {'; '.join(named)}"
+
+
+def _owed_subject(item: OwedItem) -> str:
+    """A task report by its task's label (its text is in the task table); a figure by name."""
+    return item.subject if item.kind == "task_report" else item.subject_name
 
 
 def _no_figures(content: Content) -> str:
@@ -562,17 +602,18 @@ def _no_figures(content: Content) -> str:
         rows.append(
             f'<tr class="no-figure" data-unit="{e(unit)}" data-period="{period}">'
             f'<td>{e(name)}</td><td class="n">{len(owed[unit])}</td><td>{targets}</td>'
-            f"<td>{command}</td></tr>"
+            f'<td class="screen">{command}</td></tr>'
         )
     shown = min(periods) if len(periods) == 1 else default
     heads = [
         (_d("owes_figure", lang), ""),
         (_d("count", lang), "n"),
         (word("target", lang), ""),
-        (_d("template", lang, year=shown), ""),
+        (_d("template", lang, year=shown), "screen"),
     ]
     heading = f"<h3>{e(_d('no_figures', lang, count=len(found)))}</h3>"
-    return heading + _table("act nofig", heads, rows, ("u", "c", "t", "cmd"))
+    note = f'<p class="note print">{e(_d("template_note", lang))}</p>'
+    return heading + _table("act nofig", heads, rows, ("u", "c", "t", "cmd screen")) + note
 
 
 def _template_command(content: Content, unit: str, period: int) -> str:
@@ -667,15 +708,25 @@ def _targets(content: Content, charts: dict[str, str]) -> str:
         ("path", _d("required_path", lang)),
         ("due", _d("due_line", lang, year="…")),
     ]
-    keys = "".join(
-        f'<span class="key"><span class="ln ln-{k}" aria-hidden="true"></span>{e(t)}</span>'
-        for k, t in lines
-    )
+    keys = "".join(f'<span class="key">{line_key(k)}{e(t)}</span>' for k, t in lines)
     return (
         f'<section id="targets"><h2>{e(word("targets", lang))}</h2>'
         f'<div class="legend" aria-label="{e(_w("legend", lang))}">{legend}</div>'
         f'<div class="legend lines">{keys}</div>'
         f'<div class="multiples">{cards}</div></section>'
+    )
+
+
+def line_key(kind: str) -> str:
+    """A legend's key: a short line drawn as the charts draw that kind (``charts.LINES``)."""
+    colour, width, dashes = LINES[kind]
+    dash = " ".join(f"{d * width:g}" for d in dashes)
+    pattern = f' stroke-dasharray="{dash}"' if dash else ""
+    ends = 'x1="13" y1="0" x2="13" y2="14"' if kind == "due" else 'x1="0" y1="7" x2="26" y2="7"'
+    return (
+        f'<svg class="ln ln-{kind}" viewBox="0 0 26 14" width="26" height="14" '
+        f'aria-hidden="true"><line {ends} stroke="{colour}" stroke-width="{width:g}"'
+        f"{pattern}/></svg>"
     )
 
 
@@ -759,7 +810,7 @@ def _tasks(content: Content) -> str:
             f'<tr class="task k-{task.status}" data-status="{e(task.status)}" '
             f'data-task="{e(task.label)}">'
             f'<td>{e(task.label)}</td><td title="{e(text)}">{e(short)}</td>'
-            f'<td>{e(lead)}</td><td class="due">{e(task.due_text)}</td>'
+            f'<td>{e(lead)}</td><td class="{_due_class(task)}">{e(task.due_text)}</td>'
             f'<td class="status">{task_badge(task.look, lang)}</td>'
             f"<td>{e(_evidence(task, lang))}</td></tr>"
         )
@@ -815,6 +866,11 @@ def _since(content: Content) -> str:
         parts.append(_table("since", [(i18n.word(k, lang), "") for k in keys], body))
     parts.append("</section>")
     return "".join(parts)
+
+
+def _due_class(task: TaskView) -> str:
+    """A deadline's cell: a date (``date``) is never broken across lines; the plan's words are."""
+    return "due date" if task.due else "due"
 
 
 def _flat(text: str) -> str:

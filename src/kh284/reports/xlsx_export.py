@@ -2,7 +2,9 @@
 
 Four sheets, every value taken from the one model every output renders (``content.model``):
 an overview (headline and targets by status), the targets with their verdict components,
-the task deliverables, and every reported figure with the document it came from.  Status
+the task deliverables, and every reported figure with the document it came from; and when
+the plan sets a reporting calendar, a fifth: what each unit owes, missing or late, grouped
+by unit (``UnitView.owed``, the items of ``kh284 missing``).  Status
 cells are tinted with the dashboard's colours and start with the status's shape, so that
 they stay apart printed in grey; header rows are frozen and filterable.
 
@@ -10,8 +12,10 @@ Cells hold what they mean: figures are numbers with a number format (a percentag
 ``34,5 %`` is the number 34.5 shown with a literal ``%``), the completion rate is a fraction
 with a percent format (0.4444 shown ``44 %``), dates are dates shown ``dd/mm/yyyy``, and a
 unit's reported state is the template's drop-down word.  Each sheet prints on A4 at the
-width of one page, its header row repeated; wrapped text gets row heights of its own (a
-spreadsheet that does not measure rows, LibreOffice, would otherwise overlap them).
+width of one page, its header row repeated, every page headed by the report's title and
+as-of date and numbered "Trang 2 / 5"; headings wrap at word ends in columns wide enough for
+their longest word; wrapped text gets row heights of its own (a spreadsheet that does not
+measure rows, LibreOffice, would otherwise overlap them).
 
 ``put`` is the one way a value goes into a cell, here and in the Excel template
 (``workbook``): text is written as text, never as a formula, whatever its first character
@@ -115,6 +119,26 @@ def print_setup(sheet: Worksheet, *, landscape: bool, title_rows: str | None) ->
         sheet.print_title_rows = title_rows
 
 
+def page_marks(sheet: Worksheet, heading: str, page: str) -> None:
+    """Mark every printed page of ``sheet``: its heading, the sheet's name, its number.
+
+    ``heading`` (the report's title and as-of date) at the top left, the sheet's name at
+    the top right, ``Trang 2 / 5`` (``page``: the word) at the bottom right.
+    """
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    assert header is not None and footer is not None  # openpyxl makes both with the sheet
+    header.left.text = header_text(heading)
+    header.right.text = "&A"  # the sheet's name
+    footer.right.text = f"{header_text(page)} &P / &N"
+    for part in (header.left, header.right, footer.right):
+        part.size = 8
+
+
+def header_text(text: str) -> str:
+    """``text`` for a page header or footer, where ``&`` starts a code: each one doubled."""
+    return printable(text).replace("&", "&&")
+
+
 def wrap(sheet: Worksheet, letters: Sequence[str], first_row: int) -> None:
     """Wrap the text of columns ``letters`` from ``first_row`` down, and fit the rows."""
     from openpyxl.styles import Alignment
@@ -140,10 +164,23 @@ def fit_rows(sheet: Worksheet, first_row: int) -> None:
                 continue
             width = sheet.column_dimensions[get_column_letter(cell.column or 1)].width or 10
             per_line = max(1, int(width * 1.1) - 2)
-            needed = sum(-(-max(1, len(part)) // per_line) for part in cell.value.split("\n"))
-            lines = max(lines, needed)
+            lines = max(lines, sum(wrapped_lines(p, per_line) for p in cell.value.split("\n")))
         if lines > 1:
             sheet.row_dimensions[number].height = LINE_HEIGHT * lines
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """The lines ``text`` takes wrapped at word ends into lines of ``per_line`` characters."""
+    lines, used = 1, 0
+    for word_ in text.split():
+        size = len(word_)
+        if used and used + 1 + size > per_line:
+            lines, used = lines + 1, 0
+        if size > per_line:  # a word longer than the line is broken where it must be
+            lines += (size - 1) // per_line
+            size = (size - 1) % per_line + 1
+        used += size + (1 if used else 0)
+    return lines
 
 
 def _h(key: str, lang: str) -> str:
@@ -166,6 +203,12 @@ def render(content: Content) -> bytes:
     _targets(book.create_sheet(_sheet_name("targets", lang)), content)
     _tasks(book.create_sheet(_sheet_name("tasks", lang)), content)
     _figures(book.create_sheet(_sheet_name("figures", lang)), content)
+    if any(u.reports is not None for u in content.model.units):
+        _owed(book.create_sheet(_sheet_name("owed", lang)), content)
+    heading = f"{word('report_title', lang, document=content.model.document)} — "
+    heading += word("as_of", lang, date=i18n.day(content.model.as_of))
+    for each in book.worksheets:
+        page_marks(each, heading, i18n.word("dashboard.page", lang))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -290,20 +333,75 @@ def _figures(sheet: Worksheet, content: Content) -> None:
     print_setup(sheet, landscape=True, title_rows="1:1")
 
 
+def _owed(sheet: Worksheet, content: Content) -> None:
+    """What each unit owes, missing or late, grouped by unit: what an official chases.
+
+    The model's units (``UnitView.owed``, the items of ``kh284 missing``), the most missing
+    first; one row per item, the unit's name on each (to filter by) and in bold on the
+    first row of its group, the missing before the late, each by its due date.
+    """
+    lang = content.lang
+    keys = ["owed_unit", "owed_kind", "year", "owed_subject", "owed_due", "owed_state"]
+    keys += ["days_overdue", "owed_received"]
+    _header(sheet, [_h(k, lang) for k in keys], [24, 18, 6, 46, 12, 12, 9, 12])
+    units = [u for u in content.model.units if u.owed]
+    units.sort(key=lambda u: (-len(u.missing_items), -len(u.owed), u.short_name))
+    from openpyxl.styles import Border, Font, Side
+
+    for unit in units:
+        first = True
+        items = sorted(unit.owed, key=lambda i: (i.status != "missing", i.due, i.kind, i.subject))
+        for item in items:
+            subject = item.subject_name
+            if item.kind == "task_report" and subject != item.subject:
+                subject = f"{item.subject}: {' '.join(subject.split())}"
+            append(
+                sheet,
+                [
+                    unit.short_name,
+                    i18n.word(f"reporting.kind.{item.kind}", lang),
+                    item.year,
+                    subject,
+                    item.due,
+                    i18n.word(f"xlsx.owed_{item.status}", lang),
+                    item.days_late,
+                    item.received_on,
+                ],
+            )
+            row = sheet.max_row
+            formats(sheet, row, {3: WHOLE, 5: DATE_FORMAT, 7: WHOLE, 8: DATE_FORMAT})
+            if first:
+                sheet.cell(row=row, column=1).font = Font(bold=True)
+                for column in range(1, len(keys) + 1):
+                    sheet.cell(row=row, column=column).border = Border(top=Side("thin"))
+                first = False
+    wrap(sheet, ("A", "B", "D"), 2)
+    print_setup(sheet, landscape=False, title_rows="1:1")
+
+
 def _round(value: float | None) -> float | None:
     """A projection or ratio as the JSON writes it (four decimals)."""
     return None if value is None else round(value, 4)
 
 
 def _header(sheet: Worksheet, headings: Sequence[str], widths: Sequence[int]) -> None:
+    """The heading row: bold, tinted, wrapped at word ends; frozen and filterable."""
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     append(sheet, list(headings))
     _bold_row(sheet, 1)
-    for i, width in enumerate(widths, start=1):
+    lines = 1
+    for i, (heading, width) in enumerate(zip(headings, widths, strict=True), start=1):
         letter = get_column_letter(i)
+        # wide enough for the heading's longest word (bold), which is never cut
+        longest = max((len(w) for w in heading.split()), default=0)
+        width = max(width, round(longest * 1.2) + 2)
         sheet.column_dimensions[letter].width = width
         _tint(sheet[f"{letter}1"], HEADER_FILL)
+        sheet[f"{letter}1"].alignment = Alignment(wrap_text=True, vertical="center")
+        lines = max(lines, wrapped_lines(heading, max(1, int(width) - 2)))
+    sheet.row_dimensions[1].height = LINE_HEIGHT * lines
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headings))}1"
 

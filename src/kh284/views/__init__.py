@@ -5,7 +5,17 @@ the dashboard, workbooks, Word draft and charts (``reports``) read what people a
 from here, and work none of it out again.
 """
 
-from kh284.views.build import build, goal_of
-from kh284.views.model import Goal, Model, TargetView, TaskView, UnitView
+from kh284.views.build import build, goal_of, subject_name
+from kh284.views.model import Goal, Model, OwedItem, TargetView, TaskView, UnitView
 
-__all__ = ["Goal", "Model", "TargetView", "TaskView", "UnitView", "build", "goal_of"]
+__all__ = [
+    "Goal",
+    "Model",
+    "OwedItem",
+    "TargetView",
+    "TaskView",
+    "UnitView",
+    "build",
+    "goal_of",
+    "subject_name",
+]

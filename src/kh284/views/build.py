@@ -9,19 +9,22 @@ due date as written and days late, each unit's roll-up.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from kh284 import i18n
-from kh284.evaluate.reporting import Reporting
+from kh284.evaluate.reporting import Item, Reporting
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import Headline, TaskResult, due_soon
+from kh284.i18n import Message, say
 from kh284.i18n.statuses import TargetStatus, TaskStatus, target_look, task_look
 from kh284.pipeline import Outcome
 from kh284.validate.index import Index
 from kh284.validate.models.plan import PlanFile
 from kh284.validate.models.targets import Target
+from kh284.validate.models.units import Unit
 from kh284.validate.responsibility import in_unit_order, reporters, responsible_on
-from kh284.views.model import Goal, Model, TargetView, TaskView, UnitView
+from kh284.views.model import Goal, Model, OwedItem, TargetView, TaskView, UnitView
 
 #: Task statuses counted as done in a unit's roll-up.
 DONE = (TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE)
@@ -53,9 +56,9 @@ def build(
         document=document_of(plan, lang) if plan is not None else "",
         targets=targets,
         tasks=task_views,
-        units=_units(index, task_views, outcome.reporting),
+        units=_units(index, task_views, outcome.reporting, lang),
         headline=headline if headline is not None else outcome.headline,
-        names=_names(index),
+        names=_names(index, lang),
         due_soon=tuple(_task(r, lang) for r in soon),
         due_within=due_within,
     )
@@ -78,7 +81,18 @@ def goal_of(target: Target, lang: str) -> Goal:
         accumulate=target.accumulate,
         due_year=target.due_year,
         text=i18n.target_goal(target, lang),
+        scale=_scale(target, lang),
     )
+
+
+def _scale(target: Target, lang: str) -> str:
+    """What a target's figures count, in words: its unit of measure, a level's scale."""
+    if target.unit == "level" and target.levels is not None:
+        low, high = target.levels
+        return i18n.word("forms.level_scale", lang, low=low, high=high)
+    if target.unit == "count" and target.scope.kind != "count_of_areas":
+        return i18n.word("common.scale_count", lang)
+    return i18n.pick(i18n.UNITS[target.unit], lang)
 
 
 def _target(
@@ -101,7 +115,7 @@ def _target(
         goal=goal_of(target, lang),
         latest_value=result.latest_value,
         latest_year=result.latest_year,
-        reason=result.reason_vi if lang == "vi" else result.reason_en,
+        reason=say(_named(result.reason, index), lang),
         reporters=tuple(reporters(index, target)),
         responsible=tuple(responsible_on(index, target, outcome.as_of)),
         owing=tuple(in_unit_order(index, missing)),
@@ -109,6 +123,25 @@ def _target(
         missing_years=tuple(result.missing_years),
         stale_note=_stale_note(result, lang),
     )
+
+
+def _named(message: Message, index: Index) -> Message:
+    """``message`` with every unit or area id among its arguments replaced by its name.
+
+    A reason may list areas (``thiếu số liệu của …``) or figures by area; people read the
+    names the data gives them (``Index.area_name``), never the ids.
+    """
+
+    def name(value: object) -> object:
+        if isinstance(value, Message):
+            return _named(value, index)
+        if isinstance(value, str) and value in index.units.items:
+            return index.area_name(value)
+        if isinstance(value, tuple):
+            return tuple(name(v) for v in value)
+        return value
+
+    return Message(message.key, tuple((k, name(v)) for k, v in message.args))
 
 
 def _stale_note(result: TargetResult, lang: str) -> str:
@@ -158,8 +191,36 @@ def _task(result: TaskResult, lang: str) -> TaskView:
     )
 
 
+def subject_name(index: Index, kind: str, subject: str, lang: str) -> str:
+    """What a reporting item is about, in words (its id when the data does not name it).
+
+    A figure: the target's name; a task report: the task's text; the unit's own plan.
+    """
+    if kind == "figure":
+        target = index.targets.items.get(subject)
+        return subject if target is None else target.name if lang == "vi" else target.name_en
+    if kind == "task_report":
+        task = index.tasks.items.get(subject)
+        return subject if task is None else task.text
+    return i18n.word("reporting.unit_plan_subject", lang, clause=subject)
+
+
+def _owed_item(index: Index, item: Item, as_of: dt.date, lang: str) -> OwedItem:
+    until = item.received_on or as_of
+    return OwedItem(
+        kind=item.kind,
+        subject=item.subject,
+        subject_name=subject_name(index, item.kind, item.subject, lang),
+        year=item.year,
+        due=item.due,
+        status=item.status,
+        days_late=(until - item.due).days,
+        received_on=item.received_on,
+    )
+
+
 def _units(
-    index: Index, tasks: Iterable[TaskView], reporting: Reporting | None
+    index: Index, tasks: Iterable[TaskView], reporting: Reporting | None, lang: str
 ) -> tuple[UnitView, ...]:
     """Each unit that leads a deliverable now or owes a report, with its counts."""
     counts: dict[str, dict[str, int]] = {}
@@ -174,7 +235,11 @@ def _units(
             elif task.status == TaskStatus.IN_PROGRESS:
                 row["in_progress"] += 1
     reports: dict[str, dict[str, int]] = {}
+    owed: dict[str, list[OwedItem]] = {}
     if reporting is not None:
+        late = [i for i in reporting.items if i.status == "late"]
+        for item in [*reporting.missing, *late]:
+            owed.setdefault(item.unit, []).append(_owed_item(index, item, reporting.as_of, lang))
         for r in reporting.units:
             reports[r.unit] = {
                 "owed": r.owed,
@@ -188,14 +253,20 @@ def _units(
         units.append(
             UnitView(
                 unit=unit_id,
-                name=declared.name if declared is not None else unit_id,
+                name=_full_name(declared, lang) if declared is not None else unit_id,
                 short_name=index.short_name(unit_id),
                 reports=reports.get(unit_id) if reporting is not None else None,
+                owed=tuple(owed.get(unit_id, ())),
                 **counts.get(unit_id, {}),
             )
         )
     return tuple(units)
 
 
-def _names(index: Index) -> dict[str, tuple[str, str]]:
-    return {u: (unit.name, unit.short_name) for u, unit in index.units.items.items()}
+def _full_name(unit: Unit, lang: str) -> str:
+    """A unit's full name in ``lang``: the data's English name in English, when it has one."""
+    return (unit.name_en or unit.name) if lang == "en" else unit.name
+
+
+def _names(index: Index, lang: str) -> dict[str, tuple[str, str]]:
+    return {u: (_full_name(unit, lang), unit.short_name) for u, unit in index.units.items.items()}

@@ -35,6 +35,9 @@ class Goal:
     due_year: int
     #: ``≥ 38 %``, ``30–35 %``, ``Σ ≥ 200``, ``≥ 20 % /năm`` (the model's language).
     text: str
+    #: What its figures count, as a chart's axis names it: ``%``, ``mức độ (0-3)``,
+    #: ``số địa bàn`` for a count of areas, ``số lượng`` for any other count.
+    scale: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,25 @@ class TaskView:
 
 
 @dataclass(frozen=True)
+class OwedItem:
+    """One report a unit owes that is missing, or that came late (``kh284 missing``'s items)."""
+
+    #: ``figure``, ``task_report`` or ``unit_plan``.
+    kind: str
+    #: The target, task or plan clause it is about, as the data names it.
+    subject: str
+    #: What it is about, in words: the target's name, the task's text, the unit's own plan.
+    subject_name: str
+    year: int
+    due: dt.date
+    #: ``missing`` or ``late``.
+    status: str
+    #: Days from the due date to the as-of date (missing) or to the day it came (late).
+    days_late: int
+    received_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class UnitView:
     """One unit: the deliverables it leads now by status, and the reports it owes."""
 
@@ -120,6 +142,21 @@ class UnitView:
     in_progress: int = 0
     #: ``owed``, ``on_time``, ``late``, ``missing`` when the plan sets a reporting calendar.
     reports: dict[str, int] | None = None
+    #: What it owes, missing or late, most overdue first (the items of ``kh284 missing``).
+    owed: tuple[OwedItem, ...] = ()
+
+    @property
+    def missing_items(self) -> tuple[OwedItem, ...]:
+        """What it still owes (not received), most overdue first."""
+        return tuple(i for i in self.owed if i.status == "missing")
+
+    def owed_by_kind(self, status: str) -> list[tuple[str, int, list[OwedItem]]]:
+        """Its items of ``status`` grouped by kind and year, in the order they fall due."""
+        groups: dict[tuple[str, int], list[OwedItem]] = {}
+        for item in sorted(self.owed, key=lambda i: (i.due, i.kind, i.year)):
+            if item.status == status:
+                groups.setdefault((item.kind, item.year), []).append(item)
+        return [(kind, year, items) for (kind, year), items in groups.items()]
 
 
 @dataclass(frozen=True)
