@@ -202,6 +202,28 @@ def test_which_workbooks_may_hold_stale_values(calculation: str, stale: bool) ->
     assert any(guard._stale(attrs) for attrs in found.found) is stale
 
 
+def test_findings_about_cells_are_capped(case: Case) -> None:
+    """Every figure cell ambiguous: the first 100 are listed, then Y119 where reading stopped."""
+    cells: list[str] = []
+
+    def change(book: Any) -> None:
+        sheet = book["Chỉ tiêu"]
+        for row in range(5, sheet.max_row + 1):
+            for column in "DKL":
+                sheet[f"{column}{row}"] = "1.234"
+                cells.append(f"Chỉ tiêu!{column}{row}")
+
+    case.book(change)
+    assert len(cells) > workbook.MAX_CELL_PROBLEMS
+    out, err = case.run(code=1)
+    lines = out.splitlines()
+    ambiguous = [line for line in lines if " Y138 " in line]
+    assert [line.split(":")[0] for line in ambiguous] == cells[: workbook.MAX_CELL_PROBLEMS]
+    stopped = cells[workbook.MAX_CELL_PROBLEMS]
+    assert f"{stopped}: error Y119 More than {workbook.MAX_CELL_PROBLEMS} problems" in out
+    assert len(lines) < 2 * workbook.MAX_CELL_PROBLEMS and "nothing written" in err
+
+
 def test_a_text_cell_over_the_limit_names_its_cell(case: Case) -> None:
     """Excel (and openpyxl) cut a cell at 32,767 characters: only a crafted file has more."""
     row = target_row(openpyxl.load_workbook(io.BytesIO(case.template)))

@@ -25,7 +25,7 @@ from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location, Severity
 from kh284.diagnostics.catalogue import printable
 from kh284.i18n import both
-from kh284.load.exact import MAX_FILE_BYTES, PathKey
+from kh284.load.exact import MAX_FILE_BYTES, MAX_PROBLEMS, PathKey
 from kh284.reports.excel_figures import PART, read_figure
 from kh284.reports.filled_template import FilledTemplate, conflict_of, deliverable_words
 from kh284.reports.template_layout import (
@@ -60,6 +60,9 @@ if TYPE_CHECKING:
 MAX_CELL_CHARS = 32_767
 #: Largest report the import writes: the data-file limit, so ``validate`` can read it.
 MAX_REPORT_BYTES = MAX_FILE_BYTES
+#: Most findings about a workbook's cells listed: past them, Y119 and reading stops (as
+#: for a data file, ``MAX_PROBLEMS``), so a broken workbook is never thousands of lines.
+MAX_CELL_PROBLEMS = MAX_PROBLEMS
 
 
 def read(file: Path, source_name: str, data_dir: Path | None = None) -> FilledTemplate:
@@ -99,9 +102,12 @@ def read(file: Path, source_name: str, data_dir: Path | None = None) -> FilledTe
 
         snapshot = take(data_dir)
     builder = _Builder(source_name, inspected, figure_kinds(snapshot))
-    builder.info(book[INFO])
-    builder.indicators(book[TARGETS])
-    builder.tasks(book[TASKS])
+    try:
+        builder.info(book[INFO])
+        builder.indicators(book[TARGETS])
+        builder.tasks(book[TASKS])
+    except _TooManyProblems:
+        pass  # said at the cell where it stopped: nothing is written
     result = builder.result(source_name)
     result.snapshot = snapshot
     return result
@@ -133,6 +139,10 @@ def figure_kinds(snapshot: Snapshot | None) -> dict[str, str] | None:
 def _why(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class _TooManyProblems(Exception):
+    """More than ``MAX_CELL_PROBLEMS`` problems at cells: reading stops."""
 
 
 class _Builder:
@@ -167,19 +177,27 @@ class _Builder:
         """The value of cell ``ref``, or ``None`` with a problem when it cannot be one."""
         where = f"{sheet.title}!{ref}"
         if ref in self.formulas.get(sheet.title, ()):
-            self.problems.append((where, dg.make("Y131", Location(self.source))))
+            self.problem(where, dg.make("Y131", Location(self.source)))
             return None
         value = sheet[ref].value
         if ref in self.stale.get(sheet.title, ()):
             saved = _shown_value(value)
-            self.problems.append((where, dg.make("Y140", Location(self.source), value=saved)))
+            self.problem(where, dg.make("Y140", Location(self.source), value=saved))
             return None
         if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
             here = Location(self.source)
             problem = dg.make("Y132", here, length=len(value), limit=MAX_CELL_CHARS)
-            self.problems.append((where, problem))
+            self.problem(where, problem)
             return None
         return value
+
+    def problem(self, where: str, diagnostic: Diagnostic) -> None:
+        """A problem at cell ``where``; past ``MAX_CELL_PROBLEMS``, Y119 there and reading stops."""
+        if len(self.problems) >= MAX_CELL_PROBLEMS:
+            too_many = dg.make("Y119", Location(self.source), limit=MAX_CELL_PROBLEMS)
+            self.problems.append((where, too_many))
+            raise _TooManyProblems
+        self.problems.append((where, diagnostic))
 
     def figure(self, sheet: Worksheet, ref: str, kind: str | None) -> tuple[Any, Any]:
         """A figure cell as Excel shows it: (the typed value, the figure for the report)."""
@@ -187,7 +205,7 @@ class _Builder:
         read = read_figure(typed, sheet[ref].number_format, kind)
         if read.code is not None:
             problem = dg.make_from(read.code, Location(self.source), read.args)
-            self.problems.append((f"{sheet.title}!{ref}", problem))
+            self.problem(f"{sheet.title}!{ref}", problem)
         return _cell(typed), _cell(read.value)
 
     def put(
