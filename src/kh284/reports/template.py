@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -133,8 +134,6 @@ def area_label(index: Index, area: str, period: int) -> str:
     An area whose unit ceased before the end of ``period`` is a former one: named by the
     data's alias that says so ("huyện Ba Bể cũ") if it has one, else "huyện Ba Bể (cũ)".
     """
-    import re
-
     name = index.area_name(area)
     unit = index.units.items.get(area)
     if unit is None or unit.valid_until is None or unit.valid_until >= year_end(period):
