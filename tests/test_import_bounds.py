@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import demo_template, run_both
+from conftest import dated_book, demo_template, run_both
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -289,10 +289,7 @@ def test_the_real_template_is_within_every_bound(pristine: tuple[Path, bytes], t
 
 def _filled(pristine: tuple[Path, bytes], tmp_path: Path, name: str = "so-gddt.xlsx") -> Path:
     """The template with the report's date and document filled in: it imports cleanly."""
-    _, template = pristine
-    book = openpyxl.load_workbook(io.BytesIO(template))
-    book["Thông tin"]["B7"] = "15/12/2027"
-    book["Thông tin"]["B8"] = "Báo cáo số 1/BC-SGDĐT"
+    book = dated_book(pristine[1])
     sheet = book["Chỉ tiêu"]
     row = next(r for r in range(5, sheet.max_row + 1) if sheet[f"B{r}"].value == "nha-tre-huy-dong")
     sheet[f"D{row}"] = 40

@@ -11,7 +11,6 @@ own (``excel_figures``), with hypothesis for the text forms.
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 from decimal import Decimal
@@ -22,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import demo_template, run_both
+from conftest import dated_book, demo_template, run_both
 from test_fuzz import fuzz_settings
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -56,9 +55,7 @@ def _import(
 ) -> tuple[str, str, str | None]:
     """Fill the template with ``change(book)`` and import it: stdout, stderr, the YAML."""
     data, template = pristine
-    book = openpyxl.load_workbook(io.BytesIO(template))
-    book["Thông tin"]["B7"] = "15/12/2027"
-    book["Thông tin"]["B8"] = "Báo cáo số 1/BC-SGDĐT"
+    book = dated_book(template)
     change(book)
     xlsx = tmp_path / "so-gddt.xlsx"
     book.save(xlsx)

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from conftest import DEMO, demo_template, run_both
+from conftest import DEMO, dated_book, demo_template, run_both
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -57,9 +57,7 @@ class Case:
 
     def book(self, change: Callable[[Any], None]) -> Path:
         """Write the template changed by ``change(workbook)`` with openpyxl."""
-        book = openpyxl.load_workbook(io.BytesIO(self.template))
-        book["Thông tin"]["B7"] = "15/12/2027"
-        book["Thông tin"]["B8"] = "Báo cáo số 1/BC-SGDĐT"
+        book = dated_book(self.template)
         change(book)
         book.save(self.xlsx)
         return self.xlsx

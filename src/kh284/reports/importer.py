@@ -47,6 +47,7 @@ from kh284.reports.template_layout import (
     figure_kind,
     info_cell,
 )
+from kh284.reports.xlsx_guard import shown
 from kh284.validate.names import fold
 
 if TYPE_CHECKING:
@@ -181,7 +182,7 @@ class _Builder:
             return None
         value = sheet[ref].value
         if ref in self.stale.get(sheet.title, ()):
-            saved = _shown_value(value)
+            saved = shown("" if value is None else str(value))
             self.problem(where, dg.make("Y140", Location(self.source), value=saved))
             return None
         if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
@@ -323,12 +324,6 @@ def _rows(sheet: Worksheet, id_column: str, formulas: set[str] | None = None) ->
         for r in range(FIRST_ROW, last + 1)
         if sheet[f"{id_column}{r}"].value is not None or f"{id_column}{r}" in pending
     ]
-
-
-def _shown_value(value: Any) -> str:
-    """A saved value as a message shows it: escaped, and cut if it is long."""
-    text = "" if value is None else str(value)
-    return printable(text if len(text) <= 40 else text[:40] + "…")
 
 
 def _whole(value: Any) -> bool:

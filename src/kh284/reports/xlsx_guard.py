@@ -466,10 +466,9 @@ def _within(column: int, row: int) -> bool:
     return 1 <= column <= MAX_SHEET_COLUMNS and 1 <= row <= MAX_SHEET_ROWS
 
 
-def _shown_ref(ref: str) -> str:
-    """A reference from the file as it may be shown: escaped, and cut if it is long."""
-    text = ref if len(ref) <= 40 else ref[:40] + "…"
-    return printable(text)
+def shown(text: str) -> str:
+    """Text from the file (a reference, a saved value) as a message shows it: escaped, cut."""
+    return printable(text if len(text) <= 40 else text[:40] + "…")
 
 
 def _row_number(text: str | None, default: int) -> int:
@@ -561,7 +560,7 @@ class _SheetScan:
                 raise _TooManyRows(last)
 
     def _outside(self, ref: str) -> _Beyond:
-        return _Beyond("Y133", cell=_shown_ref(ref), rows=MAX_SHEET_ROWS, columns=MAX_SHEET_COLUMNS)
+        return _Beyond("Y133", cell=shown(ref), rows=MAX_SHEET_ROWS, columns=MAX_SHEET_COLUMNS)
 
     def _range(self, text: str, kind: str) -> None:
         """One range of a merge, a link, a format or a validation: in bounds, area counted."""
@@ -579,7 +578,7 @@ class _SheetScan:
         kind_vi, kind_en = both(f"import.range_{kind}")
         return _Beyond(
             "Y134",
-            range=_shown_ref(text),
+            range=shown(text),
             kind_vi=kind_vi,
             kind_en=kind_en,
             rows=MAX_SHEET_ROWS,
