@@ -273,6 +273,7 @@ def test_every_documented_text_form_is_read() -> None:
         ("1,234", "General", FIGURE, None, "Y138"),
         ("khoảng 35", "General", PERCENT, "khoảng 35", None),  # for the report's checks
         (True, "0%", PERCENT, True, None),
+        (float("inf"), "0%", PERCENT, float("inf"), None),  # S208, from the report's checks
         (None, "0%", PERCENT, None, None),
     ],
 )

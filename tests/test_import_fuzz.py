@@ -194,6 +194,7 @@ PIECES = [
     '<c r="D9" t="inlineStr"><is><t>34,5 %</t></is></c>', '<c r="D10" t="b"><v>1</v></c>',
     '<c r="D11" t="e"><v>#DIV/0!</v></c>', '<c r="D12" t="d"><v>2027-12-15</v></c>',
     '<c r="D13" s="9999"><v>0.5</v></c>', '<c><v>1</v></c>', '<c r="">x</c>',
+    '<c r="D14"><v>NaN</v></c>', '<c r="D15"><v>-inf</v></c>', '<c r="D16"><v>1e400</v></c>',
     '<row r="3000"><c r="A3000"><v>1</v></c></row>', '<row r="0"/>', '<row r="-1"/>',
     '<row r="99999999999999999999"/>', "<row/>",
     '<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>',

@@ -24,6 +24,7 @@ may be 34.5 % typed as a fraction) is the warning Y137, and is kept.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -84,6 +85,8 @@ def read_figure(value: Any, number_format: str | None, kind: str | None) -> Figu
     """
     if isinstance(value, bool) or value is None:
         return Figure(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return Figure(value)  # no figure: the report's checks say so (S208)
     if isinstance(value, (int, float)):
         if percent_shown(number_format or "", value):
             return _percent(_decimal(value) * 100, kind, _shown_percent(value))
