@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from array import array
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -129,21 +130,43 @@ WRONG_SHAPES: dict[str, Callable[[str], bytes]] = {
         :-3
     ],
     "json-other-format": lambda key: _entry(
-        key, {"kind": "fast", "mode": "plain", "data": {}}
-    ).replace(b'"kh284-cache":2', b'"kh284-cache":1'),
-    "json-other-key": lambda key: _entry("0" * 40, {"kind": "fast", "mode": "plain", "data": {}}),
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, 1]}
+    ).replace(b'"kh284-cache":%d' % codec.FORMAT, b'"kh284-cache":1'),
+    "json-other-key": lambda key: _entry(
+        "0" * 40, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, 1]}
+    ),
     "json-unknown-kind": lambda key: _entry(key, {"kind": "pickle", "data": {}}),
     "json-exact-without-map": lambda key: _entry(
         key, {"kind": "exact", "mode": "plain", "data": {}}
     ),
-    "json-bad-tag": lambda key: _entry(key, {"kind": "fast", "mode": "tagged", "data": ["X", 1]}),
-    "json-odd-dict": lambda key: _entry(key, {"kind": "fast", "mode": "tagged", "data": ["D", 1]}),
+    "json-bad-tag": lambda key: _entry(
+        key, {"kind": "fast", "mode": "tagged", "data": ["X", 1], "marks": [1, 1]}
+    ),
+    "json-odd-dict": lambda key: _entry(
+        key, {"kind": "fast", "mode": "tagged", "data": ["D", 1], "marks": [1, 1]}
+    ),
     "json-list-key": lambda key: _entry(
-        key, {"kind": "fast", "mode": "tagged", "data": ["D", ["L"], 1]}
+        key,
+        {"kind": "fast", "mode": "tagged", "data": ["D", ["L"], 1], "marks": [0, 0, 0, 0, 0, 0]},
     ),
     "json-text-position": lambda key: _entry(
         key,
         {"kind": "exact", "mode": "plain", "data": {}, "values": [[[], "1", 1]], "keys": []},
+    ),
+    "json-fast-without-marks": lambda key: _entry(
+        key, {"kind": "fast", "mode": "plain", "data": {}}
+    ),
+    "json-fast-marks-not-fitting": lambda key: _entry(
+        key, {"kind": "fast", "mode": "plain", "data": {"a": 1}, "marks": [1, 1]}
+    ),
+    "json-fast-negative-mark": lambda key: _entry(
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, -1]}
+    ),
+    "json-fast-zero-mark": lambda key: _entry(
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [0, 1]}
+    ),
+    "json-fast-text-mark": lambda key: _entry(
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, "1"]}
     ),
     "json-unknown-code": lambda key: _entry(key, {"kind": "fail", "problems": [_problem("Q999")]}),
     "json-bad-severity": lambda key: _entry(
@@ -155,8 +178,8 @@ WRONG_SHAPES: dict[str, Callable[[str], bytes]] = {
     "json-problems-not-list": lambda key: _entry(key, {"kind": "fail", "problems": {}}),
     "json-deep": lambda key: b"[" * 100_000 + b"]" * 100_000,
     "json-nan-format": lambda key: _entry(
-        key, {"kind": "fast", "mode": "plain", "data": {}}
-    ).replace(b'"kh284-cache":2', b'"kh284-cache":NaN'),
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, 1]}
+    ).replace(b'"kh284-cache":%d' % codec.FORMAT, b'"kh284-cache":NaN'),
     "binary": lambda key: bytes(range(256)),
     "empty": lambda key: b"",
 }
@@ -224,13 +247,13 @@ def identical(a: Any, b: Any) -> bool:
 def test_data_round_trips_with_every_type_and_key_order(value: Any) -> None:
     for kind in ("fast", "exact"):
         source_map = SourceMap({(): (1, 1), ("a", 0, True, None): (3, 5)}, {("a",): (2, 1)})
-        payload = ("fast", value) if kind == "fast" else ("exact", value, source_map)
+        marks = array("I", range(1, 1 + 2 * codec._pairs(value)))
+        payload = ("fast", value, marks) if kind == "fast" else ("exact", value, source_map)
         raw = codec.encode(payload, "k")
         assert raw is not None
         back = codec.decode(raw, "k")
         assert back is not None and back[0] == kind and identical(back[1], value)
-        if kind == "exact":
-            assert back[2] == source_map
+        assert back[2] == (marks if kind == "fast" else source_map)
         assert codec.decode(raw, "another key") is None
 
 
@@ -260,8 +283,9 @@ def test_problems_round_trip(tmp_path: Path) -> None:
 
 
 def test_values_that_are_not_data_are_not_stored() -> None:
-    assert codec.encode(("fast", {"a": (1, 2)}), "k") is None
-    assert codec.encode(("fast", {(1, 2): 1}), "k") is None
+    assert codec.encode(("fast", {"a": (1, 2)}, array("I", [1] * 4)), "k") is None
+    assert codec.encode(("fast", {(1, 2): 1}, array("I", [1] * 4)), "k") is None
+    assert codec.encode(("fast", {"a": 1}, array("I", [1] * 2)), "k") is None  # too few
     assert codec.encode(("nope", 1), "k") is None
 
 
@@ -275,7 +299,7 @@ def _plant_a_lie(cache_dir: Path, data: Path) -> Path:
     assert key is not None
     payload = reading.parse(raw, REPORT.as_posix())
     assert payload[0] == "fast"
-    lie = ("fast", {**payload[1], "unit": "don-vi-bia-dat"})
+    lie = ("fast", {**payload[1], "unit": "don-vi-bia-dat"}, payload[2])
     entry = cache_dir / "file" / key[:2] / f"{key}.json"
     for folder in (cache_dir, entry.parent.parent, entry.parent):
         folder.mkdir(exist_ok=True)

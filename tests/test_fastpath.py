@@ -57,6 +57,7 @@ SCALARS = st.sampled_from([
     "{k: v}", "'it''s'", '"tab\\there"', "|\n  text", ">\n  folded", "# c", "x # c",
     '"esc\\e"', '"\\ud800"', '"\\x85"', '"\\N"', '"back\\\\slash"', "C:\\x\\y", "!!int 42",
     "!!float 1", "!!int x", "!!seq {}", "!!map {a: 1}", "!!binary aGk=", '"\\u00e9"',
+    "! 97.4", "! 12", "! [1]", '"v"# c', "[-]", "[a, -]", "a\tb", "1\t# c",
 ])  # fmt: skip
 KEYS = st.sampled_from(["unit", "period", "value", "Sở", "Sở", "2025", "no", "a b", "x"])
 
@@ -144,25 +145,26 @@ def test_changed_file_is_a_miss_and_corrupt_entries_are_ignored(tmp_path: Path) 
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(documents())
 def test_fast_source_map_equals_the_exact_one(text: str) -> None:
-    from kh284.load.fast import fast_source_map
+    from kh284.load.fast import fast_read, positions
 
-    if fast_load(text) is None:
+    read = fast_read(text)
+    if read is None:
         return
     document, _ = load_text(text, "t.yaml")
     assert document is not None
-    fast = fast_source_map(text)
-    assert fast is not None
+    fast = positions(*read)
     assert fast.values == document.source_map.values
     assert fast.keys == document.source_map.keys
 
 
 @pytest.mark.parametrize("name", ["plan.yaml", "units.yaml", "targets.yaml", "events.yaml"])
 def test_fast_source_map_of_the_real_files(name: str) -> None:
-    from kh284.load.fast import fast_source_map
+    from kh284.load.fast import fast_read, positions
 
     text = (DATA / name).read_text(encoding="utf-8")
     document, _ = load_text(text, name)
-    assert document is not None and fast_load(text) is not None
-    fast = fast_source_map(text)
-    assert fast is not None and fast.values == document.source_map.values
+    read = fast_read(text)
+    assert document is not None and read is not None
+    fast = positions(*read)
+    assert fast.values == document.source_map.values
     assert fast.keys == document.source_map.keys

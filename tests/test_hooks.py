@@ -66,3 +66,22 @@ def test_example_workflow_runs_kh284_validate() -> None:
     runs = [s.get("run", "") for s in steps]
     assert any(r.startswith("kh284 validate") for r in runs)
     assert "pull_request" in workflow["on"] or "pull_request" in workflow.get(True, {})
+
+
+def test_example_workflow_keeps_the_cache_between_runs() -> None:
+    # issue "Cold runs": a pull request's job parses only the files it changed
+    workflow = YAML(typ="safe").load(
+        (ROOT / "examples" / "github-actions" / "kh284-validate.yml").read_text("utf-8")
+    )
+    job = workflow["jobs"]["validate"]
+    cache_dir = job["env"]["KH284_CACHE_DIR"]
+    cached = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/cache@")]
+    assert len(cached) == 1
+    settings = cached[0]["with"]
+    assert settings["path"] == cache_dir
+    version = "${{ steps.kh284.outputs.version }}"
+    assert settings["key"].startswith(version) and settings["restore-keys"].startswith(version)
+    assert "github.run_id" in settings["key"] and "run_id" not in settings["restore-keys"]
+    steps = [s.get("id") or s.get("uses") or s.get("run") for s in job["steps"]]
+    first_run = next(i for i, s in enumerate(steps) if str(s).startswith("kh284 validate"))
+    assert steps.index("kh284") < steps.index(cached[0]["uses"]) < first_run

@@ -134,7 +134,7 @@ def test_a_conflict_says_which_field_and_where_the_earlier_report_is(data: Path)
     lines = run_import(data, xlsx)
     assert lines == [
         f"Nhiệm vụ!I{row}: error D511 nhiệm vụ PL-04: «Ngày hoàn thành (DD/MM/YYYY)» ở đây là "
-        "«15/03/2026», báo cáo đã có progress/2026/so-gddt-nhiem-vu-2026.yaml (dòng 22) ghi "
+        "«15/03/2026», báo cáo đã có progress/2026/so-gddt-nhiem-vu-2026.yaml (dòng 23) ghi "
         "«20/03/2026»"
     ]
     assert "x.yaml" not in lines[0] and "(-)" not in lines[0]
@@ -155,9 +155,9 @@ def test_a_conflict_with_a_later_report_names_that_report(data: Path) -> None:
     lines = [line for line in run_import(data, xlsx) if " D511 " in line]
     assert lines == [
         f"Nhiệm vụ!H{row}: error D511 nhiệm vụ PL-04: «Tình trạng» ở đây là «Hoàn thành», báo "
-        "cáo đã có progress/2025/so-gddt-nhiem-vu-2025.yaml (dòng 17) ghi «Đang thực hiện»",
+        "cáo đã có progress/2025/so-gddt-nhiem-vu-2025.yaml (dòng 18) ghi «Đang thực hiện»",
         f"Nhiệm vụ!I{row}: error D511 nhiệm vụ PL-04: «Ngày hoàn thành (DD/MM/YYYY)» ở đây là "
-        "«01/06/2025», báo cáo đã có progress/2026/so-gddt-nhiem-vu-2026.yaml (dòng 22) ghi "
+        "«01/06/2025», báo cáo đã có progress/2026/so-gddt-nhiem-vu-2026.yaml (dòng 23) ghi "
         "«20/03/2026»",
     ]
 
@@ -182,7 +182,7 @@ def test_ranges_dates_and_an_earlier_figure_are_told_by_cell(data: Path) -> None
     lines = run_import(data, xlsx)
     assert (
         f"Chỉ tiêu!D{figure}: error D503 «Giá trị năm 2026»: ở đây là 30, báo cáo đã có "
-        "progress/2026/so-gddt-chi-tieu-2026.yaml (dòng 11) ghi 34,5 cho cùng chỉ tiêu, địa "
+        "progress/2026/so-gddt-chi-tieu-2026.yaml (dòng 12) ghi 34,5 cho cùng chỉ tiêu, địa "
         "bàn và năm"
     ) in lines
     assert (

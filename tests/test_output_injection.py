@@ -404,7 +404,10 @@ def test_renderers_escape_a_file_name_the_loader_did_not(hostile: Path, fmt: str
     )
     text = formatter(Format(fmt))(view)
     assert_inert(text, fmt)
-    assert "x \\x1b[31m" in text.replace("\\\\", "\\")
+    if fmt == "sarif":  # a URI escapes it its own way: percent-encoded
+        assert "x%20%1B%5B31m" in text
+    else:
+        assert "x \\x1b[31m" in text.replace("\\\\", "\\")
     if fmt == "junit":
         assert not XML_ILLEGAL.search(text)
         ET.fromstring(text)

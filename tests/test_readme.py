@@ -73,8 +73,10 @@ def test_codes_reference_lists_every_code() -> None:
     from kh284.diagnostics.catalogue import CATALOGUE
 
     text = (ROOT / "docs" / "CODES.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| ([A-Z]\d{3}) \|", text, re.M)
-    assert sorted(rows) == sorted(CATALOGUE)
+    rows = re.findall(r'^\| <a id="([a-z]\d{3})"></a>([A-Z]\d{3}) \|', text, re.M)
+    assert sorted(code for _, code in rows) == sorted(CATALOGUE)
+    # each row has the anchor a SARIF rule's help points at (docs/CODES.md#d501)
+    assert all(anchor == code.lower() for anchor, code in rows)
 
 
 def test_readme_quick_start_has_exactly_two_commands() -> None:

@@ -761,3 +761,70 @@ def test_final_due_is_the_last_due_date(
 )
 def test_malformed_new_kinds_follow_their_kind(t: AppendixTask, expected: list[Row]) -> None:
     assert rows(deliverables(t, {}, SCHOOL_SETTINGS, HORIZON, D(2027, 6, 1))) == expected
+
+
+# -- issue 25: "Tháng 12/2025", "Quý I hằng năm", "Từ năm 2027" -----------------------------
+
+MONTH_12 = kinded("month", "Tháng 12/2025", year=2025, month=12)
+MONTH_2 = kinded("month", "Tháng 02/2028", year=2028, month=2)
+QUARTER_I_EACH = kinded("quarterly_each_year", "Quý I hằng năm", quarter=1, from_year=2026)
+FROM_2027 = kinded("yearly_from", "Từ năm 2027", from_year=2027)
+
+
+def test_a_month_is_due_on_its_last_day_and_one_day_late_the_next() -> None:
+    # the issue's example: "Tháng 12/2025" is due 31/12/2025, 1 day late on 01/01/2026
+    found = deliverables(MONTH_12, {}, SETTINGS, HORIZON, D(2026, 1, 1))
+    assert rows(found) == [("", 2025, None, D(2025, 12, 31), False, False)]
+    assert status_on(MONTH_12, D(2025, 12, 31)) == ["not_due"]
+    judged = _judge(MONTH_12, found[0], [], D(2026, 1, 1), ["so-gddt"])
+    assert (judged.status, judged.days_overdue) == ("overdue", 1)
+    # February of a leap year ends on the 29th
+    assert deliverables(MONTH_2, {}, SETTINGS, HORIZON, D(2028, 1, 1))[0].due == D(2028, 2, 29)
+
+
+def test_a_month_keys_a_report_by_its_year() -> None:
+    assert deliverable_key(MONTH_12, 2025, None) == ("", None)
+    assert deliverable_key(MONTH_12, 2026, None)[0] is None
+
+
+def test_quarter_i_each_year_is_due_31_march_of_every_year() -> None:
+    found = deliverables(QUARTER_I_EACH, {}, SETTINGS, 2028, D(2035, 1, 1))
+    assert rows(found) == on_rows(3, 31, 2026, 2027, 2028)
+    # the year's deliverable exists from 1 January and is overdue on 1 April
+    assert status_on(QUARTER_I_EACH, D(2026, 3, 31), SETTINGS) == ["not_due"]
+    assert status_on(QUARTER_I_EACH, D(2026, 4, 1), SETTINGS) == ["overdue"]
+    assert final_due(QUARTER_I_EACH.deadline, SETTINGS, 2028) == D(2028, 3, 31)
+    fourth = kinded("quarterly_each_year", "Quý IV hằng năm", quarter=4, from_year=2026)
+    assert deliverables(fourth, {}, SETTINGS, HORIZON, D(2026, 6, 1))[0].due == D(2026, 12, 31)
+
+
+def test_from_year_alone_runs_a_yearly_from_to_the_horizon() -> None:
+    assert deliverables(FROM_2027, {}, SETTINGS, HORIZON, D(2026, 12, 31)) == []
+    found = deliverables(FROM_2027, {}, SETTINGS, 2029, D(2035, 1, 1))
+    assert rows(found) == yearly_rows(2027, 2028, 2029)
+    assert deliverable_key(FROM_2027, 2026, None)[0] is None
+    assert deliverable_key(FROM_2027, 2027, None) == ("2027", None)
+
+
+@pytest.mark.parametrize(
+    ("t", "problems"),
+    [
+        (MONTH_12, []),
+        (QUARTER_I_EACH, []),
+        (FROM_2027, []),
+        (kinded("month", "x", year=2025), ["needs 'month'"]),
+        (kinded("month", "x", month=5), ["needs 'year'"]),
+        (kinded("month", "x", year=2025, month=5, day=3), ["must not have 'day'"]),
+        (kinded("quarterly_each_year", "x", quarter=1), ["needs 'from_year'"]),
+        (kinded("quarterly_each_year", "x", from_year=2026), ["needs 'quarter'"]),
+        (
+            kinded("yearly_from", "x", from_year=2027, until_year=2026),
+            ["ends in 2026, before it starts in 2027"],
+        ),
+        (kinded("yearly_from", "x", year=2026, from_year=2027), ["must not have 'from_year'"]),
+    ],
+)
+def test_the_new_kinds_shapes(t: AppendixTask, problems: list[str]) -> None:
+    from kh284.validate.checks.references import deadline_problems
+
+    assert [en for _, en in deadline_problems(t.deadline, SETTINGS)] == problems

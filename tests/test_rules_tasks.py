@@ -77,7 +77,8 @@ def _task(number: int, lead: str, coordinating: str, deadline: str) -> str:
 
 
 PLAN = (
-    'number: "1/KH-TEST"\nissuer: so-a\nplace: "Tỉnh T"\ndate: 2025-01-01\n'
+    'format: 2\nnumber: "1/KH-TEST"\nkind: "Kế hoạch"\n'
+    'issuer: so-a\nplace: "Tỉnh T"\ndate: 2025-01-01\n'
     'title: "KẾ HOẠCH THỬ"\nhorizon_year: 2030\nimplements: "91-KL/TW"\nlegal_bases: []\n'
     'preamble: "Thử."\nsections: []\nappendix:\n  title: "PHỤ LỤC"\n  tasks:\n'
     + _task(1, "so-a", "so-b", "text: 'Năm 2025', kind: year, year: 2025")

@@ -340,6 +340,7 @@ WORD_MODULES = ("i18n/", "diagnostics/catalogue.py")
 #: Literals with Vietnamese letters that are not words shown to anyone: letters and patterns.
 NOT_WORDS = {
     "validate/names.py": {"đ", "Đ"},  # folding: đ → d
+    "load/migrate.py": {"đ"},  # folding: đ → d (issue 28)
     "validate/models/common.py": {"đ", "Đ", "abcdđeghiklmnopqrstuvxy"},  # the clause letters
 }
 #: Words still made outside the vocabulary, in modules this change did not own.  The list
@@ -540,9 +541,9 @@ def test_the_vocabularys_sub_modules_add_words_without_replacing_any() -> None:
     )
     assert isinstance(words, ast.Dict)
     keys = [k.value for k in words.keys if isinstance(k, ast.Constant)]
-    from kh284.i18n import commands, loader, reasons, schema
+    from kh284.i18n import commands, followup, loader, reasons, schema
 
-    for table in (reasons.WORDS, loader.WORDS, schema.WORDS, commands.WORDS):
+    for table in (reasons.WORDS, loader.WORDS, schema.WORDS, commands.WORDS, followup.WORDS):
         keys += list(table)
     assert len(keys) == len(set(keys)) == len(i18n.WORDS)
 

@@ -3,7 +3,8 @@
 - ``docs/CLI.md``: the ``--help`` of every command, in Vietnamese and in English, as
   kh284 prints it (80 columns, the program named ``kh284``).
 - ``docs/CODES.md``: every diagnostic code of ``kh284.diagnostics.catalogue``: its family,
-  severity, title and both messages.
+  severity, title and both messages; each code's row carries the anchor the SARIF rules'
+  help points at (``#d501``: ``kh284.render.sarif.anchor``).
 
 Usage, from the repository root with the project's environment (after adding a command,
 an option or a code; ``tests/test_readme.py`` fails while they are stale)::
@@ -25,6 +26,7 @@ from kh284.cli.app import app
 from kh284.diagnostics.catalogue import CATALOGUE, FAMILIES, template
 from kh284.i18n import WORDS, word
 from kh284.render.markdown import cell
+from kh284.render.sarif import anchor
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI_MD = ROOT / "docs" / "CLI.md"
@@ -102,11 +104,13 @@ def codes_md() -> str:
         "(`--lang en`). Chữ cái đầu của mã cho biết giai đoạn. Chọn hoặc bỏ mã bằng",
         "`--select`/`--ignore` (mã hoặc tiền tố: `--ignore P4,T605`); chấp nhận tạm một phát",
         "hiện bằng `waivers.yaml` (xem [DATA-FORMAT.md](DATA-FORMAT.md)). `{…}` là phần",
-        "kh284 điền vào khi báo.",
+        "kh284 điền vào khi báo. Mỗi mã có một neo riêng để dẫn tới, ví dụ",
+        "[`CODES.md#d501`](#d501).",
         "",
         "Every finding has a stable code, a severity (`--fail-on` chooses which make the exit",
         "code 1) and a message in Vietnamese (the default) or English (`--lang en`). The first",
-        "letter is the stage. `{…}` is filled in when the finding is reported.",
+        "letter is the stage. `{…}` is filled in when the finding is reported. Each code has",
+        "an anchor of its own to link to, e.g. [`CODES.md#d501`](#d501).",
         "",
         "| chữ / letter | nhóm | family | số mã / codes |",
         "|---|---|---|---|",
@@ -130,7 +134,7 @@ def codes_md() -> str:
         for code, entry in CATALOGUE.items():
             if code.startswith(letter):
                 out.append(
-                    f"| {code} | `{entry.severity}` | `{entry.title}` "
+                    f'| <a id="{anchor(code)}"></a>{code} | `{entry.severity}` | `{entry.title}` '
                     f"| {cell(template(code, 'vi'))} | {cell(template(code, 'en'))} |"
                 )
     return "\n".join(out) + "\n"

@@ -26,15 +26,16 @@ def main() -> None:
         from kh284 import __version__
         from kh284.cli.argv import argv_language
         from kh284.cli.output import deliver_early
+        from kh284.render import Result
 
-        deliver_early(f"kh284 {__version__}\n", "", 0, argv_language())
+        deliver_early(Result(f"kh284 {__version__}\n", "", 0), argv_language())
     from kh284.cli.replay import lookup
 
     stored = lookup(sys.argv[1:])
     if stored is not None and stored.to_stdout:  # a result for stdout, stored by this same run
         from kh284.cli.output import deliver_early
 
-        deliver_early(stored.output, stored.summary, stored.exit_code, stored.lang)
+        deliver_early(stored.result(), stored.lang)
     from kh284.cli.app import main as run
 
     run()

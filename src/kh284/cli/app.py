@@ -16,7 +16,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from kh284 import __version__
-from kh284.cli import checking, reports
+from kh284.cli import checking, followup, migrating, reports
 from kh284.cli.helptext import KH284Command
 from kh284.cli.usage import KH284Group
 
@@ -60,6 +60,9 @@ for _command in (
     checking.schema,
     reports.report,
     reports.template,
+    followup.remind,
+    followup.changes,
+    migrating.migrate,
 ):
     app.command(cls=KH284Command)(_command)
 app.command("import", cls=KH284Command)(reports.import_)
@@ -164,11 +167,9 @@ def run_app() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if sys.stdout is None or sys.stderr is None:
         _hold_closed_streams()
-    for stream in (sys.stdout, sys.stderr):
-        # a terminal or pipe that cannot show Vietnamese gets escapes, not a crash
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
+    from kh284.cli.output import readable_streams
+
+    readable_streams()  # a terminal or pipe that cannot show Vietnamese: Van ban, not a crash
     _require_cwd()
     try:
         app()

@@ -39,6 +39,13 @@ VALUED = frozenset(
         "--status",
         "--unit",
         "--year",
+        # kh284 remind, kh284 changes, report --since (issue 26)
+        "--from",
+        "--from-rev",
+        "--reply-by",
+        "--sender",
+        "--since",
+        "--to",
     }
 )
 

@@ -183,4 +183,4 @@ def schema(
     """Print the JSON Schema of a data file (generated from the models)."""
     from kh284.validate.json_schema import schema_text
 
-    deliver(Result(schema_text(kind.value), "", 0), None, False, "en")
+    deliver(Result(schema_text(kind.value), "", 0, machine=True), None, False, "en")

@@ -96,7 +96,7 @@ def run_targets(options: Options, target_id: str | None, as_json: bool) -> Resul
         text = targets_view.detail(
             results[0], outcome.index, options.lang, color=options.color, width=options.width
         )
-    return Result(text, "", 0)
+    return Result(text, "", 0, machine=as_json)
 
 
 def run_tasks(
@@ -173,7 +173,7 @@ def run_missing(options: Options, unit: str | None, year: int | None) -> Result:
     code = int(exit_code_for(view.diagnostics, view.fail_on))
     if outcome.reporting is not None and outcome.reporting.missing and view.fail_on != "never":
         code = max(code, 1)
-    return Result(report, summary_text(view) + "\n", code)
+    return Result(report, summary_text(view) + "\n", code, machine=view.fmt.machine)
 
 
 def _view(
@@ -224,7 +224,7 @@ def _finish_view(view: View) -> Result:
     report = "" if view.quiet and view.fmt is Format.terminal else formatter(view.fmt)(view)
     summary = summary_text(view) + "\n"
     code = exit_code_for(view.diagnostics, view.fail_on)
-    return Result(report, summary, int(code))
+    return Result(report, summary, int(code), machine=view.fmt.machine)
 
 
 def _base_dir(options: Options) -> Path | None:

@@ -246,7 +246,9 @@ def _code_hint(code: str, lang: str) -> str:
     from kh284.diagnostics.catalogue import CATALOGUE, FAMILIES
 
     known = sorted({c[:n] for c in CATALOGUE for n in range(1, len(c) + 1)})
-    close = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
+    # a code is a letter and digits: a letter O, I or L after the first is a digit mistyped
+    digits = code[:1] + code[1:].translate(str.maketrans("OIL", "011"))
+    close = difflib.get_close_matches(digits, known, n=1, cutoff=0.6)
     if close:
         return word("common.did_you_mean", lang, hint=close[0])
     return word("cli.code_letters", lang, letters=", ".join(FAMILIES))

@@ -5,15 +5,26 @@ file or a new path, and never over an existing file without ``--force``); a stdo
 cannot be written is a clear error (exit 2), never a lost report.  The summary line goes to
 stderr; the exit code follows the one policy in ``diagnostics.exit_code_for``.
 ``fail`` is the one way a run that cannot go ahead stops (``kh284: …``, exit 2).
+
+Whatever the locale: a program's format (``Result.machine``: JSON, SARIF, JUnit, GitHub
+commands) and bytes go to stdout as they are, UTF-8, never through the locale's encoding;
+text for people goes through it, and what that encoding cannot show is spelled with letters
+it can (``readable``: ``Văn bản`` → ``Van ban``, ``≥`` → ``>=``, box lines → ``+-|``), else
+``?``; never as Python escapes.  ``--output`` files are always UTF-8.
 """
 
 from __future__ import annotations
 
+import codecs
 import errno
+import functools
+import itertools
 import os
 import sys
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from kh284.i18n import word
 from kh284.render import Result
@@ -62,24 +73,29 @@ def write_file(path: Path, data: str | bytes, force: bool, lang: str) -> None:
         fail(f"{path}: {exc.strerror or exc}")
 
 
-def write_stdout(text: str, lang: str) -> None:
+def write_stdout(text: str | bytes, lang: str, *, machine: bool = False) -> None:
     """Write ``text`` to stdout and flush it; stop the run (exit 2) when that fails.
 
-    A closed stdout (``>&-``), a full disk or a closed pipe is said in words, never with a
-    traceback, so a lost report cannot pass for a delivered one.
+    Bytes, and text with ``machine``, are written as UTF-8 bytes; other text in the
+    locale's encoding, made ``readable``.  A closed stdout (``>&-``), a full disk or a
+    closed pipe is said in words, never with a traceback, so a lost report cannot pass
+    for a delivered one.
     """
-    problem = stdout_problem(text, lang)
+    problem = stdout_problem(text, lang, machine=machine)
     if problem is not None:
         fail(problem)
 
 
-def stdout_problem(text: str, lang: str) -> str | None:
-    """Write ``text`` to stdout and flush it; what went wrong, in words, or ``None``."""
+def stdout_problem(text: str | bytes, lang: str, *, machine: bool = False) -> str | None:
+    """Write ``text`` to stdout (as ``write_stdout``); what went wrong, in words, or ``None``."""
     stream = sys.stdout
     if stream is None:  # started with stdout closed
         return word("cli.stdout_closed", lang)
     try:
-        stream.write(text)
+        if isinstance(text, bytes) or machine:
+            _write_bytes(stream, text.encode("utf-8") if isinstance(text, str) else text)
+        else:
+            stream.write(text)
         stream.flush()
     except ValueError:  # the stream object was closed
         return word("cli.stdout_closed", lang)
@@ -90,33 +106,40 @@ def stdout_problem(text: str, lang: str) -> str | None:
     return None
 
 
+def _write_bytes(stream: TextIO, data: bytes) -> None:
+    """``data`` to the bytes under ``stream``, after what its text layer holds."""
+    stream.flush()
+    raw = getattr(stream, "buffer", None)
+    if raw is None:  # a stream with no bytes under it (one a test put there): text
+        stream.write(data.decode("utf-8", "replace"))
+        return
+    raw.write(data)
+    raw.flush()
+
+
 def deliver(result: Result, output: Path | None, force: bool, lang: str) -> NoReturn:
     """Write the result to stdout or ``output``, the summary to stderr, and exit."""
     if output is not None:
         write_file(output, result.output, force, lang)
     elif result.output:
-        text = result.output
-        write_stdout(text.decode("utf-8") if isinstance(text, bytes) else text, lang)
+        write_stdout(result.output, lang, machine=result.machine)
     import typer
 
     sys.stderr.write(result.summary)
     raise typer.Exit(result.exit_code)
 
 
-def deliver_early(output: str, summary: str, exit_code: int, lang: str) -> NoReturn:
-    """Write a result as ``deliver`` does, before any parsing; exit as ``cli.app`` does.
+def deliver_early(result: Result, lang: str) -> NoReturn:
+    """Write a result to stdout as ``deliver`` does, before any parsing; exit as ``cli.app``.
 
     For a replayed result (``cli/replay.py``) and ``kh284 --version``: without typer, the
     report to stdout (a failure to write it said in words, exit 2), the summary to stderr,
     and the exit code.
     """
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
-    status = exit_code
+    readable_streams()
+    output, summary, status = result.output, result.summary, result.exit_code
     try:
-        problem = stdout_problem(output, lang) if output else None
+        problem = stdout_problem(output, lang, machine=result.machine) if output else None
         if problem is not None:
             sys.stderr.write(f"kh284: {problem}\n")
             summary, status = "", 2
@@ -144,3 +167,96 @@ def exit_now(status: int) -> NoReturn:
 def data_dir_missing(data_dir: Path, lang: str) -> NoReturn:
     """The data directory does not exist: say so (exit 2)."""
     fail(word("common.no_data_dir", lang, path=data_dir))
+
+
+#: What a locale without these characters shows instead: a letter with its marks apart is
+#: ``unicodedata``'s (NFD), without them ``validate.names.strip_diacritics``'s (``đ`` → ``d``
+#: too), after the compatibility forms (NFKD: ``…`` → ``...``); the rest is here; each
+#: status shape keeps an ASCII stand-in of its own, so that statuses stay apart.
+_SPELLED = {
+    "—": "-", "–": "-", "‒": "-", "―": "-", "−": "-", "‐": "-",
+    "‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+    "≥": ">=", "≤": "<=", "≠": "!=", "≈": "~", "±": "+/-", "×": "x", "÷": "/",
+    "→": "->", "←": "<-", "↑": "^", "↓": "v", "↻": "@", "·": ".", "•": "*", "∙": "*",
+    "●": "*", "▲": "^", "◆": "+", "▼": "v", "■": "#", "✕": "x", "○": "o", "◔": "c",
+    "◐": "(", "◇": "~", "✓": "v", "✔": "v", "✗": "x", "✘": "x", "❌": "x", "⚠": "!",
+    "█": "#", "▓": "#", "▒": ":", "░": ".", "Σ": "sum", "Δ": "delta", "∈": "in",
+    "╱": "/", "╲": "\\", "╳": "x",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled(char: str, encoding: str) -> str:
+    """``char`` in letters ``encoding`` has: its marks apart, a stand-in, the bare letter, ``?``."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return ""  # a mark on the letter before, a variation selector, a joiner
+    name = unicodedata.name(char, "")
+    # a code page that writes tone marks apart (Windows-1258) keeps every letter whole:
+    # ``ệ`` as ``ê`` and a dot below, the most of the letter it has in one piece
+    apart = unicodedata.normalize("NFD", char)
+    base, marks = apart[0], list(apart[1:])
+    candidates = [
+        unicodedata.normalize("NFC", base + "".join(order[:k])) + "".join(order[k:])
+        for order in itertools.permutations(marks[:3])
+        for k in range(len(order), -1, -1)
+    ]
+    candidates.append(_SPELLED.get(char, ""))
+    if name.startswith("BOX DRAWINGS"):
+        words = set(name.split())
+        across = bool(words & {"HORIZONTAL", "LEFT", "RIGHT"})
+        down = bool(words & {"VERTICAL", "UP", "DOWN"})
+        candidates.append("-" if across and not down else "|" if down and not across else "+")
+    from kh284.validate.names import strip_diacritics
+
+    candidates.append(strip_diacritics(unicodedata.normalize("NFKD", char)))
+    for candidate in candidates:
+        if candidate and candidate != char:
+            try:
+                candidate.encode(encoding)
+            except (UnicodeError, LookupError):
+                continue
+            return candidate
+    return "?"
+
+
+def readable(encoding: str) -> Callable[[UnicodeError], tuple[str, int]]:
+    """The codec error handler of a stream in ``encoding``: what it cannot encode, spelled.
+
+    The handler is told the stream's encoding here: a code page's own error names only
+    ``charmap``.
+    """
+
+    def spell(error: UnicodeError) -> tuple[str, int]:
+        if not isinstance(error, UnicodeEncodeError):
+            raise error
+        part = error.object[error.start : error.end]
+        return "".join(_spelled(c, encoding) for c in part), error.end
+
+    return spell
+
+
+def readable_streams() -> None:
+    """Make stdout and stderr write what their encoding lacks as ``readable`` spells it."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            reconfigure(errors=_handler(stream.encoding))
+        except (LookupError, TypeError):
+            continue
+
+
+def _handler(encoding: str) -> str:
+    """The name of the ``readable`` error handler of ``encoding``, registered once."""
+    name = f"kh284-readable-{codecs.lookup(encoding).name}"
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+        codecs.register_error(name, readable(codecs.lookup(encoding).name))
+    return name
+
+
+def spelled(text: str, encoding: str) -> str:
+    """``text`` as a stream in ``encoding`` shows it: what the encoding lacks, spelled."""
+    return text.encode(encoding, _handler(encoding)).decode(encoding)

@@ -89,13 +89,15 @@ class Replayed:
     """A command's whole result as the cache keeps it (``load.codec``'s ``result`` entry).
 
     ``lang`` is the language of a result for stdout, empty for one written to ``--output``
-    (replayed only after parsing, so that ``--output``'s refusals stay as they are).
+    (replayed only after parsing, so that ``--output``'s refusals stay as they are);
+    ``machine`` is the ``Result``'s: a program's format, written as UTF-8 bytes.
     """
 
     output: str
     summary: str
     exit_code: int
     lang: str
+    machine: bool = False
 
     @property
     def to_stdout(self) -> bool:
@@ -106,22 +108,24 @@ class Replayed:
         """The ``Result`` the command gave."""
         from kh284.render import Result
 
-        return Result(self.output, self.summary, self.exit_code)
+        return Result(self.output, self.summary, self.exit_code, self.machine)
 
     def entry(self) -> tuple[Any, ...]:
         """The cache's payload for this result."""
-        return ("result", self.output, self.summary, self.exit_code, self.lang)
+        return ("result", self.output, self.summary, self.exit_code, self.lang, self.machine)
 
     @classmethod
     def of(cls, entry: tuple[Any, ...] | None) -> Replayed | None:
         """The result in the cache's payload ``entry``, or ``None`` for anything else."""
-        if entry is None or len(entry) != 5 or entry[0] != "result":
+        if entry is None or len(entry) != 6 or entry[0] != "result":
             return None
-        _, output, summary, exit_code, lang = entry
+        _, output, summary, exit_code, lang, machine = entry
         texts = (output, summary, lang)
         if not all(type(t) is str for t in texts) or type(exit_code) is not int:
             return None
-        return cls(output, summary, exit_code, lang)
+        if type(machine) is not bool:
+            return None
+        return cls(output, summary, exit_code, lang, machine)
 
 
 @dataclass(frozen=True)
@@ -208,7 +212,7 @@ def run_replayed(options: Options, command: Command, kwargs: dict[str, Any]) -> 
     # midnight may have taken either day as its default as-of date)
     if early.snapshot.used and isinstance(result.output, str) and today() == early.day:
         lang = options.lang if options.output is None else ""
-        done = Replayed(result.output, result.summary, result.exit_code, lang)
+        done = Replayed(result.output, result.summary, result.exit_code, lang, result.machine)
         cache.put("result", early.key, done.entry())
     return result
 

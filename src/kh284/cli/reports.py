@@ -87,13 +87,18 @@ def report(
         ),
     ] = None,
     fail_on: FailOnOpt = FailOn.error,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DATE", help="help.opt.since")
+    ] = None,
 ) -> None:
     """Write the dashboard (html), status workbook (xlsx) or report draft (docx)."""
     from kh284.cli.commands import check_view
+    from kh284.cli.comparing import compared, parse_day
     from kh284.cli.options import Options
     from kh284.reports import run
 
     day = parse_as_of(as_of, lang.value)
+    earlier = parse_day(since, "--since", lang.value)
     fmt = report_format.value
     if output is None and fmt != "html":
         fail(word("common.needs_output", lang.value, fmt=fmt))
@@ -104,7 +109,12 @@ def report(
     produced = _run_report_command(
         lang.value,
         data_dir,
-        lambda: run.report(check_view(options), fmt, unit),
+        lambda: run.report(
+            check_view(options),
+            fmt,
+            unit,
+            None if earlier is None else compared(options, earlier, day, None)[0],
+        ),
     )
     deliver(produced, output, force, lang.value)
 

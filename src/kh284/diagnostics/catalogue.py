@@ -419,6 +419,55 @@ CATALOGUE: dict[str, Entry] = {
         "'no_decrease'",
         "'no_decrease' goes with an every_year target; 'no_decrease_in' needs 'no_decrease'",
     ),
+    # -- issue 25: any implementing document, any level ---------------------------------
+    "S220": Entry(
+        E,
+        "unnamed-document",
+        "Văn bản căn cứ cần số hiệu ('number') hoặc tên ('name', khi văn bản không có số, như "
+        "một luật)",
+        "A legal basis needs its 'number' or, for a document without one (a law), its 'name'",
+    ),
+    # -- issue 28: format versions and `kh284 migrate` -------------------------------------
+    "S230": Entry(
+        W,
+        "older-format",
+        "Dữ liệu viết theo định dạng {found}, kh284 này dùng định dạng {current}: đã đọc "
+        "bằng cách chuyển đổi trong bộ nhớ; chạy 'kh284 migrate --data-dir {data_dir}' để "
+        "ghi lại các tệp theo định dạng {current}",
+        "The data is written in format {found} and this kh284 uses format {current}: it was "
+        "converted in memory when read; run 'kh284 migrate --data-dir {data_dir}' to rewrite "
+        "the files in format {current}",
+    ),
+    "S231": Entry(
+        E,
+        "newer-format",
+        "Dữ liệu viết theo định dạng {found}, mới hơn định dạng kh284 này biết ({current}): "
+        "hãy nâng cấp kh284",
+        "The data is written in format {found}, newer than the format this kh284 knows "
+        "({current}): upgrade kh284",
+    ),
+    "S232": Entry(
+        W,
+        "migration-guess",
+        "kh284 migrate không suy ra được '{key}': đã ghi giá trị mặc định {value} kèm chú "
+        "thích 'kh284 migrate: check this' trên dòng đó; hãy kiểm tra rồi xóa chú thích",
+        "kh284 migrate could not infer '{key}': it wrote the default {value} with the "
+        "comment 'kh284 migrate: check this' on its line; check it, then remove the comment",
+    ),
+    "S233": Entry(
+        E,
+        "migration-blocked",
+        "Không chuyển đổi được: sửa {count} lỗi ở trên trước; chưa tệp nào được ghi",
+        "Cannot migrate: fix the {count} problem(s) above first; no file was written",
+    ),
+    "S234": Entry(
+        E,
+        "migration-unfaithful",
+        "Không ghi lại được tệp này mà giữ nguyên nội dung và chú thích ({detail}); chưa "
+        "tệp nào được ghi: hãy sửa tệp bằng tay",
+        "This file cannot be rewritten keeping its content and comments ({detail}); no "
+        "file was written: edit it by hand",
+    ),
     "S299": Entry(E, "schema", "Dữ liệu không hợp lệ: {detail}", "Invalid data: {detail}"),
     # -- references ----------------------------------------------------------------------
     "R301": Entry(E, "unknown-unit", "Không có đơn vị '{id}'{hint}", "No unit '{id}'{hint}"),
@@ -470,6 +519,23 @@ CATALOGUE: dict[str, Entry] = {
         "chuỗi số liệu cũng không: {asked_vi}",
         "Target '{id}' names no unit that reports its figures (reporting_unit), nor does any "
         "target of the same series: {asked_en}",
+    ),
+    # -- issue 25: any implementing document, any level ---------------------------------
+    "R312": Entry(
+        E,
+        "count-level-not-below",
+        "Chỉ tiêu '{id}' đếm các địa bàn cấp '{level}' trong '{area}', là địa bàn cấp "
+        "'{area_level}': chỉ đếm được các địa bàn ở cấp thấp hơn",
+        "Target '{id}' counts the '{level}' areas of '{area}', itself a '{area_level}' area: "
+        "only areas of a lower level can be counted",
+    ),
+    "R313": Entry(
+        W,
+        "each-owes-without-members",
+        "'{id}' ghi each_owes (mỗi thành viên tự chịu trách nhiệm) nhưng không phải nhóm có "
+        "danh sách thành viên (members): nó vẫn chịu trách nhiệm như một đơn vị",
+        "'{id}' says each_owes (each member owes its own) but is not a group that lists its "
+        "members: it still owes as one unit",
     ),
     # -- the plan's own text -------------------------------------------------------------
     "P401": Entry(

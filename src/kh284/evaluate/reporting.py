@@ -31,7 +31,13 @@ from kh284.validate.dataset import LoadedReport
 from kh284.validate.deadlines import YEARLY_KINDS, year_span
 from kh284.validate.index import Index
 from kh284.validate.models.plan import DayOfYear, ReportingCalendar, UnitPlans
-from kh284.validate.responsibility import answering_for, owners_on, reporters, with_members
+from kh284.validate.responsibility import (
+    answering_for,
+    each_owes,
+    owners_on,
+    reporters,
+    with_members,
+)
 
 #: The kinds of item a unit owes, in the order they are listed.
 KINDS = ("figure", "task_report", "unit_plan")
@@ -143,11 +149,6 @@ def _with_rows(index: Index, reporting: Reporting) -> Reporting:
     return replace(reporting, units=rows)
 
 
-def _senders(index: Index, unit_id: str, owners: list[str]) -> set[str]:
-    """Units whose report counts for ``unit_id``'s item."""
-    return answering_for(index, [unit_id, *owners])
-
-
 def _owed(
     index: Index,
     unit_id: str,
@@ -157,11 +158,26 @@ def _owed(
     due: dt.date,
     sent: dict[str, dt.date],
 ) -> list[Item]:
-    """The items ``unit_id`` owes (one per owner), received on the first date any sender sent it."""
+    """The items ``unit_id`` owes (one per owner), received on the first date any sender sent it.
+
+    For a group whose members each owe (``each_owes``), each member's item is received
+    when that member (or its successors) sent it.
+    """
     owners = owners_on(index, unit_id, due)
-    dates = [d for u, d in sent.items() if u in _senders(index, unit_id, owners)]
-    received = min(dates) if dates else None
-    return [Item(owner, kind, subject, year, due, received) for owner in owners]
+    if each_owes(index, unit_id):
+        received = [_received(sent, answering_for(index, [owner])) for owner in owners]
+    else:
+        received = [_received(sent, answering_for(index, [unit_id, *owners]))] * len(owners)
+    return [
+        Item(owner, kind, subject, year, due, day)
+        for owner, day in zip(owners, received, strict=True)
+    ]
+
+
+def _received(sent: dict[str, dt.date], senders: set[str]) -> dt.date | None:
+    """The first day one of ``senders`` sent the item, if any did."""
+    dates = [d for u, d in sent.items() if u in senders]
+    return min(dates) if dates else None
 
 
 def _first_sent(found: dict[str, dt.date], unit: str, day: dt.date) -> None:

@@ -21,6 +21,7 @@ from kh284.validate.deadlines import Deliverable, deliverable_key, deliverables
 from kh284.validate.index import Index
 from kh284.validate.models.plan import AppendixTask
 from kh284.validate.models.progress import TaskReport
+from kh284.validate.responsibility import owners_on
 
 
 @dataclass(frozen=True)
@@ -93,13 +94,8 @@ def evaluate_tasks(index: Index, as_of: dt.date) -> list[TaskResult]:
 
 
 def _lead_now(index: Index, lead: list[str], as_of: dt.date) -> list[str]:
-    result: list[str] = []
-    for unit_id in lead:
-        if index.unit_exists_on(unit_id, as_of):
-            result.append(unit_id)
-        else:
-            result.extend(index.successors_on(unit_id, as_of) or [unit_id])
-    return result
+    """Who leads on ``as_of`` (``owners_on``: successors; a group's members when each owes)."""
+    return [owner for unit_id in lead for owner in owners_on(index, unit_id, as_of)]
 
 
 def _judge(

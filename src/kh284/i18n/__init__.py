@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kh284.i18n import commands, loader, reasons, schema
+from kh284.i18n import commands, followup, loader, reasons, schema
 from kh284.i18n.statuses import TARGET_STATUSES, TASK_STATUSES
 
 if TYPE_CHECKING:
@@ -426,6 +426,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "breakdown.of": ("chi tiết của '{parent}': {group}", "breakdown of '{parent}': {group}"),
     "forms.level_scale": ("mức độ ({low}-{high})", "level ({low}-{high})"),
     "forms.accumulated": ("Σ", "Σ"),
+    # -- SARIF: a rule's help (issue 24: the clients CI and editors use) ---------------------
+    "sarif.help": (
+        "{code}: {description}\n\nNhóm: {family}. Mức mặc định: {severity}. Chọn hoặc bỏ mã"
+        " này bằng --select/--ignore {code}; chấp nhận tạm một phát hiện bằng waivers.yaml."
+        " Tài liệu: {page} trong mã nguồn kh284.",
+        "{code}: {description}\n\nFamily: {family}. Default severity: {severity}. Select or"
+        " leave out this code with --select/--ignore {code}; accept a finding for a while in"
+        " waivers.yaml. Documented in {page} of kh284's source.",
+    ),
     # -- Markdown (the pull-request comment) ------------------------------------------------
     "markdown.errors": ("lỗi", "errors"),
     "markdown.warnings": ("cảnh báo", "warnings"),
@@ -460,8 +469,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # -- report ----------------------------------------------------------------
     "report.report_title": (
-        "Báo cáo kết quả thực hiện Kế hoạch số {number}",
-        "Report on plan {number}",
+        "Báo cáo kết quả thực hiện {document}",
+        "Report on {document}",
     ),
     "report.as_of": ("Số liệu tính đến ngày {date}", "Figures as of {date}"),
     "report.headline": ("Tỷ lệ hoàn thành nhiệm vụ đã đến hạn", "Completion of tasks already due"),
@@ -612,15 +621,15 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- docx ------------------------------------------------------------------
     "docx.kind": ("BÁO CÁO", "REPORT"),
     "docx.summary": (
-        "Kết quả thực hiện Kế hoạch số {number} ngày {date} của {issuer}",
-        "Results of plan {number} of {date} of the {issuer}",
+        "Kết quả thực hiện {document} ngày {date} của {issuer}",
+        "Results of {document} of {date} of the {issuer}",
     ),
     "docx.as_of": ("(Số liệu tính đến ngày {date})", "(Figures as of {date})"),
     "docx.to": ("Kính gửi: {addressee}.", "To: {addressee}."),
     "docx.intro": (
-        "Thực hiện Kế hoạch số {number} ngày {date} của {issuer}, {unit} báo cáo kết quả thực hiện"
+        "Thực hiện {document} ngày {date} của {issuer}, {unit} báo cáo kết quả thực hiện"
         " đến ngày {as_of} như sau:",
-        "Pursuant to plan {number} of {date} of the {issuer}, the {unit} reports the results as of"
+        "Pursuant to {document} of {date} of the {issuer}, the {unit} reports the results as of"
         " {as_of} as follows:",
     ),
     "docx.part_results": ("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS"),
@@ -664,8 +673,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "[To be written by the drafting officer; kh284 does not write this part.]",
     ),
     "docx.closing": (
-        "Trên đây là báo cáo kết quả thực hiện Kế hoạch số {number} của {unit}./.",
-        "This is the {unit}'s report on the results of plan {number}./.",
+        "Trên đây là báo cáo kết quả thực hiện {document} của {unit}./.",
+        "This is the {unit}'s report on the results of {document}./.",
     ),
     "docx.recipients": ("Nơi nhận:", "Recipients:"),
     "docx.as_above": ("- Như trên;", "- As above;"),
@@ -764,8 +773,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "template.role_lead": ("Chủ trì", "Lead"),
     "template.role_coordinate": ("Phối hợp", "Coordinating"),
     "template.info_title": (
-        "MẪU BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH SỐ {number}",
-        "PROGRESS REPORT TEMPLATE FOR PLAN {number}",
+        "MẪU BÁO CÁO TIẾN ĐỘ THỰC HIỆN {document}",
+        "PROGRESS REPORT TEMPLATE FOR {document}",
     ),
     "template.info_help": (
         "Điền các ô nền vàng ở ba trang tính; không sửa các ô khác.",
@@ -946,7 +955,80 @@ WORDS: dict[str, tuple[str, str]] = {
         "'year: {year}' khác năm hạn {due_year}",
         "'year: {year}' differs from its deadline year {due_year}",
     ),
+    # -- issue 25: a document named as itself (its kind and number) --------------------
+    "document.name": ("{kind} số {number}", "{kind} {number}"),
+    "document.unnumbered": ("{kind} {name}", "{kind} {name}"),
+    # -- issue 28: format versions and `kh284 migrate` --------------------------------------
+    "help.cmd.migrate": (
+        "Ghi lại mọi tệp dữ liệu theo định dạng hiện hành, giữ nguyên chú thích, thứ tự khóa "
+        "và dấu nháy; in những gì thay đổi, từng tệp.",
+        "Rewrite every data file in the current format, keeping comments, key order and "
+        "quoting; print what changes, file by file.",
+    ),
+    "help.opt.migrate_check": (
+        "Không ghi gì; mã thoát 1 khi cần chuyển đổi (cho CI và pre-commit).",
+        "Write nothing; exit 1 when a migration is needed (for CI and pre-commit).",
+    ),
+    "help.opt.migrate_diff": (
+        "In thay đổi dưới dạng unified diff, không ghi gì.",
+        "Show the changes as a unified diff and write nothing.",
+    ),
+    "migrate.file": ("{file}: định dạng {found} → {current}", "{file}: format {found} → {current}"),
+    "migrate.current": (
+        "Dữ liệu đã ở định dạng {current}: không có gì phải đổi",
+        "The data is already in format {current}: nothing to change",
+    ),
+    "migrate.needed": (
+        "Cần chuyển sang định dạng {current}: chạy '{command}'",
+        "A migration to format {current} is needed: run '{command}'",
+    ),
+    "migrate.diff_only": ("--diff: chưa ghi tệp nào", "--diff: no file written"),
+    "migrate.done": (
+        "Đã chuyển {count} tệp sang định dạng {current}",
+        "Migrated {count} file(s) to format {current}",
+    ),
+    "migrate.changed_meanwhile": (
+        "{path} đã thay đổi trong lúc chuyển đổi; chạy lại lệnh",
+        "{path} changed during the migration; run the command again",
+    ),
 }
+
+#: Issue 25: the English word for each kind of document a plan or a legal basis may be (the
+#: Vietnamese as the data spells it, compared case-insensitively); another kind keeps its
+#: Vietnamese word in English unless the data gives ``kind_en``.
+DOCUMENT_KINDS: dict[str, str] = {
+    "kế hoạch": "Plan",
+    "nghị quyết": "Resolution",
+    "chương trình hành động": "Programme of action",
+    "chương trình": "Programme",
+    "quyết định": "Decision",
+    "kết luận": "Conclusion",
+    "chỉ thị": "Directive",
+    "nghị định": "Decree",
+    "thông tư": "Circular",
+    "luật": "Law",
+    "công văn": "Official letter",
+    "đề án": "Scheme",
+    "hướng dẫn": "Guidance",
+}
+
+
+def document_name(
+    kind: str, number: str | None, lang: str, *, kind_en: str | None = None, name: str = ""
+) -> str:
+    """A document as itself: ``Nghị quyết số 51/NQ-CP``, ``Resolution 51/NQ-CP``.
+
+    Without a number, its kind and ``name`` (``Luật Nhà giáo``) as the data writes them.
+    """
+    if lang == "en":
+        kind = kind_en or DOCUMENT_KINDS.get(kind.casefold(), kind)
+    if number:
+        return word("document.name", lang, kind=kind, number=number)
+    return word("document.unnumbered", lang, kind=kind, name=name).strip()
+
+
+#: Issue 28: the documented default ``kind`` when a plan's title names no type.
+DEFAULT_DOCUMENT_KIND = "Kế hoạch"
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
@@ -1101,7 +1183,7 @@ def day(value: dt.date | str | None) -> str:
 
 # -- messages: what a decision says, as a key with raw arguments, said here -----------------
 #: The sub-modules' tables are words like any other: ``word(key, lang)`` reaches them.
-for _table in (reasons.WORDS, loader.WORDS, schema.WORDS, commands.WORDS):
+for _table in (reasons.WORDS, loader.WORDS, schema.WORDS, commands.WORDS, followup.WORDS):
     WORDS.update(_table)
 
 

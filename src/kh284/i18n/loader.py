@@ -44,6 +44,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "các mục của danh sách phải bắt đầu bằng '- ' và thẳng hàng với nhau",
         "the items of a list must start with '- ' and line up",
     ),
+    "yaml.explain.comment_space": (
+        "ghi chú phải cách phần đứng trước nó bằng dấu cách: viết ' #' thay cho '#'",
+        "a comment must be set apart from what stands before it: write ' #', not '#'",
+    ),
+    "yaml.explain.block_scalar_lines": (
+        "ở đầu khối văn bản (| hoặc >), một dòng trống có nhiều dấu cách hơn dòng có chữ "
+        "đầu tiên; hãy xóa các dấu cách thừa trên dòng trống",
+        "at the start of a block of text (| or >), an empty line has more spaces than the "
+        "first line with text; remove the spaces from the empty line",
+    ),
     "yaml.reader_says": ("bộ đọc YAML báo: {detail}", "{detail}"),
     "yaml.bad_character": (
         "ký tự U+{code:04X} không được phép trong YAML",

@@ -1,9 +1,12 @@
 """The format of a cache entry: JSON data that round-trips a parse payload exactly, never code.
 
-A payload is what ``reading.parse`` gives for a file's bytes: ``("fast", data)``,
+A payload is what ``reading.parse`` gives for a file's bytes: ``("fast", data, marks)``
+(``marks``: the positions read with the data, 1-based line and column pairs, one pair for
+the document, two for each mapping entry and one for each sequence item),
 ``("exact", data, SourceMap)`` or ``("fail", [Diagnostic, ...])``; or a whole command's
-result (``cli/replay.py``): ``("result", output, summary, exit_code, lang)``, where
-``lang`` is the language of a result for stdout and empty for one written to a file.
+result (``cli/replay.py``): ``("result", output, summary, exit_code, lang, machine)``,
+where ``lang`` is the language of a result for stdout and empty for one written to a file,
+and ``machine`` is true for a program's format (written to stdout as UTF-8 bytes).
 ``encode`` writes it as one JSON object that also names the format and the entry's own key;
 ``decode`` gives the payload back only if every part has exactly the expected shape and type,
 else ``None`` (a miss): nothing in an entry is ever run, looked up by name or trusted for its types.
@@ -20,13 +23,14 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from typing import Any
 
 from kh284.diagnostics import Diagnostic, ExitCode, Location, Severity, Subject, catalogue
 from kh284.load.exact import PathKey, SourceMap
 
 #: Bumped whenever the layout below changes (it is part of every key, too).
-FORMAT = 2
+FORMAT = 3
 _SCALARS = (str, int, float, bool, type(None))
 _SEVERITIES = {s.value: s for s in Severity}
 _EXIT_CODES = frozenset(int(c) for c in ExitCode)
@@ -58,7 +62,14 @@ def _entry(payload: tuple[Any, ...], key: str) -> dict[str, Any]:
             entry["mode"], entry["data"] = "plain", data
         else:
             entry["mode"], entry["data"] = "tagged", _tag(data)
-        if payload[0] == "exact":
+        if len(payload) != 3:
+            raise _Bad
+        if payload[0] == "fast":
+            marks = payload[2]
+            if len(marks) != 2 * _pairs(data):
+                raise _Bad
+            entry["marks"] = list(marks)
+        else:
             source_map = payload[2]
             if type(source_map) is not SourceMap:
                 raise _Bad
@@ -71,16 +82,17 @@ def _entry(payload: tuple[Any, ...], key: str) -> dict[str, Any]:
         entry["problems"] = [_diagnostic(d) for d in payload[1]]
         return entry
     if payload[0] == "result":
-        _, output, summary, exit_code, lang = payload
-        _result_shape(output, summary, exit_code, lang)
-        entry.update(output=output, summary=summary, exit=exit_code, lang=lang)
+        _, output, summary, exit_code, lang, machine = payload
+        _result_shape(output, summary, exit_code, lang, machine)
+        entry.update(output=output, summary=summary, exit=exit_code, lang=lang, machine=machine)
         return entry
     raise _Bad
 
 
-def _result_shape(output: Any, summary: Any, exit_code: Any, lang: Any) -> None:
+def _result_shape(output: Any, summary: Any, exit_code: Any, lang: Any, machine: Any) -> None:
     """Raise ``_Bad`` unless these are the parts of a result kh284 gives."""
     _expect(all(type(t) is str for t in (output, summary, lang)))
+    _expect(type(machine) is bool)
     _expect(type(exit_code) is int and exit_code in _EXIT_CODES)
     _expect(lang in ("", "vi", "en"))
     _expect(shown_as_is(output) and shown_as_is(summary))
@@ -193,21 +205,40 @@ def _payload(entry: Any, key: str) -> tuple[Any, ...]:
             data = _untag(entry["data"])
             _expect(not _plain(data))  # kh284 tags only data it cannot store plain
         if kind == "fast":
-            _expect(set(entry) == {"kh284-cache", "key", "kind", "mode", "data"})
-            return ("fast", data)
+            _expect(set(entry) == {"kh284-cache", "key", "kind", "mode", "data", "marks"})
+            marks = entry["marks"]
+            _expect(type(marks) is list and len(marks) == 2 * _pairs(data))
+            _expect(all(type(m) is int and 0 < m < 2**32 for m in marks))
+            return ("fast", data, array("I", marks))
         _expect(set(entry) == {"kh284-cache", "key", "kind", "mode", "data", "values", "keys"})
         source_map = SourceMap(_read_positions(entry["values"]), _read_positions(entry["keys"]))
         return ("exact", data, source_map)
     if kind == "result":
-        _expect(set(entry) == {"kh284-cache", "key", "kind", "output", "summary", "exit", "lang"})
-        output, summary, exit_code, lang = (entry[k] for k in ("output", "summary", "exit", "lang"))
-        _result_shape(output, summary, exit_code, lang)
-        return ("result", output, summary, exit_code, lang)
+        parts = ("output", "summary", "exit", "lang", "machine")
+        _expect(set(entry) == {"kh284-cache", "key", "kind", *parts})
+        output, summary, exit_code, lang, machine = (entry[k] for k in parts)
+        _result_shape(output, summary, exit_code, lang, machine)
+        return ("result", output, summary, exit_code, lang, machine)
     _expect(kind == "fail")
     _expect(set(entry) == {"kh284-cache", "key", "kind", "problems"})
     problems = entry["problems"]
     _expect(type(problems) is list and len(problems) > 0)  # a failure has a problem
     return ("fail", [_read_diagnostic(d) for d in problems])
+
+
+def _pairs(data: Any) -> int:
+    """How many positions ``fast.fast_read`` keeps for ``data`` (``fast.positions``' order)."""
+    count = 1
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if type(value) is dict:
+            count += 2 * len(value)
+            stack.extend(value.values())
+        elif type(value) is list:
+            count += len(value)
+            stack.extend(value)
+    return count
 
 
 def _expect(condition: bool) -> None:

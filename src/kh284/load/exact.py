@@ -282,7 +282,7 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Diagnostic]]:
         where = Location(rel, problem.line, problem.column)
         fatal = dg.make_from(problem.code, where, problem.details)
     except MarkedYAMLError as exc:
-        fatal = _syntax_diagnostic(exc, rel)
+        fatal = _syntax_diagnostic(exc, rel, text)
     except ReaderError as exc:
         fatal = _reader_diagnostic(exc, text, rel)
     except YAMLError as exc:
@@ -314,9 +314,165 @@ def _scanner_class() -> type:
     scanner, and a ``%YAML 1.3`` directive an ``AssertionError`` in the parser; both become
     diagnostics at the escape or the directive.
     """
-    from ruamel.yaml.scanner import Scanner
+    from ruamel.yaml.scanner import Scanner, ScannerError
 
     class _Scanner(Scanner):
+        #: The line and column of the token after a tab in a line's indentation (its
+        #: spaces and the block indicators ``-``, ``?``, ``:`` before the token), and the
+        #: tab's position: the token there may not open a block collection nor be a key,
+        #: whose indentation would then hang on a tab's width (Y102).
+        tab_led: tuple[int, int, int, int] | None = None
+
+        # -- tabs: separation anywhere, never indentation (YAML 1.2, 6.1 and 6.2) --------
+
+        def scan_to_next_token(self) -> Any:
+            reader = self.reader
+            peek, forward = reader.peek, reader.forward
+            if reader.index == 0 and peek() == "\ufeff":
+                forward()
+            while True:
+                tab = None
+                while peek() in " \t":
+                    if (
+                        peek() == "\t"
+                        and tab is None
+                        and not self.flow_level
+                        and _indentation_so_far(reader)
+                    ):
+                        tab = (reader.line, reader.column)
+                    forward()
+                if peek() == "#":
+                    if reader.column and not _after_space(reader):
+                        raise ScannerError(None, None, _COMMENT_SPACE, reader.get_mark())
+                    while peek() not in "\0\r\n\x85\u2028\u2029":
+                        forward()
+                if self.scan_line_break():
+                    if not self.flow_level:
+                        self.allow_simple_key = True
+                    continue
+                if tab is not None:
+                    self.tab_led = (reader.line, reader.column, *tab)
+                return None
+
+        def _refuse_tab_led(self, line: int, column: int) -> None:
+            """Y102 when the token at (line, column) follows a tab-led indentation."""
+            led = self.tab_led
+            if not self.flow_level and led is not None and led[:2] == (line, column):
+                raise _ScanProblem("Y102", led[2] + 1, led[3] + 1)
+
+        def fetch_block_entry(self) -> Any:
+            self._refuse_tab_led(self.reader.line, self.reader.column)
+            return super().fetch_block_entry()
+
+        def fetch_key(self) -> Any:
+            self._refuse_tab_led(self.reader.line, self.reader.column)
+            return super().fetch_key()
+
+        def fetch_value(self) -> Any:
+            key = self.possible_simple_keys.get(self.flow_level)
+            if key is not None:
+                self._refuse_tab_led(key.line, key.column)
+            else:
+                self._refuse_tab_led(self.reader.line, self.reader.column)
+            return super().fetch_value()
+
+        def check_plain(self) -> Any:
+            """Ruamel's, but ``-``, ``?`` or ``:`` before a flow indicator starts no text.
+
+            In ``[-]`` or ``[a, -]`` the ``-`` is neither an entry nor text (YAML 7.3.3).
+            """
+            peek = self.reader.peek
+            if self.flow_level and peek() in "-?:" and peek(1) in ",[]{}":
+                return False
+            return super().check_plain()
+
+        def scan_plain_spaces(self, indent: Any, start_mark: Any) -> Any:
+            """Ruamel's, with tabs as white space; a tab in a line's indentation is Y102."""
+            reader = self.reader
+            peek, forward = reader.peek, reader.forward
+            length = 0
+            while peek(length) in " \t":
+                length += 1
+            whitespaces = reader.prefix(length)
+            forward(length)
+            if peek() not in "\r\n\x85\u2028\u2029":
+                return [whitespaces] if whitespaces else []
+            line_break = self.scan_line_break()
+            self.allow_simple_key = True
+            breaks: list[str] = []
+            while True:
+                at_marker = reader.column == 0 and reader.prefix(3) in ("---", "...")
+                if at_marker and peek(3) in _END_SPACE_TAB:
+                    return None
+                char = peek()
+                if char == " ":
+                    forward()
+                elif char == "\t":
+                    if not self.flow_level and reader.column < indent:
+                        if _rest_of_line_blank(reader):
+                            break  # a blank line after the scalar, which ends here
+                        raise _ScanProblem("Y102", reader.line + 1, reader.column + 1)
+                    forward()
+                elif char in "\r\n\x85\u2028\u2029":
+                    breaks.append(self.scan_line_break())
+                else:
+                    break
+            chunks = []
+            if line_break != "\n":
+                chunks.append(line_break)
+            elif not breaks:
+                chunks.append(" ")
+            chunks.extend(breaks)
+            return chunks
+
+        def scan_block_scalar_indentation(self) -> Any:
+            """The leading empty lines of a block scalar and its indentation (YAML 8.1.1.1).
+
+            Ruamel refuses a leading empty line with more spaces than the *first empty*
+            line; YAML refuses one with more spaces than the first non-empty line.
+            """
+            reader = self.reader
+            chunks = []
+            deepest = 0
+            end_mark = reader.get_mark()
+            while reader.peek() in " \r\n\x85\u2028\u2029":
+                if reader.peek() == " ":
+                    reader.forward()
+                    continue
+                deepest = max(deepest, reader.column)
+                chunks.append(self.scan_line_break())
+                end_mark = reader.get_mark()
+            self._refuse_tab_below(max(self.indent + 1, 1))
+            if reader.peek() != "\0" and deepest > reader.column:
+                raise ScannerError(
+                    "while scanning a block scalar",
+                    None,
+                    _BLOCK_SCALAR_LINES,
+                    reader.get_mark(),
+                )
+            return chunks, max(deepest, reader.column), end_mark
+
+        def scan_block_scalar_breaks(self, indent: int) -> Any:
+            chunks, end_mark = super().scan_block_scalar_breaks(indent)
+            self._refuse_tab_below(indent)
+            return chunks, end_mark
+
+        def _refuse_tab_below(self, indent: int) -> None:
+            """Y102 for a tab in a block scalar's line before its indentation is reached."""
+            reader = self.reader
+            if reader.peek() == "\t" and reader.column < indent:
+                raise _ScanProblem("Y102", reader.line + 1, reader.column + 1)
+
+        def scan_block_scalar_ignored_line(self, start_mark: Any) -> Any:
+            while self.reader.peek() in " \t":
+                self.reader.forward()
+            return super().scan_block_scalar_ignored_line(start_mark)
+
+        def scan_directive_ignored_line(self, start_mark: Any) -> Any:
+            while self.reader.peek() in " \t":
+                self.reader.forward()
+            return super().scan_directive_ignored_line(start_mark)
+
         def scan_flow_scalar_non_spaces(self, double: Any, start_mark: Any) -> Any:
             try:
                 return super().scan_flow_scalar_non_spaces(double, start_mark)
@@ -329,6 +485,8 @@ def _scanner_class() -> type:
                 raise _ScanProblem("Y124", mark.line + 1, mark.column - 1, escape=escape) from None
 
         def scan_yaml_directive_value(self, start_mark: Any) -> Any:
+            while self.reader.peek() in " \t":
+                self.reader.forward()
             version = super().scan_yaml_directive_value(start_mark)
             if tuple(version) != YAML_VERSION:
                 line, column = start_mark.line + 1, start_mark.column + 1
@@ -339,11 +497,44 @@ def _scanner_class() -> type:
     return _Scanner
 
 
-def _syntax_diagnostic(exc: Any, rel: str) -> Diagnostic:
+_END_SPACE_TAB = "\0 \t\r\n\x85\u2028\u2029"
+
+
+def _after_space(reader: Any) -> bool:
+    """The character before the reader's position is a space or a tab."""
+    return reader.pointer > 0 and reader.buffer[reader.pointer - 1] in " \t"
+
+
+_INDENTATION = re.compile(r"(?:[ \t]|[-?:](?=[ \t]))*")
+
+
+def _indentation_so_far(reader: Any) -> bool:
+    """Only spaces, tabs and block indicators stand on the line up to the reader's tab."""
+    start = max(reader.pointer - reader.column, 0)
+    return _INDENTATION.fullmatch(reader.buffer, start, reader.pointer + 1) is not None
+
+
+def _tab_in_indentation(text: str, index: int) -> bool:
+    """``text[index]`` is a tab with only spaces and tabs before it on its line."""
+    if not 0 <= index < len(text) or text[index] != "\t":
+        return False
+    start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    return not text[start:index].strip(" \t")
+
+
+def _rest_of_line_blank(reader: Any) -> bool:
+    """From the reader's position, the line holds only spaces and tabs, or a comment."""
+    at = 0
+    while reader.peek(at) in " \t":
+        at += 1
+    return reader.peek(at) in "#\0\r\n\x85\u2028\u2029"
+
+
+def _syntax_diagnostic(exc: Any, rel: str, text: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = str(exc.problem or exc.context or "invalid YAML")
-    if "'\\t'" in problem or "\\t" in problem or "\t" in problem:
+    if mark is not None and _tab_in_indentation(text, mark.index):
         return dg.make("Y102", Location(rel, line, column))
     detail = problem
     if exc.context:
@@ -354,6 +545,10 @@ def _syntax_diagnostic(exc: Any, rel: str) -> Diagnostic:
         detail = f"{context}: {problem}"
     return _syntax(Location(rel, line, column), _one_line(detail))
 
+
+#: The complaints of kh284's own scanner checks (``_scanner_class``).
+_COMMENT_SPACE = "a comment needs a space before its '#'"
+_BLOCK_SCALAR_LINES = "a leading empty line has more spaces than the first non-empty line"
 
 #: The YAML reader's most common complaints, and the vocabulary's words for what they mean
 #: and what to do (the reader's own words stay in the English message, for those who know them).
@@ -366,6 +561,8 @@ _EXPLAINED: tuple[tuple[str, str], ...] = (
     ("expected ',' or ']'", "yaml.explain.flow_list"),
     ("expected ',' or '}'", "yaml.explain.flow_map"),
     ("did not find expected '-' indicator", "yaml.explain.list_items"),
+    (_COMMENT_SPACE, "yaml.explain.comment_space"),
+    (_BLOCK_SCALAR_LINES, "yaml.explain.block_scalar_lines"),
 )
 
 

@@ -1,11 +1,17 @@
-"""The fast path for reading YAML: libyaml through PyYAML's C loader, no positions.
+"""The fast path for reading YAML: libyaml through PyYAML's C loader, in one pass.
 
-Most files in a data directory are fine, and for those the exact loader's positions are
-never needed.  ``fast_load`` builds the same values as ``exact.load_text`` (kh284's YAML
-1.2 core rules, NFC text, keys as text) with the C parser, and gives up — returning
-``None`` — whenever a file needs the exact loader's judgement: syntax errors, duplicate or
-complex keys, anchors and aliases, explicit tags, very deep nesting, large files, empty
-files, several documents.  The caller then reads that file exactly, with positions.
+Most files in a data directory are fine, and for those the exact loader is not needed.
+``fast_read`` builds the same values as ``exact.load_text`` (kh284's YAML 1.2 core rules,
+NFC text, keys as text) from the nodes libyaml composes, and in the same walk keeps each
+value's and key's position as two small integers; ``positions`` turns them into the exact
+loader's source map only when a finding needs a ``file:line:col``.  It gives up —
+returning ``None`` — whenever a file needs the exact loader's judgement: syntax errors,
+duplicate or complex keys, anchors and aliases, explicit tags, very deep nesting, large
+files, empty files, several documents.  It also gives up on what the YAML test suite
+(``tests/data/yaml-test-suite``) showed libyaml reads differently from the exact loader:
+the non-specific tag ``!`` (libyaml resolves ``! 12`` as a number, YAML makes it text),
+block scalars with blank lines of spaces or a comment glued to the header, comments glued
+to what precedes them, and tabs.  The caller then reads that file exactly, with positions.
 ``FAST_PATH_ACTIVE`` says whether libyaml is really there (a test insists on it).
 """
 
@@ -13,6 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
@@ -33,7 +41,15 @@ MAX_FAST_DEPTH = 32
 #: Escapes that may make a character no text value holds (``exact.FORBIDDEN_CHARACTER``):
 #: a text with one goes to the exact loader, which says where.
 _RISKY_ESCAPE = re.compile(r"\\[0abvfreNxuU]")
-_RISKY = re.compile(r"(?:^|[\s\[\]{},:-])[&*!][^\s]|^\s*\?\s|^(?:---|\.\.\.)", re.M)
+#: Anchors, aliases and tags, ``!`` alone included; complex keys; document markers.
+_RISKY = re.compile(r"(?:^|[\s\[\]{},:-])[&*!]|^\s*\?\s|^(?:---|\.\.\.)", re.M)
+#: ``-``, ``?`` or ``:`` before a flow indicator (``[-]``), which libyaml takes as text.
+_BARE_INDICATOR = re.compile(r"[-?:][,\[\]{}]")
+#: A block scalar's header (``|``, ``>-``, ``|2``), and what libyaml reads differently
+#: after one: a line of spaces only (a leading blank line deeper than the text) or a
+#: ``#`` glued to the header.
+_BLOCK_HEADER = re.compile(r"(?:^|[\s:-])[|>][-+0-9]*(?:[ ]*$|[ ]+#|#)", re.M)
+_BLANK_LINE = re.compile(r"^ +$|[|>][-+0-9]*#", re.M)
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 _DEEP_INDENT = re.compile(rf"^ {{{2 * MAX_FAST_DEPTH},}}\S", re.M)
 
@@ -60,11 +76,13 @@ class _Composer(_Parser or object):  # type: ignore[misc]
         return None
 
 
-def _value(node: Any, budget: list[int]) -> Any:
+def _value(node: Any, budget: list[int], marks: list[int]) -> Any:
     """Python value of a composed node by kh284's rules (the nesting depth is bounded).
 
     ``budget`` holds how many more nodes may be built: past the exact loader's node limit
-    the exact loader must read the file (and report it).
+    the exact loader must read the file (and report it).  ``marks`` receives, in the order
+    of the walk, the 1-based line and column of each mapping key and of each value below
+    ``node`` (``positions`` turns them into a source map when a finding needs one).
     """
     budget[0] -= 1
     if budget[0] < 0:
@@ -83,9 +101,12 @@ def _value(node: Any, budget: list[int]) -> Any:
         raise _GiveUp
     if node.tag != _IMPLICIT:
         raise _GiveUp
+    add = marks.append
     if kind is yaml.MappingNode:
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
+        pairs = node.value
+        last = len(pairs) - 1
+        for i, (key_node, value_node) in enumerate(pairs):
             if type(key_node) is not yaml.ScalarNode or key_node.tag not in (_IMPLICIT, _STR):
                 raise _GiveUp
             key = key_node.value
@@ -93,27 +114,66 @@ def _value(node: Any, budget: list[int]) -> Any:
                 key = unicodedata.normalize("NFC", key)
             if key in result:
                 raise _GiveUp
-            if node.flow_style and _empty(value_node):
-                raise _GiveUp  # placed differently by the two parsers: let the exact one
-            result[key] = _value(value_node, budget)
+            mark = key_node.start_mark
+            add(mark.line + 1)
+            add(mark.column + 1)
+            if (
+                type(value_node) is yaml.ScalarNode
+                and not value_node.value
+                and not value_node.style
+            ):
+                if node.flow_style:
+                    raise _GiveUp  # placed differently by the two parsers: let the exact one
+                # an empty value is placed, as the exact loader places it, at what follows:
+                # the next key, or the end of its mapping
+                mark = pairs[i + 1][0].start_mark if i < last else node.end_mark
+            else:
+                mark = value_node.start_mark
+            add(mark.line + 1)
+            add(mark.column + 1)
+            result[key] = _value(value_node, budget, marks)
         return result
-    return [_value(child, budget) for child in node.value]
-
-
-def _empty(node: Any) -> bool:
-    return type(node) is yaml.ScalarNode and not node.value and not node.style
+    items = []
+    for child in node.value:
+        mark = child.start_mark
+        add(mark.line + 1)
+        add(mark.column + 1)
+        items.append(_value(child, budget, marks))
+    return items
 
 
 def _risky(text: str) -> bool:
-    r"""Anchors, aliases, tags, complex keys, document markers or risky escapes may be in ``text``.
+    r"""Something libyaml may read otherwise than the exact loader may be in ``text``.
 
-    Risky: an escape that may make a character no text may hold (``"\e"``, ``"\ud800"``).
+    Anchors, aliases, tags, complex keys, document markers, a comment glued to what precedes
+    it, ``-``/``?``/``:`` before a flow indicator, a blank line of spaces after a block
+    scalar's header, or a risky escape: one that may make a character no text may hold
+    (``"\e"``, ``"\ud800"``).
     """
     if "\\" in text and _RISKY_ESCAPE.search(text):
+        return True
+    if ("[" in text or "{" in text) and _BARE_INDICATOR.search(text):
+        return True
+    if _glued_hash(text):
+        return True
+    if ("|" in text or ">" in text) and _BLOCK_HEADER.search(text) and _BLANK_LINE.search(text):
         return True
     if not any(mark in text for mark in ("&", "*", "!", "?", "---", "...")):
         return False
     return _RISKY.search(text) is not None
+
+
+def _glued_hash(text: str) -> bool:
+    """A ``#`` right after something else: a comment glued to a value, which libyaml takes.
+
+    (A loop over the few ``#`` of a file: a regular expression would scan every character.)
+    """
+    at = text.find("#")
+    while at != -1:
+        if at and text[at - 1] not in " \t\r\n\ufeff":
+            return True
+        at = text.find("#", at + 1)
+    return False
 
 
 def _too_deep(text: str) -> bool:
@@ -127,8 +187,14 @@ def _too_deep(text: str) -> bool:
     return False
 
 
-def fast_load(text: str) -> Any | None:
-    """The document's value by kh284's rules, or ``None`` when the exact loader must read it."""
+def fast_read(text: str) -> tuple[Any, array[int]] | None:
+    """The document's value by kh284's rules and its positions, in one pass over its nodes.
+
+    ``None`` when the exact loader must read it.
+    The positions are 1-based (line, column) pairs in the order ``positions`` reads them
+    back: the document's own, then for each mapping entry its key's and its value's, and
+    for each sequence item its own, depth first.
+    """
     if not FAST_PATH_ACTIVE:
         return None
     if len(text) > MAX_FAST_CHARS or "\t" in text or _risky(text) or _too_deep(text):
@@ -138,68 +204,53 @@ def fast_load(text: str) -> Any | None:
         node = composer.get_single_node()
         if node is None:
             return None
-        return _value(node, [MAX_NODES])
+        marks = [node.start_mark.line + 1, node.start_mark.column + 1]
+        data = _value(node, [MAX_NODES], marks)
     except (_GiveUp, yaml.YAMLError, RecursionError, ValueError):
         return None
+    return data, array("I", marks)
 
 
-def fast_source_map(text: str) -> SourceMap | None:
-    """The source map of a text the fast path read, from libyaml's events and marks.
+def fast_load(text: str) -> Any | None:
+    """The document's value by kh284's rules, or ``None`` when the exact loader must read it."""
+    read = fast_read(text)
+    return None if read is None else read[0]
 
-    Only for texts ``fast_load`` accepted (no anchors, tags or duplicate keys), where it
-    gives the same map as the exact loader; ``None`` if libyaml is missing.
+
+def positions(data: Any, marks: Sequence[int]) -> SourceMap:
+    """The source map of ``data`` from the positions ``fast_read`` gave with it.
+
+    The exact loader's map for the same text: 1-based, every value by its path, every
+    mapping key by its path too.  ``ValueError`` if ``marks`` does not fit ``data``.
     """
-    if not FAST_PATH_ACTIVE:
-        return None
     source_map = SourceMap()
-    # each frame: [is_mapping, path, next index or pending key, expecting a key]
-    frames: list[list[Any]] = []
-    #: Empty mapping values are placed, as the exact loader places them, at the next token.
-    empty: list[PathKey] = []
-    events: Any = yaml.parse(text, Loader=yaml.CSafeLoader)
-    for event in events:
-        kind = type(event)
-        mark = event.start_mark
-        position = (mark.line + 1, mark.column + 1)
-        for waiting in empty:
-            source_map.values[waiting] = position
-        empty.clear()
-        if kind in _SKIPPED_EVENTS:
-            continue
-        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-            frames.pop()
-            continue
-        if frames and frames[-1][0] and frames[-1][3]:  # a mapping key
-            frame = frames[-1]
-            key = (
-                event.value if event.value.isascii() else unicodedata.normalize("NFC", event.value)
-            )
-            frame[2], frame[3] = key, False
-            key_path: PathKey = (*frame[1], key)
-            source_map.keys[key_path] = position
-            continue
-        in_mapping = bool(frames) and frames[-1][0]
-        if not frames:
-            path: PathKey = ()
-        elif in_mapping:
-            path = (*frames[-1][1], frames[-1][2])
-            frames[-1][3] = True
+    values, keys = source_map.values, source_map.keys
+    if len(marks) % 2:
+        raise ValueError("positions come in pairs")
+    pairs = zip(marks[0::2], marks[1::2], strict=True)
+    take = pairs.__next__
+
+    def walk(value: Any, path: PathKey) -> None:
+        if type(value) is dict:
+            for key, child in value.items():
+                here = (*path, key)
+                keys[here] = take()
+                values[here] = take()
+                if type(child) is dict or type(child) is list:
+                    walk(child, here)
         else:
-            path = (*frames[-1][1], frames[-1][2])
-            frames[-1][2] += 1
-        source_map.values[path] = position
-        if in_mapping and kind is yaml.ScalarEvent and not event.value and not event.style:
-            empty.append(path)
-        elif kind is yaml.MappingStartEvent:
-            frames.append([True, path, None, True])
-        elif kind is yaml.SequenceStartEvent:
-            frames.append([False, path, 0, False])
+            for index, child in enumerate(value):
+                here = (*path, index)
+                values[here] = take()
+                if type(child) is dict or type(child) is list:
+                    walk(child, here)
+
+    try:
+        values[()] = take()
+        if type(data) is dict or type(data) is list:
+            walk(data, ())
+    except StopIteration:
+        raise ValueError("fewer positions than values") from None
+    if next(pairs, None) is not None:
+        raise ValueError("more positions than values")
     return source_map
-
-
-_SKIPPED_EVENTS = (
-    yaml.StreamStartEvent,
-    yaml.StreamEndEvent,
-    yaml.DocumentStartEvent,
-    yaml.DocumentEndEvent,
-)

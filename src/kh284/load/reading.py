@@ -1,12 +1,13 @@
 """Reading data files fast: the cache first, then libyaml, the exact loader only if needed.
 
 ``read_document`` returns a ``Document`` for one file.  A file the fast path can read
-becomes a ``LazyDocument``: its values are there at once, its source map is built by the
-exact loader only when a diagnostic needs a position, so every ``file:line:col`` is as
-exact as if everything had been read the slow way.  ``iter_read`` does the same for many
-files, parsing cache misses in worker processes when there are enough of them, with the
-cyclic garbage collector paused while the objects are built.  Each file's bytes are read
-once: its cache key, its parse and its positions all come from the same bytes.
+becomes a ``LazyDocument``: its values are there at once, with the positions read in the
+same pass as compact integers; its source map is made of them only when a diagnostic needs
+a position, and every ``file:line:col`` is what the exact loader would give.
+``iter_read`` does the same for many files, parsing cache misses in worker processes when
+there are enough of them, with the cyclic garbage collector paused while the objects are
+built.  Each file's bytes are read once: its cache key, its parse and its positions all
+come from the same bytes.
 
 The workers ignore Ctrl-C; the parent, interrupted (or stopped early for any reason),
 kills them at once, so none is left running or holding the terminal's streams.
@@ -20,15 +21,18 @@ import gc
 import os
 import signal
 from collections.abc import Generator, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kh284.diagnostics import Diagnostic
 from kh284.load.cache import Cache
 from kh284.load.exact import Document, SourceMap, decode, load_text
-from kh284.load.fast import fast_load, fast_source_map
+from kh284.load.fast import fast_read, positions
 from kh284.load.snapshot import FileRead
+
+if TYPE_CHECKING:  # the workers' modules load only when workers start (a cold run of a few
+    # files never starts any)
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: Below this many files, parsing in worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 200
@@ -39,23 +43,20 @@ Payload = tuple[Any, ...]
 
 
 class LazyDocument(Document):
-    """A document read by the fast path; its source map is built on first use."""
+    """A document read by the fast path; its source map is made on first use."""
 
-    def __init__(self, file: str, data: Any, raw: bytes) -> None:
+    def __init__(self, file: str, data: Any, marks: Sequence[int]) -> None:
         self.file = file
         self.data = data
-        self._raw: bytes | None = raw
+        self._marks: Sequence[int] | None = marks
         self._map: SourceMap | None = None
 
     @property
     def source_map(self) -> SourceMap:
-        """The exact loader's source map, built once, when first asked for."""
+        """The exact loader's source map, made once from the positions, when first asked for."""
         if self._map is None:
-            self._map = SourceMap()
-            text, _ = decode(self._raw or b"", self.file)
-            if text is not None:
-                self._map = fast_source_map(text) or _exact_map(text, self.file)
-            self._raw = None
+            self._map = positions(self.data, self._marks or ())
+            self._marks = None
         return self._map
 
     @source_map.setter
@@ -63,22 +64,18 @@ class LazyDocument(Document):
         self._map = value
 
 
-def _exact_map(text: str, rel: str) -> SourceMap:
-    document, _ = load_text(text, rel)
-    return document.source_map if document is not None else SourceMap()
-
-
 def parse(raw: bytes, rel: str) -> Payload:
     """What reading ``raw`` gives: fast data, exact data with a map, or diagnostics.
 
-    The payload is ``("fast", data)``, ``("exact", data, map)`` or ``("fail", problems)``.
+    The payload is ``("fast", data, marks)`` (the positions ``fast.fast_read`` keeps),
+    ``("exact", data, map)`` or ``("fail", problems)``.
     """
     text, problems = decode(raw, rel)
     if text is None:
         return ("fail", problems)
-    data = fast_load(text)
-    if data is not None:
-        return ("fast", data)
+    read = fast_read(text)
+    if read is not None:
+        return ("fast", *read)
     document, problems = load_text(text, rel)
     if document is None:
         return ("fail", problems)
@@ -90,10 +87,10 @@ def _parse_chunk(chunk: list[tuple[bytes, str]]) -> list[Payload]:
         return [parse(raw, rel) for raw, rel in chunk]
 
 
-def _build(payload: Payload, rel: str, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:
+def _build(payload: Payload, rel: str) -> tuple[Document | None, list[Diagnostic]]:
     kind = payload[0]
     if kind == "fast":
-        return LazyDocument(rel, payload[1], raw), []
+        return LazyDocument(rel, payload[1], payload[2]), []
     if kind == "exact":
         return Document(rel, payload[1], payload[2]), []
     return None, [_restamp(d, rel) for d in payload[1]]
@@ -117,7 +114,7 @@ def read_document(read: FileRead, cache: Cache) -> tuple[Document | None, list[D
         payload = parse(raw, rel)
         if key:
             cache.put("file", key, payload)
-    return _build(payload, rel, raw)
+    return _build(payload, rel)
 
 
 class Reading:
@@ -176,7 +173,7 @@ def iter_read(items: Sequence[FileRead], cache: Cache) -> Reading:
             if payload is None:
                 misses.append((i, raw, rel, key))
             else:
-                known[i] = _build(payload, rel, raw)
+                known[i] = _build(payload, rel)
     return Reading(known, misses, cache)
 
 
@@ -192,12 +189,12 @@ def _deliver(
         if result is not None:
             yield result
             continue
-        _, raw, rel, key = next(pending)
+        _, _, rel, key = next(pending)
         with paused_gc():
             payload = next(parsed)
             if key:
                 cache.put("file", key, payload)
-            built = _build(payload, rel, raw)
+            built = _build(payload, rel)
         yield built
     if workers is not None:
         workers.close()
@@ -226,6 +223,7 @@ class _Workers:
         if len(misses) < PARALLEL_MIN_FILES or workers < 2:
             return None
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         started = cls(

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 #: The module that renders each format (imported only when used).
 MODULES = {
-    Format.terminal: "kh284.render.terminal",
+    Format.terminal: "kh284.render.screen",
     Format.json: "kh284.render.json_format",
     Format.junit: "kh284.render.junit",
     Format.github: "kh284.render.github",
@@ -38,8 +38,14 @@ def formatter(fmt: Format) -> Callable[[View], str]:
 
 @dataclass(frozen=True)
 class Result:
-    """What a command writes (text or, for the reports, bytes), its summary and exit code."""
+    """What a command writes (text or, for the reports, bytes), its summary and exit code.
+
+    ``machine`` marks text a program reads (``Format.machine``): stdout gets it as UTF-8
+    bytes, like bytes, whatever the locale; other text is written in the locale's encoding,
+    what it cannot show spelled in letters it can (``cli.output``).
+    """
 
     output: str | bytes
     summary: str
     exit_code: int
+    machine: bool = False

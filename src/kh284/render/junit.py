@@ -1,10 +1,15 @@
 """The ``junit`` format: JUnit XML with one test case per data file, target and task.
 
-A test case fails when it has a finding at or above ``--fail-on``; the failure carries
-the code, the message and the ``file:line:col`` location.  Findings below the threshold
-go to the case's ``system-out``.  Every name and text goes through ``printable``, so no
-character XML 1.0 forbids (a control character in a file name or a value) can make the
-document ill-formed.
+A test case fails when it has a finding at or above ``--fail-on``: it then has one
+``<failure>`` (what CI servers read; most show only a case's first) whose ``type`` is the
+codes, ``message`` the messages and text one ``file:line:col`` line per finding, so a
+suite's ``failures`` is the number of its failed cases, as in every JUnit report.
+Findings below the threshold go to the case's ``system-out``.  Every suite says
+``tests``, ``failures`` and ``errors`` (always 0: a finding is a failure, and a run that
+cannot check is exit 2 with no report), as junit-10.xsd, which Jenkins and pytest
+follow, requires.  Every name and text goes through ``printable``, so no character XML 1.0
+forbids (a control character in a file name or a value) can make the document ill-formed.
+The document is UTF-8, as its declaration says, whatever the locale (``Format.machine``).
 """
 
 from __future__ import annotations
@@ -38,10 +43,8 @@ def render(view: View) -> str:
             for r in view.tasks
         ]
         _suite(root, view, "tasks", cases)
-    tests = sum(int(s.get("tests", "0")) for s in root)
-    failures = sum(int(s.get("failures", "0")) for s in root)
-    root.set("tests", str(tests))
-    root.set("failures", str(failures))
+    for count in ("tests", "failures", "errors"):
+        root.set(count, str(sum(int(s.get(count, "0")) for s in root)))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
@@ -67,7 +70,9 @@ def _suite(
     root: ET.Element, view: View, name: str, cases: list[tuple[str, list[Diagnostic]]]
 ) -> None:
     threshold = FAIL_ON[view.fail_on]
-    suite = ET.SubElement(root, "testsuite", name=f"kh284.{name}", tests=str(len(cases)))
+    suite = ET.SubElement(
+        root, "testsuite", name=f"kh284.{name}", tests=str(len(cases)), failures="0", errors="0"
+    )
     failures = 0
     for case_name, diags in cases:
         case = ET.SubElement(
@@ -75,12 +80,14 @@ def _suite(
         )
         failing = [d for d in diags if threshold is not None and d.severity >= threshold]
         others = [d for d in diags if d not in failing]
-        for diag in failing:
-            failure = ET.SubElement(
-                case, "failure", type=diag.code, message=printable(diag.message(view.lang))
-            )
-            failure.text = _line(view, diag)
         if failing:
+            failure = ET.SubElement(
+                case,
+                "failure",
+                type=" ".join(dict.fromkeys(d.code for d in failing)),
+                message=printable("; ".join(d.message(view.lang) for d in failing)),
+            )
+            failure.text = "\n".join(_line(view, d) for d in failing)
             failures += 1
         if others:
             out = ET.SubElement(case, "system-out")

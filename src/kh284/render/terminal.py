@@ -18,14 +18,14 @@ from rich.cells import cell_len
 from rich.console import Console, RenderableType
 from rich.text import Text
 
-from kh284.diagnostics import Diagnostic, Severity
+from kh284.diagnostics import Diagnostic
 from kh284.diagnostics.catalogue import printable
 from kh284.evaluate.targets import TargetResult
 from kh284.evaluate.tasks import Headline
 from kh284.i18n import REPORT_STATES, number, percent, pick, word
 from kh284.i18n.statuses import TaskStatus
 from kh284.pipeline import Outcome
-from kh284.render import layout
+from kh284.render import findings, layout
 from kh284.render.layout import Cell, Column, Fitted, Para
 from kh284.render.view import View
 from kh284.views import Model, TargetView, TaskView
@@ -39,8 +39,6 @@ NAME_LINES = 3
 #: the progress bar keeps its column beside it.
 LEAST_TEXT = 24
 LEAST_REASON = 20
-
-SEVERITY_STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def data_text(text: str, style: str = "") -> Text:
@@ -72,17 +70,8 @@ def to_text(renderables: Iterable[RenderableType], *, color: bool, width: int) -
 
 def render(view: View) -> str:
     """The terminal report of a command (the summary line goes to stderr, not here)."""
-    full = view.verbose or view.command == "validate"
-    # findings about the published plan text: no user can fix them, so outside validate
-    # one line counts them, after what was asked for
-    about_plan = [d for d in view.diagnostics if d.about == "plan" and not full]
-    parts: list[RenderableType] = [
-        diagnostic_line(view, d)
-        for d in view.diagnostics
-        if full or d.about not in ("target", "task", "plan")
-    ]
-    if view.show_waived:
-        parts.extend(diagnostic_line(view, d, waived=True) for d, _ in view.waived)
+    lines, last = findings.shown(view)
+    parts: list[RenderableType] = [WholeLine.assemble(*segments) for segments in lines]
     first = view.show_targets and view.show_tasks and view.outcome.evaluated
     if first:  # check: the headline and what must happen next, before the tables
         parts.extend(actions(view))
@@ -97,8 +86,8 @@ def render(view: View) -> str:
         parts.append(fitted.table)
         if fitted.dropped:
             parts.append(dropped_note(fitted.dropped, view.width, view.lang))
-    if about_plan:
-        parts.append(Text(word("table.plan_text", view.lang, count=len(about_plan)), style="dim"))
+    if last is not None:
+        parts.append(Text.assemble(*last))
     return to_text(parts, color=view.color, width=view.width)
 
 
@@ -143,20 +132,8 @@ def targets_headline_line(model: Model, lang: str) -> Text:
 
 
 def diagnostic_line(view: View, diag: Diagnostic, *, waived: bool = False) -> Text:
-    """``file:line:col: severity CODE message``, one line."""
-    line = WholeLine()
-    loc = diag.location
-    where = view.path(loc.file)
-    if loc.line is not None:
-        where += f":{loc.line}:{loc.column or 1}"
-    line.append(printable(where), style="bold")
-    line.append(": ")
-    line.append(diag.severity.label, style=SEVERITY_STYLES[diag.severity])
-    line.append(f" {diag.code} ", style="bold")
-    line.append(printable(diag.message(view.lang)))
-    if waived:
-        line.append(f" ({word('common.waived', view.lang)})", style="dim")
-    return line
+    """``file:line:col: severity CODE message``, one line (worded by ``render.findings``)."""
+    return WholeLine.assemble(*findings.diagnostic_segments(view, diag, waived=waived))
 
 
 def progress_share(result: TargetResult) -> float | None:

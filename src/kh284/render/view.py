@@ -65,6 +65,10 @@ class View:
         """``file`` (relative to the data directory) as seen from ``base_dir`` (or the cwd)."""
         return printable(self._path(file))
 
+    def unescaped_path(self, file: str) -> str:
+        """``path`` before ``printable``: for a format that escapes it its own way (a URI)."""
+        return self._path(file)
+
     def _path(self, file: str) -> str:
         # abspath, not resolve(): a link is named as the user sees it, and a link loop
         # cannot make naming a file fail

@@ -57,6 +57,7 @@ NEEDS = {
     "docx": ("docx", "matplotlib"),
     "template": ("openpyxl",),
     "import": ("openpyxl",),
+    "remind": ("docx",),
 }
 
 

@@ -20,6 +20,7 @@ from kh284.render.view import View
 from kh284.validate.models.plan import PlanFile
 from kh284.validate.responsibility import owners_on
 from kh284.views import Model
+from kh284.views.changes import Changes
 
 
 def word(key: str, lang: str, **args: object) -> str:
@@ -35,6 +36,8 @@ class Content:
     data: dict[str, Any]
     exit_code: int
     summary: str
+    #: What changed since an earlier date (``report --since``), else ``None``.
+    changes: Changes | None = None
 
     @property
     def model(self) -> Model:
@@ -75,14 +78,17 @@ class Content:
         return owners_on(self.outcome.index, unit_id, self.outcome.as_of)[0]
 
 
-def build(view: View) -> Content:
-    """The reports' evaluation from ``kh284 check``'s own ``View`` (made by the command)."""
+def build(view: View, changes: Changes | None = None) -> Content:
+    """The reports' evaluation from ``kh284 check``'s own ``View`` (made by the command).
+
+    ``changes``: what changed since an earlier date, for the reports' section on it.
+    """
     from kh284.diagnostics import exit_code_for
     from kh284.render.plain import view_dict
     from kh284.render.summary import summary_text
 
     code = int(exit_code_for(view.diagnostics, view.fail_on))
-    return Content(view, view_dict(view), code, summary_text(view) + "\n")
+    return Content(view, view_dict(view), code, summary_text(view) + "\n", changes)
 
 
 def lead_unit(outcome: Outcome) -> str | None:

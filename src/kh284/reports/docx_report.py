@@ -18,15 +18,19 @@ late, who leads now), the reports owed and received per unit when that JSON has 
 ``reporting`` section, the charts as images in an appendix, and clearly marked empty
 sections for what only a person can write (limitations and their causes, next steps,
 proposals) and for the signature.  The issuing body is the reporting unit (``--unit``,
-default ``content.lead_unit``); its superior body and the addressee are the plan's issuer
-(or its successor on the as-of date).  Every piece of text goes into the document through
-``_run`` (or the core properties) and so through ``printable``: a control character, which
-XML cannot hold, or a right-to-left override in a name or a document is shown escaped.
+default ``content.lead_unit``); its superior body is the one its ``issuing_bodies`` entry
+names (``superior``; ``null`` for none), else the plan's issuer; the addressee is the
+plan's issuer (both the successor on the as-of date).  ``heading_lines`` gives the
+heading's lines to any document drafted for a unit.  Every piece of text goes into the
+document through ``_run`` (or the core properties) and so through ``printable``: a control
+character, which XML cannot hold, or a right-to-left override in a name or a document is
+shown escaped.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kh284 import i18n
@@ -35,6 +39,7 @@ from kh284.i18n import day
 from kh284.reports.content import (
     Content,
 )
+from kh284.validate.models.plan import IssuingBody
 from kh284.views.model import by_lead_unit
 
 if TYPE_CHECKING:
@@ -137,7 +142,7 @@ def _font_of(element: Any) -> None:
 
 
 def _core_properties(document: Document, content: Content) -> None:
-    title = i18n.word("report.report_title", content.lang, number=content.plan.number)
+    title = i18n.word("report.report_title", content.lang, document=content.model.document)
     document.core_properties.title = printable(title)
     document.core_properties.author = "kh284"
     document.core_properties.subject = _w("as_of", "vi", date=day(content.outcome.as_of))
@@ -157,36 +162,91 @@ def _draft_mark(document: Document) -> None:
     _border(paragraph, ("top", "left", "bottom", "right"))
 
 
-def _heading_block(document: Document, content: Content, unit_id: str) -> None:
-    """Issuing body and national motto side by side; number line and place-date line."""
+@dataclass(frozen=True)
+class Heading:
+    """The lines of an administrative heading (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+
+    ``superior``: the body above the issuing one, or ``None`` when it has none (a ministry,
+    a provincial People's Committee); ``body``: the issuing body's full name; ``number``:
+    the number line; ``place_date``: the place and date line.  The Word draft prints them,
+    and any other document kh284 drafts for a unit can reuse them.
+    """
+
+    superior: str | None
+    body: str
+    number: str
+    place_date: str
+
+
+def heading_lines(content: Content, unit_id: str, number_key: str = "docx.number") -> Heading:
+    """The heading of a document ``unit_id`` issues, dated the as-of date.
+
+    The superior body is the unit's ``superior`` in the plan's ``issuing_bodies`` when the
+    entry says one (``null``: none); otherwise the plan's issuer (or its successor on the
+    as-of date), unless the unit is that body itself.  ``number_key``: the vocabulary's
+    number line, given the unit's ``{code}`` (a letter's differs from a report's).
+    """
     lang, as_of = content.lang, content.outcome.as_of
-    # the superior body may be abbreviated (Nghị định 30/2020/NĐ-CP): its short name
-    superior = content.unit_name(content.successor(content.plan.issuer))
+    superior = _superior(content, unit_id)
+    code = _issuing(content, unit_id, "code") or "……"
+    place = _issuing(content, unit_id, "place") or content.plan.place
+    return Heading(
+        # the superior body may be abbreviated (Nghị định 30/2020/NĐ-CP): its short name
+        superior=content.unit_name(superior).upper() if superior is not None else None,
+        body=content.unit_full_name(unit_id).upper(),
+        number=i18n.word(number_key, lang, code=code),
+        place_date=place_date(place, as_of, lang),
+    )
+
+
+def _superior(content: Content, unit_id: str) -> str | None:
+    """The unit above ``unit_id`` in its documents' heading, on the as-of date, or ``None``."""
+    entry = _entries(content).get(unit_id)
+    if entry is not None and "superior" in entry.model_fields_set:
+        return None if entry.superior is None else content.successor(entry.superior)
+    issuer = content.successor(content.plan.issuer)
+    return None if issuer == unit_id else issuer
+
+
+def _entries(content: Content) -> dict[str, IssuingBody]:
+    return {body.unit: body for body in content.plan.settings.issuing_bodies}
+
+
+def _heading_block(
+    document: Document, content: Content, unit_id: str, number_key: str = "docx.number"
+) -> Table:
+    """Issuing body and national motto side by side; number line and place-date line.
+
+    The lines are ``heading_lines``; the table is returned for what goes under it.
+    """
+    heading = heading_lines(content, unit_id, number_key)
     table = _plain_table(document, 2, 2, HEADING_WIDTHS)
     left, right = table.cell(0, 0), table.cell(0, 1)
-    _cell_line(left, superior.upper(), size=12)
-    _cell_line(left, content.unit_full_name(unit_id).upper(), bold=True, size=12)
+    if heading.superior is not None:
+        _cell_line(left, heading.superior, size=12)
+    _cell_line(left, heading.body, bold=True, size=12)
     _rule(left, HEADING_WIDTHS[0], 25)
     _cell_line(right, MOTTO_1, bold=True, size=12)
     _cell_line(right, MOTTO_2, bold=True, size=13)
     _rule(right, HEADING_WIDTHS[1], 60)
-    code = _issuing(content, unit_id, "code") or "……"
-    _cell_line(table.cell(1, 0), _w("number", lang, code=code), size=13)
-    place = _issuing(content, unit_id, "place") or content.plan.place
-    _cell_line(table.cell(1, 1), place_date(place, as_of, lang), italic=True, size=13)
+    _cell_line(table.cell(1, 0), heading.number, size=13)
+    _cell_line(table.cell(1, 1), heading.place_date, italic=True, size=13)
+    return table
 
 
 def _issuing(content: Content, unit_id: str, what: str) -> str | None:
     """The issuing body's place or code from the plan's settings (``issuing_bodies``).
 
-    The reporting unit's own entry first, then its superior's: the plan's issuer or, after
-    a reorganisation, its successor on the as-of date (a provincial department writes the
-    place of its province, Nghị định 30/2020/NĐ-CP).  A code is the unit's own only.
+    The reporting unit's own entry first, then its superior's (``heading_lines``) and the
+    plan's issuer or, after a reorganisation, its successor on the as-of date (a provincial
+    department writes the place of its province, Nghị định 30/2020/NĐ-CP).  A code is the
+    unit's own only.
     """
-    entries = {body.unit: body for body in content.plan.settings.issuing_bodies}
+    entries = _entries(content)
     units = [unit_id]
     if what == "place":
-        units.append(content.successor(content.plan.issuer))
+        superior = _superior(content, unit_id)
+        units.extend(u for u in (superior, content.successor(content.plan.issuer)) if u)
     for unit in units:
         body = entries.get(unit)
         found = getattr(body, what) if body is not None else None
@@ -216,7 +276,8 @@ def _title(document: Document, content: Content) -> None:
     summary = document.add_paragraph()
     summary.alignment = _centre()
     summary.paragraph_format.space_after = _pt(0)
-    text = _w("summary", lang, number=plan.number, date=_short_date(plan.date), issuer=issuer)
+    date = _short_date(plan.date)
+    text = _w("summary", lang, document=content.model.document, date=date, issuer=issuer)
     _run(summary, text, bold=True, size=14)
     when = document.add_paragraph()
     when.alignment = _centre()
@@ -242,7 +303,7 @@ def _body(document: Document, content: Content, unit_id: str) -> None:
         _w(
             "intro",
             lang,
-            number=plan.number,
+            document=content.model.document,
             date=_short_date(plan.date),
             issuer=content.unit_full_name(plan.issuer),
             unit=content.unit_full_name(unit_id),
@@ -257,6 +318,7 @@ def _body(document: Document, content: Content, unit_id: str) -> None:
     _text(document, _tasks_intro(content))
     _tasks_table(document, content)
     _due_soon(document, content)
+    _since(document, content)
     reporting = content.data.get("reporting")
     if reporting:
         document.add_heading(_w("reporting", lang), level=2)
@@ -267,7 +329,7 @@ def _body(document: Document, content: Content, unit_id: str) -> None:
         _placeholder(document, _w("to_write", lang))
     _text(
         document,
-        _w("closing", lang, number=plan.number, unit=content.unit_full_name(unit_id)),
+        _w("closing", lang, document=content.model.document, unit=content.unit_full_name(unit_id)),
     )
 
 
@@ -287,6 +349,50 @@ def _due_soon(document: Document, content: Content) -> None:
     for unit, tasks in by_lead_unit(model.due_soon):
         items = "; ".join(f"{t.label} ({t.due_text})" for t in tasks)
         _text(document, f"- {content.unit_name(unit)}: {items}")
+
+
+#: The columns of the section on what changed (``report --since``).
+SINCE_TASK_WIDTHS = (35, 30, 30, 40, 30)
+SINCE_TARGET_WIDTHS = (60, 30, 30, 45)
+SINCE_HEAD_WIDTHS = (85, 40, 40)
+
+
+def _since(document: Document, content: Content) -> None:
+    """The section "Thay đổi so với ngày …" (``--since``): then and now, what changed."""
+    from kh284.render import changes_view as cv
+
+    changes, lang = content.changes, content.lang
+    if changes is None:
+        return
+    document.add_heading(cv.since_title(changes, lang), level=2)
+    heads = [
+        i18n.word("changes.measure", lang),
+        cv.side_name(changes.before, lang),
+        cv.later_name(changes, lang),
+    ]
+    table = _grid(document, heads, SINCE_HEAD_WIDTHS)
+    for row in cv.headline_rows(changes, lang):
+        _add_row(table, list(row), SINCE_HEAD_WIDTHS)
+    if changes.empty:
+        _text(document, i18n.word("changes.nothing", lang))
+        return
+    if changes.tasks:
+        _text(document, i18n.word("changes.tasks", lang, count=len(changes.tasks)))
+        task_keys = ("table.task", "changes.before", "changes.after", "table.lead", "table.due")
+        table = _grid(document, [i18n.word(k, lang) for k in task_keys], SINCE_TASK_WIDTHS)
+        for task_row in cv.task_rows(changes):
+            _add_row(table, list(task_row), SINCE_TASK_WIDTHS)
+    if changes.targets:
+        _text(document, i18n.word("changes.targets", lang, count=len(changes.targets)))
+        keys = ("table.target", "changes.before", "changes.after", "changes.new_figures")
+        table = _grid(document, [i18n.word(k, lang) for k in keys], SINCE_TARGET_WIDTHS)
+        for target_row in cv.target_rows(changes):
+            _add_row(table, list(target_row), SINCE_TARGET_WIDTHS)
+    reported = cv.reported_rows(changes, content.outcome.index)
+    if reported:
+        _text(document, i18n.word("changes.reported", lang, count=len(reported)))
+        for unit, items in reported:
+            _text(document, f"- {unit}: {items}")
 
 
 def _targets_intro(content: Content) -> str:

@@ -199,7 +199,7 @@ def css_string(value: object) -> str:
 def render(content: Content, charts: dict[str, str]) -> str:
     """The whole dashboard; ``charts`` holds inline SVG by target id."""
     lang = content.lang
-    title = word("report_title", lang, number=content.plan.number)
+    title = word("report_title", lang, document=content.model.document)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{e(lang)}">',
@@ -216,6 +216,7 @@ def render(content: Content, charts: dict[str, str]) -> str:
         _header(content, title),
         _headline(content),
         _attention(content),
+        _since(content),
         _units(content),
         _overview(content),
         _targets(content, charts),
@@ -764,6 +765,56 @@ def _tasks(content: Content) -> str:
         )
     table = _table("tasks", heads, rows, ("id", "text", "lead", "due", "st", "ev"))
     return f'<section id="tasks"><h2>{e(word("tasks", lang))}</h2>{_legend(lang)}{table}</section>'
+
+
+def _since(content: Content) -> str:
+    """The section "Thay đổi so với ngày …" (``--since``): then and now, what changed."""
+    from kh284.render import changes_view as cv
+
+    changes, lang = content.changes, content.lang
+    if changes is None:
+        return ""
+    parts = [f'<section id="since"><h2>{e(cv.since_title(changes, lang))}</h2>']
+    heads = [
+        (i18n.word("changes.measure", lang), ""),
+        (cv.side_name(changes.before, lang), ""),
+        (cv.later_name(changes, lang), ""),
+    ]
+    rows = [
+        f"<tr>{''.join(f'<td>{e(c)}</td>' for c in r)}</tr>"
+        for r in cv.headline_rows(changes, lang)
+    ]
+    parts.append(_table("since-headline", heads, rows, stack=False))
+    if changes.empty:
+        parts.append(f"<p>{e(i18n.word('changes.nothing', lang))}</p>")
+    tables = (
+        (
+            "changes.tasks",
+            len(changes.tasks),
+            cv.task_rows(changes),
+            ("table.task", "changes.before", "changes.after", "table.lead", "table.due"),
+        ),
+        (
+            "changes.targets",
+            len(changes.targets),
+            cv.target_rows(changes),
+            ("table.target", "changes.before", "changes.after", "changes.new_figures"),
+        ),
+        (
+            "changes.reported",
+            len(changes.reported),
+            cv.reported_rows(changes, content.outcome.index),
+            ("reporting.unit", "changes.items"),
+        ),
+    )
+    for key, count, found, keys in tables:
+        if not count:
+            continue
+        parts.append(f"<h3>{e(i18n.word(key, lang, count=count))}</h3>")
+        body = [f"<tr>{''.join(f'<td>{e(c)}</td>' for c in r)}</tr>" for r in found]
+        parts.append(_table("since", [(i18n.word(k, lang), "") for k in keys], body))
+    parts.append("</section>")
+    return "".join(parts)
 
 
 def _flat(text: str) -> str:

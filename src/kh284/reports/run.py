@@ -18,6 +18,7 @@ from kh284.i18n import both, word
 from kh284.render import Result
 from kh284.render.view import View
 from kh284.reports import require
+from kh284.views.changes import Changes
 
 
 @dataclass
@@ -37,13 +38,16 @@ class Imported:
         return not has_errors(self.diagnostics)
 
 
-def report(view: View, fmt: str, unit: str | None) -> Result:
-    """The report in ``fmt`` (html, xlsx or docx) of ``kh284 check``'s ``view``."""
+def report(view: View, fmt: str, unit: str | None, changes: Changes | None = None) -> Result:
+    """The report in ``fmt`` (html, xlsx or docx) of ``kh284 check``'s ``view``.
+
+    ``changes``: what changed since an earlier date (``--since``; html and docx).
+    """
     require(fmt)
     from kh284.reports import charts
     from kh284.reports.content import build, lead_unit
 
-    content = build(view)
+    content = build(view, changes)
     lang = view.lang
     if not content.outcome.evaluated:
         raise UsageError(*both("run.not_evaluated"))

@@ -73,6 +73,7 @@ from kh284.validate.deadlines import year_end
 from kh284.validate.index import Index
 from kh284.validate.models.targets import Target
 from kh284.validate.responsibility import reports_target
+from kh284.views.build import document_of
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -249,7 +250,7 @@ def _info_sheet(
     assert plan is not None
     unit = outcome.index.units.items[unit_id]
     sheet.title = INFO
-    put(sheet["A1"], _t("info_title", number=plan.number))
+    put(sheet["A1"], _t("info_title", document=document_of(plan, "vi").upper()))
     put(sheet["A2"], _t("info_help"))
     values: dict[str, Any] = {"unit": unit_id, "unit_name": unit.name, "period": period}
     for key, (row, caption) in INFO_ROWS.items():

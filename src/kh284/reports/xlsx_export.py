@@ -179,7 +179,7 @@ def _overview(sheet: Worksheet, content: Content) -> None:
     lang = content.lang
     model = content.model
     head = model.headline
-    append(sheet, [word("report_title", lang, number=content.plan.number)])
+    append(sheet, [word("report_title", lang, document=model.document)])
     append(sheet, [word("as_of", lang, date=i18n.day(model.as_of))])
     append(sheet, [])
     rate = None if head is None or head.rate is None else round(head.rate, 4)

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location
+from kh284.load import migrate
 from kh284.load.cache import Cache
 from kh284.load.exact import Document
 from kh284.load.files import display_name
@@ -67,6 +68,9 @@ class Dataset:
     bytes_read: int = 0
     over_budget: bool = False
     cache: Cache = field(default_factory=lambda: Cache(None))
+    #: The format the data is written in (``plan.yaml``'s ``format``, 1 without it; ``None``
+    #: when unreadable): an older one is migrated in memory (``load.migrate``).
+    format: int | None = None
 
     @property
     def file_count(self) -> int:
@@ -126,7 +130,25 @@ def _load_one(dataset: Dataset, read: FileRead | None, kind: FileKind) -> Any:
     if _keep(dataset, kind.name, document, problems) is None:
         return None
     assert document is not None
+    _upgrade(dataset, kind.kind, document)
     return _validate(dataset, document, model_of(kind.kind))
+
+
+def _upgrade(dataset: Dataset, kind: str, document: Document) -> None:
+    """Migrate an older format in memory before the file meets its model (S230 once)."""
+    if kind == migrate.VERSIONED:
+        dataset.format = migrate.declared(document.data)
+        data = document.data
+        has_key = isinstance(data, dict) and migrate.FORMAT_KEY in data
+        where = document.location((migrate.FORMAT_KEY,)) if has_key else None
+        shown = str(dataset.data_dir)
+        found = migrate.version_finding(dataset.format, document.file, where, shown)
+        if found is not None:
+            dataset.diagnostics.append(found)
+    if dataset.format is not None and 1 <= dataset.format < migrate.CURRENT:
+        # the positions were read for the data as written: make the map before it changes
+        _ = document.source_map
+    migrate.upgrade(kind, document.data, dataset.format)
 
 
 def _validate(dataset: Dataset, document: Document, model: type[BaseModel]) -> Any:
@@ -165,6 +187,7 @@ def _load_progress(
 
 
 def _add_report(dataset: Dataset, document: Document) -> None:
+    _upgrade(dataset, "progress", document)
     report = _validate(dataset, document, ProgressReport)
     if report is not None:
         dataset.reports.append(LoadedReport(document, report))

@@ -18,6 +18,12 @@ computed here.  The meaning of each kind (shared with ``docs/DATA-FORMAT.md``):
 - ``school_year``: one deliverable, due on the plan's ``settings.school_year_end`` in the
   year after ``year`` ("Năm học 2025 - 2026" ends on 31/05/2026 when the setting says
   31/05); without that setting (an error, R309) it has no deliverable.
+- ``month``: one deliverable, due by the last day of ``month`` of ``year`` ("Tháng
+  12/2025" is due by 31/12/2025).
+- ``quarterly_each_year``: like ``yearly_from`` from ``from_year``, each due by the last day
+  of quarter ``quarter`` of its year ("Quý I hằng năm": 31/3 of every year).
+- ``yearly_from`` may give its first year as ``from_year`` instead of ``year`` ("Từ năm
+  2027"): without ``until_year`` it runs to the plan's horizon year.
 - ``ongoing``: one standing deliverable that is never overdue.
 - ``event``: one deliverable per event; while the event has no date (or its date is after
   the as-of date) it waits; once it happened, it is due ``months_after_event`` months
@@ -35,7 +41,9 @@ from kh284.validate.models.events import Event
 from kh284.validate.models.plan import AppendixTask, Deadline, Settings
 
 #: The kinds with one deliverable per year (keyed and titled by the year).
-YEARLY_KINDS = ("yearly_from", "yearly_on")
+YEARLY_KINDS = ("yearly_from", "yearly_on", "quarterly_each_year")
+#: The kinds with one deliverable within one year (``year``): a report on it names that year.
+ONE_YEAR_KINDS = ("year", "quarter", "half_year", "month")
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,9 @@ def month_end(year: int, month: int) -> dt.date:
 
 def first_year(deadline: Deadline) -> int | None:
     """The first year of a yearly kind (``year`` or ``from_year``)."""
-    return deadline.year if deadline.kind == "yearly_from" else deadline.from_year
+    if deadline.kind == "yearly_from" and deadline.year is not None:
+        return deadline.year
+    return deadline.from_year
 
 
 def year_span(deadline: Deadline, horizon_year: int) -> tuple[int, int] | None:
@@ -95,6 +105,8 @@ def yearly_due(deadline: Deadline, year: int) -> dt.date | None:
     """When the deliverable of ``year`` of a yearly kind is due (``None``: no day, R309)."""
     if deadline.kind == "yearly_from":
         return year_end(year)
+    if deadline.kind == "quarterly_each_year":
+        return None if deadline.quarter is None else month_end(year, 3 * deadline.quarter)
     if deadline.day is None or deadline.month is None:
         return None
     return day_in(year, deadline.month, deadline.day)
@@ -115,6 +127,8 @@ def single_due(deadline: Deadline, settings: Settings) -> dt.date | None:
         return month_end(year, 3 * deadline.quarter)
     if kind == "half_year" and year is not None and deadline.half is not None:
         return month_end(year, 6 * deadline.half)
+    if kind == "month" and year is not None and deadline.month is not None:
+        return month_end(year, deadline.month)
     if kind == "period" and deadline.to_year is not None:
         return year_end(deadline.to_year)
     end = settings.school_year_end
@@ -153,7 +167,7 @@ def deliverables(
         if span is None:
             return []
         first, final = span
-        if yearly_due(deadline, first) is None:  # yearly_on without its day (R309)
+        if yearly_due(deadline, first) is None:  # without its day or quarter (R309)
             return []
         # only the years up to the as-of year are listed: a later year's deliverable does
         # not exist yet (a task whose first year is later has none)
@@ -170,7 +184,7 @@ def deliverables(
         due = single_due(deadline, settings)
         if due is None:
             return []
-        year = deadline.year if deadline.kind in ("year", "quarter", "half_year") else None
+        year = deadline.year if deadline.kind in ONE_YEAR_KINDS else None
         return [Deliverable(task.id, "", year=year, due=due)]
     months = (
         deadline.months_after_event
@@ -212,10 +226,6 @@ def deliverable_key(
                 return None, both("plan.key_needs_event", events=", ".join(deadline.events))
             return event, None
         return "", None
-    if (
-        year is not None
-        and deadline.kind in ("year", "quarter", "half_year")
-        and year != deadline.year
-    ):
+    if year is not None and deadline.kind in ONE_YEAR_KINDS and year != deadline.year:
         return None, both("plan.key_other_year", year=year, due_year=deadline.year)
     return "", None

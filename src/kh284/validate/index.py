@@ -18,7 +18,7 @@ from kh284.validate.dataset import Dataset, LoadedReport
 from kh284.validate.models.events import Event
 from kh284.validate.models.plan import AppendixTask, Section
 from kh284.validate.models.targets import Target
-from kh284.validate.models.units import Unit
+from kh284.validate.models.units import AREA_LEVELS, Unit
 from kh284.validate.names import fold
 
 T = TypeVar("T")
@@ -95,16 +95,50 @@ class Index:
         if plan is not None and plan.settings.province_area:
             return plan.settings.province_area
         if "province_area" not in self.memo:
+            # a national plan's figures describe the country, a province's the province
+            countries = [k for k, u in self.areas.items() if u.area_level == "country"]
             provinces = [k for k, u in self.areas.items() if u.area_level == "province"]
-            self.memo["province_area"] = provinces[0] if len(provinces) == 1 else None
+            tops = countries or provinces
+            self.memo["province_area"] = tops[0] if len(tops) == 1 else None
         found: str | None = self.memo["province_area"]
         return found
 
     def areas_in(self, parent: str, level: str) -> list[str]:
-        """Ids of the areas of ``level`` directly inside ``parent``, in file order."""
+        """Ids of the areas of ``level`` inside ``parent``, at any depth, in file order.
+
+        The provinces of the country, the districts of a province, its communes (directly
+        or through a former district).  An area that names no ``parent_area`` (nor does any
+        area above it) lies in the one area of the highest level the data has, when
+        ``parent`` is that area: the provinces of a national plan need not each name the
+        country.
+        """
         return [
-            k for k, u in self.areas.items() if u.parent_area == parent and u.area_level == level
+            k for k, u in self.areas.items() if u.area_level == level and self._inside(k, parent)
         ]
+
+    def _inside(self, area: str, parent: str) -> bool:
+        """True when ``parent`` is one of the areas ``area`` lies in (a cycle ends the walk)."""
+        seen = {area}
+        current = self.areas.get(area)
+        while current is not None and current.parent_area is not None:
+            if current.parent_area == parent:
+                return True
+            if current.parent_area in seen:
+                return False
+            seen.add(current.parent_area)
+            current = self.areas.get(current.parent_area)
+        return current is not None and current.id != parent and parent == self._root
+
+    @property
+    def _root(self) -> str | None:
+        """The one area of the highest level the data has (the country, else the province)."""
+        if "root_area" not in self.memo:
+            levels = [u.area_level for u in self.areas.values() if u.area_level]
+            top = min(levels, key=AREA_LEVELS.index) if levels else None
+            roots = [k for k, u in self.areas.items() if top and u.area_level == top]
+            self.memo["root_area"] = roots[0] if len(roots) == 1 else None
+        root: str | None = self.memo["root_area"]
+        return root
 
     def find_units(self, query: str) -> list[str]:
         """Unit ids whose id, short name, name or alias matches ``query`` loosely."""

@@ -11,10 +11,13 @@ draft (who owes a figure nobody has sent) — so they cannot name different unit
   none of these has no reporter.  A target whose reporters come from its clause alone is
   R311 (the data should say who reports), as is one with none.
 - **Who owes it on a day** (``owners_on``): a unit that still exists, else the units that
-  carry on its work on that day (``Index.successors_on``).
+  carry on its work on that day (``Index.successors_on``); a group marked ``each_owes``
+  stands for its members, each owing its own (``each_owes``).
 - **Whose report counts for a unit** (``answering_for``): the unit, the members of a group
   (transitively), and the units that succeeded it.  A group named as a reporter owes as
-  one unit; a report by any of its members counts for it.
+  one unit; a report by any of its members counts for it — unless it is marked
+  ``each_owes``: then each member owes, and only its own report (or its successors')
+  counts for it.
 - **Which rows a unit's template holds** (``reports_target``): a unit reports a target when
   it answers for one of the target's reporters.
 """
@@ -76,10 +79,35 @@ def parent_clause(clause: str) -> str | None:
 
 
 def owners_on(index: Index, unit_id: str, day: dt.date) -> list[str]:
-    """Who answers for ``unit_id`` on ``day``: the unit, or its successors on that day."""
+    """Who answers for ``unit_id`` on ``day``: the unit, or its successors on that day.
+
+    A group whose members each owe (``each_owes``) answers through its members, each as
+    this rule gives it (members of members, successors).
+    """
+    if each_owes(index, unit_id):
+        return list(dict.fromkeys(_each_member_on(index, unit_id, day, {unit_id})))
     if index.unit_exists_on(unit_id, day):
         return [unit_id]
     return index.successors_on(unit_id, day) or [unit_id]
+
+
+def each_owes(index: Index, unit_id: str) -> bool:
+    """True when ``unit_id`` is a group with members marked so that each member owes."""
+    unit = index.units.items.get(unit_id)
+    return unit is not None and unit.kind == "group" and unit.each_owes and bool(unit.members)
+
+
+def _each_member_on(index: Index, group: str, day: dt.date, seen: set[str]) -> list[str]:
+    found: list[str] = []
+    for member in index.units.items[group].members:
+        if member in seen:
+            continue
+        seen.add(member)
+        if each_owes(index, member):
+            found.extend(_each_member_on(index, member, day, seen))
+        else:
+            found.extend(owners_on(index, member, day))
+    return found
 
 
 def responsible_on(index: Index, target: Target, day: dt.date) -> list[str]:

@@ -54,6 +54,7 @@ _CUSTOM = {
     "kh284_scale": "S217",
     "kh284_accumulate": "S218",
     "kh284_no_decrease": "S219",
+    "kh284_unnamed_document": "S220",
 }
 
 

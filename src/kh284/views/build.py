@@ -18,6 +18,7 @@ from kh284.evaluate.tasks import Headline, TaskResult, due_soon
 from kh284.i18n.statuses import TargetStatus, TaskStatus, target_look, task_look
 from kh284.pipeline import Outcome
 from kh284.validate.index import Index
+from kh284.validate.models.plan import PlanFile
 from kh284.validate.models.targets import Target
 from kh284.validate.responsibility import in_unit_order, reporters, responsible_on
 from kh284.views.model import Goal, Model, TargetView, TaskView, UnitView
@@ -45,9 +46,11 @@ def build(
     owing = _owing(index, outcome.reporting)
     targets = tuple(_target(outcome, r, lang, owing) for r in outcome.targets)
     task_views = tuple(_task(r, lang) for r in shown)
+    plan = outcome.dataset.plan
     return Model(
         as_of=outcome.as_of,
         lang=lang,
+        document=document_of(plan, lang) if plan is not None else "",
         targets=targets,
         tasks=task_views,
         units=_units(index, task_views, outcome.reporting),
@@ -56,6 +59,11 @@ def build(
         due_soon=tuple(_task(r, lang) for r in soon),
         due_within=due_within,
     )
+
+
+def document_of(plan: PlanFile, lang: str) -> str:
+    """The plan named as itself in ``lang``: ``Nghị quyết số 51/NQ-CP`` (``Model.document``)."""
+    return i18n.document_name(plan.kind, plan.number, lang, kind_en=plan.kind_en)
 
 
 def goal_of(target: Target, lang: str) -> Goal:

@@ -167,6 +167,9 @@ class Model:
 
     as_of: dt.date
     lang: str
+    #: The plan named as itself, its kind and number: ``Kế hoạch số 284/KH-UBND``,
+    #: ``Nghị quyết số 51/NQ-CP`` (``views.build.document_of``); every output names it so.
+    document: str = ""
     targets: tuple[TargetView, ...] = ()
     tasks: tuple[TaskView, ...] = ()
     units: tuple[UnitView, ...] = ()

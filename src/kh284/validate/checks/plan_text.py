@@ -5,11 +5,14 @@
   documents they mention, or the related documents (with the closest known number).
 - P403: a task due after the period its own text names ("giai đoạn 2021 - 2025", due in
   2026) has ended.  Due in the year before the period is not a finding: preparing a
-  scheme before its period starts is what "tham mưu triển khai" tasks do.
+  scheme before its period starts is what "tham mưu triển khai" tasks do; nor is a task
+  that reviews or sums up the period (``REVIEW_WORDS``: "tổng kết … giai đoạn 2018 - 2025").
 - P404/P405: errata listed in the plan file, confirmed against the text (or stale).
 - P406: appendix numbering out of sequence (1…n, restarting at 1 in each ``group``).
 - P407: lettered clauses out of the order a), b), c), d), đ), e), g) … of Nghị định 30/2020.
-- P408: an appendix task and the body item it repeats (``body``) name different lead units.
+- P408: an appendix task and the body item it repeats (``body``) name different lead units
+  (groups stand for their members; a group without members may hold any unit, so a lead
+  beside it is no disagreement, and it agrees with itself by its own id).
 None of these knows a particular item: each finds what it reports.
 """
 
@@ -31,6 +34,9 @@ _DOC_NUMBER = re.compile(
     r"\b\d{1,4}(?:/\d{4})?\s*[-/]\s*[A-ZĐ][A-Za-zĐđ&0-9]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*"
 )
 _PERIOD = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})")
+#: Issue 25: words of a task that reviews or sums up a period, which is done after the
+#: period ends ("Tổng kết … giai đoạn 2018 - 2025", due in 2026): no P403 for it.
+REVIEW_WORDS = re.compile(r"tổng kết|sơ kết|đánh giá|rà soát", re.IGNORECASE)
 #: The clause letter at the end of a section id (``II.2.đ``), not of a bullet (``II.2.đ-1``).
 _CLAUSE = re.compile(r"\.([^\W\d_])$")
 
@@ -74,7 +80,7 @@ def _citations(index: Index) -> Iterator[Diagnostic]:
     plan = index.dataset.plan
     assert plan is not None
     known: dict[str, str] = {}
-    sources = [b.number for b in plan.legal_bases]
+    sources = [b.number for b in plan.legal_bases if b.number]
     for basis in plan.legal_bases:
         sources.extend(cited_numbers(basis.text))
     for doc in plan.related_documents:
@@ -85,7 +91,7 @@ def _citations(index: Index) -> Iterator[Diagnostic]:
     sources.append(plan.number)
     for number in sources:
         known.setdefault(normalise_number(number), number)
-    basis_numbers = [b.number for b in plan.legal_bases]
+    basis_numbers = [b.number for b in plan.legal_bases if b.number]
     for section_id, section in index.sections.items.items():
         body = " ".join(t for t in (section.title, section.text) if t)
         for number in cited_numbers(body):
@@ -115,7 +121,7 @@ def _deadline_field(deadline: Deadline) -> str:
     if deadline.kind in YEARLY_KINDS:
         if deadline.until_year is not None:
             return "until_year"
-        return "year" if deadline.kind == "yearly_from" else "from_year"
+        return "year" if deadline.kind == "yearly_from" and deadline.year else "from_year"
     return {"date": "date", "period": "to_year"}.get(deadline.kind, "year")
 
 
@@ -127,10 +133,17 @@ def _deadline_after_period(index: Index) -> Iterator[Diagnostic]:
         due = final_due(task.deadline, plan.settings, plan.horizon_year)
         if match is None or due is None or due.year <= int(match.group(2)):
             continue
+        if _reviews(task.text[: match.start()]):
+            continue
         path = (*index.tasks.paths[task_id], "deadline", _deadline_field(task.deadline))
         period = f"{match.group(1)}-{match.group(2)}"
         where = index.locate("plan.yaml", path)
         yield dg.make("P403", where, id=task_id, year=due.year, period=period)
+
+
+def _reviews(text: str) -> bool:
+    """True when ``text`` (a task's words before the period it names) reviews or sums up."""
+    return REVIEW_WORDS.search(text) is not None
 
 
 def _errata(index: Index) -> Iterator[Diagnostic]:
@@ -201,7 +214,10 @@ def _body_leads(index: Index) -> Iterator[Diagnostic]:
     for task_id, task in index.tasks.items.items():
         for j, section_id in enumerate(task.body):
             body_lead = leads.get(section_id, [])
-            if not body_lead or not task.lead or set(body_lead) & set(task.lead):
+            if not body_lead or not task.lead:
+                continue
+            ours, theirs = _members(index, task.lead), _members(index, body_lead)
+            if ours & theirs or _open_group(index, ours | theirs):
                 continue
             where = index.locate("plan.yaml", (*index.tasks.paths[task_id], "body", j))
             yield dg.make(
@@ -213,3 +229,27 @@ def _body_leads(index: Index) -> Iterator[Diagnostic]:
                 section=section_id,
                 body_lead=names(body_lead),
             )
+
+
+def _members(index: Index, unit_ids: list[str]) -> set[str]:
+    """``unit_ids`` with each group that lists members replaced by them (recursively)."""
+    found: set[str] = set()
+    pending = list(unit_ids)
+    seen: set[str] = set()
+    while pending:
+        unit_id = pending.pop()
+        if unit_id in seen:
+            continue
+        seen.add(unit_id)
+        unit = index.units.items.get(unit_id)
+        if unit is not None and unit.kind == "group" and unit.members:
+            pending.extend(unit.members)
+        else:
+            found.add(unit_id)
+    return found
+
+
+def _open_group(index: Index, unit_ids: set[str]) -> bool:
+    """True when one of ``unit_ids`` is a group without members: it may hold any unit."""
+    units = index.units.items
+    return any(u in units and units[u].kind == "group" and not units[u].members for u in unit_ids)

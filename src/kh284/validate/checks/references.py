@@ -21,6 +21,7 @@ from kh284.load.exact import PathKey
 from kh284.validate.index import Index, Table
 from kh284.validate.models.plan import Deadline, Settings
 from kh284.validate.models.targets import Target
+from kh284.validate.models.units import AREA_LEVELS
 from kh284.validate.names import suggest
 from kh284.validate.responsibility import clause_units, declared_reporters
 
@@ -98,6 +99,8 @@ def _units(index: Index) -> Iterator[Diagnostic]:
             problem = unknown_area(index, file, (*base, "parent_area"), unit.parent_area)
             if problem:
                 yield problem
+        if unit.each_owes and (unit.kind != "group" or not unit.members):
+            yield dg.make("R313", index.locate(file, (*base, "each_owes")), id=unit_id)
 
 
 def _plan(index: Index) -> Iterator[Diagnostic]:
@@ -117,6 +120,11 @@ def _plan(index: Index) -> Iterator[Diagnostic]:
         problem = unknown_unit(index, file, ("settings", "issuing_bodies", i, "unit"), body.unit)
         if problem:
             yield problem
+        if body.superior is not None:
+            at: PathKey = ("settings", "issuing_bodies", i, "superior")
+            problem = unknown_unit(index, file, at, body.superior)
+            if problem:
+                yield problem
     for section_id, section in index.sections.items.items():
         base = index.sections.paths[section_id]
         yield from _each_unit(index, file, base, "responsible", section.responsible)
@@ -154,11 +162,14 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "yearly_on": ("day", "month", "from_year"),
     "period": ("from_year", "to_year"),
     "school_year": ("year",),
+    "month": ("year", "month"),
+    "quarterly_each_year": ("quarter", "from_year"),
 }
 #: Fields a kind may have besides those it needs.
 ALLOWS: dict[str, tuple[str, ...]] = {
     "yearly_from": ("until_year",),
     "yearly_on": ("until_year",),
+    "quarterly_each_year": ("until_year",),
     "event": ("months_after_event",),
 }
 #: Every field that belongs to some kind (``text`` and ``kind`` belong to all).
@@ -181,6 +192,8 @@ def deadline_problems(deadline: Deadline, settings: Settings) -> list[tuple[str,
     """What is wrong with the shape of ``deadline``, each as (vi, en) after "kind 'x'"."""
     kind = deadline.kind
     needs, allows = NEEDS[kind], ALLOWS.get(kind, ())
+    if kind == "yearly_from" and deadline.year is None and deadline.from_year is not None:
+        needs = ("from_year",)  # "Từ năm 2027": its first year as from_year
     found = []
     for name in KIND_FIELDS:
         value = getattr(deadline, name)
@@ -195,7 +208,7 @@ def deadline_problems(deadline: Deadline, settings: Settings) -> list[tuple[str,
         assert deadline.day is not None and deadline.month is not None
         if deadline.day > calendar.monthrange(2024, deadline.month)[1]:  # 2024: a leap year
             found.append(both("plan.deadline_no_such_day", day=deadline.day, month=deadline.month))
-    first = deadline.from_year if kind != "yearly_from" else deadline.year
+    first = deadline.year if kind == "yearly_from" and deadline.year else deadline.from_year
     last = deadline.to_year if kind == "period" else deadline.until_year
     if first is not None and last is not None and last < first:
         found.append(both("plan.deadline_ends_before_start", first=first, last=last))
@@ -230,6 +243,8 @@ def _targets(index: Index) -> Iterator[Diagnostic]:
         problem = unknown_area(index, file, (*base, "scope", "area"), target.scope.area)
         if problem:
             yield problem
+        elif target.scope.level is not None:
+            yield from _counted_level(index, target, (*base, "scope", "level"))
         if target.scope.kind == "area":
             units_by_measure.setdefault(target.measure_id, set()).add(target.unit)
         if target.breakdown is not None:
@@ -248,6 +263,19 @@ def _targets(index: Index) -> Iterator[Diagnostic]:
         if len(units_by_measure.get(target.measure_id, ())) > 1:
             where = index.where(index.targets, target_id)
             yield dg.make("R308", where, measure=target.measure_id)
+
+
+def _counted_level(index: Index, target: Target, path: PathKey) -> Iterator[Diagnostic]:
+    """R312: a count of areas counts a level below its scope area's own (issue 25)."""
+    scope = target.scope
+    area_level = index.areas[scope.area].area_level if scope.area in index.areas else None
+    if scope.level is None or area_level is None:
+        return
+    if AREA_LEVELS.index(scope.level) <= AREA_LEVELS.index(area_level):
+        where = index.locate(index.targets.file, path)
+        yield dg.make(
+            "R312", where, id=target.id, level=scope.level, area=scope.area, area_level=area_level
+        )
 
 
 def _reporting(index: Index) -> Iterator[Diagnostic]:

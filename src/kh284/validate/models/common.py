@@ -3,9 +3,11 @@
 Ids are lower-case ASCII words joined by hyphens (``so-gddt``); task ids are upper-case
 letters, a hyphen and digits (``PL-01``).  Section ids are a Roman numeral, numbered
 levels, an optional lettered clause and an optional bullet number (``III.2.2``, ``II.2.a``,
-``II.2.đ-1``); clause letters are those of Nghị định 30/2020 (a … y with ``đ``, without
-f, j, w, z: ``CLAUSE_LETTERS``).  Dates accept ISO and ``DD/MM/YYYY``.  The
-loaders normalise all text to Unicode NFC, so ``Sở`` typed in NFD compares equal.
+``II.2.đ-1``); the top may instead be an article or an Arabic numeral, as the document
+numbers its parts (``Điều 1``, ``Điều 2.3.a``, ``2.1``); clause letters are those of Nghị
+định 30/2020 (a … y with ``đ``, without f, j, w, z: ``CLAUSE_LETTERS``).  Dates accept ISO
+and ``DD/MM/YYYY``.  The loaders normalise all text to Unicode NFC, so ``Sở`` typed in NFD
+compares equal.
 """
 
 from __future__ import annotations
@@ -30,13 +32,13 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from kh284.diagnostics.catalogue import printable
-from kh284.validate.dates import DateFormatError, parse_date
+from kh284.validate.dates import MAX_YEAR, MIN_YEAR, DateFormatError, date_pattern, parse_date
 
 
 class Model(BaseModel):
     """Base of every data model: unknown keys are errors, instances are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -44,7 +46,10 @@ TASK_ID_PATTERN = r"^[A-Z]+-[0-9]+$"
 #: The letters of lettered clauses a), b), … in their order (Nghị định 30/2020/NĐ-CP,
 #: Phụ lục I): Vietnamese has đ after d and no f, j, w or z.
 CLAUSE_LETTERS = "abcdđeghiklmnopqrstuvxy"
-SECTION_ID_PATTERN = r"^[IVX]+(\.[0-9]+)*(\.[a-eđg-ik-vxy])?(-[0-9]+)?$"
+#: The top of a section id, as the document numbers its parts: a Roman numeral (a plan's
+#: I, II …), an article ("Điều 1", a resolution's or a decision's) or an Arabic numeral.
+SECTION_TOP_PATTERN = r"(?:[IVXLC]+|Điều [0-9]+|[0-9]+)"
+SECTION_ID_PATTERN = rf"^{SECTION_TOP_PATTERN}(\.[0-9]+)*(\.[a-eđg-ik-vxy])?(-[0-9]+)?$"
 
 
 #: Longest piece of a bad value quoted back in a message.
@@ -192,7 +197,8 @@ SectionId = Annotated[
     StringConstraints(pattern=SECTION_ID_PATTERN),
     WithJsonSchema({"type": "string", "pattern": SECTION_ID_PATTERN}),
 ]
-DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})$"
+#: Exactly the dates ``parse_date`` reads: each month's days, 29/2 in leap years only.
+DATE_PATTERN = date_pattern()
 Date = Annotated[
     dt.date,
     BeforeValidator(_date),
@@ -205,4 +211,4 @@ NonNegative = Annotated[float, Strict(), AllowInfNan(False), Field(ge=0)]
 Positive = Annotated[float, Strict(), AllowInfNan(False), Field(gt=0)]
 #: A year is a whole number written as one: ``2026.0`` (a float) and ``"2026"`` (text) are
 #: errors, so a year never comes from a figure or a text cell by accident.
-Year = Annotated[int, Strict(), Field(ge=1945, le=2100), BeforeValidator(_not_bool)]
+Year = Annotated[int, Strict(), Field(ge=MIN_YEAR, le=MAX_YEAR), BeforeValidator(_not_bool)]

@@ -12,7 +12,13 @@ from pydantic import Field
 
 from kh284.validate.models.common import Date, Id, Model, Text
 
-EventKind = Literal["law_passed", "approval", "other"]
+#: What happened: a law passed (by the National Assembly), a resolution adopted (of the
+#: National Assembly, the Government, a People's Council), a decree issued (by the
+#: Government), a decision issued (by the Prime Minister, a minister, a People's Committee),
+#: an approval (of a scheme, a programme), or something else.
+EventKind = Literal[
+    "law_passed", "resolution_adopted", "decree_issued", "decision_issued", "approval", "other"
+]
 
 
 class Event(Model):
@@ -25,7 +31,9 @@ class Event(Model):
         description='A short name for tables ("Luật GDĐH sửa đổi"); the name when absent.',
     )
     kind: EventKind
-    number: Text | None = Field(default=None, description="Document number, if any.")
+    number: Text | None = Field(
+        default=None, description="Document number, if any; without one, `name` names it."
+    )
     date: Date | None = Field(default=None, description="When it happened; empty if pending.")
     effective: Date | None = None
     source: Text

@@ -10,9 +10,9 @@ items they repeat (``body``).
 from __future__ import annotations
 
 import calendar
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
 from kh284.validate.models.common import Date, Id, Model, SectionId, TaskId, Text, Year
@@ -28,18 +28,42 @@ DeadlineKind = Literal[
     "yearly_on",
     "period",
     "school_year",
+    "month",
+    "quarterly_each_year",
 ]
 
 
 class LegalBasis(Model):
     """A document the plan is based on ("Căn cứ ...")."""
 
+    model_config = ConfigDict(
+        json_schema_extra={  # the schema's form of ``_named``
+            "anyOf": [
+                {"required": ["number"], "properties": {"number": {"type": "string"}}},
+                {"required": ["name"], "properties": {"name": {"type": "string"}}},
+            ]
+        }
+    )
+
     id: Id
     kind: Text = Field(description="Kết luận, Nghị quyết, Kế hoạch, ...")
-    number: Text = Field(description="Document number as written, e.g. 91-KL/TW.")
+    number: Text | None = Field(
+        default=None,
+        description="Document number as written, e.g. 91-KL/TW; absent for a document "
+        "cited by name and date only (a law): then `name` names it.",
+    )
+    name: Text | None = Field(
+        default=None, description='Its name when it has no number ("Luật Nhà giáo").'
+    )
     date: Date | None = None
     issuer: Text
     text: Text = Field(description="The preamble paragraph, verbatim.")
+
+    @model_validator(mode="after")
+    def _named(self) -> LegalBasis:
+        if not self.number and not self.name:
+            raise PydanticCustomError("kh284_unnamed_document", "neither number nor name")
+        return self
 
 
 class RelatedDocument(Model):
@@ -72,7 +96,7 @@ class Deadline(Model):
     kind: DeadlineKind
     year: Year | None = Field(
         default=None,
-        description="year, yearly_from (first year), quarter, half_year: the year; "
+        description="year, yearly_from (first year), quarter, half_year, month: the year; "
         "school_year: the year it starts.",
     )
     events: list[Id] = Field(default_factory=list)
@@ -80,15 +104,24 @@ class Deadline(Model):
         default=None, ge=0, le=120, description="Overrides settings.months_after_event."
     )
     date: Date | None = Field(default=None, description="date: the day it is due by.")
-    quarter: int | None = Field(default=None, ge=1, le=4, description="quarter: 1 to 4.")
+    quarter: int | None = Field(
+        default=None, ge=1, le=4, description="quarter, quarterly_each_year: 1 to 4."
+    )
     half: int | None = Field(default=None, ge=1, le=2, description="half_year: 1 or 2.")
     day: int | None = Field(default=None, ge=1, le=31, description="yearly_on: day of month.")
-    month: int | None = Field(default=None, ge=1, le=12, description="yearly_on: month.")
-    from_year: Year | None = Field(default=None, description="yearly_on, period: the first year.")
+    month: int | None = Field(
+        default=None, ge=1, le=12, description="yearly_on, month: the month (1 to 12)."
+    )
+    from_year: Year | None = Field(
+        default=None,
+        description="yearly_on, quarterly_each_year, period: the first year; yearly_from: "
+        "the first year, in place of `year` ('Từ năm 2027').",
+    )
     to_year: Year | None = Field(default=None, description="period: the last year.")
     until_year: Year | None = Field(
         default=None,
-        description="yearly_from, yearly_on: the last year (default: the plan's horizon).",
+        description="yearly_from, yearly_on, quarterly_each_year: the last year (default: "
+        "the plan's horizon).",
     )
 
 
@@ -134,6 +167,12 @@ class IssuingBody(Model):
     """How a unit heads the documents it issues (Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
 
     unit: Id
+    superior: Id | None = Field(
+        default=None,
+        description="The unit named on the line above the body's own name in its documents' "
+        "heading; null for none (a ministry, a provincial People's Committee). Absent: the "
+        "plan's issuer, or its successor, for any body but the issuer itself.",
+    )
     place: Text | None = Field(
         default=None,
         description="Place name of the place-and-date line of its documents, e.g. the "
@@ -147,6 +186,21 @@ class IssuingBody(Model):
 
 class DayOfYear(Model):
     """A day and month that recurs every year (``{day: 31, month: 1}`` is 31 January)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={  # the schema's form of ``_exists``
+            "allOf": [
+                {
+                    "if": {"properties": {"month": {"const": 2}}, "required": ["month"]},
+                    "then": {"properties": {"day": {"maximum": 28}}},
+                },
+                {
+                    "if": {"properties": {"month": {"enum": [4, 6, 9, 11]}}, "required": ["month"]},
+                    "then": {"properties": {"day": {"maximum": 30}}},
+                },
+            ]
+        }
+    )
 
     day: int = Field(ge=1, le=31)
     month: int = Field(ge=1, le=12)
@@ -206,7 +260,7 @@ class Settings(Model):
     province_area: Id | None = Field(
         default=None,
         description="Area a figure describes when it names none; default: the only "
-        "province-level area in units.yaml.",
+        "country-level area in units.yaml (a national plan), else the only province-level one.",
     )
     issuing_bodies: list[IssuingBody] = Field(
         default_factory=list,
@@ -227,7 +281,20 @@ class Settings(Model):
 class PlanFile(Model):
     """The whole ``plan.yaml`` document."""
 
+    format: Annotated[int, Strict(), Field(ge=1)] | None = Field(
+        default=None,
+        description="The data format the directory is written in (1 without it); "
+        "`kh284 migrate` rewrites an older one.",
+    )
     number: Text
+    kind: Text = Field(
+        description="The plan's type as written, spelled as legal bases spell theirs: \"Kế "
+        'hoạch", "Nghị quyết", "Chương trình hành động", "Quyết định" …; its name is '
+        '"<kind> số <number>".'
+    )
+    kind_en: Text | None = Field(
+        default=None, description="The type in English; default: the vocabulary's word for it."
+    )
     issuer: Id
     place: Text
     date: Date

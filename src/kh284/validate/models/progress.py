@@ -9,11 +9,12 @@ completion date and evidence.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from kh284.validate.dates import SCHOOL_YEAR_SEPARATOR, school_year_pattern
 from kh284.validate.models.common import (
     Date,
     Id,
@@ -27,7 +28,11 @@ from kh284.validate.models.common import (
 )
 
 TaskState = Literal["not_started", "in_progress", "done"]
-_SCHOOL_YEAR = re.compile(r"^\s*([0-9]{4})\s*[-–/]\s*([0-9]{4})\s*$")  # ASCII digits only
+_SCHOOL_YEAR = re.compile(rf"^\s*([0-9]{{4}}){SCHOOL_YEAR_SEPARATOR}([0-9]{{4}})\s*$")  # ASCII
+#: What ``period`` may be written as: a year, or a school year such as ``2024-2025``.
+PeriodInput = (
+    Year | Annotated[str, WithJsonSchema({"type": "string", "pattern": school_year_pattern()})]
+)
 
 
 class IndicatorFigure(Model):
@@ -64,6 +69,16 @@ class UnitPlanEvidence(Model):
 class ProgressReport(Model):
     """The whole document of one progress report file."""
 
+    model_config = ConfigDict(
+        json_schema_extra={  # the schema's form of ``_needs_something``
+            "anyOf": [
+                {"required": ["indicators"], "properties": {"indicators": {"minItems": 1}}},
+                {"required": ["tasks"], "properties": {"tasks": {"minItems": 1}}},
+                {"required": ["unit_plan"], "properties": {"unit_plan": {"type": "object"}}},
+            ]
+        }
+    )
+
     unit: Id
     period: Year
     reported_on: Date
@@ -76,7 +91,7 @@ class ProgressReport(Model):
         default=None, description="The unit's own implementation plan, once issued."
     )
 
-    @field_validator("period", mode="before")
+    @field_validator("period", mode="before", json_schema_input_type=PeriodInput)
     @classmethod
     def _school_year(cls, value: object) -> object:
         if isinstance(value, str):

@@ -18,12 +18,13 @@ level or an area, linked to its ``parent`` target and judged on its own goal.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, Strict, model_validator
+from pydantic import ConfigDict, Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
 from kh284.validate.models.common import Id, Model, NonNegative, Number, SectionId, Text, Year
+from kh284.validate.models.units import CountedLevel
 
 AreaComparator = Literal["at_least", "above", "approximately", "equal", "at_most", "below"]
 Comparator = Literal[AreaComparator, "between"]
@@ -32,13 +33,42 @@ MeasureUnit = Literal["percent", "level", "count", "number"]
 Level = Annotated[int, Strict(), Field(ge=0)]
 
 
+def _if(condition: dict[str, Any], then: dict[str, Any], otherwise: dict[str, Any]) -> Any:
+    """A JSON Schema rule between fields: ``then`` when ``condition`` holds, else ``otherwise``."""
+    return {"if": condition, "then": then, "else": otherwise}
+
+
+def _is(field: str, value: Any) -> dict[str, Any]:
+    """The JSON Schema condition "``field`` is there and equals ``value``"."""
+    return {"required": [field], "properties": {field: {"const": value}}}
+
+
+def _present(*fields: str) -> dict[str, Any]:
+    """The JSON Schema condition "each of ``fields`` is there and not null"."""
+    return {"required": list(fields), "properties": {f: {"not": {"type": "null"}} for f in fields}}
+
+
+def _absent(*fields: str) -> dict[str, Any]:
+    """The JSON Schema condition "none of ``fields`` is there, or each is null"."""
+    return {"properties": {f: {"type": "null"} for f in fields}}
+
+
+_COUNT_FIELDS = ("level", "area_comparator", "area_value")
+_SCOPE_RULE = _if(_is("kind", "count_of_areas"), _present(*_COUNT_FIELDS), _absent(*_COUNT_FIELDS))
+
+
 class Scope(Model):
     """Which area the target is about, or which areas it counts."""
 
+    #: The schema's form of ``_count_fields``.
+    model_config = ConfigDict(json_schema_extra={"allOf": [_SCOPE_RULE]})
+
     kind: Literal["area", "count_of_areas"]
     area: Id = Field(description="The area, or for a count the area whose parts are counted.")
-    level: Literal["district", "commune"] | None = Field(
-        default=None, description="For a count: the level of the areas counted."
+    level: CountedLevel | None = Field(
+        default=None,
+        description="For a count: the level of the areas counted, any below the area's own "
+        "(province under the country, district or commune under a province).",
     )
     area_comparator: AreaComparator | None = None
     area_value: Number | None = None
@@ -81,8 +111,38 @@ class Breakdown(Model):
     group_en: Text
 
 
+_PERCENT = {"minimum": 0, "maximum": 100}  # on numbers only: null stays allowed
+_LEVELS = {
+    "anyOf": [
+        _is("unit", "level"),
+        {"required": ["scope"], "properties": {"scope": _is("kind", "count_of_areas")}},
+    ]
+}
+_ACCUMULATED = {
+    "required": ["from_year"],
+    "properties": {
+        "from_year": {"not": {"type": "null"}},
+        "every_year": {"const": False},
+        "unit": {"enum": ["count", "number"]},
+        "scope": {"properties": {"kind": {"const": "area"}}},
+    },
+}
+_TARGET_RULES = [
+    _if(_is("comparator", "approximately"), _present("tolerance"), _absent("tolerance")),
+    _if(_is("comparator", "between"), _present("upper"), _absent("upper")),
+    _if(_is("unit", "percent"), {"properties": {"value": _PERCENT, "upper": _PERCENT}}, {}),
+    _if(_LEVELS, _present("scale"), _absent("scale")),
+    _if(_is("accumulate", True), _ACCUMULATED, {}),
+    _if(_is("no_decrease", True), _is("every_year", True), {}),
+    _if(_present("no_decrease_in"), _is("no_decrease", True), {}),
+]
+
+
 class Target(Model):
     """One numeric target."""
+
+    #: The schema's form of the rules below, as far as JSON Schema goes.
+    model_config = ConfigDict(json_schema_extra={"allOf": _TARGET_RULES})
 
     id: Id
     name: Text = Field(description="Short Vietnamese name of the indicator.")
@@ -126,7 +186,7 @@ class Target(Model):
         description="'duy trì vững chắc': with every_year, the figure may not fall from one "
         "year to the next.",
     )
-    no_decrease_in: Literal["district", "commune"] | None = Field(
+    no_decrease_in: CountedLevel | None = Field(
         default=None,
         description="With no_decrease: the figure of each area of this level within the scope "
         "may not fall either.",

@@ -15,7 +15,12 @@ from pydantic import Field
 from kh284.validate.models.common import Date, Id, Model, Text
 
 UnitKind = Literal["agency", "area", "group"]
-AreaLevel = Literal["province", "district", "commune"]
+#: The levels of areas, highest first: the country (a national plan's), a province, a
+#: district (abolished as a tier of government on 1/7/2025), a commune.
+AreaLevel = Literal["country", "province", "district", "commune"]
+#: The levels an area may be counted at: any below the country.
+CountedLevel = Literal["province", "district", "commune"]
+AREA_LEVELS: tuple[str, ...] = ("country", "province", "district", "commune")
 
 
 class Unit(Model):
@@ -39,6 +44,12 @@ class Unit(Model):
     )
     successors: list[Id] = Field(default_factory=list)
     members: list[Id] = Field(default_factory=list, description="For groups: member units.")
+    each_owes: bool = Field(
+        default=False,
+        description="For a group with members: wherever it is asked for something (a unit "
+        "plan, figures, a task it leads or coordinates), each member owes its own, as "
+        "'các sở, ban, ngành … xây dựng kế hoạch' means; otherwise the group owes as one unit.",
+    )
     note: Text | None = None
     source: Text | None = None
 
