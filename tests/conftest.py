@@ -94,3 +94,18 @@ def demo_template(root: Path, period: str = "2027") -> tuple[Path, bytes]:
         "template", "--unit", "so-gddt", "--period", period, "--data-dir", str(data), "-o", str(out)
     )
     return data, out.read_bytes()
+
+
+def dated_book(template: bytes) -> Any:
+    """A template's bytes opened with openpyxl, the report's date and document filled in.
+
+    The date is 15/12/2027, for the 2027 templates of ``demo_template``.
+    """
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(template))
+    book["Thông tin"]["B7"] = "15/12/2027"
+    book["Thông tin"]["B8"] = "Báo cáo số 1/BC-SGDĐT"
+    return book

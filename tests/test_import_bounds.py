@@ -12,8 +12,11 @@ nothing is written.
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
+import subprocess
+import sys
 import time
 import zipfile
 from collections.abc import Callable
@@ -21,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import demo_template, run_both
+from conftest import dated_book, demo_template, run_both
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -74,9 +77,18 @@ def _after_data(xml: str, element: str) -> str:
     return xml.replace("</sheetData>", "</sheetData>" + element, 1)
 
 
-def test_a_merge_over_the_whole_sheet_is_refused(pristine: tuple[Path, bytes], tmp_path: Path):
+def merge_over_the_sheet(parts: dict[str, bytes]) -> None:
     merge = '<mergeCells count="1"><mergeCell ref="B2:XFD1048576"/></mergeCells>'
-    err = _refused(pristine, tmp_path, lambda p: _sheet(p, lambda x: _after_data(x, merge)))
+    _sheet(parts, lambda xml: _after_data(xml, merge))
+
+
+def hyperlink_over_the_sheet(parts: dict[str, bytes]) -> None:
+    link = '<hyperlinks><hyperlink ref="A1:XFD1048576" location="A1"/></hyperlinks>'
+    _sheet(parts, lambda xml: _after_data(xml, link))
+
+
+def test_a_merge_over_the_whole_sheet_is_refused(pristine: tuple[Path, bytes], tmp_path: Path):
+    err = _refused(pristine, tmp_path, merge_over_the_sheet)
     assert "Y134" in err and "'Chỉ tiêu'" in err and "B2:XFD1048576" in err
     assert "merged cells" in err and str(guard.MAX_SHEET_ROWS) in err
 
@@ -84,8 +96,7 @@ def test_a_merge_over_the_whole_sheet_is_refused(pristine: tuple[Path, bytes], t
 def test_a_hyperlink_over_the_whole_sheet_is_refused(
     pristine: tuple[Path, bytes], tmp_path: Path
 ) -> None:
-    link = '<hyperlinks><hyperlink ref="A1:XFD1048576" location="A1"/></hyperlinks>'
-    err = _refused(pristine, tmp_path, lambda p: _sheet(p, lambda x: _after_data(x, link)), "vi")
+    err = _refused(pristine, tmp_path, hyperlink_over_the_sheet, "vi")
     assert "Y134" in err and "Trang tính 'Chỉ tiêu'" in err and "A1:XFD1048576" in err
     assert "liên kết" in err
 
@@ -123,8 +134,8 @@ def test_formats_and_validations_over_whole_columns_are_refused(
     assert "Y134" in err and words in err and "'Chỉ tiêu'" in err
 
 
-def test_a_cell_far_below_its_row_is_refused(pristine: tuple[Path, bytes], tmp_path: Path):
-    """``<row r="57">`` says nothing about where the cell is: its own reference does."""
+def cell_far_below_its_row(parts: dict[str, bytes]) -> None:
+    """``<row r="57">`` holding the cell B1048576."""
 
     def change(xml: str) -> str:
         xml = re.sub(r'<dimension ref="[^"]*"/>', "", xml)
@@ -132,7 +143,16 @@ def test_a_cell_far_below_its_row_is_refused(pristine: tuple[Path, bytes], tmp_p
         row = '<row r="57"><c r="B1048576" t="n"><v>1</v></c></row>'
         return xml.replace("</sheetData>", row + "</sheetData>", 1)
 
-    err = _refused(pristine, tmp_path, lambda p: _sheet(p, change))
+    _sheet(parts, change)
+
+
+def reference_at_row_a_billion(parts: dict[str, bytes]) -> None:
+    _sheet(parts, lambda xml: re.sub(r'<c r="B5"', '<c r="B1000000000"', xml, count=1))
+
+
+def test_a_cell_far_below_its_row_is_refused(pristine: tuple[Path, bytes], tmp_path: Path):
+    """``<row r="57">`` says nothing about where the cell is: its own reference does."""
+    err = _refused(pristine, tmp_path, cell_far_below_its_row)
     assert "Y133" in err and "'Chỉ tiêu'" in err and "B1048576" in err
     assert f"{guard.MAX_SHEET_ROWS} rows and {guard.MAX_SHEET_COLUMNS} columns" in err
 
@@ -164,21 +184,21 @@ def _shared_strings(parts: dict[str, bytes], strings: str) -> None:
     ).encode()
 
 
+def long_shared_string_in_every_row(parts: dict[str, bytes]) -> None:
+    """32,000 characters, 2,000 references: 64 million characters from 40 KB of XML."""
+    _shared_strings(parts, "<si><t>short</t></si><si><t>" + "x" * 32_000 + "</t></si>")
+    rows = "".join(
+        f'<row r="{r}"><c r="N{r}" t="s"><v>1</v></c></row>'
+        for r in range(1, guard.MAX_SHEET_ROWS + 1)
+    )
+    xml = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    parts[TARGETS_PART] = f"{xml}<sheetData>{rows}</sheetData></worksheet>".encode()
+
+
 def test_a_long_shared_string_referenced_by_every_row_is_refused(
     pristine: tuple[Path, bytes], tmp_path: Path
 ) -> None:
-    """32,000 characters, 2,000 references: 64 million characters from 40 KB of XML."""
-
-    def change(parts: dict[str, bytes]) -> None:
-        _shared_strings(parts, "<si><t>short</t></si><si><t>" + "x" * 32_000 + "</t></si>")
-        rows = "".join(
-            f'<row r="{r}"><c r="N{r}" t="s"><v>1</v></c></row>'
-            for r in range(1, guard.MAX_SHEET_ROWS + 1)
-        )
-        xml = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        parts[TARGETS_PART] = f"{xml}<sheetData>{rows}</sheetData></worksheet>".encode()
-
-    err = _refused(pristine, tmp_path, change)
+    err = _refused(pristine, tmp_path, long_shared_string_in_every_row)
     assert "Y136" in err and "'Chỉ tiêu'" in err and str(guard.MAX_SHARED_EXPANSION) in err
     limit_row = guard.MAX_SHARED_EXPANSION // 32_000 + 1
     assert f"cell N{limit_row} " in err
@@ -190,6 +210,69 @@ def test_too_many_shared_strings_are_refused(pristine: tuple[Path, bytes], tmp_p
 
     err = _refused(pristine, tmp_path, change)
     assert "Y135" in err and STRINGS_PART in err and str(guard.MAX_SHARED_STRINGS) in err
+
+
+#: The attacks of issue 23, each to be refused within 10 s and 500 MB.
+ATTACKS = {
+    "merge": (merge_over_the_sheet, "Y134"),
+    "hyperlink": (hyperlink_over_the_sheet, "Y134"),
+    "row 1,048,576 in a low row": (cell_far_below_its_row, "Y133"),
+    "row 10^9": (reference_at_row_a_billion, "Y133"),
+    "one long shared string": (long_shared_string_in_every_row, "Y136"),
+}
+#: The bounds of issue 23: a refusal within 10 s, using at most 500 MB.
+MAX_SECONDS, MAX_MEGABYTES = 10, 500
+#: Runs each import given (a JSON list of argument lists) through the CLI, in order, and
+#: prints for each its exit code, seconds, the process's peak memory so far (KB) and output.
+MEASURE = """
+import json, resource, sys, time
+from typer.testing import CliRunner
+from kh284.cli.app import app
+found = []
+for args in json.loads(sys.argv[1]):
+    start = time.monotonic()
+    result = CliRunner().invoke(app, args)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    found.append([result.exit_code, time.monotonic() - start, peak, result.stderr])
+print(json.dumps(found))
+"""
+
+
+def test_each_attack_is_refused_within_time_and_memory(
+    pristine: tuple[Path, bytes], tmp_path: Path
+) -> None:
+    """In a fresh interpreter, so that its peak memory is the imports' own: the peak after
+    each attack is at most 500 MB, so every attack stayed under it."""
+    data, template = pristine
+    runs, outputs = [], []
+    for i, attack in enumerate(sorted(ATTACKS)):
+        with zipfile.ZipFile(io.BytesIO(template)) as archive:
+            parts = {name: archive.read(name) for name in archive.namelist()}
+        ATTACKS[attack][0](parts)
+        xlsx = tmp_path / f"attack-{i}.xlsx"
+        with zipfile.ZipFile(xlsx, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, body in parts.items():
+                archive.writestr(name, body)
+        outputs.append(tmp_path / f"out-{i}" / "report.yaml")
+        runs.append(
+            ["import", str(xlsx), "--data-dir", str(data), "--as-of", "2027-12-31",
+             "--lang", "en", "-o", str(outputs[-1])]
+        )  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, json.dumps(runs)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    results = json.loads(done.stdout)
+    for attack, output, (code, seconds, peak, err) in zip(
+        sorted(ATTACKS), outputs, results, strict=True
+    ):
+        assert code == 2 and ATTACKS[attack][1] in err and "Traceback" not in err, err
+        assert seconds < MAX_SECONDS, f"{attack}: {seconds:.1f} s"
+        assert peak / 1024 < MAX_MEGABYTES, f"{attack}: {peak / 1024:.0f} MB"
+        assert not output.parent.exists(), f"{attack}: a file was written"
 
 
 def test_the_real_template_is_within_every_bound(pristine: tuple[Path, bytes], tmp_path: Path):
@@ -206,10 +289,7 @@ def test_the_real_template_is_within_every_bound(pristine: tuple[Path, bytes], t
 
 def _filled(pristine: tuple[Path, bytes], tmp_path: Path, name: str = "so-gddt.xlsx") -> Path:
     """The template with the report's date and document filled in: it imports cleanly."""
-    _, template = pristine
-    book = openpyxl.load_workbook(io.BytesIO(template))
-    book["Thông tin"]["B7"] = "15/12/2027"
-    book["Thông tin"]["B8"] = "Báo cáo số 1/BC-SGDĐT"
+    book = dated_book(pristine[1])
     sheet = book["Chỉ tiêu"]
     row = next(r for r in range(5, sheet.max_row + 1) if sheet[f"B{r}"].value == "nha-tre-huy-dong")
     sheet[f"D{row}"] = 40

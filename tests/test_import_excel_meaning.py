@@ -7,13 +7,12 @@ completely, each finding at the cell it came from, even when rows before it were
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import demo_template, run_both
+from conftest import dated_book, demo_template, run_both
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -25,9 +24,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
 
 def _import(pristine: tuple[Path, bytes], tmp_path: Path, change: Any) -> tuple[str, str]:
     data, template = pristine
-    book = openpyxl.load_workbook(io.BytesIO(template))
-    book["Thông tin"]["B7"] = "15/12/2027"
-    book["Thông tin"]["B8"] = "Báo cáo số 1/BC-SGDĐT"
+    book = dated_book(template)
     change(book)
     xlsx = tmp_path / "so-gddt.xlsx"
     book.save(xlsx)

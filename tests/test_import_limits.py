@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from conftest import DEMO, demo_template, run_both
+from conftest import DEMO, dated_book, demo_template, run_both
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -57,9 +57,7 @@ class Case:
 
     def book(self, change: Callable[[Any], None]) -> Path:
         """Write the template changed by ``change(workbook)`` with openpyxl."""
-        book = openpyxl.load_workbook(io.BytesIO(self.template))
-        book["Thông tin"]["B7"] = "15/12/2027"
-        book["Thông tin"]["B8"] = "Báo cáo số 1/BC-SGDĐT"
+        book = dated_book(self.template)
         change(book)
         book.save(self.xlsx)
         return self.xlsx
@@ -125,18 +123,30 @@ def test_a_formula_without_a_saved_value_names_its_cell(case: Case) -> None:
     assert f"Chỉ tiêu!D{rows[0]}: error Y131 Formula without a saved value" in out
 
 
-def test_a_formula_with_its_saved_value_is_read(case: Case) -> None:
-    """What Excel writes: the formula and the value it last computed."""
-    row = target_row(openpyxl.load_workbook(io.BytesIO(case.template)))
-    base = case.book(lambda book: None).read_bytes()
+def _formula(row: int, formula: str, saved: str, calculated: bool) -> Callable[..., None]:
+    """Put ``formula`` saved as ``saved`` in column D of ``row``; with ``calculated``, the
+    workbook no longer asks to be recalculated when opened, as Excel saves it.
+    """
 
     def change(parts: dict[str, bytes]) -> None:
         cell = re.compile(rf'<c r="D{row}"((?: [st]="[^"]*")*)\s*(?:/>|></c>)')
-        xml, count = cell.subn(rf'<c r="D{row}"\1><f>40+0.1</f><v>40.1</v></c>', _sheet_xml(parts))
+        written = rf'<c r="D{row}"\1><f>{formula}</f><v>{saved}</v></c>'
+        xml, count = cell.subn(written, _sheet_xml(parts))
         assert count == 1
         parts[TARGETS_PART] = xml.encode("utf-8")
+        if calculated:
+            main = parts["xl/workbook.xml"].decode("utf-8")
+            assert ' fullCalcOnLoad="1"' in main  # what openpyxl writes
+            parts["xl/workbook.xml"] = main.replace(' fullCalcOnLoad="1"', "").encode()
 
-    case.parts(change, base)
+    return change
+
+
+def test_a_formula_with_its_saved_value_is_read(case: Case) -> None:
+    """What Excel writes: the formula and the value it last computed, once calculated."""
+    row = target_row(openpyxl.load_workbook(io.BytesIO(case.template)))
+    base = case.book(lambda book: None).read_bytes()
+    case.parts(_formula(row, "40+0.1", "40.1", calculated=True), base)
     case.output = case.output.parent.parent / "ok.yaml"
     out, err = run_both(
         "import",
@@ -152,6 +162,64 @@ def test_a_formula_with_its_saved_value_is_read(case: Case) -> None:
         code=0,
     )
     assert "value: 40.1" in case.output.read_text(encoding="utf-8"), out + err
+
+
+def test_a_stale_formula_value_names_the_cell_to_retype(case: Case) -> None:
+    """``=38+0`` saved as 12 in a workbook set to recalculate when opened (the template's
+    own setting): Excel would show 38, so neither figure is taken.
+    """
+    row = target_row(openpyxl.load_workbook(io.BytesIO(case.template)))
+    base = case.book(lambda book: None).read_bytes()
+    case.parts(_formula(row, "38+0", "12", calculated=False), base)
+    out, err = case.run(code=1)
+    assert f"Chỉ tiêu!D{row}: error Y140 Formula saved with the value 12, but" in out
+    assert "type the value in place of the formula" in out and "value: 12" not in out + err
+    out, _ = case.run(code=1, lang="vi")
+    assert f"Chỉ tiêu!D{row}: error Y140 Công thức có giá trị đã lưu 12" in out
+
+
+@pytest.mark.parametrize(
+    ("calculation", "stale"),
+    [
+        ('<calcPr calcId="191029"/>', False),  # Excel, after calculating
+        ('<calcPr calcId="124519" fullCalcOnLoad="1"/>', True),  # openpyxl
+        ('<calcPr fullCalcOnLoad="true"/>', True),
+        ('<calcPr calcMode="manual"/>', False),  # by hand, but calculated when saved
+        ('<calcPr calcMode="manual" calcOnSave="0"/>', True),
+        ("", False),
+    ],
+)
+def test_which_workbooks_may_hold_stale_values(calculation: str, stale: bool) -> None:
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    found = guard._Collector("calcPr", ("fullCalcOnLoad", "calcMode", "calcOnSave"))
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartElementHandler = found.start
+    parser.Parse(f'<workbook xmlns="{main}">{calculation}</workbook>', True)
+    assert any(guard._stale(attrs) for attrs in found.found) is stale
+
+
+def test_findings_about_cells_are_capped(case: Case) -> None:
+    """Every figure cell ambiguous: the first 100 are listed, then Y119 where reading stopped."""
+    cells: list[str] = []
+
+    def change(book: Any) -> None:
+        sheet = book["Chỉ tiêu"]
+        for row in range(5, sheet.max_row + 1):
+            for column in "DKL":
+                sheet[f"{column}{row}"] = "1.234"
+                cells.append(f"Chỉ tiêu!{column}{row}")
+
+    case.book(change)
+    assert len(cells) > workbook.MAX_CELL_PROBLEMS
+    out, err = case.run(code=1)
+    lines = out.splitlines()
+    ambiguous = [line for line in lines if " Y138 " in line]
+    assert [line.split(":")[0] for line in ambiguous] == cells[: workbook.MAX_CELL_PROBLEMS]
+    stopped = cells[workbook.MAX_CELL_PROBLEMS]
+    assert f"{stopped}: error Y119 More than {workbook.MAX_CELL_PROBLEMS} problems" in out
+    assert len(lines) < 2 * workbook.MAX_CELL_PROBLEMS and "nothing written" in err
 
 
 def test_a_text_cell_over_the_limit_names_its_cell(case: Case) -> None:

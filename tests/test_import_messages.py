@@ -72,7 +72,7 @@ def test_typing_mistakes_are_told_by_cell_heading_and_choices(data: Path) -> Non
     targets, tasks = book["Chỉ tiêu"], book["Nhiệm vụ"]
     comma = row_of(targets, "B", "nha-tre-huy-dong")
     words = row_of(targets, "B", "mau-giao-huy-dong")
-    targets[f"D{comma}"] = "97,4"  # a number stored as text
+    targets[f"D{comma}"] = "1.234"  # text: a thousand and more, or a fraction?
     targets[f"D{words}"] = "nhiều"
     status, date = row_of(tasks, "B", "PL-09"), row_of(tasks, "B", "PL-13")
     tasks[f"H{status}"] = "xong rồi"
@@ -80,9 +80,9 @@ def test_typing_mistakes_are_told_by_cell_heading_and_choices(data: Path) -> Non
     book.save(xlsx)
     lines = run_import(data, xlsx)
     assert lines == [
+        f"Chỉ tiêu!D{comma}: error Y138 '1.234' có thể là 1234 hoặc 1,234; hãy gõ lại thành "
+        "số, không dùng dấu phân cách hàng nghìn",
         "Thông tin!B7: error S202 «Ngày báo cáo (DD/MM/YYYY)»: ô này còn trống; cần điền",
-        f"Chỉ tiêu!D{comma}: error S207 «Giá trị năm 2026»: '97,4' được ghi dạng chữ, không "
-        "phải số; xóa đi và gõ lại thành số 97,4",
         f"Chỉ tiêu!D{words}: error S203 «Giá trị năm 2026»: 'nhiều' không phải là số; ghi một "
         "số, ví dụ 97,4",
         f"Nhiệm vụ!H{status}: error S204 «Tình trạng»: 'xong rồi' không có trong danh sách; "

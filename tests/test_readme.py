@@ -152,6 +152,7 @@ def _constant(name: str) -> int:
         "kh284.validate.dataset",
         "kh284.validate.dates",
         "kh284.reports.importer",
+        "kh284.reports.excel_figures",
         "kh284.reports.xlsx_guard",
     ):
         value = getattr(importlib.import_module(module), name, None)

@@ -278,6 +278,40 @@ CATALOGUE: dict[str, Entry] = {
         "By cell {cell} of the sheet '{sheet}', cells referring to shared strings hold over"
         " {limit} characters; the workbook is not read",
     ),
+    "Y137": Entry(
+        W,
+        "percent-below-one",
+        "Tỷ lệ {value_vi} % nhỏ hơn 1 và ô không định dạng phần trăm: nếu muốn ghi"
+        " {percent_vi} % thì gõ {percent_vi}; nếu đúng là {value_vi} % thì giữ nguyên",
+        "The percentage {value_en} % is below 1 and the cell has no percent format: if"
+        " {percent_en} % was meant, type {percent_en}; if {value_en} % is right, keep it",
+    ),
+    "Y138": Entry(
+        E,
+        "ambiguous-figure",
+        "'{text}' có thể là {whole} hoặc {fraction_vi}; hãy gõ lại thành số, không dùng dấu"
+        " phân cách hàng nghìn",
+        "'{text}' could be {whole} or {fraction_en}; type the figure again as a number,"
+        " without a thousands separator",
+    ),
+    "Y139": Entry(
+        E,
+        "percent-not-wanted",
+        "Ô ghi {shown_vi}, một tỷ lệ phần trăm, nhưng ở đây cần {what_vi}; hãy gõ lại con số,"
+        " không có dấu % và không định dạng phần trăm",
+        "The cell shows {shown_en}, a percentage, but {what_en} is wanted here; type the"
+        " figure again without % and without a percent format",
+    ),
+    "Y140": Entry(
+        E,
+        "formula-maybe-stale",
+        "Công thức có giá trị đã lưu {value}, nhưng sổ tính chưa được tính lại trước khi lưu"
+        " (nó được đặt tính lại khi mở), nên Excel có thể hiển thị số khác; hãy gõ giá trị vào"
+        " ô thay cho công thức",
+        "Formula saved with the value {value}, but the workbook was not calculated before it"
+        " was saved (it is set to recalculate when opened), so Excel may show another"
+        " figure; type the value in place of the formula",
+    ),
     # -- schema --------------------------------------------------------------------------
     "S201": Entry(E, "unknown-key", "Khóa không hợp lệ '{key}'{hint}", "Unknown key '{key}'{hint}"),
     "S202": Entry(E, "missing-key", "Thiếu khóa bắt buộc '{key}'", "Missing required key '{key}'"),

@@ -785,12 +785,15 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- the Excel template (kh284 template; written in Vietnamese) ----------------------
     "template.targets_help": (
         "Ghi giá trị vào cột D bằng số, theo dấu thập phân của máy (Excel tiếng Việt: 97,4); "
-        "tỷ lệ % ghi từ 0 đến 100, không ghi dấu %; mức độ chọn trong danh sách của ô "
-        "(theo thang ở cột E). Để trống nếu chưa có số liệu.",
+        "tỷ lệ % ghi từ 0 đến 100 (34,5 là 34,5 %); mức độ chọn trong danh sách của ô "
+        "(theo thang ở cột E). Tử số, mẫu số chỉ ghi ở dòng tỷ lệ có ô nền vàng. Để trống "
+        "nếu chưa có số liệu.",
         "Type each figure in column D as a number, with your computer's decimal mark "
-        "(97.4); percentages from 0 to 100 without the % sign; levels from the cell's list "
-        "(the scale in column E). Leave it empty when there is no figure yet.",
+        "(97.4); percentages from 0 to 100 (34.5 is 34.5 %); levels from the cell's list "
+        "(the scale in column E). A numerator and a denominator go only on the rows of a "
+        "rate, in the yellow cells. Leave it empty when there is no figure yet.",
     ),
+    "template.former": ("cũ", "former"),
     "template.tasks_help": (
         "Chọn tình trạng ở cột H trong danh sách; khi hoàn thành, ghi ngày hoàn thành "
         "(ngày/tháng/năm) và minh chứng. Để trống dòng không báo cáo.",
@@ -886,6 +889,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "{value} nằm ngoài giới hạn; cần {bound}",
         "{value} is out of range; it must be {bound}",
     ),
+    "import.wants_level": ("một mức độ của thang", "a level of the target's scale"),
+    "import.wants_figure": ("một con số (không phải tỷ lệ)", "a figure (not a percentage)"),
+    "import.wants_part": ("một số đếm (tử số, mẫu số)", "a count (numerator, denominator)"),
     "import.percent_range": (
         "tỷ lệ {value} nằm ngoài khoảng 0–100",
         "the percentage {value} is outside 0–100",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kh284.diagnostics import Diagnostic, Location
 from kh284.diagnostics.catalogue import printable
@@ -40,13 +40,18 @@ from kh284.validate.index import Index
 from kh284.validate.models.plan import AppendixTask
 from kh284.validate.models.progress import ProgressReport, TaskReport
 
+if TYPE_CHECKING:
+    from kh284.load.snapshot import Snapshot
+
 
 @dataclass
 class FilledTemplate:
     """A filled template read back: the YAML text and the cell of every YAML path.
 
     ``problems`` are the findings about cells themselves (a formula without a saved value,
-    a text too long), each with its cell; any of them keeps the report from being written.
+    a text too long, an ambiguous figure), each with its cell; any error among them keeps
+    the report from being written.  ``snapshot``: the data directory's files as read for
+    the import, so that it is checked against the very bytes its figures were read with.
     """
 
     unit: str
@@ -57,6 +62,7 @@ class FilledTemplate:
     values: dict[PathKey, Any] = field(default_factory=dict)
     conflicts: dict[Diagnostic, Conflict] = field(default_factory=dict)
     deliverables: dict[Diagnostic, tuple[str, str]] = field(default_factory=dict)
+    snapshot: Snapshot | None = None
 
     def cell(self, diag: Diagnostic, file: str) -> str:
         """The cell a diagnostic points at (its nearest mapped parent for a missing key)."""

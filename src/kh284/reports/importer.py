@@ -2,12 +2,15 @@
 
 ``read`` checks the file before it is opened (``xlsx_guard``), then reads the cells of the
 layout ``template_layout`` names into a progress report as YAML text, keeping for every
-YAML path the cell it came from and the value typed there (a ``FilledTemplate``); a cell
-that cannot be a value (a formula without a saved value, a text longer than Excel allows)
-is a problem at its cell.  ``check_import`` validates that text exactly as a file under
-``progress/`` is validated (``loader.load_text``, ``schema.validate`` against
-``ProgressReport``, and every check with the rest of the data directory) and keeps what
-the findings need to be told in the spreadsheet's words (``filled_template``).
+YAML path the cell it came from and the value typed there (a ``FilledTemplate``).  A
+figure is read as Excel shows it (``excel_figures``: its number format, a figure typed as
+text), knowing from the data directory's targets whether it is a percentage.  A cell
+that cannot be a value (a formula without a saved value, or with one that may be stale, a
+text longer than Excel allows, an ambiguous figure) is a problem at its cell.
+``check_import`` validates that text exactly as a file under ``progress/`` is validated
+(``loader.load_text``, ``schema.validate`` against ``ProgressReport``, and every check
+with the rest of the data directory, read once for the whole import) and keeps what the
+findings need to be told in the spreadsheet's words (``filled_template``).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from kh284 import diagnostics as dg
 from kh284.diagnostics import Diagnostic, Location, Severity
 from kh284.diagnostics.catalogue import printable
 from kh284.i18n import both
-from kh284.load.exact import MAX_FILE_BYTES, PathKey
+from kh284.load.exact import MAX_FILE_BYTES, MAX_PROBLEMS, PathKey
+from kh284.reports.excel_figures import PART, read_figure
 from kh284.reports.filled_template import FilledTemplate, conflict_of, deliverable_words
 from kh284.reports.template_layout import (
     FIRST_ROW,
@@ -30,6 +34,7 @@ from kh284.reports.template_layout import (
     INFO_ROWS,
     MARK,
     MARKER,
+    RATIO_INPUTS,
     STATUS_CHOICES,
     TARGET_COLUMNS,
     TARGET_INPUTS,
@@ -39,26 +44,36 @@ from kh284.reports.template_layout import (
     TASKS,
     WorkbookError,
     cell_at,
+    figure_kind,
     info_cell,
 )
+from kh284.reports.xlsx_guard import shown
 from kh284.validate.names import fold
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
+
+    from kh284.load.snapshot import Snapshot
+    from kh284.reports.xlsx_guard import Inspected
 
 #: Longest text a cell may hold: Excel's own limit, so only a file not written by Excel
 #: holds more (Y132, at the cell).
 MAX_CELL_CHARS = 32_767
 #: Largest report the import writes: the data-file limit, so ``validate`` can read it.
 MAX_REPORT_BYTES = MAX_FILE_BYTES
+#: Most findings about a workbook's cells listed: past them, Y119 and reading stops (as
+#: for a data file, ``MAX_PROBLEMS``), so a broken workbook is never thousands of lines.
+MAX_CELL_PROBLEMS = MAX_PROBLEMS
 
 
-def read(file: Path, source_name: str) -> FilledTemplate:
+def read(file: Path, source_name: str, data_dir: Path | None = None) -> FilledTemplate:
     """Read a filled template into progress-report YAML (``WorkbookError`` if it is none).
 
     The file, its zip and its XML parts are checked first (``xlsx_guard``: limits,
     damaged or missing parts, each refused with its code and part); openpyxl then reads
-    the cells, and anything it still cannot read is refused in the same way.
+    the cells, and anything it still cannot read is refused in the same way.  With
+    ``data_dir``, its files are read once (kept for ``check_import``) and each figure is
+    read as what its target measures.
     """
     import warnings
 
@@ -82,11 +97,44 @@ def read(file: Path, source_name: str) -> FilledTemplate:
     names = set(book.sheetnames)
     if not {INFO, TARGETS, TASKS, MARKER} <= names or book[MARKER]["A1"].value != MARK:
         raise WorkbookError(*both("template.not_a_template", file=printable(str(file))))
-    builder = _Builder(source_name, inspected.formulas)
-    builder.info(book[INFO])
-    builder.indicators(book[TARGETS])
-    builder.tasks(book[TASKS])
-    return builder.result(source_name)
+    snapshot = None
+    if data_dir is not None:
+        from kh284.load.snapshot import take
+
+        snapshot = take(data_dir)
+    builder = _Builder(source_name, inspected, figure_kinds(snapshot))
+    try:
+        builder.info(book[INFO])
+        builder.indicators(book[TARGETS])
+        builder.tasks(book[TASKS])
+    except _TooManyProblems:
+        pass  # said at the cell where it stopped: nothing is written
+    result = builder.result(source_name)
+    result.snapshot = snapshot
+    return result
+
+
+def figure_kinds(snapshot: Snapshot | None) -> dict[str, str] | None:
+    """Per target id of the data's ``targets.yaml``, what its figure is (``figure_kind``).
+
+    ``None`` without data, or when ``targets.yaml`` cannot be read (its own findings say
+    why): every figure is then read as Excel shows it, with no check of its kind.
+    """
+    if snapshot is None:
+        return None
+    from kh284.load.cache import Cache
+    from kh284.load.reading import read_document
+    from kh284.validate.models import TargetsFile
+    from kh284.validate.schema_errors import validate
+
+    targets = next((read for kind, read in snapshot.plan if kind.kind == "targets"), None)
+    if targets is None:
+        return None
+    document, _ = read_document(targets, Cache(None))
+    model = validate(document, TargetsFile)[0] if document is not None else None
+    if not isinstance(model, TargetsFile):
+        return None
+    return {target.id: figure_kind(target) for target in model.targets}
 
 
 def _why(exc: BaseException) -> str:
@@ -94,14 +142,25 @@ def _why(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+class _TooManyProblems(Exception):
+    """More than ``MAX_CELL_PROBLEMS`` problems at cells: reading stops."""
+
+
 class _Builder:
     """Collects the report's mapping, the cell of every path and the cells' own problems.
 
-    Every cell is read through ``value``: a formula without a saved value (Y131) or a text
-    longer than ``MAX_CELL_CHARS`` (Y132) is a problem at its cell, and reads as empty.
+    Every cell is read through ``value``: a formula without a saved value (Y131), one
+    whose saved value may be stale (Y140) or a text longer than ``MAX_CELL_CHARS`` (Y132)
+    is a problem at its cell, and reads as empty.  A figure is then read as Excel shows
+    it (``excel_figures.read_figure``: Y137, Y138, Y139 at its cell).
     """
 
-    def __init__(self, source: str = "", formulas: dict[str, set[str]] | None = None) -> None:
+    def __init__(
+        self,
+        source: str = "",
+        inspected: Inspected | None = None,
+        kinds: dict[str, str] | None = None,
+    ) -> None:
         from ruamel.yaml.comments import CommentedMap
 
         self.doc = CommentedMap()
@@ -109,7 +168,9 @@ class _Builder:
         self.indicator_items: list[Any] = []
         self.task_items: list[Any] = []
         self.source = source
-        self.formulas = formulas or {}
+        self.formulas = inspected.formulas if inspected else {}
+        self.stale = inspected.computed if inspected and inspected.stale else {}
+        self.kinds = kinds
         self.problems: list[tuple[str, Diagnostic]] = []
         self.values: dict[PathKey, Any] = {}
 
@@ -117,20 +178,48 @@ class _Builder:
         """The value of cell ``ref``, or ``None`` with a problem when it cannot be one."""
         where = f"{sheet.title}!{ref}"
         if ref in self.formulas.get(sheet.title, ()):
-            self.problems.append((where, dg.make("Y131", Location(self.source))))
+            self.problem(where, dg.make("Y131", Location(self.source)))
             return None
         value = sheet[ref].value
+        if ref in self.stale.get(sheet.title, ()):
+            saved = shown("" if value is None else str(value))
+            self.problem(where, dg.make("Y140", Location(self.source), value=saved))
+            return None
         if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
             here = Location(self.source)
             problem = dg.make("Y132", here, length=len(value), limit=MAX_CELL_CHARS)
-            self.problems.append((where, problem))
+            self.problem(where, problem)
             return None
         return value
 
-    def put(self, target: Any, path: PathKey, key: str, value: Any, cell: str) -> None:
+    def problem(self, where: str, diagnostic: Diagnostic) -> None:
+        """A problem at cell ``where``; past ``MAX_CELL_PROBLEMS``, Y119 there and reading stops."""
+        if len(self.problems) >= MAX_CELL_PROBLEMS:
+            too_many = dg.make("Y119", Location(self.source), limit=MAX_CELL_PROBLEMS)
+            self.problems.append((where, too_many))
+            raise _TooManyProblems
+        self.problems.append((where, diagnostic))
+
+    def figure(self, sheet: Worksheet, ref: str, kind: str | None) -> tuple[Any, Any]:
+        """A figure cell as Excel shows it: (the typed value, the figure for the report)."""
+        typed = self.value(sheet, ref)
+        read = read_figure(typed, sheet[ref].number_format, kind)
+        if read.code is not None:
+            problem = dg.make_from(read.code, Location(self.source), read.args)
+            self.problem(f"{sheet.title}!{ref}", problem)
+        return _cell(typed), _cell(read.value)
+
+    def put(
+        self, target: Any, path: PathKey, key: str, value: Any, cell: str, typed: Any = None
+    ) -> None:
+        """Put ``value`` at ``key`` of ``target``; keep its cell and what was typed there.
+
+        ``typed``: what the cell held, when it is not the value read (``34,5 %``, ``0.345``
+        under a percent format).
+        """
         where = (*path, key)
         self.cells[where] = cell
-        self.values[where] = value
+        self.values[where] = value if typed is None else typed
         if value is not None:
             target[key] = _yaml_value(value)
 
@@ -147,14 +236,21 @@ class _Builder:
 
         for row in _rows(sheet, TARGET_COLUMNS["target"][0], self.formulas.get(sheet.title)):
             keys = ("target", "value", "area", "numerator", "denominator", "note")  # read
-            values = {k: _cell(self.value(sheet, f"{TARGET_COLUMNS[k][0]}{row}")) for k in keys}
+            refs = {k: f"{TARGET_COLUMNS[k][0]}{row}" for k in keys}
+            values = {k: _cell(self.value(sheet, refs[k])) for k in ("target", "area", "note")}
+            typed = dict(values)
+            target = values["target"]
+            kind = self.kinds.get(target) if self.kinds and isinstance(target, str) else None
+            for key in ("value", *RATIO_INPUTS):
+                figure_of = kind if key == "value" else PART
+                typed[key], values[key] = self.figure(sheet, refs[key], figure_of)
             if all(values[k] is None for k in TARGET_INPUTS):
                 continue
             path: PathKey = ("indicators", len(self.indicator_items))
             item = CommentedMap()
             self.cells[path] = cell_at(TARGETS, "value", row)
             for key in keys:
-                self.put(item, path, key, values[key], cell_at(TARGETS, key, row))
+                self.put(item, path, key, values[key], cell_at(TARGETS, key, row), typed[key])
             self.indicator_items.append(item)
 
     def tasks(self, sheet: Worksheet) -> None:
@@ -386,7 +482,7 @@ def _findings(
         return replace(location, path=(path[0], rows[path[1]], *path[2:]))
 
     found: list[Diagnostic] = []
-    outcome = run(data_dir, as_of, evaluate=False, extra=[document])
+    outcome = run(data_dir, as_of, evaluate=False, extra=[document], snapshot=imported.snapshot)
     for diag in outcome.diagnostics:
         if rel not in (diag.location.file, *(r.file for r in diag.related)):
             continue

@@ -91,7 +91,7 @@ def import_template(
 
     if not data_dir.is_dir():
         raise DataDirError(str(data_dir))
-    read = importer.read(file, file.name)
+    read = importer.read(file, file.name, data_dir)
     folder = data_dir / "progress" / (str(read.period) if read.period else "")
     target = output if output is not None else folder / f"{file.stem}.yaml"
     size = len(read.text.encode("utf-8", "surrogatepass"))

@@ -4,9 +4,14 @@ A template lists what one unit should report for one year: sheet ``Chỉ tiêu``
 per series and area (the target, its unit of measure, the previous value, the goal) and
 sheet ``Nhiệm vụ`` one row per task deliverable still open (status as a drop-down).  Sheet
 ``Thông tin`` holds the unit, the year and the report's date and document.  Only the
-yellow cells are unlocked; headings are Vietnamese; a hidden sheet ``kh284`` marks the
-file as a template.  Where each thing stands is ``template_layout``'s, shared with the
-import (``importer``).
+yellow cells are unlocked (a numerator and a denominator only on the rows of a rate), the
+sheets cannot be added, removed, renamed or shown (the workbook's structure is locked);
+headings are Vietnamese; a hidden sheet ``kh284`` marks the file as a template.  Where
+each thing stands is ``template_layout``'s, shared with the import (``importer``).
+
+An area whose unit ceased before the end of the year asked (a district after 1/7/2025)
+is named as a former one: by the data's own name for it when an alias says so, else its
+name followed by "(cũ)" (``area_label``).
 
 Which targets a unit reports is the one rule of ``validate.responsibility`` (the same as
 ``kh284 missing`` and the dashboard): the unit answers for one of the target's reporters
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,13 +35,17 @@ from kh284.i18n import day as i18n_day
 from kh284.i18n import number as i18n_number
 from kh284.pipeline import Outcome
 from kh284.reports.template_layout import (
+    FIGURE,
     FIRST_ROW,
     HEADER_ROW,
     INFO,
     INFO_INPUTS,
     INFO_ROWS,
+    LEVEL,
     MARK,
     MARKER,
+    PERCENT,
+    RATIO_INPUTS,
     STATUS_CHOICES,
     STATUS_WORDS,
     TARGET_COLUMNS,
@@ -46,6 +56,8 @@ from kh284.reports.template_layout import (
     TASKS,
     WorkbookError,
     column_heading,
+    figure_kind,
+    has_ratio,
 )
 from kh284.reports.template_layout import template_word as _t
 from kh284.reports.xlsx_export import (
@@ -70,10 +82,6 @@ if TYPE_CHECKING:
 #: level's unit names the target's own scale, ``level_scale``).
 UNIT_OF_MEASURE = {unit: vi for unit, (vi, _) in UNITS.items()}
 INPUT_FILL, HEADER_FILL = "FFF6CC", "DCE6F1"
-#: What a unit types in a figure cell, by the measure's kind: the data validation that
-#: stops anything else in Excel (percentages 0–100, levels from a list of the target's
-#: scale, other figures ≥ 0).
-PERCENT, LEVEL, FIGURE = "percent", "level", "figure"
 
 
 # -- what a unit reports -----------------------------------------------------------------
@@ -117,8 +125,24 @@ def target_rows(outcome: Outcome, unit_id: str, period: int) -> list[TargetRow]:
             seen.add(key)
             earlier = {y: p.value for y, p in series.get(key, {}).items() if y < period}
             previous = (max(earlier), earlier[max(earlier)]) if earlier else None
-            rows.append(TargetRow(target, area, index.area_name(area), previous))
+            rows.append(TargetRow(target, area, area_label(index, area, period), previous))
     return rows
+
+
+def area_label(index: Index, area: str, period: int) -> str:
+    """An area's name as the template asks for its figures of ``period``.
+
+    An area whose unit ceased before the end of ``period`` is a former one: named by the
+    data's alias that says so ("huyện Ba Bể cũ") if it has one, else "huyện Ba Bể (cũ)".
+    """
+    name = index.area_name(area)
+    unit = index.units.items.get(area)
+    if unit is None or unit.valid_until is None or unit.valid_until >= year_end(period):
+        return name
+    former = _t("former")
+    says_so = re.compile(rf"(?<!\w){re.escape(former)}(?!\w)", re.IGNORECASE)
+    own = next((alias for alias in unit.aliases if says_so.search(alias)), None)
+    return own or f"{name} ({former})"
 
 
 def _areas_for(index: Index, target: Target, unit_id: str) -> list[str]:
@@ -207,6 +231,7 @@ def make(data_dir: Path, unit_query: str, period: int) -> tuple[str, bytes]:
     marker = book.create_sheet(MARKER)
     append(marker, [MARK, 1, unit_id, period, outcome.dataset.plan.number])
     marker.sheet_state = "hidden"
+    _lock_structure(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return unit_id, buffer.getvalue()
@@ -259,10 +284,12 @@ def _targets_sheet(sheet: Worksheet, rows: list[TargetRow], period: int) -> None
         count = target.scope.kind == "count_of_areas"
         # a level target's figure is a level of its scale; so is each area's of a count
         scale = level_scale(target, "vi")
-        if target.levels is not None:
+        kind = figure_kind(target)
+        if kind == LEVEL and target.levels is not None:
             levels.setdefault(target.levels, []).append(r)
         else:
-            kinds[PERCENT if target.unit == PERCENT else FIGURE].append(r)
+            kinds[kind].append(r)
+        inputs = TARGET_INPUTS if has_ratio(kind) else _without(TARGET_INPUTS, RATIO_INPUTS)
         values: dict[str, Any] = {
             "no": i + 1,
             "target": target.id,
@@ -274,12 +301,16 @@ def _targets_sheet(sheet: Worksheet, rows: list[TargetRow], period: int) -> None
             "area_name": row.area_name,
             "area": row.area,
         }
-        _fill_row(sheet, TARGET_COLUMNS, r, values, TARGET_INPUTS)
+        _fill_row(sheet, TARGET_COLUMNS, r, values, inputs)
         unit = LEVEL if count else target.unit
         sheet[f"{TARGET_COLUMNS['previous'][0]}{r}"].number_format = figure_format(unit, "vi")
         sheet[f"{TARGET_COLUMNS['previous_year'][0]}{r}"].number_format = WHOLE
     _validate_numbers(sheet, kinds, levels)
     _foot(sheet, frozen="D")
+
+
+def _without(keys: tuple[str, ...], left_out: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(key for key in keys if key not in left_out)
 
 
 def _goal(target: Target, count: bool) -> str:
@@ -401,7 +432,7 @@ def _stop(kind: str, title: str, error: str, **formulas: str) -> Any:
 def _validate_numbers(
     sheet: Worksheet, rows: dict[str, list[int]], levels: dict[tuple[int, int], list[int]]
 ) -> None:
-    """The value column by kind of measure; numerator and denominator any number ≥ 0.
+    """The value column by kind of measure; a rate's numerator and denominator ≥ 0.
 
     Level rows offer the levels of their target's scale, one list per scale (``levels``:
     (lowest, highest) → rows): ``0,1`` for a yes/no target, ``0,1,2`` for a scale of 0–2.
@@ -430,15 +461,24 @@ def _validate_numbers(
             check.add(f"{value}{r}")
         lists.append(check)
     parts = _at_least_zero(title)
-    everything = [r for numbers in (*rows.values(), *levels.values()) for r in numbers]
-    if everything:
-        first, last = min(everything), max(everything)
-        for key in ("numerator", "denominator"):
-            letter = TARGET_COLUMNS[key][0]
-            parts.add(f"{letter}{first}:{letter}{last}")
+    rates = [r for kind, numbers in rows.items() if has_ratio(kind) for r in numbers]
+    for key in RATIO_INPUTS:
+        for span in _spans(TARGET_COLUMNS[key][0], rates):
+            parts.add(span)
     for check in (*checks.values(), *lists, parts):
         if check.sqref:
             sheet.add_data_validation(check)
+
+
+def _spans(letter: str, rows: list[int]) -> list[str]:
+    """The cells of ``rows`` in column ``letter`` as ranges of consecutive rows: ``K5:K9``."""
+    spans: list[tuple[int, int]] = []
+    for r in sorted(rows):
+        if spans and spans[-1][1] == r - 1:
+            spans[-1] = (spans[-1][0], r)
+        else:
+            spans.append((r, r))
+    return [f"{letter}{a}" if a == b else f"{letter}{a}:{letter}{b}" for a, b in spans]
 
 
 def _at_least_zero(title: str) -> Any:
@@ -478,6 +518,13 @@ def _bold(cell: Any) -> None:
     from openpyxl.styles import Font
 
     cell.font = Font(bold=True)
+
+
+def _lock_structure(book: Any) -> None:
+    """No sheet may be added, removed, renamed, moved or shown (the marker stays hidden)."""
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    book.security = WorkbookProtection(lockStructure=True)
 
 
 def _protect(sheet: Worksheet, freeze: str | None = None) -> None:

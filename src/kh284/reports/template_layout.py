@@ -2,15 +2,22 @@
 
 The sheets' names, the hidden marker sheet and its mark, the rows of sheet ``Thông tin``
 and the columns of sheets ``Chỉ tiêu`` and ``Nhiệm vụ`` (letter, heading, width, which
-of them a unit fills in), the drop-down choices of a task's status and the report states
-they stand for, and the error a file that is not a template raises.  ``template`` writes
-this layout, ``importer`` reads it back; neither spells a sheet, a row or a column itself.
+of them a unit fills in), what a row's figure is (``figure_kind``: a percentage, a level
+or another figure, from its target's data; only a rate has a numerator and a
+denominator), the drop-down choices of a task's status and the report states they stand
+for, and the error a file that is not a template raises.  ``template`` writes this
+layout, ``importer`` reads it back; neither spells a sheet, a row or a column itself.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kh284.diagnostics import UsageError
 from kh284.i18n import REPORT_STATES, word
+
+if TYPE_CHECKING:
+    from kh284.validate.models.targets import Target
 
 
 def template_word(key: str, **args: object) -> str:
@@ -50,6 +57,11 @@ TARGET_COLUMNS: dict[str, tuple[str, str, int]] = {
     "note": ("M", template_word("col_note"), 30),
 }
 TARGET_INPUTS = ("value", "numerator", "denominator", "note")
+#: The columns of a rate's parts, open only on the rows of a target that has them.
+RATIO_INPUTS = ("numerator", "denominator")
+#: What a row's figure is, from its target's data (``figure_kind``): a percentage (0–100),
+#: a level of the target's scale, or another figure (≥ 0).
+PERCENT, LEVEL, FIGURE = "percent", "level", "figure"
 #: Columns of sheet ``Nhiệm vụ``.
 TASK_COLUMNS: dict[str, tuple[str, str, int]] = {
     "no": ("A", word("report.stt", "vi"), 5),
@@ -89,3 +101,19 @@ def info_cell(key: str) -> str:
 def cell_at(sheet: str, key: str, row: int | str) -> str:
     """The cell of column ``key`` in ``row`` of sheet ``sheet``: ``Chỉ tiêu!D7``."""
     return f"{sheet}!{COLUMNS[sheet][key][0]}{row}"
+
+
+def figure_kind(target: Target) -> str:
+    """What a row of ``target`` holds: a level, a percentage or another figure.
+
+    ``LEVEL`` for a level of its scale (a yes/no target, each area of a count),
+    ``PERCENT`` for a percentage, else ``FIGURE``.
+    """
+    if target.levels is not None:
+        return LEVEL
+    return PERCENT if target.unit == "percent" else FIGURE
+
+
+def has_ratio(kind: str) -> bool:
+    """True when a figure of this kind is a rate, with a numerator and a denominator."""
+    return kind == PERCENT

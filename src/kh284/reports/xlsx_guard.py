@@ -24,9 +24,11 @@ damaged, is a ``Refused`` that names the file or the part, with a code:
   cells they cover together at most ``MAX_RANGE_CELLS`` (Y134: openpyxl makes an object
   per merged or linked cell); the characters the cells hold through the shared strings,
   counted once per reference, at most ``MAX_SHARED_EXPANSION`` over the workbook (Y136 at
-  the cell that crosses it); and the cells holding a formula without a saved value, which
-  openpyxl would read as empty (listed in ``Inspected.formulas``, reported by the import
-  per cell), and whether the workbook is set to recalculate on open.
+  the cell that crosses it); and the cells holding a formula, with a saved value
+  (``Inspected.computed``) or without one, which openpyxl would read as empty
+  (``Inspected.formulas``), reported by the import per cell; and from the workbook part,
+  whether those saved values may be stale (``Inspected.stale``: the workbook asks to be
+  recalculated when opened, or calculates by hand and not before saving).
 
 Every bound is checked as the XML streams through expat, so a refusal takes time in
 proportion to the (bounded) unpacked size, never to what the references claim.
@@ -99,13 +101,19 @@ class Refused(UsageError):
 
 @dataclass
 class Inspected:
-    """A workbook that passed: its bytes, and per sheet the formula cells with no value."""
+    """A workbook that passed: its bytes, and per sheet its formula cells."""
 
     raw: bytes
+    #: Per sheet, the cells holding a formula without a saved value.
     formulas: dict[str, set[str]] = field(default_factory=dict)
-    #: The workbook asks for a full recalculation when opened (``<calcPr fullCalcOnLoad>``),
-    #: so the saved value of a formula may be stale.
-    recalculate: bool = False
+    #: Per sheet, the cells holding a formula and the value it was saved with.
+    computed: dict[str, set[str]] = field(default_factory=dict)
+    #: The saved values of formulas may not be what Excel shows: the workbook asks for a
+    #: full recalculation when opened (``<calcPr fullCalcOnLoad="1">``, which Excel drops
+    #: once it has calculated and saved, and a program writing cells leaves), or it
+    #: calculates only by hand and not before saving (``calcMode="manual"`` with
+    #: ``calcOnSave="0"``).
+    stale: bool = False
 
 
 def inspect(path: Path) -> Inspected:
@@ -120,8 +128,8 @@ def inspect(path: Path) -> Inspected:
         raise _damaged(shown, path.name, _detail(exc)) from None
     with archive:
         parts = _Parts(archive, shown)
-        formulas = parts.check()
-    return Inspected(raw, formulas, parts.recalculate)
+        formulas, computed = parts.check()
+    return Inspected(raw, formulas, computed, parts.stale)
 
 
 def _damaged(shown: str, part: str, detail: str) -> Refused:
@@ -161,9 +169,10 @@ class _Parts:
         self.archive = archive
         self.shown = shown
         self.infos = {info.filename: info for info in archive.infolist()}
-        self.recalculate = False
+        self.stale = False
 
-    def check(self) -> dict[str, set[str]]:
+    def check(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Check every part; per sheet, its formula cells without and with a saved value."""
         self._directory()
         main = self._main_part()
         sheets: dict[str, str] = {}  # part → sheet name
@@ -180,6 +189,7 @@ class _Parts:
             self._parse(part, strings)
             done.add(part)
         formulas: dict[str, set[str]] = {}
+        computed: dict[str, set[str]] = {}
         expanded = [0]  # characters held through shared strings, over every sheet
         for part in sorted(self.infos):
             if part in done or not part.lower().endswith((".xml", ".rels")):
@@ -188,9 +198,10 @@ class _Parts:
                 scan = _SheetScan(strings.lengths, expanded)
                 self._parse(part, scan, sheet=sheets[part])
                 formulas[sheets[part]] = scan.formulas
+                computed[sheets[part]] = scan.computed
             else:
                 self._parse(part)
-        return formulas
+        return formulas, computed
 
     # -- the directory ------------------------------------------------------------------
 
@@ -272,12 +283,9 @@ class _Parts:
     def _sheet_names(self, main: str) -> dict[str, str]:
         """Relationship id → sheet name, from the workbook part."""
         collector = _Collector("sheet", ("name", f"{_RELATIONSHIPS_NS}}}id"))
-        calculation = _Collector("calcPr", ("fullCalcOnLoad",))
+        calculation = _Collector("calcPr", ("fullCalcOnLoad", "calcMode", "calcOnSave"))
         self._parse(main, _Both(collector, calculation))
-        self.recalculate = any(
-            attrs.get("fullCalcOnLoad", "").strip().lower() in ("1", "true")
-            for attrs in calculation.found
-        )
+        self.stale = any(_stale(attrs) for attrs in calculation.found)
         return {
             attrs.get(f"{_RELATIONSHIPS_NS}}}id", ""): attrs.get("name", "")
             for attrs in collector.found
@@ -316,6 +324,17 @@ class _Parts:
             raise _damaged(self.shown, part, str(exc)) from None
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
             raise _damaged(self.shown, part, _detail(exc)) from None
+
+
+def _stale(calculation: dict[str, str]) -> bool:
+    """True when ``<calcPr>`` says the saved values of formulas may not be current."""
+
+    def flag(name: str, default: bool) -> bool:
+        text = calculation.get(name, "").strip().lower()
+        return text in ("1", "true") if text else default
+
+    by_hand = calculation.get("calcMode", "").strip() == "manual"
+    return flag("fullCalcOnLoad", False) or (by_hand and not flag("calcOnSave", True))
 
 
 def _feed(parser: Any, stream: IO[bytes]) -> None:
@@ -447,10 +466,9 @@ def _within(column: int, row: int) -> bool:
     return 1 <= column <= MAX_SHEET_COLUMNS and 1 <= row <= MAX_SHEET_ROWS
 
 
-def _shown_ref(ref: str) -> str:
-    """A reference from the file as it may be shown: escaped, and cut if it is long."""
-    text = ref if len(ref) <= 40 else ref[:40] + "…"
-    return printable(text)
+def shown(text: str) -> str:
+    """Text from the file (a reference, a saved value) as a message shows it: escaped, cut."""
+    return printable(text if len(text) <= 40 else text[:40] + "…")
 
 
 def _row_number(text: str | None, default: int) -> int:
@@ -488,7 +506,7 @@ _RANGES = {
 
 
 class _SheetScan:
-    """Streams a worksheet: its bounds, and its formula cells without a saved value."""
+    """Streams a worksheet: its bounds, and its formula cells with and without a saved value."""
 
     def __init__(self, shared: list[int] | None = None, expanded: list[int] | None = None) -> None:
         self.shared = shared or []
@@ -503,6 +521,7 @@ class _SheetScan:
         self.value = False
         self.in_value = False
         self.formulas: set[str] = set()
+        self.computed: set[str] = set()
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         local = _local(name)
@@ -541,7 +560,7 @@ class _SheetScan:
                 raise _TooManyRows(last)
 
     def _outside(self, ref: str) -> _Beyond:
-        return _Beyond("Y133", cell=_shown_ref(ref), rows=MAX_SHEET_ROWS, columns=MAX_SHEET_COLUMNS)
+        return _Beyond("Y133", cell=shown(ref), rows=MAX_SHEET_ROWS, columns=MAX_SHEET_COLUMNS)
 
     def _range(self, text: str, kind: str) -> None:
         """One range of a merge, a link, a format or a validation: in bounds, area counted."""
@@ -559,7 +578,7 @@ class _SheetScan:
         kind_vi, kind_en = both(f"import.range_{kind}")
         return _Beyond(
             "Y134",
-            range=_shown_ref(text),
+            range=shown(text),
             kind_vi=kind_vi,
             kind_en=kind_en,
             rows=MAX_SHEET_ROWS,
@@ -571,8 +590,8 @@ class _SheetScan:
         local = _local(name)
         if local == "v":
             self.in_value = False
-        elif local == "c" and self.formula and not self.value:
-            self.formulas.add(self.cell)
+        elif local == "c" and self.formula:
+            (self.computed if self.value else self.formulas).add(self.cell)
 
     def data(self, text: str) -> None:
         if self.in_value and text.strip():
