@@ -11,6 +11,7 @@ is tables for a pull-request comment, with every piece of data in a code span
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import RenderableType
@@ -209,26 +210,7 @@ def _tasks_table(rows: list[TaskChange], model: Model, width: int) -> Renderable
             flex=True,
             least=LEAST_TEXT,
         ),
-        Column(
-            word("changes.before", lang),
-            [
-                [Para(status_word(c.before, lang), c.before.look.style if c.before else "")]
-                for c in rows
-            ],
-            keep=True,
-            priority=3,
-            want_lines=2,
-        ),
-        Column(
-            word("changes.after", lang),
-            [
-                [Para(status_word(c.after, lang), c.after.look.style if c.after else "")]
-                for c in rows
-            ],
-            keep=True,
-            priority=4,
-            want_lines=2,
-        ),
+        *_status_columns(rows, lang, want_lines=2),
         Column(
             word("table.lead", lang),
             [lead_cell(c.task, model.unit_name) for c in rows],
@@ -247,6 +229,26 @@ def _tasks_table(rows: list[TaskChange], model: Model, width: int) -> Renderable
     return layout.table(columns, width).table
 
 
+def _status_columns(
+    rows: Sequence[TaskChange] | Sequence[TargetChange], lang: str, want_lines: int = 1
+) -> list[Column]:
+    """The status before and after, each in its own word and style."""
+    return [
+        Column(
+            word(key, lang),
+            [[Para(status_word(getattr(c, side), lang), _style(getattr(c, side)))] for c in rows],
+            keep=True,
+            priority=priority,
+            want_lines=want_lines,
+        )
+        for key, side, priority in (("changes.before", "before", 3), ("changes.after", "after", 4))
+    ]
+
+
+def _style(status: Any) -> str:
+    return str(status.look.style) if status else ""
+
+
 def _targets_table(rows: list[TargetChange], lang: str, width: int) -> RenderableType:
     columns = [
         Column(
@@ -261,24 +263,7 @@ def _targets_table(rows: list[TargetChange], lang: str, width: int) -> Renderabl
             flex=True,
             least=LEAST_TEXT,
         ),
-        Column(
-            word("changes.before", lang),
-            [
-                [Para(status_word(c.before, lang), c.before.look.style if c.before else "")]
-                for c in rows
-            ],
-            keep=True,
-            priority=3,
-        ),
-        Column(
-            word("changes.after", lang),
-            [
-                [Para(status_word(c.after, lang), c.after.look.style if c.after else "")]
-                for c in rows
-            ],
-            keep=True,
-            priority=4,
-        ),
+        *_status_columns(rows, lang),
         Column(
             word("changes.new_figures", lang),
             [[Para(new_figures(c, lang))] for c in rows],
