@@ -38,6 +38,8 @@ from test_fuzz import fuzz_settings
 
 openpyxl = pytest.importorskip("openpyxl")
 
+from openpyxl.cell.cell import MergedCell  # noqa: E402
+
 from kh284.cli.app import app  # noqa: E402
 from kh284.load.exact import load_text  # noqa: E402
 from kh284.reports import importer  # noqa: E402
@@ -119,7 +121,10 @@ def _workbook(template: bytes, edit: dict[str, Any]) -> bytes:
             start_row=row, start_column=column, end_row=row + down, end_column=column + right
         )
     for sheet, row, column in edit["links"]:
-        book[sheet].cell(row=row, column=column).hyperlink = "https://example.org/"
+        linked = book[sheet].cell(row=row, column=column)
+        if isinstance(linked, MergedCell):  # inside a merge: the link goes on its first cell
+            continue
+        linked.hyperlink = "https://example.org/"
     buffer = io.BytesIO()
     book.save(buffer)
     with zipfile.ZipFile(buffer) as archive:
