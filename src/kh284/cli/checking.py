@@ -159,17 +159,7 @@ def targets(
 ) -> None:
     """List the targets, or show one target's history."""
     as_json = as_json or output_format is TargetsFormat.json
-    options = build(
-        data_dir,
-        as_of,
-        lang,
-        Format.json if as_json else None,
-        None,
-        fail_on=FailOn.never,
-        color=color,
-    )
-    result = run_command(options, "targets", target_id=target_id, as_json=as_json)
-    deliver(result, None, False, options.lang)
+    _list(data_dir, as_of, lang, as_json, color, "targets", target_id=target_id)
 
 
 def units(
@@ -185,16 +175,22 @@ def units(
 ) -> None:
     """List the units: every one, or with --as-of those that exist on that day."""
     as_json = output_format is TargetsFormat.json
-    options = build(
-        data_dir,
-        as_of,
-        lang,
-        Format.json if as_json else None,
-        None,
-        fail_on=FailOn.never,
-        color=color,
-    )
-    result = run_command(options, "units", as_json=as_json, dated=as_of is not None)
+    _list(data_dir, as_of, lang, as_json, color, "units", dated=as_of is not None)
+
+
+def _list(
+    data_dir: Path,
+    as_of: str | None,
+    lang: Lang,
+    as_json: bool,
+    color: Color,
+    command: Command,
+    **arguments: object,
+) -> None:
+    """A list command (``targets``, ``units``): never failing on findings, json or tables."""
+    fmt = Format.json if as_json else None
+    options = build(data_dir, as_of, lang, fmt, None, fail_on=FailOn.never, color=color)
+    result = run_command(options, command, as_json=as_json, **arguments)
     deliver(result, None, False, options.lang)
 
 
