@@ -106,7 +106,6 @@ def measure(
 def paired(
     name: str,
     argv: list[str],
-    reference: Measure,
     ref_argv: list[str],
     runs: int,
     env: dict[str, str] | None = None,
@@ -181,8 +180,8 @@ def main() -> None:
     m["pass"] = measure("python -c pass", [py, "-c", "pass"], r)
     typer_argv = [py, "-c", "import typer"]
     m["typer"] = measure("python -c 'import typer'", typer_argv, r)
-    m["version"] = paired("kh284 --version", [*kh284, "--version"], m["typer"], typer_argv, r, env)
-    m["help"] = paired("kh284 --help", [*kh284, "--help"], m["typer"], typer_argv, r, env)
+    m["version"] = paired("kh284 --version", [*kh284, "--version"], typer_argv, r, env)
+    m["help"] = paired("kh284 --help", [*kh284, "--help"], typer_argv, r, env)
     check = [*kh284, "check", "-q", *as_of]
     if yamllint:
         lint = [yamllint, "-d", "relaxed", *shipped]
@@ -190,13 +189,12 @@ def main() -> None:
         m["check_cold"] = paired(
             "kh284 check (shipped, empty cache)",
             check,
-            m["yamllint"],
             lint,
             r,
             prepare=empty_cache,
         )
         subprocess.run(check, env=env, cwd=ROOT, capture_output=True)
-        m["check"] = paired("kh284 check (shipped, warm cache)", check, m["yamllint"], lint, r, env)
+        m["check"] = paired("kh284 check (shipped, warm cache)", check, lint, r, env)
         ci = [py, "-m", "kh284", "validate", "--format", "github", *as_of]
 
         def ci_job() -> dict[str, str]:
@@ -206,7 +204,6 @@ def main() -> None:
         m["ci"] = paired(
             "CI job: fresh clone, empty cache, validate --format github",
             ci,
-            m["yamllint"],
             lint,
             r,
             prepare=ci_job,
@@ -217,13 +214,12 @@ def main() -> None:
     m["cold"] = paired(
         "kh284 validate (national, empty cache)",
         validate,
-        m["bare"],
         bare,
         r,
         prepare=empty_cache,
     )
     subprocess.run(validate, env=env, cwd=ROOT, capture_output=True)
-    m["warm"] = paired("kh284 validate (national, warm)", validate, m["bare"], bare, r, env)
+    m["warm"] = paired("kh284 validate (national, warm)", validate, bare, r, env)
     shutil.rmtree(scratch, ignore_errors=True)
     for folder in Path(tempfile.gettempdir()).glob("kh284-bench-src-*"):
         shutil.rmtree(folder, ignore_errors=True)
