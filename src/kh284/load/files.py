@@ -59,12 +59,19 @@ def display_name(rel: str) -> str:
     return printable(rel)
 
 
-def admit(state: Admissions, root: Path, path: Path, shown: str) -> Path | None:
-    """``path`` once confined and counted against the budget; or ``None`` with why not."""
-    resolved, problem = confine(root, path, shown)
-    if problem is not None:
-        state.diagnostics.append(problem)
-        return None
+def admit(
+    state: Admissions, root: Path, path: Path, shown: str, *, resolved: Path | None = None
+) -> Path | None:
+    """``path`` once confined and counted against the budget; or ``None`` with why not.
+
+    ``resolved``: ``path`` with every link resolved, when the caller knows it (a file that
+    is no link, found by a walk that follows no link, in a folder already confined).
+    """
+    if resolved is None:
+        resolved, problem = confine(root, path, shown)
+        if problem is not None:
+            state.diagnostics.append(problem)
+            return None
     if resolved is None or not within_budget(state, resolved, shown):
         return None
     return resolved
@@ -126,54 +133,82 @@ def admit_folder(state: Admissions, root: Path, folder: str) -> list[tuple[Path,
         state.diagnostics.append(dg.make("Y116", Location(folder), limit=limit))
         files = files[:MAX_PROGRESS_FILES]
     admitted: list[tuple[Path, str]] = []
-    for path in files:
-        shown = display_name(path.relative_to(root).as_posix())
-        target = admit(state, root, path, shown)
+    shown_folder = progress.relative_to(root).as_posix()
+    real_folder = os.fspath(resolved)
+    for parts, linked in files:
+        shown = display_name("/".join((shown_folder, *parts)))
+        if linked:
+            target = admit(state, root, progress.joinpath(*parts), shown)
+        else:  # no link on the way from the confined folder: the file is where it was found
+            known = Path(os.path.join(real_folder, *parts))
+            target = admit(state, root, known, shown, resolved=known)
         if target is not None:
             admitted.append((target, shown))
     return admitted
 
 
-def yaml_files(state: Admissions, root: Path, folder: Path) -> tuple[list[Path], int | None]:
-    """``*.yaml``/``*.yml`` below ``folder``, sorted, without following directory links.
+def yaml_files(
+    state: Admissions, root: Path, folder: Path
+) -> tuple[list[tuple[tuple[str, ...], bool]], int | None]:
+    """``*.yaml``/``*.yml`` below ``folder``, in path order, without following directory links.
 
-    Listing stops once more than ``MAX_PROGRESS_FILES`` are found, or more than
-    ``MAX_PROGRESS_ENTRIES`` entries of any kind are seen, so a folder of a million files or
-    folders costs no more than the limit; the limit crossed is returned (else ``None``).  A
-    folder that cannot be listed is Y112; a link to a folder is Y113 when it leads outside
-    the data directory, else Y121.
+    Each file is given as its names below ``folder`` and whether it is itself a link (only a
+    link needs resolving to be confined).  Listing stops once more than
+    ``MAX_PROGRESS_FILES`` are found, or more than ``MAX_PROGRESS_ENTRIES`` entries of any
+    kind are seen, so a folder of a million files or folders costs no more than the limit;
+    the limit crossed is returned (else ``None``).  A folder that cannot be listed is Y112;
+    a link to a folder is Y113 when it leads outside the data directory, else Y121.
     """
-    found: list[Path] = []
+    found: list[tuple[tuple[str, ...], bool]] = []
     seen = 0
-    pending = [folder]
+    base = os.fspath(folder)
+    pending: list[tuple[str, ...]] = [()]
     while pending:
-        current = pending.pop()
-        subdirs: list[Path] = []
+        parts = pending.pop()
+        current = os.path.join(base, *parts)
+        subdirs: list[tuple[str, ...]] = []
         try:
             with os.scandir(current) as entries:
                 for entry in entries:
                     seen += 1
                     if seen > MAX_PROGRESS_ENTRIES:
-                        return sorted(found), MAX_PROGRESS_ENTRIES
-                    path = Path(entry.path)
-                    if entry.name.lower().endswith(YAML_SUFFIXES):
-                        found.append(
-                            path
-                        )  # files, and anything else named so: the read says what it is
+                        return _in_path_order(found), MAX_PROGRESS_ENTRIES
+                    name = entry.name
+                    if name.lower().endswith(YAML_SUFFIXES):
+                        # files, and anything else named so: the read says what it is
+                        found.append(((*parts, name), _is_link(entry)))
                         if len(found) > MAX_PROGRESS_FILES:
-                            return sorted(found), MAX_PROGRESS_FILES
+                            return _in_path_order(found), MAX_PROGRESS_FILES
                     elif _is_dir(entry):
                         if entry.is_symlink():
-                            _directory_link(state, root, path)
+                            _directory_link(state, root, Path(entry.path))
                         else:
-                            subdirs.append(path)
+                            subdirs.append((*parts, name))
         except OSError as exc:
-            rel = display_name(current.relative_to(root).as_posix())
+            rel = display_name(Path(current).relative_to(root).as_posix())
             detail = os_reason(exc)
             state.diagnostics.append(dg.make("Y112", Location(rel), detail=detail))
             continue
-        pending.extend(sorted(subdirs, reverse=True))
-    return sorted(found), None
+        pending.extend(sorted(subdirs, key=_path_order, reverse=True))
+    return _in_path_order(found), None
+
+
+def _path_order(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The order of paths as ``pathlib`` sorts them (by part; without case on Windows)."""
+    return tuple(map(os.path.normcase, parts))
+
+
+def _in_path_order(
+    found: list[tuple[tuple[str, ...], bool]],
+) -> list[tuple[tuple[str, ...], bool]]:
+    return sorted(found, key=lambda item: _path_order(item[0]))
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:  # cannot tell: resolve it to be sure
+        return True
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
