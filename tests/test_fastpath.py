@@ -168,3 +168,39 @@ def test_fast_source_map_of_the_real_files(name: str) -> None:
     fast = positions(*read)
     assert fast.values == document.source_map.values
     assert fast.keys == document.source_map.keys
+
+
+def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path in ``data``, and beside each a few that do not exist."""
+    found = [path, (*path, "absent"), (*path, 99), (*path, 0)]
+    if isinstance(data, dict):
+        for key, child in data.items():
+            found += _paths(child, (*path, key))
+    elif isinstance(data, list):
+        for index, child in enumerate(data):
+            found += _paths(child, (*path, index))
+    return found
+
+
+def _locates_as_the_map(text: str) -> None:
+    read = fastload.fast_read(text)
+    if read is None:
+        return
+    data, marks = read
+    whole = fastload.positions(data, marks)
+    for path in _paths(data):
+        for key in (False, True):
+            assert fastload.locate(data, marks, path, key=key) == whole.locate(path, key=key)
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(documents())
+def test_one_position_is_found_as_the_whole_map_finds_it(text: str) -> None:
+    _locates_as_the_map(text)
+
+
+@pytest.mark.parametrize(
+    "path", sorted(DATA.rglob("*.yaml")) + sorted(DEMO.rglob("*.yaml")), ids=str
+)
+def test_one_position_of_the_real_files(path: Path) -> None:
+    _locates_as_the_map(path.read_text(encoding="utf-8"))

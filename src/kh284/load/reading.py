@@ -2,8 +2,9 @@
 
 ``read_document`` returns a ``Document`` for one file.  A file the fast path can read
 becomes a ``LazyDocument``: its values are there at once, with the positions read in the
-same pass as compact integers; its source map is made of them only when a diagnostic needs
-a position, and every ``file:line:col`` is what the exact loader would give.
+same pass as compact integers; a diagnostic's position is found from them directly
+(``fast.locate``), the whole source map made only when something asks for it, and every
+``file:line:col`` is what the exact loader would give.
 ``iter_read`` does the same for many files, parsing cache misses in worker processes when
 there are enough of them, with the cyclic garbage collector paused while the objects are
 built.  Each file's bytes are read once: its cache key, its parse and its positions all
@@ -24,10 +25,10 @@ from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from kh284.diagnostics import Diagnostic
+from kh284.diagnostics import Diagnostic, Location
 from kh284.load.cache import Cache
-from kh284.load.exact import Document, SourceMap, decode, load_text
-from kh284.load.fast import fast_read, positions
+from kh284.load.exact import Document, PathKey, SourceMap, decode, load_text
+from kh284.load.fast import fast_read, locate, positions
 from kh284.load.snapshot import FileRead
 
 if TYPE_CHECKING:  # the workers' modules load only when workers start (a cold run of a few
@@ -62,6 +63,13 @@ class LazyDocument(Document):
     @source_map.setter
     def source_map(self, value: SourceMap) -> None:
         self._map = value
+
+    def location(self, path: PathKey, *, key: bool = False) -> Location:
+        """Where ``path`` is, found from the positions without making the whole map."""
+        if self._map is not None or self._marks is None:
+            return super().location(path, key=key)
+        line, column = locate(self.data, self._marks, path, key=key)
+        return Location(self.file, line, column, path)
 
 
 def parse(raw: bytes, rel: str) -> Payload:
@@ -277,7 +285,13 @@ class _Workers:
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many acyclic objects are built."""
+    """Pause the cyclic garbage collector while many acyclic objects are built.
+
+    Loading a data set builds millions of dicts, lists and tuples that never form cycles;
+    with the collector on, each collection of the older generations walks all of them
+    again (on the national set that was a third of a cold ``validate``).  Nothing is lost:
+    the collector runs again when the block ends.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
