@@ -30,6 +30,7 @@ from kh284.evaluate.tasks import (
 from kh284.i18n.statuses import TARGET_STATUSES, task_look
 from kh284.load.cache import Cache
 from kh284.load.exact import Document
+from kh284.load.reading import paused_gc
 from kh284.load.snapshot import Snapshot
 from kh284.validate.checks import run_all
 from kh284.validate.checks.references import better_hints
@@ -77,7 +78,18 @@ def run(
     read); everything else is worked out afresh on every run.  With a ``snapshot`` (the
     files of ``data_dir`` already read), its bytes are the ones checked.
     """
-    cache = cache or Cache(None)
+    with paused_gc():  # the run builds millions of acyclic objects: see ``paused_gc``
+        return _run(data_dir, as_of, evaluate, cache or Cache(None), extra, snapshot)
+
+
+def _run(
+    data_dir: Path,
+    as_of: dt.date,
+    evaluate: bool,
+    cache: Cache,
+    extra: list[Document] | None,
+    snapshot: Snapshot | None,
+) -> Outcome:
     dataset = load_dataset(data_dir, cache, extra, snapshot)
     index = build_index(dataset)
     found = better_hints(index, dataset.diagnostics)

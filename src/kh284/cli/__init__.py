@@ -16,9 +16,14 @@ from __future__ import annotations
 
 def main() -> None:
     """Console entry point (``kh284``): a stored result replayed, else the app."""
+    import gc
     import os
     import sys
 
+    # A run builds millions of objects that form no cycles and ends with ``os._exit``
+    # (``cli.output``): the cyclic collector would walk them all again and again (a third
+    # of a cold run on the national set) to find nothing, so this process does without it.
+    gc.disable()
     # kh284 uses no pydantic plugins; not looking for any saves scanning installed packages
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     streams = sys.stdout is not None and sys.stderr is not None  # else the app says why

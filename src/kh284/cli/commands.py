@@ -29,13 +29,20 @@ def outcome_of(options: Options, *, evaluate: bool) -> Outcome:
 
     On the files as read for this run when it has read them already (``options.snapshot``).
     """
-    return run(
+    outcome = run(
         options.data_dir,
         options.as_of,
         evaluate=evaluate,
         cache=options.open_cache(),
         snapshot=options.snapshot,
     )
+    _kept[:] = [outcome]
+    return outcome
+
+
+#: The last outcome, kept alive: a command ends with ``os._exit`` (``cli.output``), and
+#: freeing a large data set's objects one by one would cost a tenth of the run for nothing.
+_kept: list[Outcome] = []
 
 
 def run_validate(options: Options, files: list[Path] | None = None) -> Result:
