@@ -18,6 +18,7 @@ the same code, always.  So:
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import os
@@ -130,24 +131,29 @@ WRONG_SHAPES: dict[str, Callable[[str], bytes]] = {
         :-3
     ],
     "json-other-format": lambda key: _entry(
-        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, 1]}
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": _marks(1, 1)}
     ).replace(b'"kh284-cache":%d' % codec.FORMAT, b'"kh284-cache":1'),
     "json-other-key": lambda key: _entry(
-        "0" * 40, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, 1]}
+        "0" * 40, {"kind": "fast", "mode": "plain", "data": {}, "marks": _marks(1, 1)}
     ),
     "json-unknown-kind": lambda key: _entry(key, {"kind": "pickle", "data": {}}),
     "json-exact-without-map": lambda key: _entry(
         key, {"kind": "exact", "mode": "plain", "data": {}}
     ),
     "json-bad-tag": lambda key: _entry(
-        key, {"kind": "fast", "mode": "tagged", "data": ["X", 1], "marks": [1, 1]}
+        key, {"kind": "fast", "mode": "tagged", "data": ["X", 1], "marks": _marks(1, 1)}
     ),
     "json-odd-dict": lambda key: _entry(
-        key, {"kind": "fast", "mode": "tagged", "data": ["D", 1], "marks": [1, 1]}
+        key, {"kind": "fast", "mode": "tagged", "data": ["D", 1], "marks": _marks(1, 1)}
     ),
     "json-list-key": lambda key: _entry(
         key,
-        {"kind": "fast", "mode": "tagged", "data": ["D", ["L"], 1], "marks": [0, 0, 0, 0, 0, 0]},
+        {
+            "kind": "fast",
+            "mode": "tagged",
+            "data": ["D", ["L"], 1],
+            "marks": _marks(0, 0, 0, 0, 0, 0),
+        },
     ),
     "json-text-position": lambda key: _entry(
         key,
@@ -157,16 +163,25 @@ WRONG_SHAPES: dict[str, Callable[[str], bytes]] = {
         key, {"kind": "fast", "mode": "plain", "data": {}}
     ),
     "json-fast-marks-not-fitting": lambda key: _entry(
-        key, {"kind": "fast", "mode": "plain", "data": {"a": 1}, "marks": [1, 1]}
+        key, {"kind": "fast", "mode": "plain", "data": {"a": 1}, "marks": _marks(1, 1)}
     ),
-    "json-fast-negative-mark": lambda key: _entry(
-        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, -1]}
+    "json-fast-marks-as-numbers": lambda key: _entry(
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, 1]}
+    ),
+    "json-fast-marks-not-base64": lambda key: _entry(
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": "AQAAAAEAAAA!"}
+    ),
+    "json-fast-marks-loose-base64": lambda key: _entry(
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": "AQAA AAEA\nAAA="}
+    ),
+    "json-fast-marks-odd-bytes": lambda key: _entry(
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": "AQAAAAEAAA=="}
     ),
     "json-fast-zero-mark": lambda key: _entry(
-        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [0, 1]}
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": _marks(0, 1)}
     ),
     "json-fast-text-mark": lambda key: _entry(
-        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, "1"]}
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": ["1", "1"]}
     ),
     "json-unknown-code": lambda key: _entry(key, {"kind": "fail", "problems": [_problem("Q999")]}),
     "json-bad-severity": lambda key: _entry(
@@ -178,11 +193,16 @@ WRONG_SHAPES: dict[str, Callable[[str], bytes]] = {
     "json-problems-not-list": lambda key: _entry(key, {"kind": "fail", "problems": {}}),
     "json-deep": lambda key: b"[" * 100_000 + b"]" * 100_000,
     "json-nan-format": lambda key: _entry(
-        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": [1, 1]}
+        key, {"kind": "fast", "mode": "plain", "data": {}, "marks": _marks(1, 1)}
     ).replace(b'"kh284-cache":%d' % codec.FORMAT, b'"kh284-cache":NaN'),
     "binary": lambda key: bytes(range(256)),
     "empty": lambda key: b"",
 }
+
+
+def _marks(*numbers: int) -> str:
+    """Positions as a cache entry holds them (Base64 of unsigned 32-bit little-endian)."""
+    return base64.b64encode(b"".join(n.to_bytes(4, "little") for n in numbers)).decode()
 
 
 def _entry(key: str, fields: dict[str, Any]) -> bytes:

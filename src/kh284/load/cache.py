@@ -202,6 +202,18 @@ class Cache:
                 environment = environment_digest()
                 self._base.update(f"kh284 {__version__} {FORMAT} {code} {environment}\n".encode())
 
+    @classmethod
+    def writer(cls, directory: Path | None) -> Cache:
+        """A quiet cache that only stores, under keys made elsewhere (a worker process's).
+
+        The one of this process for ``directory``, made once (its folders checked once).
+        """
+        found = _writers.get(directory)
+        if found is None:
+            found = _writers[directory] = cls(None, quiet=True)
+            found.directory = directory
+        return found
+
     @property
     def enabled(self) -> bool:
         """True when the cache reads and writes."""
@@ -340,6 +352,10 @@ class Cache:
         with contextlib.suppress(OSError, ValueError):
             sys.stderr.write(f"kh284: {vi} / {en}\n")
             sys.stderr.flush()
+
+
+#: The writers of this process (``Cache.writer``), by directory.
+_writers: dict[Path | None, Cache] = {}
 
 
 def unsafe_above(root: Path) -> Path | None:

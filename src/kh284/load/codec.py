@@ -2,7 +2,8 @@
 
 A payload is what ``reading.parse`` gives for a file's bytes: ``("fast", data, marks)``
 (``marks``: the positions read with the data, 1-based line and column pairs, one pair for
-the document, two for each mapping entry and one for each sequence item),
+the document, two for each mapping entry and one for each sequence item; stored as Base64
+of unsigned 32-bit little-endian integers),
 ``("exact", data, SourceMap)`` or ``("fail", [Diagnostic, ...])``; or a whole command's
 result (``cli/replay.py``): ``("result", output, summary, exit_code, lang, machine)``,
 where ``lang`` is the language of a result for stdout and empty for one written to a file,
@@ -21,16 +22,19 @@ type is not stored at all.
 
 from __future__ import annotations
 
+import binascii
 import json
 import re
+import sys
 from array import array
 from typing import Any
 
 from kh284.diagnostics import Diagnostic, ExitCode, Location, Severity, Subject, catalogue
 from kh284.load.exact import PathKey, SourceMap
+from kh284.load.fast import MARK_TYPE, pairs_below
 
 #: Bumped whenever the layout below changes (it is part of every key, too).
-FORMAT = 3
+FORMAT = 4
 _SCALARS = (str, int, float, bool, type(None))
 _SEVERITIES = {s.value: s for s in Severity}
 _EXIT_CODES = frozenset(int(c) for c in ExitCode)
@@ -66,9 +70,11 @@ def _entry(payload: tuple[Any, ...], key: str) -> dict[str, Any]:
             raise _Bad
         if payload[0] == "fast":
             marks = payload[2]
+            if type(marks) is not array or marks.typecode != MARK_TYPE:
+                raise _Bad
             if len(marks) != 2 * _pairs(data):
                 raise _Bad
-            entry["marks"] = list(marks)
+            entry["marks"] = _pack(marks)
         else:
             source_map = payload[2]
             if type(source_map) is not SourceMap:
@@ -106,19 +112,34 @@ def shown_as_is(text: str) -> bool:
 
 
 def _plain(value: Any) -> bool:
-    """True when ``value`` holds only scalars, lists and dicts with text keys."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        kind = type(item)
-        if kind is list:
-            stack.extend(item)
-        elif kind is dict:
-            if not all(type(k) is str for k in item):
+    """True when ``value`` holds only scalars, lists and dicts with text keys.
+
+    ``_Bad`` for a value of a type that cannot be stored, met before a key that is not text
+    (``_tag`` then checks the rest).
+    """
+    kind = type(value)
+    if kind is dict:
+        for key, child in value.items():
+            if type(key) is not str:
                 return False
-            stack.extend(item.values())
-        elif kind not in _SCALARS:
-            raise _Bad
+            kind = type(child)
+            if kind is dict or kind is list:
+                if not _plain(child):
+                    return False
+            elif kind not in _SCALARS:
+                raise _Bad
+        return True
+    if kind is list:
+        for child in value:
+            kind = type(child)
+            if kind is dict or kind is list:
+                if not _plain(child):
+                    return False
+            elif kind not in _SCALARS:
+                raise _Bad
+        return True
+    if kind not in _SCALARS:
+        raise _Bad
     return True
 
 
@@ -206,10 +227,9 @@ def _payload(entry: Any, key: str) -> tuple[Any, ...]:
             _expect(not _plain(data))  # kh284 tags only data it cannot store plain
         if kind == "fast":
             _expect(set(entry) == {"kh284-cache", "key", "kind", "mode", "data", "marks"})
-            marks = entry["marks"]
-            _expect(type(marks) is list and len(marks) == 2 * _pairs(data))
-            _expect(all(type(m) is int and 0 < m < 2**32 for m in marks))
-            return ("fast", data, array("I", marks))
+            marks = _unpack(entry["marks"])
+            _expect(len(marks) == 2 * _pairs(data) and min(marks) > 0)
+            return ("fast", data, marks)
         _expect(set(entry) == {"kh284-cache", "key", "kind", "mode", "data", "values", "keys"})
         source_map = SourceMap(_read_positions(entry["values"]), _read_positions(entry["keys"]))
         return ("exact", data, source_map)
@@ -228,17 +248,28 @@ def _payload(entry: Any, key: str) -> tuple[Any, ...]:
 
 def _pairs(data: Any) -> int:
     """How many positions ``fast.fast_read`` keeps for ``data`` (``fast.positions``' order)."""
-    count = 1
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if type(value) is dict:
-            count += 2 * len(value)
-            stack.extend(value.values())
-        elif type(value) is list:
-            count += len(value)
-            stack.extend(value)
-    return count
+    return 1 + pairs_below(data)
+
+
+def _pack(marks: array[int]) -> str:
+    """The positions as Base64 of unsigned 32-bit little-endian integers (compact, quick)."""
+    if sys.byteorder == "big":
+        marks = array(MARK_TYPE, marks)
+        marks.byteswap()
+    return binascii.b2a_base64(marks.tobytes(), newline=False).decode("ascii")
+
+
+def _unpack(text: Any) -> array[int]:
+    """The positions ``_pack`` wrote; ``_Bad`` for anything else."""
+    _expect(type(text) is str and text.isascii())
+    raw = binascii.a2b_base64(text)
+    _expect(binascii.b2a_base64(raw, newline=False) == text.encode("ascii"))  # nothing else
+    marks = array(MARK_TYPE)
+    _expect(len(raw) % marks.itemsize == 0)
+    marks.frombytes(raw)
+    if sys.byteorder == "big":
+        marks.byteswap()
+    return marks
 
 
 def _expect(condition: bool) -> None:

@@ -34,6 +34,8 @@ from kh284.load.exact import (
 )
 
 FAST_PATH_ACTIVE: bool = bool(getattr(yaml, "__with_libyaml__", False))
+#: The array type that holds positions: unsigned 32-bit integers.
+MARK_TYPE = "I" if array("I").itemsize == 4 else "L"
 #: Larger texts go to the exact loader, which enforces the node and depth limits.
 MAX_FAST_CHARS = 1_000_000
 #: Deeper flow nesting or indentation goes to the exact loader.
@@ -208,7 +210,7 @@ def fast_read(text: str) -> tuple[Any, array[int]] | None:
         data = _value(node, [MAX_NODES], marks)
     except (_GiveUp, yaml.YAMLError, RecursionError, ValueError):
         return None
-    return data, array("I", marks)
+    return data, array(MARK_TYPE, marks)
 
 
 def fast_load(text: str) -> Any | None:
@@ -217,19 +219,19 @@ def fast_load(text: str) -> Any | None:
     return None if read is None else read[0]
 
 
-def _below(value: Any) -> int:
+def pairs_below(value: Any) -> int:
     """How many positions ``fast_read`` keeps for what lies below ``value`` (not its own)."""
     if type(value) is dict:
         count = 2 * len(value)
         for child in value.values():
             if type(child) is dict or type(child) is list:
-                count += _below(child)
+                count += pairs_below(child)
         return count
     if type(value) is list:
         count = len(value)
         for child in value:
             if type(child) is dict or type(child) is list:
-                count += _below(child)
+                count += pairs_below(child)
         return count
     return 0
 
@@ -255,7 +257,7 @@ def locate(data: Any, marks: Sequence[int], path: PathKey, *, key: bool = False)
                     break
                 below += 2
                 if type(child) is dict or type(child) is list:
-                    below += _below(child)
+                    below += pairs_below(child)
             else:
                 key_at = -1
                 break
@@ -264,7 +266,7 @@ def locate(data: Any, marks: Sequence[int], path: PathKey, *, key: bool = False)
             for child in value[:step]:
                 below += 1
                 if type(child) is dict or type(child) is list:
-                    below += _below(child)
+                    below += pairs_below(child)
             key_at, at, value = -1, below, value[step]
         else:
             key_at = -1

@@ -6,9 +6,9 @@ same pass as compact integers; a diagnostic's position is found from them direct
 (``fast.locate``), the whole source map made only when something asks for it, and every
 ``file:line:col`` is what the exact loader would give.
 ``iter_read`` does the same for many files, parsing cache misses in worker processes when
-there are enough of them, with the cyclic garbage collector paused while the objects are
-built.  Each file's bytes are read once: its cache key, its parse and its positions all
-come from the same bytes.
+there are enough of them (each worker stores the entries of what it parsed), with the
+cyclic garbage collector paused while the objects are built.  Each file's bytes are read
+once: its cache key, its parse and its positions all come from the same bytes.
 
 The workers ignore Ctrl-C; the parent, interrupted (or stopped early for any reason),
 kills them at once, so none is left running or holding the terminal's streams.
@@ -23,6 +23,7 @@ import os
 import signal
 from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kh284.diagnostics import Diagnostic, Location
@@ -90,9 +91,23 @@ def parse(raw: bytes, rel: str) -> Payload:
     return ("exact", document.data, document.source_map)
 
 
-def _parse_chunk(chunk: list[tuple[bytes, str]]) -> list[Payload]:
+def _parse_chunk(
+    chunk: list[tuple[bytes, str, str | None]], directory: Path | None
+) -> list[Payload]:
+    """In a worker: parse each file and store what it gives in the cache (when there is one).
+
+    The worker writes the entries itself, so the parent only receives them; a cache the
+    worker may not write is left alone quietly (the parent's next look says why).
+    """
+    writer = Cache.writer(directory)
     with paused_gc():
-        return [parse(raw, rel) for raw, rel in chunk]
+        payloads = []
+        for raw, rel, key in chunk:
+            payload = parse(raw, rel)
+            if key:
+                writer.put("file", key, payload)
+            payloads.append(payload)
+        return payloads
 
 
 def _build(payload: Payload, rel: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -138,7 +153,7 @@ class Reading:
         misses: list[tuple[int, bytes, str, str | None]],
         cache: Cache,
     ) -> None:
-        self._workers = _Workers.start(misses)
+        self._workers = _Workers.start(misses, cache.directory)
         self._results = _deliver(known, misses, self._workers, cache)
 
     def __iter__(self) -> Iterator[tuple[Document | None, list[Diagnostic]]]:
@@ -200,7 +215,7 @@ def _deliver(
         _, _, rel, key = next(pending)
         with paused_gc():
             payload = next(parsed)
-            if key:
+            if key and workers is None:  # (a worker stores what it parses itself)
                 cache.put("file", key, payload)
             built = _build(payload, rel)
         yield built
@@ -225,7 +240,9 @@ class _Workers:
         self.futures: list[Future[list[Payload]]] = []
 
     @classmethod
-    def start(cls, misses: list[tuple[int, bytes, str, str | None]]) -> _Workers | None:
+    def start(
+        cls, misses: list[tuple[int, bytes, str, str | None]], directory: Path | None
+    ) -> _Workers | None:
         """Workers parsing ``misses`` (every chunk submitted now), or ``None`` if not worth it."""
         workers = min(os.cpu_count() or 1, 8)
         if len(misses) < PARALLEL_MIN_FILES or workers < 2:
@@ -242,8 +259,8 @@ class _Workers:
         try:
             assert started.pool is not None
             for begin in range(0, len(misses), CHUNK):
-                chunk = [(raw, rel) for _, raw, rel, _ in misses[begin : begin + CHUNK]]
-                started.futures.append(started.pool.submit(_parse_chunk, chunk))
+                chunk = [(raw, rel, key) for _, raw, rel, key in misses[begin : begin + CHUNK]]
+                started.futures.append(started.pool.submit(_parse_chunk, chunk, directory))
         except BaseException:
             started.kill()
             raise
