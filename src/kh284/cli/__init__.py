@@ -34,13 +34,20 @@ def main() -> None:
         from kh284.render import Result
 
         deliver_early(Result(f"kh284 {__version__}\n", "", 0), argv_language())
-    from kh284.cli.replay import lookup
+    try:
+        from kh284.cli.replay import lookup, read_ahead
 
-    stored = lookup(sys.argv[1:])
-    if stored is not None and stored.to_stdout:  # a result for stdout, stored by this same run
-        from kh284.cli.output import deliver_early
+        stored = lookup(sys.argv[1:])
+        if stored is not None and stored.to_stdout:  # a result for stdout, stored before
+            from kh284.cli.output import deliver_early
 
-        deliver_early(stored.result(), stored.lang)
-    from kh284.cli.app import main as run
+            deliver_early(stored.result(), stored.lang)
+        if stored is None:
+            read_ahead()  # workers parse the reports while the command line and models load
+        from kh284.cli.app import main as run
+    except KeyboardInterrupt:  # before the app's own boundary: said, workers stopped
+        from kh284.cli.argv import argv_language
+        from kh284.cli.output import interrupted
 
+        interrupted(argv_language())
     run()

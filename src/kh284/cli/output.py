@@ -16,6 +16,7 @@ it can (``readable``: ``Văn bản`` → ``Van ban``, ``≥`` → ``>=``, box li
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import functools
 import itertools
@@ -156,11 +157,31 @@ def deliver_early(result: Result, lang: str) -> NoReturn:
     exit_now(status)
 
 
+#: What is stopped before the process exits (``at_exit``): workers begun ahead of the run.
+_stops: list[Callable[[], None]] = []
+
+
+def at_exit(stop: Callable[[], None]) -> None:
+    """Have ``exit_now`` call ``stop`` before the process ends."""
+    _stops.append(stop)
+
+
+def interrupted(lang: str) -> NoReturn:
+    """Ctrl-C before the app's boundary: say so and exit 130, as the boundary does."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"kh284: {word('cli.interrupted', lang)}\n")
+    exit_now(130)
+
+
 def exit_now(status: int) -> NoReturn:
     """Flush the streams and exit without tearing down every object one by one.
 
     A stream that cannot be flushed (closed, or on a full disk) makes a status 0 into 2.
+    Whatever ``at_exit`` registered is stopped first.
     """
+    for stop in _stops:
+        with contextlib.suppress(Exception):
+            stop()
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:

@@ -54,6 +54,7 @@ from kh284.cli.width import source as width_source
 
 if TYPE_CHECKING:
     from kh284.cli.options import Options
+    from kh284.load.cache import Cache
     from kh284.load.snapshot import Snapshot
     from kh284.render import Result
 
@@ -142,6 +143,7 @@ class Early:
     snapshot: Snapshot
     key: str
     day: dt.date
+    cache: Cache
 
 
 #: Set by ``replay_early`` in the process that ``kh284`` started (never by a test runner
@@ -177,11 +179,28 @@ def lookup(argv: list[str]) -> Replayed | None:
         key = cache.key(fingerprint(argv, data_dir, snapshot.digest(), day))
         if key is None:
             return None
-        _early = Early(tuple(argv), data_dir, snapshot, key, day)
+        _early = Early(tuple(argv), data_dir, snapshot, key, day, cache)
         return Replayed.of(cache.get("result", key))
     except Exception:
         _early = None
         return None
+
+
+def read_ahead() -> None:
+    """On a miss, begin parsing the progress reports ``lookup`` read, in worker processes.
+
+    They parse while this process parses its command line and loads the models; the run
+    takes them over if it reads that same reading (``load.reading.iter_read``), and they are
+    stopped at exit otherwise.
+    """
+    if _early is None:
+        return
+    from kh284.cli.output import at_exit
+    from kh284.load.reading import read_ahead as begin
+    from kh284.load.reading import stop_ahead
+
+    at_exit(stop_ahead)
+    begin(_early.snapshot.progress, _early.cache)
 
 
 def run_replayed(options: Options, command: Command, kwargs: dict[str, Any]) -> Result:

@@ -67,13 +67,34 @@ def source_digest(package: Path) -> str | None:
     """
     hasher = hashlib.blake2b(digest_size=20)
     try:
-        for path in sorted(package.rglob("*.py")):
-            for part in (path.relative_to(package).as_posix().encode(), path.read_bytes()):
+        for name, path in _python_files(os.fspath(package)):
+            with open(path, "rb") as handle:
+                source = handle.read()
+            for part in (name.encode("utf-8", "surrogateescape"), source):
                 hasher.update(len(part).to_bytes(8, "little"))
                 hasher.update(part)
     except OSError:
         return None
     return hasher.hexdigest()
+
+
+def _python_files(root: str) -> list[tuple[str, str]]:
+    """Every ``*.py`` file below ``root``: its ``/``-separated name below it, and its path.
+
+    In the order of those names' parts, as ``sorted(Path(root).rglob("*.py"))`` gives them.
+    """
+    found: list[tuple[tuple[str, ...], str]] = []
+    pending: list[tuple[str, ...]] = [()]
+    while pending:
+        parts = pending.pop()
+        with os.scandir(os.path.join(root, *parts)) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((*parts, entry.name))
+                elif entry.name.endswith(".py"):
+                    found.append(((*parts, entry.name), entry.path))
+    found.sort()
+    return [("/".join(parts), path) for parts, path in found]
 
 
 @functools.lru_cache(maxsize=1)
@@ -158,15 +179,18 @@ def environment_digest() -> str:
         part(record)
         if record and distribution_name(folder) in SHAPING:
             lines = record.decode("utf-8", "surrogateescape").splitlines()
-            for row in csv.reader(lines):
-                if not row:
-                    continue
-                try:
-                    info = os.stat(os.path.join(base, row[0]))
-                    part(f"{info.st_size} {info.st_mtime_ns}")
-                except OSError:
-                    part("-")
+            stat_of = functools.partial(_size_and_time, base)
+            part("\n".join(stat_of(row[0]) for row in csv.reader(lines) if row))
     return hasher.hexdigest()
+
+
+def _size_and_time(base: str, name: str) -> str:
+    """The size and modification time of the file ``name`` below ``base`` (``-``: none)."""
+    try:
+        info = os.stat(os.path.join(base, name))
+    except OSError:
+        return "-"
+    return f"{info.st_size} {info.st_mtime_ns}"
 
 
 def trusted(info: os.stat_result) -> bool:

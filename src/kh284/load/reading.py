@@ -21,6 +21,7 @@ import dataclasses
 import gc
 import os
 import signal
+import time
 from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,6 +41,8 @@ if TYPE_CHECKING:  # the workers' modules load only when workers start (a cold r
 PARALLEL_MIN_FILES = 200
 #: Files handed to a worker at a time.
 CHUNK = 64
+#: Seconds a worker asked to stop has to finish the entry it is writing before it is killed.
+STOP_WAIT = 1.0
 
 Payload = tuple[Any, ...]
 
@@ -47,11 +50,16 @@ Payload = tuple[Any, ...]
 class LazyDocument(Document):
     """A document read by the fast path; its source map is made on first use."""
 
+    #: Positions found one by one before the whole map is made: a file with many findings
+    #: (the plan, read by every cross-file check) is served faster by the map.
+    ONE_BY_ONE = 8
+
     def __init__(self, file: str, data: Any, marks: Sequence[int]) -> None:
         self.file = file
         self.data = data
         self._marks: Sequence[int] | None = marks
         self._map: SourceMap | None = None
+        self._found = 0
 
     @property
     def source_map(self) -> SourceMap:
@@ -67,7 +75,8 @@ class LazyDocument(Document):
 
     def location(self, path: PathKey, *, key: bool = False) -> Location:
         """Where ``path`` is, found from the positions without making the whole map."""
-        if self._map is not None or self._marks is None:
+        self._found += 1
+        if self._map is not None or self._marks is None or self._found > self.ONE_BY_ONE:
             return super().location(path, key=key)
         line, column = locate(self.data, self._marks, path, key=key)
         return Location(self.file, line, column, path)
@@ -100,13 +109,17 @@ def _parse_chunk(
     worker may not write is left alone quietly (the parent's next look says why).
     """
     writer = Cache.writer(directory)
+    payloads: list[Payload] = []
     with paused_gc():
-        payloads = []
-        for raw, rel, key in chunk:
-            payload = parse(raw, rel)
-            if key:
+        for raw, rel, _ in chunk:
+            if _stopping:
+                return payloads
+            payloads.append(parse(raw, rel))
+        for (_, _, key), payload in zip(chunk, payloads, strict=True):
+            if _stopping:
+                break
+            if key:  # written after the chunk's parse: writes in a burst cost the system less
                 writer.put("file", key, payload)
-            payloads.append(payload)
         return payloads
 
 
@@ -147,13 +160,9 @@ class Reading:
     worker processes at once instead of waiting for them.
     """
 
-    def __init__(
-        self,
-        known: list[tuple[Document | None, list[Diagnostic]] | None],
-        misses: list[tuple[int, bytes, str, str | None]],
-        cache: Cache,
-    ) -> None:
-        self._workers = _Workers.start(misses, cache.directory)
+    def __init__(self, looked_up: _LookedUp, cache: Cache, workers: _Workers | None) -> None:
+        known, misses = looked_up
+        self._workers = workers
         self._results = _deliver(known, misses, self._workers, cache)
 
     def __iter__(self) -> Iterator[tuple[Document | None, list[Diagnostic]]]:
@@ -181,8 +190,31 @@ def iter_read(items: Sequence[FileRead], cache: Cache) -> Reading:
     Cache misses are handed to worker processes (when there are enough of them) before
     this returns, so the caller can do other work — and validate the first results — while
     the workers still parse.  Each file's bytes were read once, by the snapshot: the key,
-    the parse and the positions all come from those bytes.
+    the parse and the positions all come from those bytes.  When ``read_ahead`` began
+    reading these very reads, its look-ups and workers are taken over.
     """
+    global _ahead
+    ahead, _ahead = _ahead, None
+    if ahead is not None:
+        begun, looked_up, workers = ahead
+        if len(begun) == len(items) and all(a is b for a, b in zip(begun, items, strict=True)):
+            return Reading(looked_up, cache, workers)
+        workers.kill()  # begun for other reads: of no use
+    looked_up = _look_up(items, cache)
+    return Reading(looked_up, cache, _Workers.start(looked_up[1], cache.directory))
+
+
+#: What a look-up in the cache gives: each read's result when known, and the misses (the
+#: index of the read, its bytes, its name and its key).
+_LookedUp = tuple[
+    list[tuple[Document | None, list[Diagnostic]] | None],
+    list[tuple[int, bytes, str, str | None]],
+]
+#: The reading ``read_ahead`` began: the reads, their look-up and the workers parsing.
+_ahead: tuple[list[FileRead], _LookedUp, _Workers] | None = None
+
+
+def _look_up(items: Sequence[FileRead], cache: Cache) -> _LookedUp:
     known: list[tuple[Document | None, list[Diagnostic]] | None] = [None] * len(items)
     misses: list[tuple[int, bytes, str, str | None]] = []
     with paused_gc():
@@ -197,7 +229,31 @@ def iter_read(items: Sequence[FileRead], cache: Cache) -> Reading:
                 misses.append((i, raw, rel, key))
             else:
                 known[i] = _build(payload, rel)
-    return Reading(known, misses, cache)
+    return known, misses
+
+
+def read_ahead(items: Sequence[FileRead], cache: Cache) -> None:
+    """Begin reading ``items`` now, for an ``iter_read`` of the same reads to come.
+
+    The console run calls it as soon as it has read the data directory, before it parses
+    its command line and loads the models: the worker processes parse the cache's misses
+    meanwhile.  Nothing begins when there are too few misses for workers.  ``stop_ahead``
+    kills the workers if nothing took them over.
+    """
+    global _ahead
+    stop_ahead()
+    looked_up = _look_up(items, cache)
+    workers = _Workers.start(looked_up[1], cache.directory)
+    if workers is not None:
+        _ahead = (list(items), looked_up, workers)
+
+
+def stop_ahead() -> None:
+    """Kill the workers ``read_ahead`` started, if ``iter_read`` did not take them over."""
+    global _ahead
+    ahead, _ahead = _ahead, None
+    if ahead is not None:
+        ahead[2].kill()
 
 
 def _deliver(
@@ -227,9 +283,23 @@ def _parse_here(misses: list[tuple[int, bytes, str, str | None]]) -> Iterator[Pa
     return (parse(raw, rel) for _, raw, rel, _ in misses)
 
 
-def _ignore_interrupts() -> None:
-    """In a worker: Ctrl-C is the parent's to handle (it then stops the workers)."""
+#: Set in a worker asked to stop (SIGTERM): it stores no more entries and parses no more.
+_stopping = False
+
+
+def _in_worker() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (it then stops the workers).
+
+    Asked to stop (SIGTERM), a worker finishes the entry it is writing, so it leaves no
+    temporary file behind.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_worker)
+
+
+def _stop_worker(signum: int, frame: object) -> None:
+    global _stopping
+    _stopping = True
 
 
 class _Workers:
@@ -252,9 +322,7 @@ class _Workers:
 
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         started = cls(
-            ProcessPoolExecutor(
-                max_workers=workers, mp_context=context, initializer=_ignore_interrupts
-            )
+            ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_in_worker)
         )
         try:
             assert started.pool is not None
@@ -286,18 +354,26 @@ class _Workers:
             self.kill()
 
     def kill(self) -> None:
-        """Kill every worker process now (``shutdown`` alone waits for running ones)."""
+        """Stop every worker process now (``shutdown`` alone waits for running ones).
+
+        Each is asked first (SIGTERM: it finishes the cache entry it is writing, so no
+        temporary file is left), and killed if still there after ``STOP_WAIT`` seconds.
+        """
         pool, self.pool = self.pool, None
         if pool is None:
             return
         processes = list((getattr(pool, "_processes", None) or {}).values())
         for process in processes:  # (Python 3.14 has ``kill_workers``; earlier ones, this)
             with contextlib.suppress(Exception):
-                process.kill()
+                process.terminate()
         pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + STOP_WAIT
         for process in processes:
             with contextlib.suppress(Exception):
-                process.join(timeout=5)
+                process.join(timeout=max(0.0, deadline - time.monotonic()))
+                if process.is_alive():
+                    process.kill()
+                    process.join(timeout=5)
 
 
 @contextmanager
@@ -318,4 +394,11 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-__all__ = ["LazyDocument", "Reading", "iter_read", "read_document"]
+__all__ = [
+    "LazyDocument",
+    "Reading",
+    "iter_read",
+    "read_ahead",
+    "read_document",
+    "stop_ahead",
+]
