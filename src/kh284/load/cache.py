@@ -278,7 +278,12 @@ class Cache:
             return
         from kh284.load import codec
 
-        data = codec.encode(payload, key)
+        self.store(kind, key, codec.encode(payload, key))
+
+    def store(self, kind: str, key: str, data: bytes | None) -> None:
+        """Store an entry already encoded (``codec.encode``) under ``key``, as ``put`` does."""
+        if self.directory is None or data is None:
+            return
         path = self._path(kind, key)
         if data is None or len(data) > MAX_ENTRY_BYTES or not self._folders(path, create=True):
             return
