@@ -273,6 +273,9 @@ def test_data_round_trips_with_every_type_and_key_order(value: Any) -> None:
         assert raw is not None
         back = codec.decode(raw, "k")
         assert back is not None and back[0] == kind and identical(back[1], value)
+        own = codec.decode(raw, "k", own=True)  # handed over by a worker: the same payload
+        assert own is not None and own[0] == kind and identical(own[1], value)
+        assert own[2] == back[2]
         assert back[2] == (marks if kind == "fast" else source_map)
         assert codec.decode(raw, "another key") is None
 

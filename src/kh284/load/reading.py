@@ -295,7 +295,7 @@ def _deliver(
 def _entry_payload(entry: bytes, key: str | None) -> Payload | None:
     from kh284.load import codec
 
-    return codec.decode(entry, key) if key else None
+    return codec.decode(entry, key, own=True) if key else None
 
 
 def _parse_here(misses: list[tuple[int, bytes, str, str | None]]) -> Iterator[Payload]:
