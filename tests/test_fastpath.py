@@ -204,3 +204,32 @@ def test_one_position_is_found_as_the_whole_map_finds_it(text: str) -> None:
 )
 def test_one_position_of_the_real_files(path: Path) -> None:
     _locates_as_the_map(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:",
+        "a:\n  ",
+        "a:\n  b:\n# c",
+        "a: 1\nb:",
+        "a:\n",
+        "- " * 70 + "x\n",
+        "k:\n" + "".join("  " * i + "-\n" for i in range(70)),
+    ],
+)
+def test_the_fast_path_answers_as_the_exact_loader_at_the_edges(text: str) -> None:
+    """An empty value at the end of a text without a final line break (libyaml places it on
+    a line below the text, the exact loader at its end), nesting past the exact loader's
+    depth limit on few lines: the fast path gives the exact loader's answer, or none."""
+    from kh284.load.fast import fast_read, positions
+
+    read = fast_read(text)
+    if read is None:
+        return
+    document, problems = load_text(text, "t.yaml")
+    assert document is not None, [str(p) for p in problems]
+    assert same(read[0], document.data)
+    fast = positions(*read)
+    assert fast.values == document.source_map.values
+    assert fast.keys == document.source_map.keys

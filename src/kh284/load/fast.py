@@ -11,7 +11,9 @@ files, empty files, several documents.  It also gives up on what the YAML test s
 (``tests/data/yaml-test-suite``) showed libyaml reads differently from the exact loader:
 the non-specific tag ``!`` (libyaml resolves ``! 12`` as a number, YAML makes it text),
 block scalars with blank lines of spaces or a comment glued to the header, comments glued
-to what precedes them, and tabs.  The caller then reads that file exactly, with positions.
+to what precedes them, tabs, and an empty value at the very end of a text without a final
+line break (libyaml places it on a line after the text).  The caller then reads that file
+exactly, with positions.
 ``FAST_PATH_ACTIVE`` says whether libyaml is really there (a test insists on it).
 """
 
@@ -78,16 +80,20 @@ class _Composer(_Parser or object):  # type: ignore[misc]
         return None
 
 
-def _value(node: Any, budget: list[int], marks: list[int]) -> Any:
+def _value(node: Any, budget: list[int], marks: list[int], end: int, depth: int = 0) -> Any:
     """Python value of a composed node by kh284's rules (the nesting depth is bounded).
 
     ``budget`` holds how many more nodes may be built: past the exact loader's node limit
     the exact loader must read the file (and report it).  ``marks`` receives, in the order
     of the walk, the 1-based line and column of each mapping key and of each value below
     ``node`` (``positions`` turns them into a source map when a finding needs one).
+    ``end`` is the text's length when it does not end with a line break (else -1): an
+    empty value placed there is placed elsewhere by the exact loader.  ``depth`` is how
+    many collections hold ``node``: deeper than ``MAX_FAST_DEPTH`` (``- - - x`` on one
+    line is as deep as it has ``-``), the exact loader must judge the file.
     """
     budget[0] -= 1
-    if budget[0] < 0:
+    if budget[0] < 0 or depth > MAX_FAST_DEPTH:
         raise _GiveUp
     kind = type(node)
     if kind is yaml.ScalarNode:
@@ -129,18 +135,20 @@ def _value(node: Any, budget: list[int], marks: list[int]) -> Any:
                 # an empty value is placed, as the exact loader places it, at what follows:
                 # the next key, or the end of its mapping
                 mark = pairs[i + 1][0].start_mark if i < last else node.end_mark
+                if mark.index == end:
+                    raise _GiveUp  # libyaml's end is a line below the text, not its end
             else:
                 mark = value_node.start_mark
             add(mark.line + 1)
             add(mark.column + 1)
-            result[key] = _value(value_node, budget, marks)
+            result[key] = _value(value_node, budget, marks, end, depth + 1)
         return result
     items = []
     for child in node.value:
         mark = child.start_mark
         add(mark.line + 1)
         add(mark.column + 1)
-        items.append(_value(child, budget, marks))
+        items.append(_value(child, budget, marks, end, depth + 1))
     return items
 
 
@@ -207,7 +215,8 @@ def fast_read(text: str) -> tuple[Any, array[int]] | None:
         if node is None:
             return None
         marks = [node.start_mark.line + 1, node.start_mark.column + 1]
-        data = _value(node, [MAX_NODES], marks)
+        end = -1 if text.endswith(("\n", "\r")) else len(text)
+        data = _value(node, [MAX_NODES], marks, end)
     except (_GiveUp, yaml.YAMLError, RecursionError, ValueError):
         return None
     return data, array(MARK_TYPE, marks)
