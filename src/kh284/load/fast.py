@@ -1,19 +1,26 @@
-"""The fast path for reading YAML: libyaml through PyYAML's C loader, in one pass.
+"""The fast tiers of reading YAML: the line reader, then libyaml; the exact loader behind.
 
 Most files in a data directory are fine, and for those the exact loader is not needed.
 ``fast_read`` builds the same values as ``exact.load_text`` (kh284's YAML 1.2 core rules,
-NFC text, keys as text) from the nodes libyaml composes, and in the same walk keeps each
-value's and key's position as two small integers; ``positions`` turns them into the exact
-loader's source map only when a finding needs a ``file:line:col``.  It gives up —
-returning ``None`` — whenever a file needs the exact loader's judgement: syntax errors,
-duplicate or complex keys, anchors and aliases, explicit tags, very deep nesting, large
-files, empty files, several documents.  It also gives up on what the YAML test suite
-(``tests/data/yaml-test-suite``) showed libyaml reads differently from the exact loader:
-the non-specific tag ``!`` (libyaml resolves ``! 12`` as a number, YAML makes it text),
-block scalars with blank lines of spaces or a comment glued to the header, comments glued
-to what precedes them, tabs, and an empty value at the very end of a text without a final
-line break (libyaml places it on a line after the text).  The caller then reads that file
-exactly, with positions.
+NFC text, keys as text) and keeps each value's and key's position as two small integers;
+``positions`` turns them into the exact loader's source map (``locate`` finds one of them)
+only when a finding needs a ``file:line:col``.  It tries, in order:
+
+1. the line reader (``lines.line_read``): plain block YAML, the kind data files are
+   written in, read line by line in pure Python — cheaper than libyaml for such files,
+   and there whether or not libyaml is;
+2. libyaml through PyYAML's C loader (``_libyaml_read``), for what the line reader gives
+   up on: it walks the nodes libyaml composes;
+3. neither: ``None``, and the caller reads the file with the exact loader.
+
+libyaml gives up — returning ``None`` — whenever a file needs the exact loader's
+judgement: syntax errors, duplicate or complex keys, anchors and aliases, explicit tags,
+very deep nesting, large files, empty files, several documents.  It also gives up on what
+the YAML test suite (``tests/data/yaml-test-suite``) showed libyaml reads differently
+from the exact loader: the non-specific tag ``!`` (libyaml resolves ``! 12`` as a number,
+YAML makes it text), block scalars with blank lines of spaces or a comment glued to the
+header, comments glued to what precedes them, tabs, and an empty value at the very end of
+a text without a final line break (libyaml places it on a line after the text).
 ``FAST_PATH_ACTIVE`` says whether libyaml is really there (a test insists on it).
 """
 
@@ -34,14 +41,10 @@ from kh284.load.exact import (
     SourceMap,
     _resolve_plain,
 )
+from kh284.load.lines import MARK_TYPE as MARK_TYPE  # where the cache's codec finds it
+from kh284.load.lines import MAX_FAST_CHARS, MAX_FAST_DEPTH, line_read
 
 FAST_PATH_ACTIVE: bool = bool(getattr(yaml, "__with_libyaml__", False))
-#: The array type that holds positions: unsigned 32-bit integers.
-MARK_TYPE = "I" if array("I").itemsize == 4 else "L"
-#: Larger texts go to the exact loader, which enforces the node and depth limits.
-MAX_FAST_CHARS = 1_000_000
-#: Deeper flow nesting or indentation goes to the exact loader.
-MAX_FAST_DEPTH = 32
 #: Escapes that may make a character no text value holds (``exact.FORBIDDEN_CHARACTER``):
 #: a text with one goes to the exact loader, which says where.
 _RISKY_ESCAPE = re.compile(r"\\[0abvfreNxuU]")
@@ -198,13 +201,21 @@ def _too_deep(text: str) -> bool:
 
 
 def fast_read(text: str) -> tuple[Any, array[int]] | None:
-    """The document's value by kh284's rules and its positions, in one pass over its nodes.
+    """The document's value by kh284's rules and its positions, by the line reader or libyaml.
 
     ``None`` when the exact loader must read it.
     The positions are 1-based (line, column) pairs in the order ``positions`` reads them
     back: the document's own, then for each mapping entry its key's and its value's, and
     for each sequence item its own, depth first.
     """
+    read = line_read(text)
+    if read is not None:
+        return read
+    return _libyaml_read(text)
+
+
+def _libyaml_read(text: str) -> tuple[Any, array[int]] | None:
+    """``fast_read`` by libyaml alone, in one pass over the nodes it composes."""
     if not FAST_PATH_ACTIVE:
         return None
     if len(text) > MAX_FAST_CHARS or "\t" in text or _risky(text) or _too_deep(text):
