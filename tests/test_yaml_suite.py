@@ -4,9 +4,9 @@ The suite (``tests/data/yaml-test-suite/cases.json``, MIT licence, source in
 ``tests/data/README.md``) says of each text whether it is YAML and, for most valid ones,
 what it holds as JSON.  The checks:
 
-* the fast path (libyaml) and the exact loader never disagree: whenever the fast path
-  reads a text, the exact loader reads the same data from it, and the fast path reads no
-  text the suite calls an error;
+* the fast path (the line reader, then libyaml) and the exact loader never disagree:
+  whenever the fast path reads a text, the exact loader reads the same data from it, and
+  the fast path reads no text the suite calls an error;
 * the exact loader reads every valid text, or refuses it for one of kh284's own rules
   (several documents, tags, complex keys...), never with Y102: a tab is refused only in
   indentation, and Y102 points at such a tab;
