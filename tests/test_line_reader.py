@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from kh284.load import fast
+from kh284.load import fast, lines
 from kh284.load.exact import FORBIDDEN_CHARACTER, _resolve_plain, decode, load_text
 from kh284.load.fast import _libyaml_read, fast_read, positions
 from kh284.load.lines import _GiveUp, _plain, line_read
@@ -295,6 +295,36 @@ def test_it_runs_without_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_empty_values_are_placed_as_the_exact_loader_places_them(text: str) -> None:
     assert agrees(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: >\n  x  \n  y\n",
+        "a: |\n  x  \n  y  \n",
+        "a: >-\n  x\n\n\n  y\n\n\n",
+        "a: |\n  x\n # c\nb: 1\n",
+        "a: >\n  x\n  # not a comment\nb: 1\n",
+        "a: |-\n    deeper\n      kept\n    back\nb: 1\n",
+        "- |\n  item\n- >-\n  folded\n  item\n-   |\n    x\n",
+        "k:\n- a: |\n    x\n  b: 1\n",
+        "a: |  # a comment\n  x: 'y' # z\n\n\nb: 1",
+        "a: >\n  Sở GD&ĐT\n",
+    ],
+)
+def test_block_scalars_are_read_as_the_exact_loader_reads_them(text: str) -> None:
+    assert agrees(text), text
+
+
+def test_what_is_remembered_from_text_to_text_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The memo of heads and values is emptied when full, even within a text: same answers."""
+    monkeypatch.setattr(lines, "MEMO_ENTRIES", 8)
+    text = "".join(f"key{i}:  {i % 7}.5\nk{i}: v{i}\n" for i in range(50))
+    assert agrees(text)
+    assert len(lines._HEADS) <= 8 and len(lines._VALUES) <= 8
+    assert agrees(text)
 
 
 # -- plain scalars ----------------------------------------------------------------------------

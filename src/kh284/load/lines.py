@@ -428,8 +428,8 @@ def line_read(text: str) -> tuple[Any, array[int]] | None:
 
 #: What line heads and plain values read so far say (``_head``, ``_plain``: what they
 #: return depends on the text given alone, and is immutable), kept from file to file: a
-#: data set repeats its keys and many of its values.  Emptied when it holds more than
-#: ``MEMO_ENTRIES``; a value is kept only up to ``MEMO_CHARS`` long.
+#: data set repeats its keys and many of its values.  Each is emptied before it would hold
+#: more than ``MEMO_ENTRIES``; a value is kept only up to ``MEMO_CHARS`` long.
 _HEADS: dict[str, _Head] = {}
 _VALUES: dict[str, Any] = {}
 
@@ -444,10 +444,6 @@ def _read(text: str) -> tuple[Any, array[int]]:
         raise _GiveUp  # cannot happen: one match per line
     lines: list[str] | None = None
     heads, values = _HEADS, _VALUES
-    if len(heads) > MEMO_ENTRIES:
-        heads.clear()
-    if len(values) > MEMO_ENTRIES:
-        values.clear()
     marks: list[int] = [0, 0]
     empty = _EMPTY
     special_start = _SPECIAL_START
@@ -475,7 +471,10 @@ def _read(text: str) -> tuple[Any, array[int]]:
         else:
             known = heads.get(head)
             if known is None:
-                known = heads[head] = _head(head)
+                known = _head(head)
+                if len(heads) >= MEMO_ENTRIES:
+                    heads.clear()
+                heads[head] = known
             col, dashes, key, key_col, value_col = known
             if value:
                 found = values.get(value, empty)
@@ -485,6 +484,8 @@ def _read(text: str) -> tuple[Any, array[int]]:
                             raise _GiveUp  # a scalar on its own line
                         found = _plain(value)
                         if len(value) <= MEMO_CHARS:
+                            if len(values) >= MEMO_ENTRIES:
+                                values.clear()
                             values[value] = found
                     elif value[0] in "|>":
                         special = 1
