@@ -291,7 +291,7 @@ def _block_scalar(lines: list[str], index: int, at: int, parent: int) -> tuple[s
     keep_last_break = not header.group(2)
     content: list[str] = []
     indent = -1
-    following = index + 1
+    following = last = index + 1
     count = len(lines)
     while following < count:
         line = lines[following]
@@ -315,6 +315,7 @@ def _block_scalar(lines: list[str], index: int, at: int, parent: int) -> tuple[s
         if _REFUSED.search(line):
             raise _GiveUp
         content.append(line[indent:])
+        last = following
         following += 1
     while content and not content[-1]:
         content.pop()
@@ -333,8 +334,8 @@ def _block_scalar(lines: list[str], index: int, at: int, parent: int) -> tuple[s
         text = "".join(parts)
     else:
         text = "\n".join(content)
-    if keep_last_break:
-        text += "\n"
+    if keep_last_break and last < count - 1:
+        text += "\n"  # the line break after the last line, if the text has one
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     return text, following - index - 1
