@@ -244,6 +244,7 @@ def run_replayed(options: Options, command: Command, kwargs: dict[str, Any]) -> 
 def fingerprint(argv: list[str], data_dir: Path, data: str, day: dt.date) -> bytes:
     """Everything a result depends on besides kh284's code (which the cache key adds)."""
     import hashlib
+    import shutil
 
     hasher = hashlib.blake2b(digest_size=32)
 
@@ -267,8 +268,6 @@ def fingerprint(argv: list[str], data_dir: Path, data: str, day: dt.date) -> byt
     ttys = [_isatty(stream) for stream in (sys.stdin, sys.stdout, sys.stderr)]
     part(repr(ttys))
     if any(ttys):
-        import shutil  # only here: 2 ms of imports (bz2, lzma) a piped run does without
-
         part(repr(shutil.get_terminal_size()))
     # where the tables' width comes from: piped, it may be stderr's or /dev/tty's terminal
     part(repr(width_source()))
