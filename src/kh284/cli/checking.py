@@ -2,7 +2,7 @@
 
 Each one is a plain function: it receives its parameters (``declarations.COMMAND_LINES``)
 as keywords, the reporting commands the shared block as one ``Options`` record, whether
-typer parsed the command line (``options.declare``) or ``cli/quick.py`` did.  It runs its
+typer parsed the command line (``app.declare``) or ``cli/quick.py`` did.  It runs its
 core in ``commands`` (``run_command``: the function ``replay.core`` gives for the
 command's name, or its result replayed) and writes the ``Result`` the one way
 ``output.deliver`` does.  No typer here, and nothing heavy is imported before a command

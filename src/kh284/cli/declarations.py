@@ -7,7 +7,7 @@ each command takes, by the name its function receives them under, in the order `
 lists them; the reporting commands also take the shared block (``REPORTING``), which
 reaches them as one ``Options`` record (``cli/options.py``).
 
-Everything else is made from these records: the typer declarations (``options.declare``),
+Everything else is made from these records: the typer declarations (``app.declare``),
 the options that take a value (``argv.VALUED``) and the command lines that run without
 typer (``cli/quick.py``).  No typer here, and nothing heavy: ``cli/argv.py`` reads it
 before anything is parsed.
