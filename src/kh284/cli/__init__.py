@@ -1,9 +1,12 @@
 """The command line: the typer app, its error boundary, its options and its commands.
 
-- ``app``: the typer app, the error boundary (no traceback, exit 2) and ``main``.
+- ``app``: the typer app, its declarations made from ``declarations``, and ``main``.
+- ``quick``: the common command lines read and run without typer (else the app reads them).
+- ``boundary``: the error boundary (no traceback, exit 2) and the fast exit.
 - ``usage``: the library's usage errors, said by kh284 in the language asked for.
-- ``options``: every option declared once, and the ``Options`` record of a run.
-- ``checking``: validate, check, tasks, overdue, targets, schema.
+- ``declarations``: every option and argument of every command, declared once, as data.
+- ``options``: the ``Options`` record of a run and the checks of option values.
+- ``checking``: validate, check, tasks, overdue, missing, targets, units, schema.
 - ``reports``: report, template, import (the ``reports`` extra).
 - ``commands``: the commands' core, options in, a ``Result`` out (no typer).
 - ``output``: the one way a command writes its result.
@@ -15,7 +18,10 @@ from __future__ import annotations
 
 
 def main() -> None:
-    """Console entry point (``kh284``): a stored result replayed, else the app."""
+    """Console entry point (``kh284``): a stored result replayed, else the command run.
+
+    Run without typer when ``quick`` is sure how to read the command line, else by the app.
+    """
     import gc
     import os
     import sys
@@ -44,6 +50,9 @@ def main() -> None:
             deliver_early(stored.result(), stored.lang)
         if stored is None:
             read_ahead()  # workers parse the reports while the command line and models load
+        from kh284.cli.quick import run as run_quick
+
+        run_quick(sys.argv[1:])  # the common command lines, without typer; returns if it gives up
         from kh284.cli.app import main as run
     except KeyboardInterrupt:  # before the app's own boundary: said, workers stopped
         from kh284.cli.argv import argv_language

@@ -1,23 +1,32 @@
-"""The typer app: its commands, the error boundary and the console entry point.
+"""The typer app: its commands and the console entry point for what typer parses.
 
 Exit codes follow one policy (``diagnostics.exit_code_for``): 0 clean, 1 findings at or
 above ``--fail-on``, 2 could not run (usage error, missing data directory, refused
 ``--output``, internal error).  An unexpected exception prints a short message, never a
-traceback, and exits 2.  The commands live in ``checking`` and ``reports``; this module
-only registers them.
+traceback, and exits 2 (``cli/boundary.py``).  The commands live in ``checking``,
+``reports``, ``followup`` and ``migrating``, their parameters in ``declarations``; this
+module makes typer's declarations from those records (``declare``: ``kh284 --help`` and the
+parser's checks come from them) and registers the commands.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import sys
-from typing import Annotated, NoReturn
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
 from kh284 import __version__
-from kh284.cli import checking, followup, migrating, reports
+from kh284.cli import argv, checking, followup, migrating, reports
+from kh284.cli.boundary import exit_with, guarded
+from kh284.cli.declarations import COMMAND_LINES, DATA_DIR, Argument, Parameter
 from kh284.cli.helptext import KH284Command
+from kh284.cli.options import arguments
 from kh284.cli.usage import KH284Group
 
 app = typer.Typer(
@@ -50,42 +59,91 @@ def _root(
     """Kiểm tra tiến độ kế hoạch / compliance checker for a plan described by data files."""
 
 
-for _command in (
-    checking.validate,
-    checking.check,
-    checking.tasks,
-    checking.overdue,
-    checking.missing,
-    checking.targets,
-    checking.units,
-    checking.schema,
-    reports.report,
-    reports.template,
-    followup.remind,
-    followup.changes,
-    migrating.migrate,
-):
-    app.command(cls=KH284Command)(_command)
-app.command("import", cls=KH284Command)(reports.import_)
+def declare(name: str, command: Callable[..., Any]) -> Callable[..., Any]:
+    """The command ``name`` as typer sees it: its parameters made from ``COMMAND_LINES``.
 
-
-def _fast_exit(code: object) -> NoReturn:
-    """Exit without tearing down every object of a large run one by one (as mypy does).
-
-    The streams are flushed first; nothing else is pending at this point.  A stream that
-    cannot be flushed (closed, or on a full disk) makes the exit status 2 if it was 0.
+    ``command`` takes its own parameters (and ``options`` for the reporting commands) as
+    keywords; typer sees every declared parameter, in order, and its values reach
+    ``command`` through ``arguments``.
     """
-    if code is None:
-        status = 0
-    elif isinstance(code, int):
-        status = code
-    else:
-        if sys.stderr is not None:
-            sys.stderr.write(f"{code}\n")
-        status = 1
-    from kh284.cli.output import exit_now
+    line = COMMAND_LINES[name]
+    parameters = [
+        inspect.Parameter(
+            key,
+            inspect.Parameter.KEYWORD_ONLY,
+            annotation=annotation(declared),
+            default=inspect.Parameter.empty if declared.required else declared.default,
+        )
+        for key, declared in line.parameters
+    ]
 
-    exit_now(status)
+    @functools.wraps(command)
+    def parsed(**values: Any) -> Any:
+        return command(**arguments(line, values))  # as cli/quick.py calls it
+
+    parsed.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    parsed.__annotations__ = {p.name: p.annotation for p in parameters}
+    del parsed.__wrapped__  # typer must read the signature above, not the command's
+    return parsed
+
+
+#: The Python type of each kind of value (``declarations.Kind``) but ``choice``.
+_TYPES: dict[str, Any] = {
+    "flag": bool,
+    "text": str,
+    "texts": list[str],
+    "int": int,
+    "path": Path,
+    "paths": list[Path],
+}
+
+
+def annotation(declared: Parameter) -> Any:
+    """``Annotated[type, typer.Option(...)]`` (or ``typer.Argument``) for one record."""
+    kind: Any = declared.choices if declared.kind == "choice" else _TYPES[declared.kind]
+    if not declared.required and declared.default is None:
+        kind = kind | None
+    if isinstance(declared, Argument):
+        return Annotated[kind, typer.Argument(metavar=declared.metavar, help=declared.help)]
+    info = typer.Option(
+        *declared.flags,
+        metavar=declared.metavar,
+        envvar=declared.envvar,
+        callback=_data_dir if declared is DATA_DIR else None,
+        help=declared.help,
+        hidden=declared.hidden,
+        min=declared.low,
+        max=declared.high,
+    )
+    return Annotated[kind, info]
+
+
+def _data_dir(ctx: typer.Context, param: typer.CallbackParam, value: Path) -> Path:
+    """``--data-dir`` found by ``argv.data_dir``, as the replay finds it before parsing.
+
+    The parser's value when typed on the command line; else (from the environment or the
+    default) found again by that one function, so the two cannot disagree.
+    """
+    from typer._click.core import ParameterSource
+
+    typed = param.name is not None and (
+        ctx.get_parameter_source(param.name) is ParameterSource.COMMANDLINE
+    )
+    return argv.data_dir(value if typed else None)
+
+
+#: The commands, in the order ``kh284 --help`` lists them.
+_COMMANDS: dict[str, Callable[..., Any]] = {
+    **checking.COMMANDS,
+    "report": reports.report,
+    "template": reports.template,
+    "remind": followup.remind,
+    "changes": followup.changes,
+    "migrate": migrating.migrate,
+    "import": reports.import_,
+}
+for _name, _command in _COMMANDS.items():
+    app.command(_name, cls=KH284Command)(declare(_name, _command))
 
 
 def main() -> None:
@@ -93,7 +151,7 @@ def main() -> None:
     try:
         run_app()
     except SystemExit as done:
-        _fast_exit(done.code)
+        exit_with(done.code)
 
 
 def _argv_lang() -> str:
@@ -123,25 +181,6 @@ def _hold_closed_streams() -> None:
         sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
-def _interrupted(done: SystemExit) -> bool:
-    """True when ``done`` is exit 130 because of Ctrl-C (a ``KeyboardInterrupt`` led to it)."""
-    cause: BaseException | None = done
-    for _ in range(8):
-        if cause is None:
-            break
-        if isinstance(cause, KeyboardInterrupt):
-            return done.code == 130
-        cause = cause.__cause__ or cause.__context__
-    return False
-
-
-def _say_interrupted() -> NoReturn:
-    from kh284.i18n import word
-
-    sys.stderr.write(f"kh284: {word('cli.interrupted', _argv_lang())}\n")
-    sys.exit(130)
-
-
 def _require_cwd() -> None:
     """A working directory that was deleted is a usage error (exit 2), not X901.
 
@@ -156,10 +195,7 @@ def _require_cwd() -> None:
         from kh284.cli.output import fail
         from kh284.i18n import word
 
-        try:
-            fail(word("cli.no_cwd", _argv_lang()))
-        except typer.Exit as done:
-            sys.exit(done.exit_code)
+        fail(word("cli.no_cwd", _argv_lang()))
 
 
 def run_app() -> None:
@@ -172,18 +208,4 @@ def run_app() -> None:
 
     readable_streams()  # a terminal or pipe that cannot show Vietnamese: Van ban, not a crash
     _require_cwd()
-    try:
-        app()
-    except SystemExit as done:
-        if not _interrupted(done):
-            raise
-        _say_interrupted()  # typer turns Ctrl-C in a command into a silent exit 130
-    except KeyboardInterrupt:
-        _say_interrupted()
-    except Exception as exc:  # the boundary: never show a traceback
-        from kh284.diagnostics import catalogue
-
-        detail = f"{type(exc).__name__}: {exc}"
-        message = catalogue.render("X901", _argv_lang(), {"detail": detail})
-        sys.stderr.write(f"kh284: X901 {message}\n")
-        sys.exit(2)
+    guarded(app)

@@ -15,39 +15,17 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-#: The data directory's option, its environment variable and its default.
-DATA_DIR_OPTION = "--data-dir"
-DATA_DIR_ENV = "KH284_DATA_DIR"
-DATA_DIR_DEFAULT = "data"
+from kh284.cli.declarations import DATA_DIR, options_taking_values
+
+#: The data directory's option, its environment variable and its default (``declarations``).
+DATA_DIR_OPTION = DATA_DIR.flags[0]
+DATA_DIR_ENV = str(DATA_DIR.envvar)
+DATA_DIR_DEFAULT = str(DATA_DIR.default)
 #: Every option of every command that takes a value (the rest are flags); the parser takes
-#: the word after one of these as its value, even ``--data-dir``.  tests/test_cli_plumbing.py
-#: checks this against the options the commands declare.
-VALUED = frozenset(
-    {
-        "--as-of",
-        "--color",
-        "--data-dir",
-        "--due-within",
-        "--fail-on",
-        "--format",
-        "--ignore",
-        "--lang",
-        "--output",
-        "-o",
-        "--period",
-        "--select",
-        "--status",
-        "--unit",
-        "--year",
-        # kh284 remind, kh284 changes, report --since (issue 26)
-        "--from",
-        "--from-rev",
-        "--reply-by",
-        "--sender",
-        "--since",
-        "--to",
-    }
-)
+#: the word after one of these as its value, even ``--data-dir``.  Made from the options the
+#: commands declare (``declarations``); tests/test_cli_plumbing.py checks it against the
+#: parser's.
+VALUED = options_taking_values()
 
 
 class _Missing:

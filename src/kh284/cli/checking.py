@@ -1,45 +1,24 @@
 """The checking commands: validate, check, tasks, overdue, missing, targets, units, schema.
 
-Each one parses its own arguments, gets the shared options from ``options.reporting``,
-runs its core in ``commands`` (``run_command``: the function ``replay.core`` gives for the
+Each one is a plain function: it receives its parameters (``declarations.COMMAND_LINES``)
+as keywords, the reporting commands the shared block as one ``Options`` record, whether
+typer parsed the command line (``app.declare``) or ``cli/quick.py`` did.  It runs its
+core in ``commands`` (``run_command``: the function ``replay.core`` gives for the
 command's name, or its result replayed) and writes the ``Result`` the one way
-``output.deliver`` does.  Nothing heavy is imported before a command runs.
+``output.deliver`` does.  No typer here, and nothing heavy is imported before a command
+runs.
 """
 
 from __future__ import annotations
 
-from enum import Enum
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
 
-import typer
-
-from kh284.cli.argv import DATA_DIR_DEFAULT
-from kh284.cli.options import (
-    AsOfOpt,
-    Color,
-    ColorOpt,
-    CoordinatingOpt,
-    DataDirOpt,
-    DueWithinOpt,
-    FailOn,
-    Lang,
-    LangOpt,
-    Options,
-    OwingUnitOpt,
-    UnitOpt,
-    YearOpt,
-    build,
-    reporting,
-    task_statuses,
-)
+from kh284.cli.declarations import Color, FailOn, Lang, SchemaKind, TargetsFormat
+from kh284.cli.options import Options, build, task_statuses
 from kh284.cli.output import data_dir_missing, deliver, fail, refuse_subfolder
 from kh284.cli.replay import Command, run_replayed
-from kh284.load.registry import KINDS
 from kh284.render import Format, Result
-
-#: The kinds of data file, from the registry (``kh284 schema KIND``).
-SchemaKind = Enum("SchemaKind", {k.kind: k.kind for k in KINDS}, type=str)  # type: ignore[misc]
 
 
 def run_command(options: Options, command: Command, **kwargs: object) -> Result:
@@ -59,37 +38,24 @@ def run_command(options: Options, command: Command, **kwargs: object) -> Result:
         fail(exc.message(options.lang))
 
 
-@reporting()
-def validate(
-    files: Annotated[
-        list[Path] | None,
-        typer.Argument(metavar="[FILE]...", help="help.arg.files"),
-    ] = None,
-    *,
-    options: Options,
-) -> None:
+def validate(*, files: list[Path] | None, options: Options) -> None:
     """Validate every data file: file:line:col diagnostics."""
     result = run_command(options, "validate", files=files)
     deliver(result, options.output, options.force, options.lang)
 
 
-@reporting(verbose=True)
-def check(due_within: DueWithinOpt = None, *, options: Options) -> None:
+def check(*, due_within: int | None, options: Options) -> None:
     """Evaluate every target and task as of a date."""
     result = run_command(options, "check", due_within=due_within)
     deliver(result, options.output, options.force, options.lang)
 
 
-@reporting()
 def tasks(
-    status: Annotated[
-        list[str] | None,
-        typer.Option("--status", metavar="STATUS", help="help.opt.status"),
-    ] = None,
-    unit: UnitOpt = None,
-    coordinating: CoordinatingOpt = False,
-    due_within: DueWithinOpt = None,
     *,
+    status: list[str] | None,
+    unit: str | None,
+    coordinating: bool,
+    due_within: int | None,
     options: Options,
 ) -> None:
     """List appendix tasks with their status."""
@@ -106,13 +72,7 @@ def tasks(
     deliver(result, options.output, options.force, options.lang)
 
 
-@reporting()
-def overdue(
-    unit: UnitOpt = None,
-    coordinating: CoordinatingOpt = False,
-    *,
-    options: Options,
-) -> None:
+def overdue(*, unit: str | None, coordinating: bool, options: Options) -> None:
     """List overdue tasks, most overdue first."""
     result = run_command(
         options, "overdue", unit=unit, coordinating=coordinating, statuses=None, overdue=True
@@ -120,13 +80,7 @@ def overdue(
     deliver(result, options.output, options.force, options.lang)
 
 
-@reporting()
-def missing(
-    unit: OwingUnitOpt = None,
-    year: YearOpt = None,
-    *,
-    options: Options,
-) -> None:
+def missing(*, unit: str | None, year: int | None, options: Options) -> None:
     """List what each unit owes and has not sent, most overdue first.
 
     Per unit: reports owed, received on time, received late, missing. Exit 1 when
@@ -137,25 +91,15 @@ def missing(
     deliver(result, options.output, options.force, options.lang)
 
 
-class TargetsFormat(str, Enum):
-    """The formats of ``kh284 targets``."""
-
-    terminal = "terminal"
-    json = "json"
-
-
 def targets(
-    target_id: Annotated[
-        str | None, typer.Argument(metavar="TARGET", help="help.arg.target")
-    ] = None,
-    data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
-    as_of: AsOfOpt = None,
-    lang: LangOpt = Lang.vi,
-    output_format: Annotated[
-        TargetsFormat, typer.Option("--format", help="help.opt.targets_format")
-    ] = TargetsFormat.terminal,
-    as_json: Annotated[bool, typer.Option("--json", hidden=True)] = False,
-    color: ColorOpt = Color.auto,
+    *,
+    target_id: str | None,
+    data_dir: Path,
+    as_of: str | None,
+    lang: Lang,
+    output_format: TargetsFormat,
+    as_json: bool,
+    color: Color,
 ) -> None:
     """List the targets, or show one target's history."""
     as_json = as_json or output_format is TargetsFormat.json
@@ -163,15 +107,12 @@ def targets(
 
 
 def units(
-    data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", metavar="DATE", help="help.opt.units_as_of")
-    ] = None,
-    lang: LangOpt = Lang.vi,
-    output_format: Annotated[
-        TargetsFormat, typer.Option("--format", help="help.opt.units_format")
-    ] = TargetsFormat.terminal,
-    color: ColorOpt = Color.auto,
+    *,
+    data_dir: Path,
+    as_of: str | None,
+    lang: Lang,
+    output_format: TargetsFormat,
+    color: Color,
 ) -> None:
     """List the units: every one, or with --as-of those that exist on that day."""
     as_json = output_format is TargetsFormat.json
@@ -194,10 +135,21 @@ def _list(
     deliver(result, None, False, options.lang)
 
 
-def schema(
-    kind: Annotated[SchemaKind, typer.Argument(metavar="KIND", help="help.arg.kind")],
-) -> None:
+def schema(*, kind: SchemaKind) -> None:
     """Print the JSON Schema of a data file (generated from the models)."""
     from kh284.validate.json_schema import schema_text
 
     deliver(Result(schema_text(kind.value), "", 0, machine=True), None, False, "en")
+
+
+#: The commands of this module by name (``declarations.COMMAND_LINES``), in ``--help`` order.
+COMMANDS: dict[str, Callable[..., None]] = {
+    "validate": validate,
+    "check": check,
+    "tasks": tasks,
+    "overdue": overdue,
+    "missing": missing,
+    "targets": targets,
+    "units": units,
+    "schema": schema,
+}

@@ -18,70 +18,27 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import Annotated
 
-import typer
-
-from kh284.cli.argv import DATA_DIR_DEFAULT
 from kh284.cli.comparing import compared, parse_day
-from kh284.cli.options import (
-    AsOfOpt,
-    Color,
-    ColorOpt,
-    DataDirOpt,
-    FailOn,
-    ForceOpt,
-    Lang,
-    LangOpt,
-    NoCacheOpt,
-    Options,
-    build,
-    parse_as_of,
-)
+from kh284.cli.declarations import ChangesFormat, Color, FailOn, Lang, LetterFormat
+from kh284.cli.options import Options, build, parse_as_of
 from kh284.cli.output import data_dir_missing, deliver, fail, refuse_existing, write_file
 from kh284.i18n import word
 from kh284.render import Format, Result
 
 
-class LetterFormat(str, Enum):
-    """The formats of ``kh284 remind``."""
-
-    docx = "docx"
-    md = "md"
-
-
-class ChangesFormat(str, Enum):
-    """The formats of ``kh284 changes``."""
-
-    terminal = "terminal"
-    json = "json"
-    markdown = "markdown"
-
-
 def remind(
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="DIR", help="help.opt.remind_output"),
-    ] = None,
-    data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
-    as_of: AsOfOpt = None,
-    lang: LangOpt = Lang.vi,
-    unit: Annotated[
-        list[str] | None,
-        typer.Option("--unit", metavar="UNIT", help="help.opt.remind_unit"),
-    ] = None,
-    reply_by: Annotated[
-        str | None, typer.Option("--reply-by", metavar="DATE", help="help.opt.reply_by")
-    ] = None,
-    sender: Annotated[
-        str | None, typer.Option("--sender", metavar="UNIT", help="help.opt.sender")
-    ] = None,
-    letter_format: Annotated[
-        LetterFormat, typer.Option("--format", help="help.opt.remind_format")
-    ] = LetterFormat.docx,
-    force: ForceOpt = False,
+    *,
+    output: Path | None,
+    data_dir: Path,
+    as_of: str | None,
+    lang: Lang,
+    unit: list[str] | None,
+    reply_by: str | None,
+    sender: str | None,
+    letter_format: LetterFormat,
+    force: bool,
 ) -> None:
     """Write a reminder letter to each unit that owes something, one file per unit."""
     from kh284.cli.atomic import kind_of
@@ -107,7 +64,7 @@ def remind(
     )
     if not files:
         sys.stderr.write(word("remind.none", code, date=day(today)) + "\n")
-        raise typer.Exit(0)
+        raise SystemExit(0)
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -119,31 +76,22 @@ def remind(
         write_file(path, data, force, code)
         sys.stderr.write(word("common.wrote", code, path=path) + "\n")
     sys.stderr.write(word("remind.wrote", code, count=len(paths), path=output) + "\n")
-    raise typer.Exit(0)
+    raise SystemExit(0)
 
 
 def changes(
-    from_date: Annotated[
-        str | None, typer.Option("--from", metavar="DATE", help="help.opt.from_date")
-    ] = None,
-    to_date: Annotated[
-        str | None, typer.Option("--to", metavar="DATE", help="help.opt.to_date")
-    ] = None,
-    from_rev: Annotated[
-        str | None, typer.Option("--from-rev", metavar="REV", help="help.opt.from_rev")
-    ] = None,
-    data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
-    as_of: AsOfOpt = None,
-    lang: LangOpt = Lang.vi,
-    output_format: Annotated[
-        ChangesFormat, typer.Option("--format", help="help.opt.changes_format")
-    ] = ChangesFormat.terminal,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.output")
-    ] = None,
-    force: ForceOpt = False,
-    color: ColorOpt = Color.auto,
-    no_cache: NoCacheOpt = False,
+    *,
+    from_date: str | None,
+    to_date: str | None,
+    from_rev: str | None,
+    data_dir: Path,
+    as_of: str | None,
+    lang: Lang,
+    output_format: ChangesFormat,
+    output: Path | None,
+    force: bool,
+    color: Color,
+    no_cache: bool,
 ) -> None:
     """What changed between two dates, or since a git revision."""
     from kh284.diagnostics import UsageError

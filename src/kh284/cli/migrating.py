@@ -17,12 +17,9 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
-
-from kh284.cli.argv import DATA_DIR_DEFAULT
-from kh284.cli.options import DataDirOpt, Lang, LangOpt
+from kh284.cli.declarations import Lang
 from kh284.cli.output import data_dir_missing, fail, write_file, write_stdout
 from kh284.i18n import word
 
@@ -129,12 +126,7 @@ def changes(migration: Migration, lang: str) -> str:
     return "".join(out)
 
 
-def migrate(
-    data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
-    lang: LangOpt = Lang.vi,
-    check: Annotated[bool, typer.Option("--check", help="help.opt.migrate_check")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="help.opt.migrate_diff")] = False,
-) -> None:
+def migrate(*, data_dir: Path, lang: Lang, check: bool, diff: bool) -> None:
     """Rewrite every data file in the current format, comments kept."""
     from kh284.diagnostics.catalogue import printable
     from kh284.load.migrate import CURRENT
@@ -148,11 +140,11 @@ def migrate(
     if migration.blockers:
         lines = [diagnostic_line(data_dir, d, language) for d in migration.blockers]
         write_stdout("".join(lines), language)
-        raise typer.Exit(1)
+        raise SystemExit(1)
     needed = migration.changed
     if not needed:
         sys.stderr.write(word("migrate.current", language, current=CURRENT) + "\n")
-        raise typer.Exit(0)
+        raise SystemExit(0)
     if diff:
         text = "".join(new.diff(shown(data_dir, read.shown)) for read, new in needed)
     else:
@@ -163,10 +155,10 @@ def migrate(
     if check or diff:
         key = "migrate.needed" if check else "migrate.diff_only"
         sys.stderr.write(word(key, language, command=command, current=CURRENT) + "\n")
-        raise typer.Exit(1 if check else 0)
+        raise SystemExit(1 if check else 0)
     _write(migration, language)
     sys.stderr.write(word("migrate.done", language, count=len(needed), current=CURRENT) + "\n")
-    raise typer.Exit(0)
+    raise SystemExit(0)
 
 
 def _write(migration: Migration, lang: str) -> None:

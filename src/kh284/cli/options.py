@@ -1,27 +1,25 @@
-"""Every command-line option, declared once, and the ``Options`` record they become.
+"""The ``Options`` record of a run, made from the parsed options, and the checks of values.
 
-The reporting commands (validate, check, tasks, overdue) share one block of options; the
-``reporting`` decorator adds that block to a command's own parameters, so each option is
-declared here and nowhere else.  No heavy imports: the command line builds ``Options``
-without loading the models and the pipeline.
+The options themselves are declared once, as data, in ``cli/declarations.py``.  Here
+``arguments`` turns the values parsed from a command line — by typer (``cli/app.py``) or
+without it (``cli/quick.py``) — into what the command's function takes: the shared block of
+the reporting commands becomes one ``Options`` record (``build``).  The checks that
+options' values pass before a command runs (``parse_as_of``, ``codes``,
+``task_statuses``) live here too.  No heavy imports, no typer: the command line builds
+``Options`` without loading the models or the pipeline.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import inspect
 import os
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-import typer
-
-from kh284.cli import argv, width
+from kh284.cli import width
+from kh284.cli.declarations import Color, CommandLine, FailOn, Lang
 from kh284.cli.output import fail
 from kh284.cli.width import MAX_WIDTH as MAX_WIDTH
 from kh284.i18n import word
@@ -30,117 +28,6 @@ from kh284.render import Format
 
 if TYPE_CHECKING:
     from kh284.load.snapshot import Snapshot
-
-
-class Lang(str, Enum):
-    """Message language."""
-
-    vi = "vi"
-    en = "en"
-
-
-class FailOn(str, Enum):
-    """Lowest severity that makes the exit code 1."""
-
-    error = "error"
-    warning = "warning"
-    never = "never"
-
-
-class Color(str, Enum):
-    """When to colour terminal output."""
-
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-def _data_dir(ctx: typer.Context, param: typer.CallbackParam, value: Path) -> Path:
-    """``--data-dir`` found by ``argv.data_dir``, as the replay finds it before parsing.
-
-    The parser's value when typed on the command line; else (from the environment or the
-    default) found again by that one function, so the two cannot disagree.
-    """
-    from typer._click.core import ParameterSource
-
-    typed = param.name is not None and (
-        ctx.get_parameter_source(param.name) is ParameterSource.COMMANDLINE
-    )
-    return argv.data_dir(value if typed else None)
-
-
-DataDirOpt = Annotated[
-    Path,
-    typer.Option(
-        argv.DATA_DIR_OPTION,
-        metavar="DIR",
-        envvar=argv.DATA_DIR_ENV,
-        callback=_data_dir,
-        help="help.opt.data_dir",
-    ),
-]
-AsOfOpt = Annotated[
-    str | None,
-    typer.Option("--as-of", metavar="DATE", help="help.opt.as_of"),
-]
-LangOpt = Annotated[Lang, typer.Option("--lang", envvar="KH284_LANG", help="help.opt.lang")]
-FormatOpt = Annotated[
-    Format | None,
-    typer.Option("--format", help="help.opt.format"),
-]
-OutputOpt = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="help.opt.output"),
-]
-ForceOpt = Annotated[bool, typer.Option("--force", help="help.opt.force")]
-FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", help="help.opt.fail_on")]
-SelectOpt = Annotated[
-    list[str] | None,
-    typer.Option("--select", metavar="CODES", help="help.opt.select"),
-]
-IgnoreOpt = Annotated[
-    list[str] | None,
-    typer.Option("--ignore", metavar="CODES", help="help.opt.ignore"),
-]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="help.opt.quiet")]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="help.opt.verbose")]
-ShowWaivedOpt = Annotated[bool, typer.Option("--show-waived", help="help.opt.show_waived")]
-ColorOpt = Annotated[Color, typer.Option("--color", help="help.opt.color")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="help.opt.no_cache")]
-UnitOpt = Annotated[
-    str | None,
-    typer.Option("--unit", metavar="UNIT", help="help.opt.unit"),
-]
-OwingUnitOpt = Annotated[
-    str | None,
-    typer.Option("--unit", metavar="UNIT", help="help.opt.owing_unit"),
-]
-YearOpt = Annotated[int | None, typer.Option("--year", metavar="YEAR", help="help.opt.year")]
-CoordinatingOpt = Annotated[bool, typer.Option("--coordinating", help="help.opt.coordinating")]
-DueWithinOpt = Annotated[
-    int | None,
-    typer.Option("--due-within", metavar="DAYS", min=0, max=3660, help="help.opt.due_within"),
-]
-
-#: The block every reporting command takes, in the order ``--help`` lists it.
-_REPORTING: list[tuple[str, Any, Any]] = [
-    ("data_dir", DataDirOpt, Path(argv.DATA_DIR_DEFAULT)),
-    ("as_of", AsOfOpt, None),
-    ("lang", LangOpt, Lang.vi),
-    ("output_format", FormatOpt, None),
-    ("output", OutputOpt, None),
-    ("force", ForceOpt, False),
-    ("fail_on", FailOnOpt, FailOn.error),
-    ("select", SelectOpt, None),
-    ("ignore", IgnoreOpt, None),
-    ("quiet", QuietOpt, False),
-    ("show_waived", ShowWaivedOpt, False),
-    ("color", ColorOpt, Color.auto),
-    ("no_cache", NoCacheOpt, False),
-]
-_VERBOSE = ("verbose", VerboseOpt, False)
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 @dataclass
@@ -177,50 +64,51 @@ class Options:
         return self._opened
 
 
-def reporting(*, verbose: bool = False) -> Callable[[F], F]:
-    """Give a command the shared block of options; it receives them as ``options``.
+def arguments(line: CommandLine, values: dict[str, Any]) -> dict[str, Any]:
+    """What a command's function takes, from the values parsed from its command line.
 
-    The command declares only its own parameters plus ``options: Options``; typer sees the
-    command's parameters followed by the shared block (and ``--verbose`` where asked).
+    ``values`` holds every parameter of ``line`` by name, as the parser made it; the shared
+    block (``line.shared``) becomes the one ``options`` record (``build``).
     """
-    shared = [*_REPORTING[:10], _VERBOSE, *_REPORTING[10:]] if verbose else _REPORTING
+    if not line.shared:
+        return dict(values)
+    own = {name: values[name] for name, _ in line.own}
+    return {**own, "options": build(**{name: values[name] for name, _ in line.shared})}
 
-    def decorate(command: F) -> F:
-        own = [
-            p
-            for p in inspect.signature(command, eval_str=True).parameters.values()
-            if p.name != "options"
-        ]
-        added = [
-            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind, default=value)
-            for name, kind, value in shared
-        ]
 
-        @functools.wraps(command)
-        def wrapper(**kwargs: Any) -> Any:
-            values = {name: kwargs.pop(name) for name, _, _ in shared}
-            return command(**kwargs, options=build(**values))
+def as_of_date(text: str | None) -> dt.date:
+    """``--as-of`` as a date, today when not given (raises ``DateFormatError``)."""
+    from kh284.validate.dates import parse_date
 
-        parameters = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + added
-        wrapper.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-        wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
-        del wrapper.__wrapped__  # typer must read the signature above, not the command's
-        return wrapper  # type: ignore[return-value]
-
-    return decorate
+    return dt.date.today() if text is None else parse_date(text)
 
 
 def parse_as_of(text: str | None, lang: str) -> dt.date:
     """``--as-of`` as a date (today when not given); a bad date is a usage error in ``lang``."""
-    from kh284.validate.dates import DateFormatError, parse_date
+    from kh284.validate.dates import DateFormatError
 
-    if text is None:
-        return dt.date.today()
     try:
-        return parse_date(text)
+        return as_of_date(text)
     except DateFormatError as exc:
+        import typer  # the command-line library says it, as it says its own usage errors
+
         why = exc.message(lang)
         raise typer.BadParameter(f"{text!r}: {why}", param_hint="--as-of") from exc
+
+
+def split_codes(values: list[str] | None) -> list[str]:
+    """``--select``/``--ignore`` values split at commas, upper-cased."""
+    return [c.strip().upper() for v in values or [] for c in v.split(",") if c.strip()]
+
+
+def unknown_code(found: list[str]) -> str | None:
+    """The first of ``found`` that is neither a code of the catalogue nor the start of one."""
+    from kh284.diagnostics.catalogue import CATALOGUE
+
+    for code in found:
+        if not any(known.startswith(code) for known in CATALOGUE):
+            return code
+    return None
 
 
 def codes(values: list[str] | None, option: str, lang: str) -> list[str]:
@@ -230,12 +118,10 @@ def codes(values: list[str] | None, option: str, lang: str) -> list[str]:
     anything else would silently select nothing, so it is a usage error (exit 2) with
     the closest code or prefix as a hint.
     """
-    from kh284.diagnostics.catalogue import CATALOGUE
-
-    found = [c.strip().upper() for v in values or [] for c in v.split(",") if c.strip()]
-    for code in found:
-        if not any(known.startswith(code) for known in CATALOGUE):
-            fail(word("cli.unknown_code", lang, option=option, code=code) + _code_hint(code, lang))
+    found = split_codes(values)
+    code = unknown_code(found)
+    if code is not None:
+        fail(word("cli.unknown_code", lang, option=option, code=code) + _code_hint(code, lang))
     return found
 
 
@@ -254,6 +140,30 @@ def _code_hint(code: str, lang: str) -> str:
     return word("cli.code_letters", lang, letters=", ".join(FAMILIES))
 
 
+def status_matches(value: str) -> list[str]:
+    """The task statuses one ``--status`` word may mean: exactly, else by how it starts."""
+    from kh284.i18n import TASK_LABELS
+    from kh284.validate.names import fold
+
+    key = fold(value)
+    exact = [
+        status
+        for status, words in TASK_LABELS.items()
+        if key in {fold(status), *(fold(w) for w in words)}
+    ]
+    started = [
+        status
+        for status, words in TASK_LABELS.items()
+        if key and any(fold(w).startswith(key) for w in (status, *words))
+    ]
+    return exact or started
+
+
+def status_words(values: list[str] | None) -> list[str]:
+    """``--status`` values split at commas, each word stripped."""
+    return [s.strip() for v in values or [] for s in v.split(",") if s.strip()]
+
+
 def task_statuses(values: list[str] | None, lang: str) -> list[str]:
     """``--status`` values as status ids: an id, or its Vietnamese or English words.
 
@@ -263,28 +173,18 @@ def task_statuses(values: list[str] | None, lang: str) -> list[str]:
     lists the statuses in ``lang``.
     """
     from kh284.i18n import TASK_LABELS
-    from kh284.validate.names import fold
 
     found = []
-    for value in [s.strip() for v in values or [] for s in v.split(",") if s.strip()]:
-        key = fold(value)
-        exact = [
-            status
-            for status, words in TASK_LABELS.items()
-            if key in {fold(status), *(fold(w) for w in words)}
-        ]
-        started = [
-            status
-            for status, words in TASK_LABELS.items()
-            if key and any(fold(w).startswith(key) for w in (status, *words))
-        ]
-        matched = exact or started
+    for value in status_words(values):
+        matched = status_matches(value)
         if len(matched) == 1:
             found.append(matched[0])
             continue
         shown = matched or list(TASK_LABELS)
         choices = ", ".join(_status_choice(status, lang) for status in shown)
         key_ = "cli.status_ambiguous" if matched else "usage.not_one_of"
+        import typer  # the command-line library says it, as it says its own usage errors
+
         raise typer.BadParameter(
             word(key_, lang, value=value, choices=choices), param_hint="--status"
         )

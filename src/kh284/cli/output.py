@@ -4,7 +4,9 @@ Only the report goes to stdout (or to ``--output``, written atomically, only to 
 file or a new path, and never over an existing file without ``--force``); a stdout that
 cannot be written is a clear error (exit 2), never a lost report.  The summary line goes to
 stderr; the exit code follows the one policy in ``diagnostics.exit_code_for``.
-``fail`` is the one way a run that cannot go ahead stops (``kh284: …``, exit 2).
+``fail`` is the one way a run that cannot go ahead stops (``kh284: …``, exit 2).  Both end
+the run with ``SystemExit`` (no typer: a command line read by ``cli/quick.py`` runs
+without it), which the command-line library lets through to the error boundary.
 
 Whatever the locale: a program's format (``Result.machine``: JSON, SARIF, JUnit, GitHub
 commands) and bytes go to stdout as they are, UTF-8, never through the locale's encoding;
@@ -34,10 +36,8 @@ from kh284.render import Result
 
 def fail(message: str) -> NoReturn:
     """Print ``kh284: message`` to stderr and exit 2 (the run could not go ahead)."""
-    import typer
-
     sys.stderr.write(f"kh284: {message}\n")
-    raise typer.Exit(2)
+    raise SystemExit(2)
 
 
 def refuse_existing(path: Path | None, force: bool, lang: str) -> None:
@@ -130,10 +130,8 @@ def deliver(result: Result, output: Path | None, force: bool, lang: str) -> NoRe
         wrote = word("common.wrote", lang, path=printable(str(output))) + "\n"
     elif result.output:
         write_stdout(result.output, lang, machine=result.machine)
-    import typer
-
     sys.stderr.write(result.summary + wrote)
-    raise typer.Exit(result.exit_code)
+    raise SystemExit(result.exit_code)
 
 
 def deliver_early(result: Result, lang: str) -> NoReturn:

@@ -1,32 +1,19 @@
 """The report commands: ``report``, ``template`` and ``import``.
 
-They share the options of the other commands (``options``) and write their ``Result``
-the one way (``output``: only to a regular file or a new path, checked before any work);
-their libraries (the ``reports`` extra) load only when one of them runs.
+Their parameters are declared with the other commands' (``declarations``); they write
+their ``Result`` the one way (``output``: only to a regular file or a new path, checked
+before any work); their libraries (the ``reports`` extra) load only when one of them runs.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TypeVar
 
-import typer
-
-from kh284.cli.argv import DATA_DIR_DEFAULT
-from kh284.cli.options import (
-    AsOfOpt,
-    DataDirOpt,
-    FailOn,
-    FailOnOpt,
-    ForceOpt,
-    Lang,
-    LangOpt,
-    OutputOpt,
-    parse_as_of,
-)
+from kh284.cli.declarations import FailOn, Lang, ReportFormat
+from kh284.cli.options import parse_as_of
 from kh284.cli.output import (
     data_dir_missing,
     deliver,
@@ -40,14 +27,6 @@ from kh284.i18n import os_error, word
 from kh284.render import Result
 
 T = TypeVar("T")
-
-
-class ReportFormat(str, Enum):
-    """The formats of ``kh284 report``."""
-
-    html = "html"
-    xlsx = "xlsx"
-    docx = "docx"
 
 
 def _run_report_command(lang: str, data_dir: Path, action: Callable[[], T]) -> T:
@@ -68,30 +47,16 @@ def _run_report_command(lang: str, data_dir: Path, action: Callable[[], T]) -> T
 
 
 def report(
-    data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
-    as_of: AsOfOpt = None,
-    lang: LangOpt = Lang.vi,
-    report_format: Annotated[
-        ReportFormat,
-        typer.Option(
-            "--format",
-            help="help.opt.report_format",
-        ),
-    ] = ReportFormat.html,
-    output: OutputOpt = None,
-    force: ForceOpt = False,
-    unit: Annotated[
-        str | None,
-        typer.Option(
-            "--unit",
-            metavar="UNIT",
-            help="help.opt.report_unit",
-        ),
-    ] = None,
-    fail_on: FailOnOpt = FailOn.error,
-    since: Annotated[
-        str | None, typer.Option("--since", metavar="DATE", help="help.opt.since")
-    ] = None,
+    *,
+    data_dir: Path,
+    as_of: str | None,
+    lang: Lang,
+    report_format: ReportFormat,
+    output: Path | None,
+    force: bool,
+    unit: str | None,
+    fail_on: FailOn,
+    since: str | None,
 ) -> None:
     """Write the dashboard (html), status workbook (xlsx) or report draft (docx)."""
     from kh284.cli.commands import check_view
@@ -122,21 +87,7 @@ def report(
 
 
 def template(
-    unit: Annotated[
-        str,
-        typer.Option("--unit", metavar="UNIT", help="help.opt.template_unit"),
-    ],
-    period: Annotated[
-        int,
-        typer.Option("--period", metavar="YEAR", min=1945, max=2100, help="help.opt.period"),
-    ],
-    data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
-    lang: LangOpt = Lang.vi,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="help.opt.template_output"),
-    ] = None,
-    force: ForceOpt = False,
+    *, unit: str, period: int, data_dir: Path, lang: Lang, output: Path | None, force: bool
 ) -> None:
     """Write an Excel template of what one unit should report for one year."""
     from kh284.reports import run
@@ -150,20 +101,7 @@ def template(
 
 
 def import_(
-    file: Annotated[Path, typer.Argument(metavar="FILE.xlsx", help="help.arg.workbook")],
-    data_dir: DataDirOpt = Path(DATA_DIR_DEFAULT),
-    as_of: AsOfOpt = None,
-    lang: LangOpt = Lang.vi,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="help.opt.import_output",
-        ),
-    ] = None,
-    force: ForceOpt = False,
+    *, file: Path, data_dir: Path, as_of: str | None, lang: Lang, output: Path | None, force: bool
 ) -> None:
     """Turn a filled template into a progress report (YAML), validated like any report."""
     from kh284.reports import run
@@ -190,4 +128,4 @@ def import_(
             fail(f"{printable(str(imported.output.parent))}: {os_error(exc, lang.value)}")
         write_file(imported.output, imported.text.encode("utf-8"), force, lang.value)
     sys.stderr.write(run.import_summary(imported, file, lang.value, imported.ok))
-    raise typer.Exit(0 if imported.ok else 1)
+    raise SystemExit(0 if imported.ok else 1)
