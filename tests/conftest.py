@@ -109,3 +109,16 @@ def dated_book(template: bytes) -> Any:
     book["Thông tin"]["B7"] = "15/12/2027"
     book["Thông tin"]["B8"] = "Báo cáo số 1/BC-SGDĐT"
     return book
+
+
+def children_of(pid: int) -> list[int]:
+    """The ids of the processes whose parent is ``pid`` (read from ``/proc``)."""
+    found = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat_file.parent.name))
+    return found

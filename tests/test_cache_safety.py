@@ -41,7 +41,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, children_of
 from kh284.cli import replay
 from kh284.cli.app import app
 from kh284.diagnostics import Diagnostic, Location, Severity, Subject
@@ -660,18 +660,6 @@ def test_many_empty_folders_cost_a_cached_run_nothing_extra(
 # -- Ctrl-C during the parallel parse -------------------------------------------------------------
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for stat_file in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat_file.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat_file.parent.name))
-    return found
-
-
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -708,7 +696,7 @@ def test_ctrl_c_stops_every_worker(data: Path, tmp_path: Path) -> None:
         while not any(cache_dir.rglob("*.json")) and time.monotonic() < deadline:
             assert process.poll() is None, process.communicate()
             time.sleep(0.01)
-        workers = _children(process.pid)
+        workers = children_of(process.pid)
         assert workers, "no worker process was running"
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
         _, err = process.communicate(timeout=15)  # EOF: no worker holds stdout or stderr

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, children_of
 from kh284.load import reading
 
 AS_OF = ["--as-of", "2026-12-31"]
@@ -106,18 +106,6 @@ def test_a_usage_error_after_reading_ahead_leaves_no_worker(many: Path, tmp_path
     assert not list((tmp_path / "c").rglob(".tmp-*"))
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for stat_file in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat_file.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat_file.parent.name))
-    return found
-
-
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: no worker processes")
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.15, 0.3, 0.6])
@@ -136,7 +124,7 @@ def test_ctrl_c_at_any_moment_of_a_cold_run(many: Path, tmp_path: Path, delay: f
     )
     try:
         deadline = time.monotonic() + 60
-        while not _children(process.pid) and process.poll() is None:
+        while not children_of(process.pid) and process.poll() is None:
             assert time.monotonic() < deadline, "no worker was started"
             time.sleep(0.002)
         time.sleep(delay)
