@@ -177,3 +177,29 @@ def test_the_common_command_lines_run_without_typer(args: tuple[str, ...], tmp_p
 def test_help_and_a_refused_value_still_go_through_typer(args: tuple[str, ...], tmp_path: Path):
     names = imported(*args, "--data-dir", str(DEMO), tmp_path=tmp_path, runs=False)
     assert {"typer", "typer._click"} <= set(_typer(names))
+
+
+def test_a_replayed_result_loads_no_parser_no_models_and_no_typer(tmp_path: Path):
+    """A warm run replays its result: it reads the cache's JSON, never YAML or a model."""
+    env = {
+        **os.environ,
+        "KH284_CACHE_DIR": str(tmp_path / "cache"),
+        "NO_COLOR": "1",
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+    }
+    env.pop("KH284_NO_CACHE", None)
+    argv = [sys.executable, "-X", "importtime", "-m", "kh284", "check", "-q"]
+    argv += ["--data-dir", str(DATA), "--as-of", "2026-12-31"]
+    runs = [
+        subprocess.run(argv, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+        for _ in range(2)
+    ]
+    names = {
+        line.rsplit("|", 1)[1].strip()
+        for line in runs[1].stderr.splitlines()
+        if line.startswith("import time:") and "|" in line and "[us]" not in line
+    }
+    assert runs[0].returncode == runs[1].returncode == 1
+    assert "kh284.load.codec" in names and "kh284.pipeline" not in names  # replayed
+    loaded = {n.split(".")[0] for n in names} | names
+    assert not loaded & {"yaml", "_yaml", "ruamel", "pydantic", "typer", "kh284.load.fast"}

@@ -31,7 +31,7 @@ from typing import Any
 
 from kh284.diagnostics import Diagnostic, ExitCode, Location, Severity, Subject, catalogue
 from kh284.load.exact import PathKey, SourceMap
-from kh284.load.fast import MARK_TYPE, pairs_below
+from kh284.load.marks import MARK_TYPE, pairs_below
 
 #: Bumped whenever the layout below changes (it is part of every key, too).
 FORMAT = 4

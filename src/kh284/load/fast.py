@@ -41,8 +41,8 @@ from kh284.load.exact import (
     SourceMap,
     _resolve_plain,
 )
-from kh284.load.lines import MARK_TYPE as MARK_TYPE  # where the cache's codec finds it
 from kh284.load.lines import MAX_FAST_CHARS, MAX_FAST_DEPTH, line_read
+from kh284.load.marks import MARK_TYPE, pairs_below
 
 FAST_PATH_ACTIVE: bool = bool(getattr(yaml, "__with_libyaml__", False))
 #: Escapes that may make a character no text value holds (``exact.FORBIDDEN_CHARACTER``):
@@ -237,23 +237,6 @@ def fast_load(text: str) -> Any | None:
     """The document's value by kh284's rules, or ``None`` when the exact loader must read it."""
     read = fast_read(text)
     return None if read is None else read[0]
-
-
-def pairs_below(value: Any) -> int:
-    """How many positions ``fast_read`` keeps for what lies below ``value`` (not its own)."""
-    if type(value) is dict:
-        count = 2 * len(value)
-        for child in value.values():
-            if type(child) is dict or type(child) is list:
-                count += pairs_below(child)
-        return count
-    if type(value) is list:
-        count = len(value)
-        for child in value:
-            if type(child) is dict or type(child) is list:
-                count += pairs_below(child)
-        return count
-    return 0
 
 
 def locate(data: Any, marks: Sequence[int], path: PathKey, *, key: bool = False) -> tuple[int, int]:

@@ -49,9 +49,8 @@ from array import array
 from typing import Any
 
 from kh284.load.exact import _BOOLS, _NULLS, FORBIDDEN_CHARACTER, MAX_NODES, _resolve_plain
+from kh284.load.marks import MARK_TYPE
 
-#: The array type that holds positions: unsigned 32-bit integers.
-MARK_TYPE = "I" if array("I").itemsize == 4 else "L"
 #: Larger texts go to the exact loader, which enforces the node and depth limits.
 MAX_FAST_CHARS = 1_000_000
 #: Deeper nesting goes to the exact loader.
