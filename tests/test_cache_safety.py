@@ -205,6 +205,15 @@ def _marks(*numbers: int) -> str:
     return base64.b64encode(b"".join(n.to_bytes(4, "little") for n in numbers)).decode()
 
 
+def _reshaped(entry: Path, shape: Callable[[str], bytes]) -> bytes:
+    """What replaces the file ``entry``: the shape for its key, or for each key of a pack."""
+    if entry.name != cache_module.PACK_NAME:
+        return shape(entry.name.split(".")[0])
+    keys = [json.loads(line)["key"] for line in entry.read_bytes().splitlines()]
+    assert keys
+    return b"".join(shape(key) + b"\n" for key in keys)
+
+
 def _entry(key: str, fields: dict[str, Any]) -> bytes:
     entry = {"kh284-cache": codec.FORMAT, "key": key, **fields}
     return json.dumps(entry, separators=(",", ":")).encode()
@@ -227,7 +236,7 @@ def test_an_entry_of_the_wrong_shape_is_a_miss(data: Path, tmp_path: Path, shape
     expected = fresh(data)
     assert kh284(data, cache_dir) == expected
     for entry in entries(cache_dir):
-        entry.write_bytes(WRONG_SHAPES[shape](entry.name.split(".")[0]))
+        entry.write_bytes(_reshaped(entry, WRONG_SHAPES[shape]))
     assert kh284(data, cache_dir) == expected
     assert kh284(data, cache_dir) == expected  # and again, once rewritten
 
@@ -323,13 +332,13 @@ def _plant_a_lie(cache_dir: Path, data: Path) -> Path:
     payload = reading.parse(raw, REPORT.as_posix())
     assert payload[0] == "fast"
     lie = ("fast", {**payload[1], "unit": "don-vi-bia-dat"}, payload[2])
-    entry = cache_dir / "file" / key[:2] / f"{key}.json"
+    entry = cache_dir / "file" / key[:2] / cache_module.PACK_NAME
     for folder in (cache_dir, entry.parent.parent, entry.parent):
         folder.mkdir(exist_ok=True)
         folder.chmod(0o700)
     encoded = codec.encode(lie, key)
     assert encoded is not None
-    entry.write_bytes(encoded)
+    entry.write_bytes(encoded + b"\n")
     entry.chmod(0o600)
     return entry
 
@@ -692,8 +701,8 @@ def test_ctrl_c_stops_every_worker(data: Path, tmp_path: Path) -> None:
     )
     try:
         deadline = time.monotonic() + 120
-        # wait until the parent is taking parsed files back from its workers
-        while not any(cache_dir.rglob("*.json")) and time.monotonic() < deadline:
+        # wait until the workers are parsing
+        while not children_of(process.pid) and time.monotonic() < deadline:
             assert process.poll() is None, process.communicate()
             time.sleep(0.01)
         workers = children_of(process.pid)
@@ -709,3 +718,55 @@ def test_ctrl_c_stops_every_worker(data: Path, tmp_path: Path) -> None:
     assert "interrupted" in text and "Traceback" not in text, text
     assert not [pid for pid in workers if _alive(pid)]
     assert not list(cache_dir.rglob(".tmp-*"))
+
+
+# -- packs of entries ------------------------------------------------------------------------------
+
+
+def _keyed(cache: Cache, text: str) -> tuple[str, tuple[Any, ...]]:
+    raw = f"unit: so-gddt\nnote: {text}\n".encode()
+    key = cache.key(raw)
+    assert key is not None
+    return key, reading.parse(raw, "r.yaml")
+
+
+def test_a_pack_keeps_its_newest_entries_within_its_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "MAX_PACK_BYTES", 400)
+    writing = Cache(tmp_path / "cache")
+    stored = []
+    for i in range(400):  # a few entries in each of three packs, past the bound
+        key, payload = _keyed(writing, f"báo cáo {i}")
+        if key[:2] in ("00", "01", "02"):
+            writing.put("file", key, payload)
+            stored.append((key, payload))
+    writing.flush()
+    packs = list((tmp_path / "cache" / "file").rglob(cache_module.PACK_NAME))
+    assert packs and all(0 < p.stat().st_size <= 400 for p in packs)
+    reading_back = Cache(tmp_path / "cache")
+    found = [reading_back.get("file", key) for key, _ in stored]
+    assert found[-1] == stored[-1][1]  # the newest is kept ...
+    assert None in found  # ... the oldest went
+    assert all(got is None or got == want for got, (_, want) in zip(found, stored, strict=True))
+
+
+def test_a_pack_cut_short_or_with_a_bad_line_still_gives_each_entry(tmp_path: Path) -> None:
+    writing = Cache(tmp_path / "cache")
+    (key, payload), (other, second) = (_keyed(writing, "một"), _keyed(writing, "hai"))
+    writing.put("file", key, payload)
+    writing.flush()
+    pack = writing._path("file", key)
+    encoded = codec.encode(payload, key)
+    assert encoded is not None
+    # a newer line for the key that is not an entry, then a line cut short
+    pack.write_bytes(encoded + b"\n" + codec.entry_head(key) + b',"kind":"fast"}\n' + b"{\"kh")
+    assert Cache(tmp_path / "cache").get("file", key) is None  # the newest line counts
+    again = Cache(tmp_path / "cache")
+    assert again.get("file", other) is None
+    again.put("file", other, second)
+    again.put("file", key, payload)
+    assert again.get("file", other) == second  # waiting for its pack, already found
+    again.flush()
+    fresh_look = Cache(tmp_path / "cache")
+    assert fresh_look.get("file", key) == payload and fresh_look.get("file", other) == second

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, children_of
+from kh284.load import cache as cache_module
 from kh284.load import reading
 
 AS_OF = ["--as-of", "2026-12-31"]
@@ -92,8 +93,10 @@ def test_read_ahead_prints_what_an_uncached_run_prints(
             fresh.stderr,
             fresh.returncode,
         )
-    entries = list((tmp_path / "cache" / "file").rglob("*.json"))
-    assert len(entries) >= reading.PARALLEL_MIN_FILES  # the workers stored what they parsed
+    packs = list((tmp_path / "cache" / "file").rglob(cache_module.PACK_NAME))
+    entries = [line for pack in packs for line in pack.read_bytes().splitlines()]
+    assert len(entries) >= reading.PARALLEL_MIN_FILES  # what the workers parsed was stored
+    assert len(packs) < len(entries)  # in packs, not a file each
     assert not list((tmp_path / "cache").rglob(".tmp-*"))
 
 

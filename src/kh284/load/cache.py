@@ -1,8 +1,13 @@
 """The cache of parsed files: keyed on the bytes read and on kh284's own code; data, never code.
 
 Entries live under ``KH284_CACHE_DIR`` (default ``$XDG_CACHE_HOME/kh284`` or
-``~/.cache/kh284``), one JSON file per key (``codec``: reading one never runs code, and an
-entry that is not exactly what it should be is a miss).  A key is a hash of the bytes that
+``~/.cache/kh284``) as JSON (``codec``: reading one never runs code, and an entry that is
+not exactly what it should be is a miss): a command's result one file per key, the parsed
+files in packs, one per first two characters of the key (``file/ab/entries.jsonl``), one
+entry a line, newest last, so that a cold run of thousands of files writes 256 files rather
+than thousands (making a file costs the system far more than writing its bytes).  The
+entries a run parsed are written at the end of its loading (``flush``), each pack once; a
+pack past ``MAX_PACK_BYTES`` loses its oldest lines.  A key is a hash of the bytes that
 were read, the entry format, kh284's version, a digest of every ``*.py`` file of the
 installed package (``code_digest``) and of the environment that shapes output
 (``environment_digest``: Python's version and build, its implementation, the Unicode
@@ -17,9 +22,10 @@ looked at with ``lstat`` (a link is refused), and so is every folder above it, u
 including the first one the user owns — each must be a real folder owned by the user or by
 root, and not writable by group or others unless it has the sticky bit (as ``/tmp``), or
 someone else could swap the cache for their own.  Folders are created with mode
-0700 and entries 0600; an entry is written to a temporary file and renamed into place, so
-two runs at once never see half an entry, and the temporary file is removed whatever stops
-the write.  ``--no-cache`` (or ``KH284_NO_CACHE=1``) turns the cache off.
+0700 and entries 0600; an entry (or a pack) is written to a temporary file and renamed
+into place, so two runs at once never see half of one (two runs writing one pack at once
+keep the entries of the last: the others are misses later), and the temporary file is
+removed whatever stops the write.  ``--no-cache`` (or ``KH284_NO_CACHE=1``) turns the cache off.
 """
 
 from __future__ import annotations
@@ -42,6 +48,11 @@ from kh284 import __version__
 PACKAGE = Path(__file__).resolve().parent.parent
 #: Larger entries are neither written nor read.
 MAX_ENTRY_BYTES = 128 * 1024 * 1024
+#: The kinds of entry kept in packs (the parsed files), and a pack's size past which its
+#: oldest entries are dropped when it is written again.
+PACKED = frozenset({"file"})
+MAX_PACK_BYTES = 16 * 1024 * 1024
+PACK_NAME = "entries.jsonl"
 _OPEN_FLAGS = (
     os.O_RDONLY
     | getattr(os, "O_NOFOLLOW", 0)
@@ -215,6 +226,13 @@ class Cache:
         self.misses = 0
         self._base: Any = None
         self._safe: set[Path] = set()
+        #: Folders found absent by a look-up (a cold run's thousands of look-ups stat once).
+        self._absent: set[Path] = set()
+        #: The packs read in this run (their bytes; empty when absent), and the entries
+        #: waiting to be written to each (``flush``).
+        self._packs: dict[Path, bytes] = {}
+        self._pending: dict[Path, list[bytes]] = {}
+        self._pack_paths: dict[tuple[str, str], Path] = {}
         if directory is not None:
             from kh284.load.codec import FORMAT  # not at start-up: ``--version`` imports this
 
@@ -225,18 +243,6 @@ class Cache:
                 self._base = hashlib.blake2b(digest_size=20)
                 environment = environment_digest()
                 self._base.update(f"kh284 {__version__} {FORMAT} {code} {environment}\n".encode())
-
-    @classmethod
-    def writer(cls, directory: Path | None) -> Cache:
-        """A quiet cache that only stores, under keys made elsewhere (a worker process's).
-
-        The one of this process for ``directory``, made once (its folders checked once).
-        """
-        found = _writers.get(directory)
-        if found is None:
-            found = _writers[directory] = cls(None, quiet=True)
-            found.directory = directory
-        return found
 
     @property
     def enabled(self) -> bool:
@@ -253,6 +259,12 @@ class Cache:
 
     def _path(self, kind: str, key: str) -> Path:
         assert self.directory is not None
+        if kind in PACKED:  # one path per pack, made once (thousands of look-ups ask it)
+            found = self._pack_paths.get((kind, key[:2]))
+            if found is None:
+                found = self.directory / kind / key[:2] / PACK_NAME
+                self._pack_paths[kind, key[:2]] = found
+            return found
         return self.directory / kind / key[:2] / f"{key}.json"
 
     def get(self, kind: str, key: str) -> tuple[Any, ...] | None:
@@ -263,9 +275,11 @@ class Cache:
 
         path = self._path(kind, key)
         payload = None
-        if self._folders(path, create=False):
-            raw = self._read(path)
-            payload = codec.decode(raw, key) if raw is not None else None
+        if kind in PACKED:
+            raw = self._from_pack(path, key)
+        else:
+            raw = self._read(path) if self._folders(path, create=False) else None
+        payload = codec.decode(raw, key) if raw is not None else None
         if payload is None:
             self.misses += 1
         else:
@@ -281,20 +295,69 @@ class Cache:
         self.store(kind, key, codec.encode(payload, key))
 
     def store(self, kind: str, key: str, data: bytes | None) -> None:
-        """Store an entry already encoded (``codec.encode``) under ``key``, as ``put`` does."""
-        if self.directory is None or data is None:
+        """Store an entry already encoded (``codec.encode``) under ``key``, as ``put`` does.
+
+        An entry of a packed kind waits for ``flush``.
+        """
+        if self.directory is None or data is None or len(data) > MAX_ENTRY_BYTES:
             return
         path = self._path(kind, key)
-        if data is None or len(data) > MAX_ENTRY_BYTES or not self._folders(path, create=True):
+        if kind in PACKED:
+            self._pending.setdefault(path, []).append(data)
             return
+        if self._folders(path, create=True):
+            self._write(path, data)
+
+    def flush(self) -> None:
+        """Write the entries waiting for their packs, each pack once; failures are ignored."""
+        pending, self._pending = self._pending, {}
+        for path, entries in pending.items():
+            if self.directory is None or not self._folders(path, create=True):
+                continue
+            old = self._packs.get(path)
+            if old is None:
+                old = self._read(path, MAX_PACK_BYTES) or b""
+            if old and not old.endswith(b"\n"):
+                old += b"\n"  # a pack cut short: its last line stays a line of its own
+            pack = b"".join([old, *(entry + b"\n" for entry in entries)])
+            if len(pack) > MAX_PACK_BYTES:  # the oldest lines go
+                cut = pack.find(b"\n", len(pack) - MAX_PACK_BYTES)
+                pack = pack[cut + 1 :] if cut != -1 else b""
+            self._packs[path] = pack
+            self._write(path, pack)
+
+    def _from_pack(self, path: Path, key: str) -> bytes | None:
+        """The newest line of the pack ``path`` that is an entry for ``key``, or ``None``."""
+        from kh284.load.codec import entry_head
+
+        head = entry_head(key)
+        for waiting in reversed(self._pending.get(path, ())):
+            if waiting.startswith(head):
+                return waiting
+        pack = self._packs.get(path)
+        if pack is None:
+            found = self._read(path, MAX_PACK_BYTES) if self._folders(path, create=False) else None
+            pack = self._packs[path] = found or b""
+        start = pack.rfind(b"\n" + head) + 1  # (a line cannot hold a line break: JSON)
+        if not start and not pack.startswith(head):
+            return None
+        end = pack.find(b"\n", start)
+        return pack[start : end if end != -1 else len(pack)]
+
+    def _write(self, path: Path, data: bytes) -> None:
+        """Write ``data`` to ``path`` through a temporary file renamed into place."""
         # the name is chosen before the file exists, so an interrupt at any point (even
         # inside the call that creates it) leaves nothing behind: the handler removes it
         tmp = path.parent / f".tmp-{secrets.token_hex(8)}"
         try:
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
             fd = os.open(tmp, flags, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+            try:  # (no file object: its buffering asks the system three more things)
+                left = memoryview(data)
+                while left:
+                    left = left[os.write(fd, left) :]
+            finally:
+                os.close(fd)
             os.replace(tmp, path)
         except BaseException as exc:  # an interrupt too: no temporary file is left behind
             with contextlib.suppress(OSError):
@@ -319,13 +382,15 @@ class Cache:
         """
         if folder in self._safe:
             return True
-        if self.directory is None:
+        if self.directory is None or (not create and folder in self._absent):
             return False
         try:
             info = os.lstat(folder)
         except FileNotFoundError:
             if not create:
+                self._absent.add(folder)  # (an entry written meanwhile elsewhere: a miss)
                 return False
+            self._absent.discard(folder)
             try:
                 missing = [folder]
                 while parents and not missing[-1].parent.exists():
@@ -349,23 +414,24 @@ class Cache:
         self._safe.add(folder)
         return True
 
-    def _read(self, path: Path) -> bytes | None:
+    def _read(self, path: Path, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
+        """The bytes of the file ``path`` (never followed), if trusted and at most ``limit``."""
         try:
             fd = os.open(path, _OPEN_FLAGS)
         except OSError:  # absent, or a link (never followed)
             return None
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
                 return None
             if not trusted(info):
                 self._refuse(path)
                 return None
             try:
-                raw: bytes = handle.read(MAX_ENTRY_BYTES + 1)
+                raw: bytes = handle.read(limit + 1)
             except OSError:
                 return None
-        return raw if len(raw) <= MAX_ENTRY_BYTES else None
+        return raw if len(raw) <= limit else None
 
     def _refuse(self, where: Path) -> None:
         """Turn the cache off for this run, saying so once, in both languages."""
@@ -381,10 +447,6 @@ class Cache:
         with contextlib.suppress(OSError, ValueError):
             sys.stderr.write(f"kh284: {vi} / {en}\n")
             sys.stderr.flush()
-
-
-#: The writers of this process (``Cache.writer``), by directory.
-_writers: dict[Path | None, Cache] = {}
 
 
 def unsafe_above(root: Path) -> Path | None:

@@ -49,6 +49,11 @@ class _Bad(Exception):
 # -- encoding ---------------------------------------------------------------------------------
 
 
+def entry_head(key: str) -> bytes:
+    """How an entry stored under ``key`` begins (``encode`` writes its fields in this order)."""
+    return b'{"kh284-cache":%d,"key":"%s"' % (FORMAT, key.encode("ascii", "replace"))
+
+
 def encode(payload: tuple[Any, ...], key: str) -> bytes | None:
     """``payload`` as an entry stored under ``key``, or ``None`` if it cannot be stored."""
     try:

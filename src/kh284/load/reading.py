@@ -6,8 +6,9 @@ same pass as compact integers; a diagnostic's position is found from them direct
 (``fast.locate``), the whole source map made only when something asks for it, and every
 ``file:line:col`` is what the exact loader would give.
 ``iter_read`` does the same for many files, parsing cache misses in worker processes when
-there are enough of them (each worker stores the entries of what it parsed), with the
-cyclic garbage collector paused while the objects are built.  Each file's bytes are read
+there are enough of them (each hands back the cache entry of what it parsed, which the
+parent stores, ``Cache.flush`` writing them at the end of the loading), with the cyclic
+garbage collector paused while the objects are built.  Each file's bytes are read
 once: its cache key, its parse and its positions all come from the same bytes.
 
 The workers ignore Ctrl-C; the parent, interrupted (or stopped early for any reason),
@@ -21,10 +22,8 @@ import dataclasses
 import gc
 import os
 import signal
-import time
 from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kh284.diagnostics import Diagnostic, Location
@@ -41,8 +40,6 @@ if TYPE_CHECKING:  # the workers' modules load only when workers start (a cold r
 PARALLEL_MIN_FILES = 200
 #: Files handed to a worker at a time.
 CHUNK = 64
-#: Seconds a worker asked to stop has to finish the entry it is writing before it is killed.
-STOP_WAIT = 1.0
 
 Payload = tuple[Any, ...]
 
@@ -100,34 +97,22 @@ def parse(raw: bytes, rel: str) -> Payload:
     return ("exact", document.data, document.source_map)
 
 
-def _parse_chunk(
-    chunk: list[tuple[bytes, str, str | None]], directory: Path | None
-) -> list[Payload | bytes]:
-    """In a worker: parse each file and store what it gives in the cache (when there is one).
+def _parse_chunk(chunk: list[tuple[bytes, str, str | None]], encode: bool) -> list[Payload | bytes]:
+    """In a worker: parse each file; with ``encode``, hand it back as its cache entry.
 
-    The worker writes the entries itself, after the chunk's parse (writes in a burst cost
-    the system less), and hands each one back as the entry it wrote, JSON the parent reads
-    faster than it would unpickle the values (``codec.decode``, as from the cache); without
-    a cache, the values themselves.  A cache the worker may not write is left alone quietly
-    (the parent's next look says why).
+    An entry is JSON the parent reads faster than it would unpickle the values
+    (``codec.decode``, as from the cache) and stores as it is; without a cache (or for a
+    payload that cannot be stored), the values themselves.
     """
     from kh284.load import codec
 
-    writer = Cache.writer(directory)
     results: list[Payload | bytes] = []
     with paused_gc():
         for raw, rel, key in chunk:
-            if _stopping:
-                return results
             payload = parse(raw, rel)
-            entry = codec.encode(payload, key) if key and writer.enabled else None
+            entry = codec.encode(payload, key) if key and encode else None
             results.append(payload if entry is None else entry)
-        for (_, _, key), result in zip(chunk, results, strict=True):
-            if _stopping:
-                break
-            if key and type(result) is bytes:
-                writer.store("file", key, result)
-        return results
+    return results
 
 
 def _build(payload: Payload, rel: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -208,7 +193,7 @@ def iter_read(items: Sequence[FileRead], cache: Cache) -> Reading:
             return Reading(looked_up, cache, workers)
         workers.kill()  # begun for other reads: of no use
     looked_up = _look_up(items, cache)
-    return Reading(looked_up, cache, _Workers.start(looked_up[1], cache.directory))
+    return Reading(looked_up, cache, _Workers.start(looked_up[1], cache.enabled))
 
 
 #: What a look-up in the cache gives: each read's result when known, and the misses (the
@@ -250,7 +235,7 @@ def read_ahead(items: Sequence[FileRead], cache: Cache) -> None:
     global _ahead
     stop_ahead()
     looked_up = _look_up(items, cache)
-    workers = _Workers.start(looked_up[1], cache.directory)
+    workers = _Workers.start(looked_up[1], cache.enabled)
     if workers is not None:
         _ahead = (list(items), looked_up, workers)
 
@@ -280,11 +265,13 @@ def _deliver(
         with paused_gc():
             got = next(parsed)
             payload: Payload
-            if isinstance(got, bytes):  # the entry a worker wrote for it (so it has a key)
-                payload = _entry_payload(got, key) or parse(raw, rel)
+            if isinstance(got, bytes):  # the cache entry a worker made of it, under its key
+                payload = (_entry_payload(got, key) if key else None) or parse(raw, rel)
+                if key:
+                    cache.store("file", key, got)
             else:
                 payload = got
-                if key and workers is None:  # (a worker stores what it parses itself)
+                if key:
                     cache.put("file", key, payload)
             built = _build(payload, rel)
         yield built
@@ -292,33 +279,19 @@ def _deliver(
         workers.close()
 
 
-def _entry_payload(entry: bytes, key: str | None) -> Payload | None:
+def _entry_payload(entry: bytes, key: str) -> Payload | None:
     from kh284.load import codec
 
-    return codec.decode(entry, key, own=True) if key else None
+    return codec.decode(entry, key, own=True)
 
 
 def _parse_here(misses: list[tuple[int, bytes, str, str | None]]) -> Iterator[Payload]:
     return (parse(raw, rel) for _, raw, rel, _ in misses)
 
 
-#: Set in a worker asked to stop (SIGTERM): it stores no more entries and parses no more.
-_stopping = False
-
-
-def _in_worker() -> None:
-    """In a worker: Ctrl-C is the parent's to handle (it then stops the workers).
-
-    Asked to stop (SIGTERM), a worker finishes the entry it is writing, so it leaves no
-    temporary file behind.
-    """
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (it then stops the workers)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _stop_worker)
-
-
-def _stop_worker(signum: int, frame: object) -> None:
-    global _stopping
-    _stopping = True
 
 
 class _Workers:
@@ -330,7 +303,7 @@ class _Workers:
 
     @classmethod
     def start(
-        cls, misses: list[tuple[int, bytes, str, str | None]], directory: Path | None
+        cls, misses: list[tuple[int, bytes, str, str | None]], encode: bool
     ) -> _Workers | None:
         """Workers parsing ``misses`` (every chunk submitted now), or ``None`` if not worth it."""
         workers = min(os.cpu_count() or 1, 8)
@@ -341,13 +314,15 @@ class _Workers:
 
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         started = cls(
-            ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_in_worker)
+            ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=_ignore_interrupts
+            )
         )
         try:
             assert started.pool is not None
             for begin in range(0, len(misses), CHUNK):
                 chunk = [(raw, rel, key) for _, raw, rel, key in misses[begin : begin + CHUNK]]
-                started.futures.append(started.pool.submit(_parse_chunk, chunk, directory))
+                started.futures.append(started.pool.submit(_parse_chunk, chunk, encode))
         except BaseException:
             started.kill()
             raise
@@ -373,10 +348,10 @@ class _Workers:
             self.kill()
 
     def kill(self) -> None:
-        """Stop every worker process now (``shutdown`` alone waits for running ones).
+        """Kill every worker process now (``shutdown`` alone waits for running ones).
 
-        Each is asked first (SIGTERM: it finishes the cache entry it is writing, so no
-        temporary file is left), and killed if still there after ``STOP_WAIT`` seconds.
+        A worker writes nothing (the parent stores the entries), so nothing is left half
+        written.
         """
         pool, self.pool = self.pool, None
         if pool is None:
@@ -384,15 +359,11 @@ class _Workers:
         processes = list((getattr(pool, "_processes", None) or {}).values())
         for process in processes:  # (Python 3.14 has ``kill_workers``; earlier ones, this)
             with contextlib.suppress(Exception):
-                process.terminate()
+                process.kill()
         pool.shutdown(wait=False, cancel_futures=True)
-        deadline = time.monotonic() + STOP_WAIT
         for process in processes:
             with contextlib.suppress(Exception):
-                process.join(timeout=max(0.0, deadline - time.monotonic()))
-                if process.is_alive():
-                    process.kill()
-                    process.join(timeout=5)
+                process.join(timeout=5)
 
 
 @contextmanager

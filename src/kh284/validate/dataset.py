@@ -119,6 +119,7 @@ def load_dataset(
         _keep(dataset, document.file, document, [])
         _add_report(dataset, document)
     dataset.waivers = _load_one(dataset, snapshot.waivers, WAIVERS)
+    dataset.cache.flush()  # the entries of what was parsed, each pack written once
     return dataset
 
 
