@@ -760,7 +760,7 @@ def test_a_pack_cut_short_or_with_a_bad_line_still_gives_each_entry(tmp_path: Pa
     encoded = codec.encode(payload, key)
     assert encoded is not None
     # a newer line for the key that is not an entry, then a line cut short
-    pack.write_bytes(encoded + b"\n" + codec.entry_head(key) + b',"kind":"fast"}\n' + b"{\"kh")
+    pack.write_bytes(encoded + b"\n" + codec.entry_head(key) + b',"kind":"fast"}\n' + b'{"kh')
     assert Cache(tmp_path / "cache").get("file", key) is None  # the newest line counts
     again = Cache(tmp_path / "cache")
     assert again.get("file", other) is None
