@@ -45,12 +45,19 @@ def data(tmp_path: Path) -> Path:
 
 
 def _rewrite(cache_dir: Path, kind: str, change: Callable[[dict[str, Any]], dict[str, Any]]) -> int:
-    """Rewrite every entry under ``cache_dir/kind`` with ``change``; how many there were."""
+    """Rewrite every entry under ``cache_dir/kind`` with ``change``; how many there were.
+
+    An entry is a file, or a line of a pack (the parsed files' entries).
+    """
     found = [p for p in entries(cache_dir) if p.relative_to(cache_dir).parts[0] == kind]
+    count = 0
     for path in found:
-        entry = json.loads(path.read_bytes())
-        path.write_text(json.dumps(change(entry)))
-    return len(found)
+        lines = path.read_bytes().splitlines()
+        changed = [json.dumps(change(json.loads(line)), separators=(",", ":")) for line in lines]
+        packed = path.suffix == ".jsonl"
+        path.write_text("".join(f"{line}\n" for line in changed) if packed else changed[0])
+        count += len(lines)
+    return count
 
 
 FILE_SHAPES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
