@@ -150,8 +150,7 @@ def deliver_early(result: Result, lang: str) -> NoReturn:
             summary, status = "", 2
         sys.stderr.write(summary)
     except KeyboardInterrupt:
-        sys.stderr.write(f"kh284: {word('cli.interrupted', lang)}\n")
-        status = 130
+        interrupted(lang)
     exit_now(status)
 
 

@@ -124,27 +124,23 @@ def _plain(value: Any) -> bool:
     """
     kind = type(value)
     if kind is dict:
-        for key, child in value.items():
+        for key in value:
             if type(key) is not str:
                 return False
-            kind = type(child)
-            if kind is dict or kind is list:
-                if not _plain(child):
-                    return False
-            elif kind not in _SCALARS:
-                raise _Bad
+        children = value.values()
+    elif kind is list:
+        children = value
+    elif kind in _SCALARS:
         return True
-    if kind is list:
-        for child in value:
-            kind = type(child)
-            if kind is dict or kind is list:
-                if not _plain(child):
-                    return False
-            elif kind not in _SCALARS:
-                raise _Bad
-        return True
-    if kind not in _SCALARS:
+    else:
         raise _Bad
+    for child in children:
+        kind = type(child)
+        if kind is dict or kind is list:
+            if not _plain(child):
+                return False
+        elif kind not in _SCALARS:
+            raise _Bad
     return True
 
 
